@@ -1,0 +1,145 @@
+import { dedent, joinTrimmed, type SourceLine } from './lines';
+import type { Comment, Problem } from './types';
+
+/** "3. text" or "3." — the start of a numbered comment or reply (after indentation). */
+const ITEM = /^(\d{1,6})\.(?:[ \t\u00a0]+|$)/;
+/** "Anonymous said..." / "Jim Brown said…" — old Blogger comment headers. */
+const SAID = /^(.{1,80}?) said(?:\.\.\.|…):?\s*$/;
+
+/** Top-level items sit one level in (2 columns), replies two levels (4). */
+const TOP_ITEM_MAX_INDENT = 3;
+const REPLY_ITEM_INDENT = 4;
+const TOP_TEXT_INDENT = 4;
+const REPLY_TEXT_INDENT = 6;
+
+interface OpenComment {
+  comment: Comment;
+  lines: string[];
+  /** Seen its ReplyDelete (top level) or Delete (reply) line. */
+  closed: boolean;
+  textIndent: number;
+}
+
+export interface CommentsResult {
+  comments: Comment[];
+  found: number;
+  problems: Problem[];
+}
+
+/** Reads "Name said..." as an author and an optional first line of text. */
+function splitSaid(content: string): { author: string | null; firstLine: string } {
+  const said = SAID.exec(content.trim());
+  return said ? { author: said[1]!.trim(), firstLine: '' } : { author: null, firstLine: content };
+}
+
+/**
+ * Builds the comment tree from the lines after the count line. Tracks where it is (inside a
+ * comment, after its ReplyDelete, inside Replies) so that a numbered list inside a comment's
+ * text is never mistaken for a reply. Runs in one pass over the lines.
+ */
+export function parseComments(lines: SourceLine[], file: string): CommentsResult {
+  const comments: Comment[] = [];
+  const problems: Problem[] = [];
+  let found = 0;
+  let top: OpenComment | null = null;
+  let reply: OpenComment | null = null;
+  let inReplies = false;
+
+  const warn = (line: number, message: string) => problems.push({ file, line, severity: 'warning', message });
+
+  const finish = (open: OpenComment | null, lastLine: number, marker: string) => {
+    if (!open) return;
+    open.comment.text = joinTrimmed(open.lines);
+    if (!open.closed) {
+      open.comment.endLine = lastLine;
+      warn(open.comment.line, `Comment ${open.comment.id} has no "${marker}" line after it; the comment may be cut short. Its text is kept as found.`);
+    }
+  };
+  const finishReply = (lastLine: number) => {
+    finish(reply, lastLine, 'Delete');
+    reply = null;
+  };
+  const finishTop = (lastLine: number) => {
+    finishReply(lastLine);
+    finish(top, lastLine, 'ReplyDelete');
+    top = null;
+    inReplies = false;
+  };
+
+  const open = (line: SourceLine, writtenNumber: number | null, content: string, isReply: boolean): OpenComment => {
+    const { author, firstLine } = splitSaid(content);
+    const parent = isReply ? top!.comment : null;
+    const position = parent ? parent.replies.length + 1 : comments.length + 1;
+    const id = parent ? `${parent.id}.${position}` : String(position);
+    if (writtenNumber !== null && writtenNumber !== position) {
+      warn(line.number, `Comment ${id} is numbered ${writtenNumber} in the file; it is shown as ${id}, by its place in the thread.`);
+    }
+    const comment: Comment = { id, writtenNumber, author, text: '', line: line.number, endLine: line.number, replies: [] };
+    if (parent) parent.replies.push(comment);
+    else comments.push(comment);
+    found++;
+    return { comment, lines: firstLine === '' ? [] : [firstLine], closed: false, textIndent: isReply ? REPLY_TEXT_INDENT : TOP_TEXT_INDENT };
+  };
+
+  let lastLine = lines.length ? lines[0]!.number : 0;
+  for (const line of lines) {
+    const current: OpenComment | null = reply ?? top;
+    if (line.blank) {
+      if (current && !current.closed) current.lines.push('');
+      continue;
+    }
+    lastLine = line.number;
+    const content = line.text.slice(line.contentStart);
+    const marker = content.trimEnd();
+    const item = ITEM.exec(content);
+
+    if (line.indent >= 1 && line.indent <= TOP_ITEM_MAX_INDENT && item) {
+      finishTop(line.number - 1);
+      top = open(line, Number(item[1]), content.slice(item[0].length), false);
+      continue;
+    }
+    if (line.indent === 0 && SAID.test(content.trim())) {
+      finishTop(line.number - 1);
+      top = open(line, null, content, false);
+      continue;
+    }
+    if (top && marker === 'ReplyDelete' && line.indent >= TOP_TEXT_INDENT && line.indent < REPLY_TEXT_INDENT) {
+      finishReply(line.number - 1);
+      top.closed = true;
+      top.comment.endLine = line.number;
+      continue;
+    }
+    if (top && top.closed && marker === 'Replies' && line.indent >= TOP_TEXT_INDENT && line.indent < REPLY_TEXT_INDENT) {
+      inReplies = true;
+      top.comment.endLine = line.number;
+      continue;
+    }
+    if (reply && !reply.closed && marker === 'Delete' && line.indent >= REPLY_TEXT_INDENT) {
+      reply.closed = true;
+      reply.comment.endLine = line.number;
+      top!.comment.endLine = line.number;
+      continue;
+    }
+    if (top && inReplies && item && line.indent >= REPLY_ITEM_INDENT && line.indent < REPLY_TEXT_INDENT) {
+      finishReply(line.number - 1);
+      reply = open(line, Number(item[1]), content.slice(item[0].length), true);
+      continue;
+    }
+    if (!current) {
+      // The caller starts the section at a comment, so this is only reached on odd input:
+      // keep the text as a comment of its own rather than drop it.
+      top = open(line, null, content, false);
+      warn(line.number, `Text before the first numbered comment is kept as comment ${top.comment.id}.`);
+      continue;
+    }
+    if (current.closed) {
+      warn(line.number, `Text after the end of comment ${current.comment.id} ("${current === top ? 'ReplyDelete' : 'Delete'}"); it is kept as part of that comment.`);
+      current.closed = false;
+    }
+    current.lines.push(dedent(line, current.textIndent));
+    current.comment.endLine = line.number;
+    if (current === reply) top!.comment.endLine = line.number;
+  }
+  finishTop(lastLine);
+  return { comments, found, problems };
+}

@@ -1,0 +1,75 @@
+/**
+ * Domain types produced by the seed parser. Line numbers are 1-based and refer to the
+ * decoded file as the user would see it in an editor (CRLF counts as one line end).
+ */
+
+/** A paragraph of the post body: consecutive non-blank lines, kept exactly as written. */
+export interface Block {
+  /** The lines of the paragraph joined with "\n", byte-for-byte as in the file. */
+  text: string;
+  /** First line of the paragraph in the source file. */
+  line: number;
+  /** Last line of the paragraph in the source file (inclusive). */
+  endLine: number;
+}
+
+/** One comment or reply. Replies hang under their top-level comment. */
+export interface Comment {
+  /**
+   * Path id: "3" is the third top-level comment, "3.2" the second reply under it.
+   * Ids follow the order comments appear in the file, so they are unique even when the
+   * numbers written in the file skip or repeat (that case is reported as a problem).
+   */
+  id: string;
+  /** The number as written in the file ("3." → 3); null for old "Name said..." comments. */
+  writtenNumber: number | null;
+  /** Author when the file names one ("Anonymous said..."); null otherwise. */
+  author: string | null;
+  /** The comment text exactly as written, indentation removed, inner blank lines kept. */
+  text: string;
+  /** Line of the comment's first line ("  3. …"). */
+  line: number;
+  /** Last line that belongs to the comment (its ReplyDelete/Delete marker when present). */
+  endLine: number;
+  /** Replies, in file order; always empty for a reply. */
+  replies: Comment[];
+}
+
+/** One blog post, parsed from one seed file. */
+export interface Post {
+  /** Stable id made from the date and title ("2019-05-20-latest-from-napo-188"), not the file name. */
+  id: string;
+  /** ISO date "YYYY-MM-DD", or null when the file has no readable date line. */
+  date: string | null;
+  /** The date line as written ("Monday 20 May 2019"), or null. */
+  dateText: string | null;
+  /** The title line, trimmed; "" when the post has none. */
+  title: string;
+  /** Body paragraphs in order. */
+  body: Block[];
+  /** The count from the "N comments:" line; 0 for "No comments:"; null when there is no count line. */
+  declaredCommentCount: number | null;
+  /** Top-level comments in file order, each with its replies. */
+  comments: Comment[];
+  /** Comments actually found, replies included. May differ from declaredCommentCount. */
+  foundCommentCount: number;
+  /** The file this post came from, as handed to the parser (a path relative to the library). */
+  file: string;
+  /** Line of the date line (or of the first non-blank line when there is no date). */
+  line: number;
+}
+
+/** Something odd in a file. Warnings keep the post; an error means no post could be read. */
+export interface Problem {
+  file: string;
+  /** 1-based line the problem is about, or null when it concerns the whole file. */
+  line: number | null;
+  severity: 'warning' | 'error';
+  /** Says what is wrong and, where it helps, what was done about it. */
+  message: string;
+}
+
+export interface ParseResult {
+  post: Post | null;
+  problems: Problem[];
+}
