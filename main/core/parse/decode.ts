@@ -2,7 +2,6 @@ import type { Problem } from './types';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const utf8Lenient = new TextDecoder('utf-8');
-const win1252 = new TextDecoder('windows-1252');
 const utf16le = new TextDecoder('utf-16le');
 const utf16be = new TextDecoder('utf-16be');
 
@@ -10,6 +9,27 @@ export interface Decoded {
   /** The decoded text, or null when the bytes are not text at all. */
   text: string | null;
   problems: Problem[];
+}
+
+/**
+ * Windows-1252 bytes 0x80–0x9F (WHATWG index); every other byte is its own code point.
+ * Decoded by hand because Node's TextDecoder('windows-1252') reads these bytes as Latin-1
+ * control characters on some versions (nodejs/node#60888), which would lose curly quotes.
+ */
+const WIN1252_C1 = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+];
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  const units = new Uint16Array(bytes.length);
+  for (let i = 0; i < bytes.length; i++) {
+    const byte = bytes[i]!;
+    units[i] = byte >= 0x80 && byte < 0xa0 ? WIN1252_C1[byte - 0x80]! : byte;
+  }
+  let text = '';
+  for (let i = 0; i < units.length; i += 8192) text += String.fromCharCode(...units.subarray(i, i + 8192));
+  return text;
 }
 
 function lineOfOffset(text: string, offset: number): number {
@@ -50,7 +70,7 @@ export function decodeSeed(bytes: Uint8Array, file: string): Decoded {
     const lenient = utf8Lenient.decode(body);
     const line = lineOfOffset(lenient, lenient.indexOf('\uFFFD'));
     return {
-      text: win1252.decode(body),
+      text: decodeWindows1252(body),
       problems: [
         {
           file,

@@ -1,0 +1,15 @@
+import { dialog, type BrowserWindow } from 'electron';
+
+/** The system "choose folder" dialog; null when the user cancels. */
+export async function chooseFolder(parent: BrowserWindow | null): Promise<string | null> {
+  const options = { title: 'Open a library folder', properties: ['openDirectory' as const] };
+  const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
+}
+
+/** Tells the user a library could not be opened, in words that say what to do. */
+export function showOpenError(parent: BrowserWindow | null, message: string): void {
+  const options = { type: 'error' as const, title: 'Threadline', message };
+  if (parent) void dialog.showMessageBox(parent, options);
+  else void dialog.showMessageBox(options);
+}

@@ -1,0 +1,22 @@
+import { app } from 'electron';
+import { existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** The bundled seeds: beside the app in development, in resources/ when packaged. */
+export function bundledSeedsPath(): string {
+  return app.isPackaged ? join(process.resourcesPath, 'seeds') : join(app.getAppPath(), 'seeds');
+}
+
+/**
+ * A library folder named on the command line, if any: the first argument after the app's
+ * own that is an existing folder. Electron/Chromium switches ("--foo") are skipped.
+ */
+export function folderFromArgs(argv: readonly string[], cwd = process.cwd()): string | null {
+  const args = argv.slice(app.isPackaged ? 1 : 2);
+  for (const arg of args) {
+    if (arg.startsWith('-')) continue;
+    const candidate = resolve(cwd, arg);
+    if (existsSync(candidate) && statSync(candidate).isDirectory()) return candidate;
+  }
+  return null;
+}

@@ -1,0 +1,55 @@
+import { app, session, shell, type WebContents } from 'electron';
+
+/** Web preferences every window gets: Electron's security checklist, items 2–4 and 7. */
+export const secureWebPreferences = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  webviewTag: false,
+  spellcheck: false,
+} as const;
+
+/** The Content-Security-Policy for the renderer; the same one sits in renderer/index.html. */
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-src 'none'";
+
+/** True for the app's own pages: the packaged file:// renderer or the dev server. */
+export function isAppUrl(url: string): boolean {
+  if (url.startsWith('file://')) return true;
+  const dev = process.env['ELECTRON_RENDERER_URL'];
+  return Boolean(dev && !app.isPackaged && url.startsWith(dev));
+}
+
+function lockDown(contents: WebContents): void {
+  contents.on('will-navigate', (event) => event.preventDefault());
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}
+
+/**
+ * App-wide guards: no navigation, no new windows, no webviews, no permission grants, the
+ * CSP on every response, and no request leaves for the network except what the user opens
+ * in the system browser (shell.openExternal, which does not pass through this session).
+ */
+export function installSecurity(): void {
+  app.on('web-contents-created', (_event, contents) => lockDown(contents));
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  ses.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  });
+  ses.webRequest.onBeforeRequest((details, callback) => {
+    const allowed = isAppUrl(details.url) || details.url.startsWith('devtools://') || details.url.startsWith('data:');
+    callback({ cancel: !allowed });
+  });
+}
+
+/** Opens a link the user clicked in the system browser. */
+export async function openExternal(url: string): Promise<void> {
+  await shell.openExternal(url, { activate: true });
+}

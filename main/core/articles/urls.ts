@@ -1,0 +1,56 @@
+/** http(s) URLs, "www." addresses, and partial ones like ".redpepper.org.uk/is-there-…/". */
+export const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>"“”]+|(?:\bwww\.|(?<![\w.])\.(?=[a-z0-9-]+\.[a-z]{2,}))[^\s<>"“”]+/gi;
+
+/** Drops punctuation a sentence put after a URL. */
+export function trimUrl(raw: string): string {
+  return raw.replace(/[.,;:!?)\]’']+$/u, '');
+}
+
+/** Every URL in a text, in order, trimmed of trailing punctuation. */
+export function findUrls(text: string): string[] {
+  return Array.from(text.matchAll(URL_IN_TEXT), (m) => trimUrl(m[0]));
+}
+
+/** True when the text is a single URL and nothing else. */
+export function isOnlyUrl(text: string): boolean {
+  const trimmed = text.trim();
+  const urls = findUrls(trimmed);
+  return urls.length === 1 && trimmed.replace(/[\s]+/g, '').length <= urls[0]!.length + 2;
+}
+
+/** A URL as the browser would take it: partial ones get "https://" in front. */
+export function absoluteUrl(raw: string): string | null {
+  const candidate = /^https?:\/\//i.test(raw) ? raw : `https://${raw.replace(/^\.+/, '')}`;
+  try {
+    const url = new URL(candidate);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The site a URL points to, without "www.", or null when it cannot be read. */
+export function siteOf(raw: string): string | null {
+  const absolute = absoluteUrl(raw);
+  return absolute ? new URL(absolute).hostname.replace(/^www\./, '') : null;
+}
+
+/** A title from the URL: a `headline=` parameter, else the last path segment made readable. */
+export function titleFromUrl(raw: string): string | null {
+  const absolute = absoluteUrl(raw);
+  if (!absolute) return null;
+  const url = new URL(absolute);
+  const headline = url.searchParams.get('headline');
+  if (headline) return headline;
+  const segments = url.pathname.split('/').filter(Boolean);
+  const slug = segments.reverse().find((s) => s.includes('-') && !/^\d+$/.test(s));
+  if (!slug) return null;
+  let decoded = slug.replace(/\.[a-z]{2,5}$/i, '');
+  try {
+    decoded = decodeURIComponent(decoded);
+  } catch {
+    // A malformed %-escape: keep the slug as written.
+  }
+  const words = decoded.replace(/[-_]+/g, ' ').trim();
+  return words ? words.charAt(0).toUpperCase() + words.slice(1) : null;
+}

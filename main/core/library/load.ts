@@ -1,0 +1,93 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { parseSeed, type Post, type Problem } from '../parse';
+
+/** Seed files larger than this are reported, not read: no real post page comes near it. */
+export const MAX_SEED_BYTES = 64 * 1024 * 1024;
+
+/** Everything read from one library folder. */
+export interface LoadedLibrary {
+  /** Absolute path of the folder. */
+  root: string;
+  /** Posts by id, newest first. */
+  posts: Post[];
+  /** Problems of every file, in file order; paths relative to `root`. */
+  problems: Problem[];
+  /** How many seed files were found (read or not). */
+  fileCount: number;
+}
+
+/** An error whose message is meant for the user as it stands. */
+export class UserError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Lists `.txt` files under `root`, recursively, sorted, as paths relative to it (with "/"). */
+export async function listSeedFiles(root: string): Promise<string[]> {
+  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile() && e.name.toLowerCase().endsWith('.txt') && !e.name.startsWith('.'))
+    .map((e) => relative(root, join(e.parentPath, e.name)).split(sep).join('/'))
+    .sort();
+}
+
+async function readSeed(root: string, file: string): Promise<{ post: Post | null; problems: Problem[] }> {
+  const path = join(root, file);
+  try {
+    const info = await stat(path);
+    if (info.size > MAX_SEED_BYTES) {
+      return { post: null, problems: [{ file, line: null, severity: 'error', message: `Reading the file failed: it is ${Math.round(info.size / 1048576)} MB, more than a post page can be (${MAX_SEED_BYTES / 1048576} MB). Check that it is a saved post.` }] };
+    }
+    return parseSeed(await readFile(path), file);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    return { post: null, problems: [{ file, line: null, severity: 'error', message: `Reading the file failed (${reason}). Check that it exists and that you may read it.` }] };
+  }
+}
+
+/** Posts newest first; undated ones last; ties by title. */
+export function compareNewestFirst(a: Post, b: Post): number {
+  if (a.date !== b.date) return a.date === null ? 1 : b.date === null ? -1 : a.date < b.date ? 1 : -1;
+  return a.title.localeCompare(b.title);
+}
+
+/**
+ * Reads and parses every seed file under `root`. A file that cannot be read or parsed is
+ * listed with its problem and never stops the rest. Two files with the same post id both
+ * stay: the later one gets its file name added to its id, with a warning.
+ */
+export async function loadLibrary(root: string): Promise<LoadedLibrary> {
+  let files: string[];
+  try {
+    const info = await stat(root);
+    if (!info.isDirectory()) throw new UserError('not-a-folder', `Opening library failed: ${root} is a file, not a folder. Choose the folder that holds the saved posts.`);
+    files = await listSeedFiles(root);
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'does not exist' : code === 'EACCES' ? 'is not readable' : `cannot be read (${code ?? (error as Error).message})`;
+    throw new UserError('library-unreadable', `Opening library failed: ${root} ${why}. Choose another folder.`);
+  }
+  const posts: Post[] = [];
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  for (const file of files) {
+    const result = await readSeed(root, file);
+    problems.push(...result.problems);
+    if (!result.post) continue;
+    if (seen.has(result.post.id)) {
+      const renamed = `${result.post.id}~${file.replace(/[^a-zA-Z0-9]+/g, '-')}`;
+      problems.push({ file, line: result.post.line, severity: 'warning', message: `Another file holds a post with the same date and title; this copy is shown separately as "${renamed}".` });
+      result.post.id = renamed;
+    }
+    seen.add(result.post.id);
+    posts.push(result.post);
+  }
+  posts.sort(compareNewestFirst);
+  return { root, posts, problems, fileCount: files.length };
+}

@@ -1,0 +1,45 @@
+import { app, type BrowserWindow } from 'electron';
+import { createService } from './core/service';
+import { chooseFolder, showOpenError } from './app/dialogs';
+import { registerIpc } from './app/ipc';
+import { installMenu } from './app/menu';
+import { bundledSeedsPath, folderFromArgs } from './app/paths';
+import { installSecurity, openExternal } from './app/security';
+import { createMainWindow } from './app/window';
+
+let mainWindow: BrowserWindow | null = null;
+
+if (!app.requestSingleInstanceLock()) app.quit();
+app.enableSandbox();
+
+const service = createService({
+  defaultLibrary: bundledSeedsPath(),
+  openExternal,
+  chooseFolder: () => chooseFolder(mainWindow),
+});
+
+async function open(path: string): Promise<void> {
+  try {
+    await service.openLibrary(path);
+  } catch (error) {
+    showOpenError(mainWindow, (error as Error).message);
+  }
+}
+
+app.on('second-instance', (_event, argv, workingDirectory) => {
+  const folder = folderFromArgs(argv, workingDirectory);
+  if (folder) void open(folder);
+  if (mainWindow?.isMinimized()) mainWindow.restore();
+  mainWindow?.focus();
+});
+
+app.on('window-all-closed', () => app.quit());
+
+void app.whenReady().then(async () => {
+  installSecurity();
+  registerIpc(service, () => mainWindow);
+  installMenu({ openFolder: () => void service.handlers['library.chooseFolder']({}).catch((e: Error) => showOpenError(mainWindow, e.message)) });
+  await open(folderFromArgs(process.argv) ?? bundledSeedsPath());
+  mainWindow = createMainWindow();
+  mainWindow.on('closed', () => (mainWindow = null));
+});

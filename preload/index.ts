@@ -1,0 +1,15 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import { BRIDGE_KEY, channelOf, eventNames, methodNames, type Result } from './api';
+import { buildBridge } from './bridge';
+
+const bridge = buildBridge(methodNames, eventNames, {
+  invoke: (method, payload) => ipcRenderer.invoke(channelOf(method), payload) as Promise<Result<unknown>>,
+  subscribe: (event, listener) => {
+    // Only the payload crosses into the page, never Electron's event object.
+    const handler = (_event: Electron.IpcRendererEvent, payload: unknown) => listener(payload);
+    ipcRenderer.on(channelOf(event), handler);
+    return () => ipcRenderer.off(channelOf(event), handler);
+  },
+});
+
+contextBridge.exposeInMainWorld(BRIDGE_KEY, bridge);
