@@ -1,1 +1,21 @@
-import { createRoot } from 'react-dom/client'; createRoot(document.getElementById('root')!).render(null);
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { getBridge } from './api/client';
+import { App } from './App';
+import { createAppStore, StoreContext } from './store';
+import './styles.css';
+
+const root = createRoot(document.getElementById('root')!);
+try {
+  const store = createAppStore(getBridge());
+  void store.getState().refreshLibrary();
+  root.render(
+    <StrictMode>
+      <StoreContext.Provider value={store}>
+        <App />
+      </StoreContext.Provider>
+    </StrictMode>,
+  );
+} catch (error) {
+  root.render(<p role="alert">{(error as Error).message}</p>);
+}

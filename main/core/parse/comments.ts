@@ -47,21 +47,22 @@ export function parseComments(lines: SourceLine[], file: string): CommentsResult
 
   const warn = (line: number, message: string) => problems.push({ file, line, severity: 'warning', message });
 
-  const finish = (open: OpenComment | null, lastLine: number, marker: string) => {
+  // endLine already tracks the last non-blank line of the comment, so an unterminated
+  // comment ends at its last line of text, not at a blank line before the next comment.
+  const finish = (open: OpenComment | null, marker: string) => {
     if (!open) return;
     open.comment.text = joinTrimmed(open.lines);
     if (!open.closed) {
-      open.comment.endLine = lastLine;
       warn(open.comment.line, `Comment ${open.comment.id} has no "${marker}" line after it; the comment may be cut short. Its text is kept as found.`);
     }
   };
-  const finishReply = (lastLine: number) => {
-    finish(reply, lastLine, 'Delete');
+  const finishReply = () => {
+    finish(reply, 'Delete');
     reply = null;
   };
-  const finishTop = (lastLine: number) => {
-    finishReply(lastLine);
-    finish(top, lastLine, 'ReplyDelete');
+  const finishTop = () => {
+    finishReply();
+    finish(top, 'ReplyDelete');
     top = null;
     inReplies = false;
   };
@@ -81,30 +82,28 @@ export function parseComments(lines: SourceLine[], file: string): CommentsResult
     return { comment, lines: firstLine === '' ? [] : [firstLine], closed: false, textIndent: isReply ? REPLY_TEXT_INDENT : TOP_TEXT_INDENT };
   };
 
-  let lastLine = lines.length ? lines[0]!.number : 0;
   for (const line of lines) {
     const current: OpenComment | null = reply ?? top;
     if (line.blank) {
       if (current && !current.closed) current.lines.push('');
       continue;
     }
-    lastLine = line.number;
     const content = line.text.slice(line.contentStart);
     const marker = content.trimEnd();
     const item = ITEM.exec(content);
 
     if (line.indent >= 1 && line.indent <= TOP_ITEM_MAX_INDENT && item) {
-      finishTop(line.number - 1);
+      finishTop();
       top = open(line, Number(item[1]), content.slice(item[0].length), false);
       continue;
     }
     if (line.indent === 0 && SAID.test(content.trim())) {
-      finishTop(line.number - 1);
+      finishTop();
       top = open(line, null, content, false);
       continue;
     }
     if (top && marker === 'ReplyDelete' && line.indent >= TOP_TEXT_INDENT && line.indent < REPLY_TEXT_INDENT) {
-      finishReply(line.number - 1);
+      finishReply();
       top.closed = true;
       top.comment.endLine = line.number;
       continue;
@@ -121,7 +120,7 @@ export function parseComments(lines: SourceLine[], file: string): CommentsResult
       continue;
     }
     if (top && inReplies && item && line.indent >= REPLY_ITEM_INDENT && line.indent < REPLY_TEXT_INDENT) {
-      finishReply(line.number - 1);
+      finishReply();
       reply = open(line, Number(item[1]), content.slice(item[0].length), true);
       continue;
     }
@@ -140,6 +139,6 @@ export function parseComments(lines: SourceLine[], file: string): CommentsResult
     current.comment.endLine = line.number;
     if (current === reply) top!.comment.endLine = line.number;
   }
-  finishTop(lastLine);
+  finishTop();
   return { comments, found, problems };
 }

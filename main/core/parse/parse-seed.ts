@@ -110,7 +110,8 @@ export function parseSeed(input: string | Uint8Array, file: string): ParseResult
   const body = toBlocks(lines.slice(i, bodyEnd));
   const declaredCommentCount = countAt >= 0 ? declaredCount(COUNT.exec(lines[countAt]!.text)![1]!) : null;
   const thread = parseComments(lines.slice(startAt), file);
-  problems.push(...thread.problems);
+  // Not push(...spread): a file with many odd comments gives more warnings than a call may take arguments.
+  for (const problem of thread.problems) problems.push(problem);
   if (declaredCommentCount !== null && declaredCommentCount !== thread.found) {
     warn(
       lines[countAt]!.number,

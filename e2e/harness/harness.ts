@@ -1,0 +1,84 @@
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+import type { Page } from '@playwright/test';
+import { BRIDGE_KEY, eventNames, methodNames, type EventName, type MethodName } from '../../preload/api';
+import { buildBridge } from '../../preload/bridge';
+import { createDispatcher } from '../../main/core/dispatch';
+import { createService, type Service } from '../../main/core/service';
+
+/** A made-up origin: module scripts will not load from file://, so the built renderer is served here. */
+export const APP_ORIGIN = 'https://threadline.test';
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const RENDERER_DIR = join(ROOT, 'out/renderer');
+export const SEEDS_DIR = join(ROOT, 'seeds');
+
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2' };
+
+export interface HarnessOptions {
+  /** The library to open; the bundled seeds by default. */
+  library?: string;
+  /** What "Open Folder…" picks, standing in for the system dialog. */
+  chooseFolder?: () => Promise<string | null>;
+}
+
+export interface Harness {
+  service: Service;
+  /** URLs the app asked to open in the system browser. */
+  openedLinks: string[];
+}
+
+/**
+ * Runs the real renderer against the real main-process core, with Electron's preload
+ * replaced by the same bridge wired to `page.exposeFunction`: every call goes through the
+ * dispatcher Electron registers (validation, Result), into main/core/service.ts.
+ */
+export async function startHarness(page: Page, options: HarnessOptions = {}): Promise<Harness> {
+  const openedLinks: string[] = [];
+  const service = createService({
+    defaultLibrary: SEEDS_DIR,
+    openExternal: async (url) => void openedLinks.push(url),
+    chooseFolder: options.chooseFolder ?? (async () => null),
+  });
+  const dispatch = createDispatcher(service.handlers);
+
+  // Anything that is not the app itself is refused, as in Electron: no network at all.
+  await page.route('**/*', async (route) => {
+    const url = new URL(route.request().url());
+    if (url.origin !== APP_ORIGIN) return route.abort('blockedbyclient');
+    const path = normalize(join(RENDERER_DIR, decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname)));
+    if (!path.startsWith(RENDERER_DIR)) return route.fulfill({ status: 403 });
+    try {
+      return await route.fulfill({ status: 200, body: await readFile(path), contentType: TYPES[extname(path)] ?? 'application/octet-stream' });
+    } catch {
+      return route.fulfill({ status: 404, body: `Not found: ${url.pathname}. Run "npm run build" first.` });
+    }
+  });
+
+  await page.exposeFunction('__threadlineInvoke', (method: string, payload: unknown) => dispatch(method, payload));
+  await page.addInitScript(
+    ({ key, methods, events, build }: { key: string; methods: MethodName[]; events: EventName[]; build: string }) => {
+      const listeners = new Map<string, Set<(payload: unknown) => void>>();
+      const w = window as unknown as Record<string, unknown>;
+      w['__threadlineEmit'] = (event: string, payload: unknown) => listeners.get(event)?.forEach((listener) => listener(payload));
+      const invoke = w['__threadlineInvoke'] as (method: string, payload: unknown) => Promise<unknown>;
+      // The same buildBridge the preload runs, so the page sees exactly the Electron bridge.
+      const buildBridgeInPage = new Function(`return (${build})`)() as typeof buildBridge;
+      w[key] = buildBridgeInPage(methods, events, {
+        invoke: (method, payload) => invoke(method, payload) as never,
+        subscribe(event, listener) {
+          if (!listeners.has(event)) listeners.set(event, new Set());
+          listeners.get(event)!.add(listener);
+          return () => listeners.get(event)?.delete(listener);
+        },
+      });
+    },
+    { key: BRIDGE_KEY, methods: methodNames, events: [...eventNames], build: buildBridge.toString() },
+  );
+  service.subscribe((event, payload) => {
+    void page.evaluate(([name, data]) => (window as unknown as { __threadlineEmit(e: string, p: unknown): void }).__threadlineEmit(name as string, data), [event, payload] as const).catch(() => undefined);
+  });
+
+  await service.openLibrary(options.library ?? SEEDS_DIR);
+  await page.goto(`${APP_ORIGIN}/index.html`);
+  return { service, openedLinks };
+}

@@ -1,0 +1,38 @@
+import { Group, Panel, Separator } from 'react-resizable-panels';
+import { ArticlesPane } from './features/articles/ArticlesPane';
+import { Toolbar } from './features/layout/Toolbar';
+import { PostList } from './features/post-list/PostList';
+import { ProblemsPanel } from './features/problems/ProblemsPanel';
+import { Thread } from './features/thread/Thread';
+import { useApp } from './store';
+
+/** The reader: posts | the open post with its comments | the articles quoted in it. */
+export function App() {
+  const libraryError = useApp((s) => s.libraryError);
+  return (
+    <div className="app">
+      <Toolbar />
+      {libraryError && (
+        <p role="alert" className="error banner">
+          {libraryError}
+        </p>
+      )}
+      <ProblemsPanel />
+      <Group orientation="horizontal" className="panes">
+        <Panel id="posts" defaultSize="22%" minSize="14%" className="pane pane-posts">
+          <PostList />
+        </Panel>
+        <Separator className="separator" />
+        <Panel id="thread" defaultSize="52%" minSize="30%" className="pane pane-thread">
+          <main id="thread-scroller" className="scroller">
+            <Thread />
+          </main>
+        </Panel>
+        <Separator className="separator" />
+        <Panel id="articles" defaultSize="26%" minSize="14%" className="pane pane-articles">
+          <ArticlesPane />
+        </Panel>
+      </Group>
+    </div>
+  );
+}

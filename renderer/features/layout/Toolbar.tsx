@@ -1,0 +1,26 @@
+import { useApp } from '../../store';
+
+/** The top bar: library name, Open Folder…, and the problems badge. */
+export function Toolbar() {
+  const library = useApp((s) => s.library);
+  const problems = useApp((s) => s.problems);
+  const problemsOpen = useApp((s) => s.problemsOpen);
+  const setProblemsOpen = useApp((s) => s.setProblemsOpen);
+  const chooseFolder = useApp((s) => s.chooseFolder);
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  return (
+    <header className="toolbar">
+      <span className="app-name">Threadline</span>
+      <span className="library-name" title={library?.root}>
+        {library ? `${library.isDefault ? 'Bundled library' : library.name} · ${library.postCount} ${library.postCount === 1 ? 'post' : 'posts'}` : 'Loading…'}
+      </span>
+      <span className="spacer" />
+      <button type="button" onClick={() => void chooseFolder()}>
+        Open Folder…
+      </button>
+      <button type="button" className={errors ? 'badge has-errors' : problems.length ? 'badge has-warnings' : 'badge'} aria-expanded={problemsOpen} onClick={() => setProblemsOpen(!problemsOpen)}>
+        {problems.length} {problems.length === 1 ? 'problem' : 'problems'}
+      </button>
+    </header>
+  );
+}

@@ -1,0 +1,38 @@
+import type { Comment } from '../../../preload/api';
+import { useApp } from '../../store';
+import { LinkedText } from '../../ui/linked-text';
+import { commentElementId } from '../articles/locate';
+import { Paragraphs } from './Paragraphs';
+
+/** One comment with its number, text and (collapsible) replies. */
+export function CommentView({ comment, markedIds }: { comment: Comment; markedIds: Set<string> }) {
+  const collapsed = useApp((s) => Boolean(s.collapsed[comment.id]));
+  const toggle = useApp((s) => s.toggleCollapsed);
+  const elementId = commentElementId(comment.id);
+  const isReply = comment.id.includes('.');
+  const replyCount = comment.replies.length;
+  return (
+    <li className={isReply ? 'comment reply' : 'comment'}>
+      <article id={elementId} className={markedIds.has(elementId) ? 'comment-body marked' : 'comment-body'} aria-label={`Comment ${comment.id}`} tabIndex={-1}>
+        <header className="comment-header">
+          <span className="comment-number">{comment.id}</span>
+          {comment.author && <span className="comment-author">{comment.author}</span>}
+          <span className="comment-line">line {comment.line}</span>
+          {replyCount > 0 && (
+            <button type="button" className="collapse" aria-expanded={!collapsed} aria-controls={`replies-${comment.id}`} onClick={() => toggle(comment.id)}>
+              {collapsed ? `Show ${replyCount} ${replyCount === 1 ? 'reply' : 'replies'}` : `Hide ${replyCount === 1 ? 'reply' : 'replies'}`}
+            </button>
+          )}
+        </header>
+        <Paragraphs text={comment.text} render={(text) => <LinkedText text={text} />} />
+      </article>
+      {replyCount > 0 && !collapsed && (
+        <ol className="replies" id={`replies-${comment.id}`} aria-label={`Replies to comment ${comment.id}`}>
+          {comment.replies.map((reply) => (
+            <CommentView key={reply.id} comment={reply} markedIds={markedIds} />
+          ))}
+        </ol>
+      )}
+    </li>
+  );
+}

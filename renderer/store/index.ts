@@ -1,0 +1,30 @@
+import { createContext, useContext } from 'react';
+import { createStore, useStore, type StoreApi } from 'zustand';
+import type { Bridge } from '../../preload/api';
+import { createLibrarySlice, type LibrarySlice } from './library-slice';
+import { createReaderSlice, type ReaderSlice } from './reader-slice';
+import { createUiSlice, type UiSlice } from './ui-slice';
+
+/** The whole renderer state: one store made of typed slices. */
+export type AppState = LibrarySlice & ReaderSlice & UiSlice;
+export type AppStore = StoreApi<AppState>;
+
+/** Creates the store over a bridge (the real one in the app, a core-backed one in tests). */
+export function createAppStore(api: Bridge): AppStore {
+  const store = createStore<AppState>()((...a) => ({
+    ...createLibrarySlice(api)(...a),
+    ...createReaderSlice(api)(...a),
+    ...createUiSlice(...a),
+  }));
+  api.on('library.changed', () => void store.getState().refreshLibrary());
+  return store;
+}
+
+export const StoreContext = createContext<AppStore | null>(null);
+
+/** Reads one narrow piece of the store; components re-render only when it changes. */
+export function useApp<T>(selector: (state: AppState) => T): T {
+  const store = useContext(StoreContext);
+  if (!store) throw new Error('useApp must be used inside <StoreContext.Provider>.');
+  return useStore(store, selector);
+}

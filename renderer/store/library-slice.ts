@@ -1,0 +1,45 @@
+import type { StateCreator } from 'zustand';
+import type { Bridge, LibrarySummary, PostSummary, Problem } from '../../preload/api';
+import type { AppState } from './index';
+
+export interface LibrarySlice {
+  library: LibrarySummary | null;
+  posts: PostSummary[];
+  problems: Problem[];
+  libraryStatus: 'loading' | 'ready' | 'error';
+  /** What went wrong last, in words for the user; null when all is well. */
+  libraryError: string | null;
+  /** Re-reads the open library's summary, posts and problems from main. */
+  refreshLibrary(): Promise<void>;
+  /** Asks main to show the folder dialog and open what the user picks. */
+  chooseFolder(): Promise<void>;
+}
+
+export const createLibrarySlice =
+  (api: Bridge): StateCreator<AppState, [], [], LibrarySlice> =>
+  (set, get) => ({
+    library: null,
+    posts: [],
+    problems: [],
+    libraryStatus: 'loading',
+    libraryError: null,
+    async refreshLibrary() {
+      const [current, posts, problems] = await Promise.all([api['library.current']({}), api['posts.list']({}), api['problems.list']({})]);
+      if (!current.ok || !posts.ok || !problems.ok) {
+        const failed = [current, posts, problems].find((r) => !r.ok);
+        set({ libraryStatus: 'error', libraryError: failed && !failed.ok ? failed.error.message : 'Loading the library failed.' });
+        return;
+      }
+      set({ library: current.value, posts: posts.value, problems: problems.value, libraryStatus: 'ready', libraryError: null });
+      const openId = get().openPostId;
+      if (!openId || !posts.value.some((p) => p.id === openId)) {
+        const first = posts.value[0];
+        if (first) await get().openPost(first.id);
+        else get().closePost();
+      }
+    },
+    async chooseFolder() {
+      const result = await api['library.chooseFolder']({});
+      if (!result.ok) set({ libraryError: result.error.message });
+    },
+  });
