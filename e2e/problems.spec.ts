@@ -10,7 +10,10 @@ async function brokenLibrary(): Promise<string> {
   await cp(SEEDS_DIR, dir, { recursive: true });
   await writeFile(join(dir, 'broken.txt'), Buffer.from([0x00, 0x01, 0x02, 0x00, 0xff, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00]));
   await writeFile(join(dir, 'empty.txt'), '');
-  await writeFile(join(dir, 'cp1252.txt'), Buffer.from('Friday 1 March 2013\n\nPay \x96 a \xa3100 question\n\nBody \x93quoted\x94.\n\nNo comments:\n', 'latin1'));
+  await writeFile(
+    join(dir, 'cp1252.txt'),
+    Buffer.from('Friday 1 March 2013\n\nPay \x96 a \xa3100 question\n\nBody \x93quoted\x94.\n\nNo comments:\n', 'latin1'),
+  );
   return dir;
 }
 

@@ -29,7 +29,10 @@ test('collapsing comment 1 hides replies 1.1 and 1.2', async ({ page, openApp, s
   await toggle.click();
   await expect(page.getByRole('article', { name: 'Comment 1.1', exact: true })).toHaveCount(0);
   await expect(page.getByRole('article', { name: 'Comment 1.2', exact: true })).toHaveCount(0);
-  await expect(page.getByRole('article', { name: 'Comment 1', exact: true }).getByRole('button', { name: 'Show 2 replies' })).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.getByRole('article', { name: 'Comment 1', exact: true }).getByRole('button', { name: 'Show 2 replies' })).toHaveAttribute(
+    'aria-expanded',
+    'false',
+  );
   await shoot('02-collapsed');
   await page.getByRole('button', { name: 'Show 2 replies' }).click();
   await expect(page.getByRole('article', { name: 'Comment 1.2', exact: true })).toBeVisible();
@@ -67,6 +70,8 @@ test('a link opens in the system browser only when clicked, and the window stays
   await page.getByRole('button', { name: /Omnishambles Update 48/ }).click();
   expect(harness.openedLinks).toEqual([]);
   await page.getByRole('link', { name: /politics\.co\.uk/ }).click();
-  await expect.poll(() => harness.openedLinks).toEqual(['http://www.politics.co.uk/news/2014/05/07/prison-governors-grayling-s-regime-is-driving-us-to-tipping']);
+  await expect
+    .poll(() => harness.openedLinks)
+    .toEqual(['http://www.politics.co.uk/news/2014/05/07/prison-governors-grayling-s-regime-is-driving-us-to-tipping']);
   await expect(page).toHaveURL(/threadline\.test/);
 });

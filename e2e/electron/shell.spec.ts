@@ -18,7 +18,10 @@ function electronBinary(): string | null {
 const binary = electronBinary();
 
 test.describe('the Electron shell', () => {
-  test.skip(!binary, 'No Electron binary in node_modules/electron/dist (it is downloaded on first start, and this machine has no internet); the same core and renderer run in the Chromium harness specs.');
+  test.skip(
+    !binary,
+    'No Electron binary in node_modules/electron/dist (it is downloaded on first start, and this machine has no internet); the same core and renderer run in the Chromium harness specs.',
+  );
 
   test('launches, titles its window Threadline and lists the bundled seeds', async () => {
     const app = await electron.launch({ executablePath: binary!, args: [join(ROOT, 'out/main/index.js'), '--no-sandbox'], cwd: ROOT });
@@ -27,7 +30,9 @@ test.describe('the Electron shell', () => {
       await expect(window).toHaveTitle('Threadline');
       const posts = window.getByRole('navigation', { name: 'Posts' });
       await expect(posts.getByRole('button')).toHaveText([/Latest From Napo 188/, /Omnishambles Update 48/]);
-      const isolated = await window.evaluate(() => typeof (globalThis as { require?: unknown }).require === 'undefined' && typeof (globalThis as { process?: unknown }).process === 'undefined');
+      const isolated = await window.evaluate(
+        () => typeof (globalThis as { require?: unknown }).require === 'undefined' && typeof (globalThis as { process?: unknown }).process === 'undefined',
+      );
       expect(isolated).toBe(true);
     } finally {
       await app.close();

@@ -12,7 +12,14 @@ export const ROOT = resolve(import.meta.dirname, '../..');
 export const RENDERER_DIR = join(ROOT, 'out/renderer');
 export const SEEDS_DIR = join(ROOT, 'seeds');
 
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+};
 
 export interface HarnessOptions {
   /** The library to open; the bundled seeds by default. */
@@ -75,7 +82,12 @@ export async function startHarness(page: Page, options: HarnessOptions = {}): Pr
     { key: BRIDGE_KEY, methods: methodNames, events: [...eventNames], build: buildBridge.toString() },
   );
   service.subscribe((event, payload) => {
-    void page.evaluate(([name, data]) => (window as unknown as { __threadlineEmit(e: string, p: unknown): void }).__threadlineEmit(name as string, data), [event, payload] as const).catch(() => undefined);
+    void page
+      .evaluate(([name, data]) => (window as unknown as { __threadlineEmit(e: string, p: unknown): void }).__threadlineEmit(name as string, data), [
+        event,
+        payload,
+      ] as const)
+      .catch(() => undefined);
   });
 
   await service.openLibrary(options.library ?? SEEDS_DIR);

@@ -11,7 +11,11 @@ export function installMenu(actions: MenuActions): void {
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
     {
       label: '&File',
-      submenu: [{ label: 'Open Folder…', accelerator: 'CmdOrCtrl+O', click: () => actions.openFolder() }, { type: 'separator' }, isMac ? { role: 'close' } : { role: 'quit' }],
+      submenu: [
+        { label: 'Open Folder…', accelerator: 'CmdOrCtrl+O', click: () => actions.openFolder() },
+        { type: 'separator' },
+        isMac ? { role: 'close' } : { role: 'quit' },
+      ],
     },
     { role: 'editMenu' },
     { role: 'viewMenu' },

@@ -91,14 +91,19 @@ export function createService(deps: ServiceDeps) {
     'posts.get': async ({ id }) => {
       const current = requireLibrary();
       const post = current.posts.find((p) => p.id === id);
-      if (!post) throw new UserError('not-found', `Opening the post failed: "${id.slice(0, 120)}" is not in this library. It may have been removed; pick another post.`);
+      if (!post)
+        throw new UserError('not-found', `Opening the post failed: "${id.slice(0, 120)}" is not in this library. It may have been removed; pick another post.`);
       return { post, articles: articlesOf(post), problems: current.problems.filter((p) => p.file === post.file) };
     },
     'problems.list': async () => requireLibrary().problems,
     'links.open': async ({ url }) => {
       const otherScheme = /^[a-z][a-z0-9+.-]*:/i.test(url) && !/^https?:/i.test(url);
       const absolute = otherScheme ? null : absoluteUrl(url);
-      if (!absolute || !isOpenableUrl(absolute)) throw new UserError('link-refused', `Opening the link failed: only web links (http, https) open in the browser, and "${url.slice(0, 120)}" is not one.`);
+      if (!absolute || !isOpenableUrl(absolute))
+        throw new UserError(
+          'link-refused',
+          `Opening the link failed: only web links (http, https) open in the browser, and "${url.slice(0, 120)}" is not one.`,
+        );
       await deps.openExternal(absolute);
       return { opened: true };
     },

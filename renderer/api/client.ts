@@ -6,6 +6,9 @@ import type { Bridge } from '../../preload/api';
  */
 export function getBridge(): Bridge {
   const bridge = window.threadline;
-  if (!bridge) throw new Error('Starting Threadline failed: the connection to the library is missing. Start the app with "npm start" (or "npm run preview"), not by opening index.html.');
+  if (!bridge)
+    throw new Error(
+      'Starting Threadline failed: the connection to the library is missing. Start the app with "npm start" (or "npm run preview"), not by opening index.html.',
+    );
   return bridge;
 }

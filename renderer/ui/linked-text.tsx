@@ -32,7 +32,13 @@ export function LinkedText({ text }: { text: string }) {
     <>
       {splitLinks(text).map((part, index) =>
         part.url ? (
-          <a key={index} href={/^https?:/i.test(part.url) ? part.url : `https://${part.url.replace(/^\.+/, '')}`} onClick={(event) => openLink(event, part.url!)} rel="noreferrer" title={`Open ${part.url} in your browser`}>
+          <a
+            key={index}
+            href={/^https?:/i.test(part.url) ? part.url : `https://${part.url.replace(/^\.+/, '')}`}
+            onClick={(event) => openLink(event, part.url!)}
+            rel="noreferrer"
+            title={`Open ${part.url} in your browser`}
+          >
             {part.text}
           </a>
         ) : (

@@ -1,1 +1,1 @@
-export { compareNewestFirst, listSeedFiles, loadLibrary, MAX_SEED_BYTES, UserError, type LoadedLibrary } from './load';
+export { compareNewestFirst, listSeedFiles, loadLibrary, readSeed, MAX_SEED_BYTES, UserError, type LoadedLibrary } from './load';

@@ -36,17 +36,31 @@ export async function listSeedFiles(root: string): Promise<string[]> {
     .sort();
 }
 
-async function readSeed(root: string, file: string): Promise<{ post: Post | null; problems: Problem[] }> {
+/** Reads and parses one seed file; a file that cannot be read becomes an error problem. */
+export async function readSeed(root: string, file: string): Promise<{ post: Post | null; problems: Problem[] }> {
   const path = join(root, file);
   try {
     const info = await stat(path);
     if (info.size > MAX_SEED_BYTES) {
-      return { post: null, problems: [{ file, line: null, severity: 'error', message: `Reading the file failed: it is ${Math.round(info.size / 1048576)} MB, more than a post page can be (${MAX_SEED_BYTES / 1048576} MB). Check that it is a saved post.` }] };
+      return {
+        post: null,
+        problems: [
+          {
+            file,
+            line: null,
+            severity: 'error',
+            message: `Reading the file failed: it is ${Math.round(info.size / 1048576)} MB, more than a post page can be (${MAX_SEED_BYTES / 1048576} MB). Check that it is a saved post.`,
+          },
+        ],
+      };
     }
     return parseSeed(await readFile(path), file);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    return { post: null, problems: [{ file, line: null, severity: 'error', message: `Reading the file failed (${reason}). Check that it exists and that you may read it.` }] };
+    return {
+      post: null,
+      problems: [{ file, line: null, severity: 'error', message: `Reading the file failed (${reason}). Check that it exists and that you may read it.` }],
+    };
   }
 }
 
@@ -65,7 +79,8 @@ export async function loadLibrary(root: string): Promise<LoadedLibrary> {
   let files: string[];
   try {
     const info = await stat(root);
-    if (!info.isDirectory()) throw new UserError('not-a-folder', `Opening library failed: ${root} is a file, not a folder. Choose the folder that holds the saved posts.`);
+    if (!info.isDirectory())
+      throw new UserError('not-a-folder', `Opening library failed: ${root} is a file, not a folder. Choose the folder that holds the saved posts.`);
     files = await listSeedFiles(root);
   } catch (error) {
     if (error instanceof UserError) throw error;
@@ -82,7 +97,12 @@ export async function loadLibrary(root: string): Promise<LoadedLibrary> {
     if (!result.post) continue;
     if (seen.has(result.post.id)) {
       const renamed = `${result.post.id}~${file.replace(/[^a-zA-Z0-9]+/g, '-')}`;
-      problems.push({ file, line: result.post.line, severity: 'warning', message: `Another file holds a post with the same date and title; this copy is shown separately as "${renamed}".` });
+      problems.push({
+        file,
+        line: result.post.line,
+        severity: 'warning',
+        message: `Another file holds a post with the same date and title; this copy is shown separately as "${renamed}".`,
+      });
       result.post.id = renamed;
     }
     seen.add(result.post.id);

@@ -122,6 +122,7 @@ export function parseComments(lines: SourceLine[], file: string): CommentsResult
     if (top && inReplies && item && line.indent >= REPLY_ITEM_INDENT && line.indent < REPLY_TEXT_INDENT) {
       finishReply();
       reply = open(line, Number(item[1]), content.slice(item[0].length), true);
+      top.comment.endLine = line.number;
       continue;
     }
     if (!current) {
@@ -132,7 +133,10 @@ export function parseComments(lines: SourceLine[], file: string): CommentsResult
       continue;
     }
     if (current.closed) {
-      warn(line.number, `Text after the end of comment ${current.comment.id} ("${current === top ? 'ReplyDelete' : 'Delete'}"); it is kept as part of that comment.`);
+      warn(
+        line.number,
+        `Text after the end of comment ${current.comment.id} ("${current === top ? 'ReplyDelete' : 'Delete'}"); it is kept as part of that comment.`,
+      );
       current.closed = false;
     }
     current.lines.push(dedent(line, current.textIndent));

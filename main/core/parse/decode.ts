@@ -17,8 +17,8 @@ export interface Decoded {
  * control characters on some versions (nodejs/node#60888), which would lose curly quotes.
  */
 const WIN1252_C1 = [
-  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
-  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f, 0x90, 0x2018, 0x2019, 0x201c, 0x201d,
+  0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
 ];
 
 function decodeWindows1252(bytes: Uint8Array): string {
@@ -58,7 +58,8 @@ export function decodeSeed(bytes: Uint8Array, file: string): Decoded {
           file,
           line: null,
           severity: 'error',
-          message: 'Reading the file failed: it holds binary data (NUL bytes), not text. Remove it from the library folder or replace it with the saved text of the post.',
+          message:
+            'Reading the file failed: it holds binary data (NUL bytes), not text. Remove it from the library folder or replace it with the saved text of the post.',
         },
       ],
     };
@@ -76,7 +77,8 @@ export function decodeSeed(bytes: Uint8Array, file: string): Decoded {
           file,
           line,
           severity: 'warning',
-          message: 'The file is not valid UTF-8; it was read as Windows-1252. Check that £, quotes and accented letters look right, and re-save the file as UTF-8 to silence this.',
+          message:
+            'The file is not valid UTF-8; it was read as Windows-1252. Check that £, quotes and accented letters look right, and re-save the file as UTF-8 to silence this.',
         },
       ],
     };

@@ -79,7 +79,12 @@ export function parseSeed(input: string | Uint8Array, file: string): ParseResult
   let i = 0;
   while (i < lines.length && lines[i]!.blank) i++;
   if (i >= lines.length) {
-    problems.push({ file, line: null, severity: 'error', message: 'Reading the post failed: the file is empty. Re-save the post page, or remove the file from the library folder.' });
+    problems.push({
+      file,
+      line: null,
+      severity: 'error',
+      message: 'Reading the post failed: the file is empty. Re-save the post page, or remove the file from the library folder.',
+    });
     return { post: null, problems };
   }
 
@@ -100,7 +105,10 @@ export function parseSeed(input: string | Uint8Array, file: string): ParseResult
       i = i + 1;
     }
   } else {
-    warn(firstLine.number, `The file does not start with a date line (like "Monday 20 May 2019"); found "${firstLine.text.trim().slice(0, 60)}". Its first line is used as the title.`);
+    warn(
+      firstLine.number,
+      `The file does not start with a date line (like "Monday 20 May 2019"); found "${firstLine.text.trim().slice(0, 60)}". Its first line is used as the title.`,
+    );
     title = firstLine.text.trim();
     i = i + 1;
   }

@@ -19,7 +19,9 @@ describe('the real seed 000 (Latest From Napo 188)', () => {
     expect(post?.comments.map((c) => c.replies.map((r) => r.id))).toEqual([['1.1', '1.2'], [], [], ['4.1'], [], ['6.1'], [], [], [], [], []]);
     expect(post?.foundCommentCount).toBe(15);
     expect(post?.declaredCommentCount).toBe(16);
-    expect(problems).toContainEqual(expect.objectContaining({ line: 54, severity: 'warning', message: expect.stringContaining('declares 16 comments but 15 were found') }));
+    expect(problems).toContainEqual(
+      expect.objectContaining({ line: 54, severity: 'warning', message: expect.stringContaining('declares 16 comments but 15 were found') }),
+    );
   });
 
   it('keeps comment text exactly, with inner blank lines and curly quotes', () => {

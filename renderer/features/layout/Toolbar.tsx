@@ -18,7 +18,12 @@ export function Toolbar() {
       <button type="button" onClick={() => void chooseFolder()}>
         Open Folder…
       </button>
-      <button type="button" className={errors ? 'badge has-errors' : problems.length ? 'badge has-warnings' : 'badge'} aria-expanded={problemsOpen} onClick={() => setProblemsOpen(!problemsOpen)}>
+      <button
+        type="button"
+        className={errors ? 'badge has-errors' : problems.length ? 'badge has-warnings' : 'badge'}
+        aria-expanded={problemsOpen}
+        onClick={() => setProblemsOpen(!problemsOpen)}
+      >
         {problems.length} {problems.length === 1 ? 'problem' : 'problems'}
       </button>
     </header>

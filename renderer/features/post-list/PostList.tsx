@@ -22,7 +22,12 @@ export function PostList() {
               <ul>
                 {month.posts.map((post) => (
                   <li key={post.id}>
-                    <button type="button" className="post-item" aria-current={post.id === openPostId ? 'true' : undefined} onClick={() => void openPost(post.id)}>
+                    <button
+                      type="button"
+                      className="post-item"
+                      aria-current={post.id === openPostId ? 'true' : undefined}
+                      onClick={() => void openPost(post.id)}
+                    >
                       <span className="post-title">{post.title || '(untitled)'}</span>
                       <span className="post-meta">
                         <time dateTime={post.date ?? undefined}>{formatDate(post.date)}</time>

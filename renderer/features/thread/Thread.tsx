@@ -15,7 +15,12 @@ export function Thread() {
     return new Set(article && detail ? elementIdsOf(article, detail.post) : []);
   }, [detail, markedArticleId]);
 
-  if (error) return <p role="alert" className="error">{error}</p>;
+  if (error)
+    return (
+      <p role="alert" className="error">
+        {error}
+      </p>
+    );
   if (!detail) return <p className="empty">Choose a post on the left to read it.</p>;
   const { post } = detail;
   return (

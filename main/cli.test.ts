@@ -1,0 +1,38 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, type ParseOutput } from './cli';
+
+const ROOT = join(import.meta.dirname, '..');
+
+async function run(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const status = await runCli(args, (t) => out.push(t), (t) => err.push(t));
+  return { status, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('threadline parse', () => {
+  it('prints both seed posts as JSON with comments and problems', async () => {
+    const { status, out } = await run(['parse', join(ROOT, 'seeds'), '--json']);
+    expect(status).toBe(0);
+    const json = JSON.parse(out) as ParseOutput;
+    expect(json.summary).toEqual({ files: 2, posts: 2, comments: 24, declaredComments: 25, problems: 1, errors: 0 });
+    expect(json.posts.map((p) => [p.title, p.foundCommentCount, p.declaredCommentCount])).toEqual([
+      ['Latest From Napo 188', 15, 16],
+      ['Omnishambles Update 48', 9, 9],
+    ]);
+    expect(json.posts[0]!.comments[0]!.replies[1]!.id).toBe('1.2');
+  });
+
+  it('exits 2 with the usage on a bad call, and 1 with a located message on a missing path', async () => {
+    expect((await run(['frobnicate'])).status).toBe(2);
+    const missing = await run(['parse', '/no/such/file.txt']);
+    expect(missing).toMatchObject({ status: 1, err: 'Parsing failed: /no/such/file.txt does not exist. Give a seed file or a folder of them.' });
+  });
+
+  it('runs from the package bin with no build step', () => {
+    const out = execFileSync(process.execPath, [join(ROOT, 'bin/threadline.mjs'), 'parse', join(ROOT, 'seeds/004_72f7fc2b7a245681.txt')], { encoding: 'utf8' });
+    expect(out).toContain('"Omnishambles Update 48" — 23 paragraphs, 9 comments found (6 top-level, 3 replies; 9 declared)');
+  });
+});

@@ -1,0 +1,82 @@
+import { cp, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createDispatcher } from './dispatch';
+import { createService } from './service';
+
+const SEEDS = join(import.meta.dirname, '../../seeds');
+
+async function setup(library = SEEDS) {
+  const opened: string[] = [];
+  const service = createService({ defaultLibrary: SEEDS, openExternal: async (url) => void opened.push(url), chooseFolder: async () => null });
+  await service.openLibrary(library);
+  return { service, dispatch: createDispatcher(service.handlers), opened };
+}
+
+describe('the dispatcher', () => {
+  it('answers a valid call with ok and the value', async () => {
+    const { dispatch } = await setup();
+    const result = await dispatch('posts.list', {});
+    expect(result.ok && (result.value as unknown[]).length).toBe(2);
+  });
+
+  it.each([
+    ['wrong type', 'posts.get', { id: 42 }, 'invalid-request'],
+    ['missing field', 'posts.get', {}, 'invalid-request'],
+    ['unknown field', 'posts.list', { extra: true }, 'invalid-request'],
+    ['huge string', 'posts.get', { id: 'x'.repeat(100_000) }, 'invalid-request'],
+    ['not an object', 'library.open', 'seeds', 'invalid-request'],
+    ['unknown id', 'posts.get', { id: 'no-such-post' }, 'not-found'],
+    ['unknown method', 'fs.readFile', { path: '/etc/passwd' }, 'unknown-method'],
+  ])('refuses a malformed call (%s) with a typed error', async (_case, method, payload, code) => {
+    const { dispatch } = await setup();
+    const result = await dispatch(method, payload);
+    expect(result).toEqual({ ok: false, error: { code, message: expect.any(String) } });
+  });
+});
+
+describe('the service', () => {
+  it.each(['javascript:alert(1)', 'file:///etc/passwd', 'data:text/html,hi', 'mailto:a@b.org'])('refuses to open %s', async (url) => {
+    const { dispatch, opened } = await setup();
+    const result = await dispatch('links.open', { url });
+    expect(result.ok).toBe(false);
+    expect(opened).toEqual([]);
+  });
+
+  it('opens web links, completing a partial one', async () => {
+    const { dispatch, opened } = await setup();
+    await dispatch('links.open', { url: 'https://example.org/a' });
+    await dispatch('links.open', { url: '.redpepper.org.uk/is-there-nothing-g4s-can-do/' });
+    expect(opened).toEqual(['https://example.org/a', 'https://redpepper.org.uk/is-there-nothing-g4s-can-do/']);
+  });
+
+  it('says what to do when a library folder does not exist, and keeps the open one', async () => {
+    const { dispatch } = await setup();
+    const result = await dispatch('library.open', { path: '/no/such/folder' });
+    expect(result).toEqual({ ok: false, error: { code: 'library-unreadable', message: 'Opening library failed: /no/such/folder does not exist. Choose another folder.' } });
+    const current = await dispatch('library.current', {});
+    expect(current.ok && (current.value as { postCount: number }).postCount).toBe(2);
+  });
+
+  it('keeps two files holding the same post apart, with a warning', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'threadline-dup-'));
+    await cp(SEEDS, dir, { recursive: true });
+    await cp(join(dir, '004_72f7fc2b7a245681.txt'), join(dir, 'copy.txt'));
+    const { service } = await setup(dir);
+    const posts = await service.handlers['posts.list']({});
+    expect(posts).toHaveLength(3);
+    expect(new Set(posts.map((p) => p.id)).size).toBe(3);
+    expect(await service.handlers['problems.list']({})).toContainEqual(expect.objectContaining({ file: 'copy.txt', message: expect.stringContaining('same date and title') }));
+  });
+
+  it('emits library.changed when a library opens', async () => {
+    const { service } = await setup();
+    const events: string[] = [];
+    service.subscribe((event, payload) => events.push(`${event}:${payload.postCount}`));
+    const dir = await mkdtemp(join(tmpdir(), 'threadline-one-'));
+    await writeFile(join(dir, 'a.txt'), 'Monday 20 May 2019\n\nA\n\nText.\n');
+    await service.openLibrary(dir);
+    expect(events).toEqual(['library.changed:1']);
+  });
+});

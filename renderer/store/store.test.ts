@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { coreBridge } from '../test-bridge';
+import { createAppStore } from './index';
+
+describe('the app store over the real core', () => {
+  it('loads the library and opens the newest post', async () => {
+    const { bridge } = await coreBridge();
+    const store = createAppStore(bridge);
+    await store.getState().refreshLibrary();
+    const state = store.getState();
+    expect(state.libraryStatus).toBe('ready');
+    expect(state.posts.map((p) => p.title)).toEqual(['Latest From Napo 188', 'Omnishambles Update 48']);
+    expect(state.openPostId).toBe('2019-05-20-latest-from-napo-188');
+    expect(state.detail?.post.comments).toHaveLength(11);
+  });
+
+  it('toggles a comment collapsed and back', async () => {
+    const store = createAppStore((await coreBridge()).bridge);
+    store.getState().toggleCollapsed('1');
+    expect(store.getState().collapsed).toEqual({ '1': true });
+    store.getState().toggleCollapsed('1');
+    expect(store.getState().collapsed).toEqual({});
+  });
+
+  it('marking an article expands the collapsed comment that holds it', async () => {
+    const store = createAppStore((await coreBridge()).bridge);
+    await store.getState().refreshLibrary();
+    await store.getState().openPost('2014-05-07-omnishambles-update-48');
+    store.getState().toggleCollapsed('3');
+    const article = store.getState().detail!.articles.find((a) => a.location.part === 'comments' && a.kind === 'article')!;
+    store.getState().markArticle(article.id);
+    expect(store.getState().markedArticleId).toBe(article.id);
+    expect(store.getState().collapsed).toEqual({});
+  });
+
+  it('says what went wrong when a post cannot be opened', async () => {
+    const store = createAppStore((await coreBridge()).bridge);
+    await store.getState().openPost('no-such-post');
+    expect(store.getState().detail).toBeNull();
+    expect(store.getState().readerError).toMatch(/^Opening the post failed: "no-such-post" is not in this library/);
+  });
+
+  it('reloads its lists when main reports a new library', async () => {
+    const { bridge, service } = await coreBridge();
+    const store = createAppStore(bridge);
+    await store.getState().refreshLibrary();
+    await service.openLibrary(`${import.meta.dirname}/../../seeds`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(store.getState().library?.postCount).toBe(2);
+  });
+});
