@@ -8,7 +8,11 @@ const ROOT = join(import.meta.dirname, '..');
 async function run(args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const status = await runCli(args, (t) => out.push(t), (t) => err.push(t));
+  const status = await runCli(
+    args,
+    (t) => out.push(t),
+    (t) => err.push(t),
+  );
   return { status, out: out.join('\n'), err: err.join('\n') };
 }
 

@@ -54,7 +54,10 @@ describe('the service', () => {
   it('says what to do when a library folder does not exist, and keeps the open one', async () => {
     const { dispatch } = await setup();
     const result = await dispatch('library.open', { path: '/no/such/folder' });
-    expect(result).toEqual({ ok: false, error: { code: 'library-unreadable', message: 'Opening library failed: /no/such/folder does not exist. Choose another folder.' } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'library-unreadable', message: 'Opening library failed: /no/such/folder does not exist. Choose another folder.' },
+    });
     const current = await dispatch('library.current', {});
     expect(current.ok && (current.value as { postCount: number }).postCount).toBe(2);
   });
@@ -67,7 +70,9 @@ describe('the service', () => {
     const posts = await service.handlers['posts.list']({});
     expect(posts).toHaveLength(3);
     expect(new Set(posts.map((p) => p.id)).size).toBe(3);
-    expect(await service.handlers['problems.list']({})).toContainEqual(expect.objectContaining({ file: 'copy.txt', message: expect.stringContaining('same date and title') }));
+    expect(await service.handlers['problems.list']({})).toContainEqual(
+      expect.objectContaining({ file: 'copy.txt', message: expect.stringContaining('same date and title') }),
+    );
   });
 
   it('emits library.changed when a library opens', async () => {

@@ -10,7 +10,12 @@ const seed = (name: string) => parseSeed(readFileSync(join(import.meta.dirname, 
 describe('first-pass article extraction', () => {
   it('finds the Ian Lawrence piece after its ":-" intro, to the end of the body', () => {
     const [article] = extractArticles(seed('000_edcf6b3ca6297939.txt'));
-    expect(article).toMatchObject({ kind: 'article', source: 'Ian Lawrence', title: '"Irredeemably flawed" - but probation is repairable', location: { part: 'body', line: 7 } });
+    expect(article).toMatchObject({
+      kind: 'article',
+      source: 'Ian Lawrence',
+      title: '"Irredeemably flawed" - but probation is repairable',
+      location: { part: 'body', line: 7 },
+    });
     expect(article!.text.endsWith('Ian Lawrence')).toBe(true);
   });
 
@@ -19,7 +24,7 @@ describe('first-pass article extraction', () => {
     const politics = articles.find((a) => a.source === 'politics.co.uk');
     expect(politics).toMatchObject({ kind: 'article', location: { part: 'comments', commentIds: ['3', '3.1', '3.2'] } });
     expect(politics!.text).toContain('tipping point');
-    expect(politics!.text).toContain('The trust\'s briefing quotes one prisoner');
+    expect(politics!.text).toContain("The trust's briefing quotes one prisoner");
   });
 
   it('names outlets and people from intro lines', () => {
@@ -30,7 +35,11 @@ describe('first-pass article extraction', () => {
 
   it('lists a link with no pasted text as a link, with a title from its headline parameter', () => {
     const articles = extractArticles(seed('004_72f7fc2b7a245681.txt'));
-    expect(articles.find((a) => a.source === 'barnet-today.co.uk')).toMatchObject({ kind: 'link', title: 'Pensioners get £100k tax codes, while Capita error leaves staff unpaid', location: { part: 'comments', commentIds: ['5'] } });
+    expect(articles.find((a) => a.source === 'barnet-today.co.uk')).toMatchObject({
+      kind: 'link',
+      title: 'Pensioners get £100k tax codes, while Capita error leaves staff unpaid',
+      location: { part: 'comments', commentIds: ['5'] },
+    });
   });
 
   it('reads partial URLs and slugs', () => {

@@ -52,7 +52,8 @@ export function parseComments(lines: SourceLine[], file: string): CommentsResult
   const finish = (open: OpenComment | null, marker: string) => {
     if (!open) return;
     open.comment.text = joinTrimmed(open.lines);
-    if (!open.closed) {
+    // Old "Name said..." pages never had ReplyDelete markers: their absence is not a problem there.
+    if (!open.closed && open.comment.writtenNumber !== null) {
       warn(open.comment.line, `Comment ${open.comment.id} has no "${marker}" line after it; the comment may be cut short. Its text is kept as found.`);
     }
   };
