@@ -5,8 +5,16 @@ import { ROOT, startHarness, type Harness, type HarnessOptions } from './harness
 
 export const SCREENSHOTS = join(ROOT, 'e2e/screenshots');
 
-/** Each test opens the app itself, on the library it needs. */
-export const test = base.extend<{ openApp: (options?: HarnessOptions) => Promise<Harness>; shoot: (name: string) => Promise<void> }>({
+interface Fixtures {
+  /** Opens the app on a library (the bundled seeds by default). */
+  openApp: (options?: HarnessOptions) => Promise<Harness>;
+  /** Saves a screenshot under e2e/screenshots/ (git-ignored) to look at. */
+  shoot: (name: string) => Promise<void>;
+  /** Fails the test on any page error, console error or CSP violation. */
+  pageErrors: void;
+}
+
+export const test = base.extend<Fixtures>({
   openApp: async ({ page }, use) => {
     await use((options) => startHarness(page, options));
   },
@@ -16,6 +24,18 @@ export const test = base.extend<{ openApp: (options?: HarnessOptions) => Promise
       await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
     });
   },
+  pageErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(`console error: ${message.text()}`);
+      });
+      await use();
+      base.expect(errors, 'the page logged errors').toEqual([]);
+    },
+    { auto: true },
+  ],
 });
 
 export { expect } from '@playwright/test';

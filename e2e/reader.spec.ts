@@ -75,3 +75,11 @@ test('a link opens in the system browser only when clicked, and the window stays
     .toEqual(['http://www.politics.co.uk/news/2014/05/07/prison-governors-grayling-s-regime-is-driving-us-to-tipping']);
   await expect(page).toHaveURL(/threadline\.test/);
 });
+
+test('follows a dark system theme', async ({ page, openApp, shoot }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await openApp();
+  const background = await page.locator('body').evaluate((el) => getComputedStyle(el).backgroundColor);
+  expect(background).toBe('rgb(23, 24, 27)');
+  await shoot('06-dark');
+});

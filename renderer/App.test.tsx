@@ -22,10 +22,11 @@ describe('the reader', () => {
   it('shows the post list, the open post with its comment tree, and its articles', async () => {
     await renderApp();
     const nav = screen.getByRole('navigation', { name: 'Posts' });
-    expect(within(nav).getAllByRole('button').map((b) => b.textContent)).toEqual([
-      expect.stringContaining('Latest From Napo 188'),
-      expect.stringContaining('Omnishambles Update 48'),
-    ]);
+    expect(
+      within(nav)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual([expect.stringContaining('Latest From Napo 188'), expect.stringContaining('Omnishambles Update 48')]);
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Latest From Napo 188');
     expect(screen.getByRole('heading', { name: '15 comments (16 declared)' })).toBeTruthy();
     expect(screen.getAllByRole('article', { name: /^Comment \d+(\.\d+)?$/ })).toHaveLength(15);

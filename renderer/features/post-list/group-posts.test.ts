@@ -2,13 +2,28 @@ import { describe, expect, it } from 'vitest';
 import type { PostSummary } from '../../../preload/api';
 import { groupPosts } from './group-posts';
 
-const post = (id: string, date: string | null): PostSummary => ({ id, title: id, date, dateText: null, foundCommentCount: 0, declaredCommentCount: null, file: `${id}.txt`, articleCount: 0 });
+const post = (id: string, date: string | null): PostSummary => ({
+  id,
+  title: id,
+  date,
+  dateText: null,
+  foundCommentCount: 0,
+  declaredCommentCount: null,
+  file: `${id}.txt`,
+  articleCount: 0,
+});
 
 describe('groupPosts', () => {
   it('groups newest-first posts by year, then month, keeping order, undated last', () => {
     const groups = groupPosts([post('a', '2019-05-20'), post('b', '2019-05-01'), post('c', '2019-03-02'), post('d', '2014-05-07'), post('e', null)]);
     expect(groups.map((g) => [g.year, g.months.map((m) => [m.label, m.posts.map((p) => p.id)])])).toEqual([
-      ['2019', [['May 2019', ['a', 'b']], ['March 2019', ['c']]]],
+      [
+        '2019',
+        [
+          ['May 2019', ['a', 'b']],
+          ['March 2019', ['c']],
+        ],
+      ],
       ['2014', [['May 2014', ['d']]]],
       ['Undated', [['Undated', ['e']]]],
     ]);
