@@ -1,3 +1,4 @@
+import type { Article } from '../../../preload/api';
 import { useApp } from '../../store';
 import { describeLocation, elementIdsOf } from './locate';
 
@@ -29,35 +30,35 @@ export function ArticlesPane() {
     <aside className="articles" aria-labelledby="articles-heading">
       <h2 id="articles-heading">Quoted articles</h2>
       {!articles.length && <p className="empty">No quoted articles found in this post.</p>}
-      <ul className="cards">
-        {articles.map((article) => (
-          <li key={article.id}>
-            <button type="button" className="card" aria-pressed={article.id === markedArticleId} onClick={() => show(article.id)}>
-              <span className="card-source">{article.source ?? 'Unknown source'}</span>
-              {article.title && <span className="card-title">{article.title}</span>}
-              <span className="card-where">{describeLocation(article)}</span>
-              <span className="card-text">{article.text.length > PREVIEW_LENGTH ? `${article.text.slice(0, PREVIEW_LENGTH)}…` : article.text}</span>
-            </button>
-          </li>
-        ))}
-      </ul>
+      <CardList articles={articles} markedArticleId={markedArticleId} onShow={show} />
       {links.length > 0 && (
         <>
           <h3>Links</h3>
-          <ul className="cards links">
-            {links.map((link) => (
-              <li key={link.id}>
-                <button type="button" className="card" aria-pressed={link.id === markedArticleId} onClick={() => show(link.id)}>
-                  <span className="card-source">{link.source ?? 'Link'}</span>
-                  {link.title && <span className="card-title">{link.title}</span>}
-                  <span className="card-where">{describeLocation(link)}</span>
-                  <span className="card-url">{link.url}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
+          <CardList articles={links} markedArticleId={markedArticleId} onShow={show} />
         </>
       )}
     </aside>
+  );
+}
+
+/** One card per article: source, title, where it sits, and its first lines (or its URL for a link). */
+function CardList({ articles, markedArticleId, onShow }: { articles: Article[]; markedArticleId: string | null; onShow: (id: string) => void }) {
+  return (
+    <ul className="cards">
+      {articles.map((article) => (
+        <li key={article.id}>
+          <button type="button" className="card" aria-pressed={article.id === markedArticleId} onClick={() => onShow(article.id)}>
+            <span className="card-source">{article.source ?? (article.kind === 'link' ? 'Link' : 'Unknown source')}</span>
+            {article.title && <span className="card-title">{article.title}</span>}
+            <span className="card-where">{describeLocation(article)}</span>
+            {article.kind === 'link' ? (
+              <span className="card-url">{article.url}</span>
+            ) : (
+              <span className="card-text">{article.text.length > PREVIEW_LENGTH ? `${article.text.slice(0, PREVIEW_LENGTH)}…` : article.text}</span>
+            )}
+          </button>
+        </li>
+      ))}
+    </ul>
   );
 }
