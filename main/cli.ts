@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
-import { extractArticles } from './core/articles';
+import { extractArticles, type PostArticles } from './core/articles';
 import { loadLibrary, readSeed, UserError } from './core/library';
 import type { Post, Problem } from './core/parse';
 
@@ -16,7 +16,7 @@ read, 2 for a usage error.`;
 /** What `parse --json` prints: one object for the whole run. */
 export interface ParseOutput {
   root: string;
-  posts: (Post & { articles: ReturnType<typeof extractArticles> })[];
+  posts: (Post & PostArticles)[];
   problems: Problem[];
   summary: { files: number; posts: number; comments: number; declaredComments: number; problems: number; errors: number };
 }
@@ -44,7 +44,7 @@ async function parseTarget(target: string): Promise<ParseOutput> {
   }
   return {
     root,
-    posts: posts.map((post) => ({ ...post, articles: extractArticles(post) })),
+    posts: posts.map((post) => ({ ...post, ...extractArticles(post) })),
     problems,
     summary: {
       files,

@@ -5,10 +5,10 @@
  * so a method missing on any side is a compile error.
  */
 import { z } from 'zod';
-import type { Article } from '../main/core/articles/types';
+import type { Article, InternalQuote, QuotedElsewhere, SourceKind } from '../main/core/articles/types';
 import type { Post, Problem } from '../main/core/parse/types';
 
-export type { Article, ArticleLocation } from '../main/core/articles/types';
+export type { Article, ArticleLocation, InternalQuote, QuotedElsewhere, Source, SourceKind, TextSpan } from '../main/core/articles/types';
 export type { Block, Comment, Post, Problem } from '../main/core/parse/types';
 
 /** What went wrong, for the user: `message` starts with the action and says what to do. */
@@ -53,12 +53,49 @@ export interface PostSummary {
   articleCount: number;
 }
 
+/** An article as the library knows it: with the other posts that quote the same piece. */
+export interface LibraryArticle extends Article {
+  alsoQuotedIn: QuotedElsewhere[];
+}
+
 /** An open post with what the reader shows beside it. */
 export interface PostDetail {
   post: Post;
-  articles: Article[];
+  /** Quoted articles and bare links, in reading order. */
+  articles: LibraryArticle[];
+  /** Passages in comments that quote the post or another comment. */
+  quotes: InternalQuote[];
   /** Problems of this post's file. */
   problems: Problem[];
+}
+
+/** One source in the library's Articles view. */
+export interface SourceSummary {
+  /** Stable key for `articles.bySource` ("guardian", "patwaterman", "unknown"). */
+  key: string;
+  /** Display name; null for the group of articles whose source is unknown. */
+  name: string | null;
+  kind: SourceKind;
+  site: string | null;
+  /** Quoted articles from it (pasted text), counting a piece quoted in several posts once per post. */
+  articleCount: number;
+  /** Bare links to it. */
+  linkCount: number;
+}
+
+/** One article or link from a source, with the post it is in. */
+export interface SourceArticle {
+  articleId: string;
+  postId: string;
+  postTitle: string;
+  /** ISO date of the post, or null. */
+  date: string | null;
+  kind: Article['kind'];
+  title: string | null;
+  url: string | null;
+  /** The first words of its text (or its URL for a link). */
+  preview: string;
+  alsoQuotedIn: QuotedElsewhere[];
 }
 
 const empty = z.object({}).strict();
@@ -78,6 +115,10 @@ export const requests = {
   'posts.get': z.object({ id: text(1024) }).strict(),
   /** Every problem found in the open library's files. */
   'problems.list': empty,
+  /** Every source quoted or linked in the library, most quoted first. */
+  'articles.sources': empty,
+  /** The articles and links of one source (a key from `articles.sources`), newest post first. */
+  'articles.bySource': z.object({ key: text(512) }).strict(),
   /** Opens an http(s) link in the system browser. Other schemes are refused. */
   'links.open': z.object({ url: text(8192) }).strict(),
 } satisfies Record<string, z.ZodType>;
@@ -93,6 +134,8 @@ export interface Responses {
   'posts.list': PostSummary[];
   'posts.get': PostDetail;
   'problems.list': Problem[];
+  'articles.sources': SourceSummary[];
+  'articles.bySource': SourceArticle[];
   'links.open': { opened: true };
 }
 

@@ -1,6 +1,6 @@
 import { basename, resolve } from 'node:path';
 import type { EventName, Events, Handlers, LibrarySummary, PostSummary } from '../../preload/api';
-import { absoluteUrl, extractArticles, type Article } from './articles';
+import { absoluteUrl, buildArticleIndex, type ArticleIndex } from './articles';
 import { loadLibrary, UserError, type LoadedLibrary } from './library';
 import type { Post } from './parse';
 
@@ -38,7 +38,7 @@ function summarise(library: LoadedLibrary, defaultLibrary: string): LibrarySumma
   };
 }
 
-function summaryOf(post: Post, articles: Article[]): PostSummary {
+function summaryOf(post: Post, articleCount: number): PostSummary {
   return {
     id: post.id,
     title: post.title,
@@ -47,7 +47,7 @@ function summaryOf(post: Post, articles: Article[]): PostSummary {
     foundCommentCount: post.foundCommentCount,
     declaredCommentCount: post.declaredCommentCount,
     file: post.file,
-    articleCount: articles.length,
+    articleCount,
   };
 }
 
@@ -57,7 +57,7 @@ function summaryOf(post: Post, articles: Article[]): PostSummary {
  */
 export function createService(deps: ServiceDeps) {
   let library: LoadedLibrary | null = null;
-  const articleCache = new Map<string, Article[]>();
+  let articleIndex: ArticleIndex | null = null;
   const listeners = new Set<Listener>();
 
   const emit: Listener = (event, payload) => listeners.forEach((listener) => listener(event, payload));
@@ -65,16 +65,16 @@ export function createService(deps: ServiceDeps) {
     if (!library) throw new UserError('no-library', 'No library is open yet. Open a folder of saved posts (File → Open Folder…).');
     return library;
   };
-  const articlesOf = (post: Post): Article[] => {
-    let articles = articleCache.get(post.id);
-    if (!articles) articleCache.set(post.id, (articles = extractArticles(post)));
-    return articles;
+  /** Articles are extracted for the whole library on first use, so "also quoted in" can link posts. */
+  const articles = (): ArticleIndex => {
+    requireLibrary();
+    return (articleIndex ??= buildArticleIndex(library!.posts));
   };
 
   async function openLibrary(path: string): Promise<LibrarySummary> {
     const loaded = await loadLibrary(resolve(path));
     library = loaded;
-    articleCache.clear();
+    articleIndex = null;
     const summary = summarise(loaded, deps.defaultLibrary);
     emit('library.changed', summary);
     return summary;
@@ -87,15 +87,18 @@ export function createService(deps: ServiceDeps) {
       const path = await deps.chooseFolder();
       return path ? openLibrary(path) : null;
     },
-    'posts.list': async () => requireLibrary().posts.map((post) => summaryOf(post, articlesOf(post))),
+    'posts.list': async () => requireLibrary().posts.map((post) => summaryOf(post, articles().ofPost(post.id)?.articles.length ?? 0)),
     'posts.get': async ({ id }) => {
       const current = requireLibrary();
       const post = current.posts.find((p) => p.id === id);
       if (!post)
         throw new UserError('not-found', `Opening the post failed: "${id.slice(0, 120)}" is not in this library. It may have been removed; pick another post.`);
-      return { post, articles: articlesOf(post), problems: current.problems.filter((p) => p.file === post.file) };
+      const found = articles().ofPost(post.id) ?? { articles: [], quotes: [] };
+      return { post, ...found, problems: current.problems.filter((p) => p.file === post.file) };
     },
     'problems.list': async () => requireLibrary().problems,
+    'articles.sources': async () => articles().sources(),
+    'articles.bySource': async ({ key }) => articles().bySource(key),
     'links.open': async ({ url }) => {
       const otherScheme = /^[a-z][a-z0-9+.-]*:/i.test(url) && !/^https?:/i.test(url);
       const absolute = otherScheme ? null : absoluteUrl(url);

@@ -27,7 +27,7 @@ describe('the app store over the real core', () => {
     await store.getState().refreshLibrary();
     await store.getState().openPost('2014-05-07-omnishambles-update-48');
     store.getState().toggleCollapsed('3');
-    const article = store.getState().detail!.articles.find((a) => a.location.part === 'comments' && a.kind === 'article')!;
+    const article = store.getState().detail!.articles.find((a) => a.location.part === 'comments' && a.location.commentIds.includes('3.2'))!;
     store.getState().markArticle(article.id);
     expect(store.getState().markedArticleId).toBe(article.id);
     expect(store.getState().collapsed).toEqual({});

@@ -1,124 +1,464 @@
 import type { Comment, Post } from '../parse';
-import { findUrls, isOnlyUrl, siteOf, titleFromUrl } from './urls';
-import type { Article, ArticleLocation } from './types';
+import {
+  isAddressee,
+  isColonIntro,
+  isDashIntro,
+  isHeadline,
+  isStrongColonIntro,
+  signOff,
+  sourceFromIntro,
+  sourceFromOpening,
+  type Attribution,
+} from './attribution';
+import { findQuoteCandidates, type QuoteCandidate } from './quotes';
+import { asSource, findMentions, knownSource, sourceOfUrl } from './sources';
+import { bodyPart, commentPart, CLOSE_QUOTE, OPEN_QUOTE, spanOf, spanText, wordCount, type Part } from './text';
+import { findUrls, isOnlyUrl, titleFromUrl } from './urls';
+import type { Article, ArticleLocation, InternalQuote, PostArticles, Source, TextSpan } from './types';
 
-/** An intro line: the blogger's "…the latest from Pat Waterman…:-". */
-const INTRO = /:-\s*$/;
-/** "in the Guardian", "on the Johnny Void website": an outlet named in an intro line. */
-const OUTLET = /\b(?:in|on|from) the ((?:[A-Z][\w'’&.-]*)(?:\s+[A-Z][\w'’&.-]*)*)/;
-/** "from Ian Lawrence, …": a person or body named in an intro line. */
-const FROM = /\bfrom ((?:[A-Z][\w'’&.-]*)(?:\s+[A-Z][\w'’&.-]*)*)/;
-const MAX_TITLE_LENGTH = 120;
+const UNKNOWN: Source = { name: null, kind: 'unknown', site: null };
+/** "(cont)", "(continued)", "cont'd": the pasted text goes on. */
+const CONTINUED = /^\(?\s*cont(?:inued|'d|’d|d)?\.?\s*\)?\.?$/i;
+/** First-person singular: the commenter's own voice, not a pasted news item. */
+const FIRST_PERSON = /\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|my|me)\b/;
+/** Pasted text after a ":" intro must be this long (characters) … */
+const MIN_COLON_RUN = 200;
+/** … and have a line this long among its first three: prose, not the commenter's own list. */
+const MIN_PROSE_LINE = 100;
+/** A quoted paragraph with no intro is outside writing only when this long. */
+const MIN_QUOTED_PARAGRAPH = 200;
+/** A reply holds pasted text from the link above it when at least this long. */
+const MIN_PASTED_REPLY = 300;
+/** Text beside a URL in a "link comment" ("Out of Red Pepper … papa") stays under this length. */
+const MAX_LINK_COMMENT_TEXT = 250;
 
-interface NumberedLine {
-  text: string;
-  line: number;
+type Draft = Omit<Article, 'id'>;
+
+/** Indexes [from, to] into part.lines of a run of pasted text. */
+interface Run {
+  from: number;
+  to: number;
+  evidence: string[];
 }
 
-/** Names the source an intro line gives, if any. */
-export function sourceFromIntro(intro: string): string | null {
-  const outlet = OUTLET.exec(intro);
-  if (outlet) return outlet[1]!;
-  const from = FROM.exec(intro);
-  return from ? from[1]! : null;
+const nonBlank = (part: Part, from: number, to = part.lines.length - 1): number[] => {
+  const found: number[] = [];
+  for (let i = from; i <= to; i++) if (!part.lines[i]!.blank) found.push(i);
+  return found;
+};
+const nextNonBlank = (part: Part, from: number): number => {
+  let i = from;
+  while (i < part.lines.length && part.lines[i]!.blank) i++;
+  return i;
+};
+const runText = (part: Part, run: Run) =>
+  part.lines
+    .slice(run.from, run.to + 1)
+    .map((l) => l.text)
+    .join('\n');
+
+/** `"Probation services renationalised" - FT`: a quoted headline with its source after a dash. */
+export function dashHeadline(line: string): { headline: string; attribution: Attribution } | null {
+  const match = /^(.*\S)\s+[-–—]\s+(\S.{0,39})$/.exec(line.trim());
+  if (!match) return null;
+  const left = match[1]!;
+  const right = match[2]!.trim().replace(/[.!]$/, '');
+  const quoted = /^["“‘'](.+)["”’']$/.exec(left);
+  const headline = (quoted ? quoted[1]! : left).trim();
+  if (wordCount(headline) < 3 || headline.length > 200 || /[:;]$/.test(headline)) return null;
+  const known = knownSource(right) ?? knownSource(right.replace(/\s+(?:union|news|online|website|report)$/i, ''));
+  if (known) return { headline, attribution: { source: asSource(known), evidence: `source after the dash: "${right}"` } };
+  if (quoted && /^[A-Z][\p{L}\p{N}.&'’-]*(?:\s+[A-Z][\p{L}\p{N}.&'’-]*){0,3}$/u.test(right))
+    return { headline, attribution: { source: { name: right, kind: 'outlet', site: null }, evidence: `source after the dash: "${right}"` } };
+  return null;
 }
 
-/** A first line that reads as a headline: short, and not a sentence ending in "." or ":". */
-function headlineOf(lines: NumberedLine[]): string | null {
-  const first = lines[0]?.text.trim();
-  if (!first || lines.length < 2 || first.length > MAX_TITLE_LENGTH || /[.:,;]$/.test(first)) return null;
-  return first;
+/** Does everything from `from` on (up to the part's end) read as a sign-off? */
+function signOffFrom(part: Part, from: number): number | null {
+  const rest = nonBlank(part, from);
+  if (!rest.length || rest.length > 2) return null;
+  const found = signOff(rest.map((i) => part.lines[i]!.text));
+  return found && found.lineCount === rest.length ? rest[rest.length - 1]! : null;
 }
 
-function trimBlankEdges(lines: NumberedLine[]): NumberedLine[] {
-  let start = 0;
-  let end = lines.length;
-  while (start < end && !lines[start]!.text.trim()) start++;
-  while (end > start && !lines[end - 1]!.text.trim()) end--;
-  return lines.slice(start, end);
-}
-
-function bodyLines(post: Post): NumberedLine[] {
-  const lines: NumberedLine[] = [];
-  for (const block of post.body) {
-    block.text.split('\n').forEach((text, offset) => lines.push({ text, line: block.line + offset }));
-    lines.push({ text: '', line: block.endLine + 1 });
+/**
+ * The pasted text that starts at line `start`: up to the next intro line, a gap of two or more
+ * blank lines (the writer's own words resuming; a "(cont)" line or a sign-off after the gap
+ * still belongs), a comment's own quote of the thread, or the end of the part.
+ */
+function plainRun(part: Part, start: number, stops: Set<number>): Run {
+  const evidence: string[] = [];
+  let last = start;
+  let blanks = 0;
+  for (let k = start + 1; k < part.lines.length; k++) {
+    const line = part.lines[k]!;
+    if (line.blank) {
+      blanks++;
+      continue;
+    }
+    const text = line.text.trim();
+    if (isDashIntro(text) || isStrongColonIntro(text)) {
+      evidence.push('ends at the next intro line');
+      return { from: start, to: last, evidence };
+    }
+    if (stops.has(k)) {
+      evidence.push('ends where the writer quotes the thread');
+      return { from: start, to: last, evidence };
+    }
+    if (blanks >= 2 && !CONTINUED.test(text)) {
+      const signed = signOffFrom(part, k);
+      if (signed !== null) {
+        evidence.push('takes the sign-off after the gap');
+        return { from: start, to: signed, evidence };
+      }
+      evidence.push("ends at a gap where the writer's own words resume");
+      return { from: start, to: last, evidence };
+    }
+    if (CONTINUED.test(text)) evidence.push('"(cont)" continues it');
+    last = k;
+    blanks = 0;
   }
-  return lines;
+  evidence.push(part.comment ? 'runs to the end of the comment' : 'runs to the end of the post');
+  return { from: start, to: last, evidence };
 }
 
-interface Draft extends Omit<Article, 'id'> {}
+/** A run that opens with a quote mark ends at the line that closes it. */
+function quotedRun(part: Part, start: number): Run | null {
+  for (let k = start; k < part.lines.length; k++) {
+    const line = part.lines[k]!;
+    if (line.blank) continue;
+    const text = line.text.trim();
+    if (k > start && (isDashIntro(text) || isStrongColonIntro(text))) return null;
+    if (CLOSE_QUOTE.test(text) && (k > start || text.length > 1)) return { from: start, to: k, evidence: ['quoted text, to its closing quote mark'] };
+  }
+  return null;
+}
 
-/** Articles pasted into the body after an intro line ending ":-", each up to the next intro. */
-function bodyArticles(post: Post): Draft[] {
-  const lines = bodyLines(post);
+/** Is this run substantial prose rather than a writer's own short list? */
+function isProse(part: Part, run: Run): boolean {
+  const lines = nonBlank(part, run.from, run.to).map((i) => part.lines[i]!.text.trim());
+  const length = lines.reduce((n, l) => n + l.length, 0);
+  return length >= MIN_COLON_RUN && lines.slice(0, 3).some((l) => l.length >= MIN_PROSE_LINE);
+}
+
+/** A headline as the first line of pasted text, skipping an addressee line ("TO: NAPO MEMBERS"). */
+function titleOf(part: Part, run: Run): { title: string | null; evidence: string | null } {
+  const lines = nonBlank(part, run.from, run.to).map((i) => part.lines[i]!.text.trim());
+  let first = 0;
+  if (lines[0] && isAddressee(lines[0])) first = 1;
+  const candidate = lines[first];
+  if (candidate && lines.length > first + 1 && isHeadline(candidate) && !CONTINUED.test(candidate))
+    return { title: candidate, evidence: first ? 'title from the line after the addressee line' : 'title from its first line' };
+  return { title: null, evidence: null };
+}
+
+/** Who pasted text is from, best evidence first: the intro, a sign-off, its first sentence. */
+function attribute(intro: string | null, text: string): { source: Source; evidence: string[] } {
+  const evidence: string[] = [];
+  const fromIntro = intro ? sourceFromIntro(intro) : null;
+  const signed = signOff(text.split('\n').slice(-4));
+  if (fromIntro) {
+    evidence.push(fromIntro.evidence);
+    if (signed && fromIntro.source.kind === 'person' && signed.name === fromIntro.source.name) evidence.push(`signed off by ${signed.name}`);
+    return { source: fromIntro.source, evidence };
+  }
+  if (signed) return { source: { name: signed.name, kind: 'person', site: null }, evidence: [`source from the sign-off "${signed.name}"`] };
+  const opening = sourceFromOpening(text);
+  if (opening) return { source: opening.source, evidence: [opening.evidence] };
+  return { source: UNKNOWN, evidence: ['source unknown'] };
+}
+
+function locationOf(part: Part, span: TextSpan): ArticleLocation {
+  return part.comment ? { part: 'comments', commentIds: [part.comment.id] } : { part: 'body', line: span.line, endLine: span.endLine };
+}
+
+/** An article from a run of one part. */
+function articleFromRun(
+  part: Part,
+  run: Run,
+  options: { intro: number | null; confidence: number; evidence: string[]; url?: string | null; title?: string | null },
+): Draft | null {
+  const span = spanOf(part, run.from, run.to);
+  if (!span) return null;
+  const text = spanText(part, span);
+  const introLine = options.intro === null ? null : part.lines[options.intro]!;
+  const intro = introLine ? { text: introLine.text.trim(), line: introLine.fileLine } : null;
+  let { source, evidence: sourceEvidence } = attribute(intro?.text ?? null, text);
+  if (options.url && source.kind === 'unknown') {
+    const fromUrl = sourceOfUrl(options.url);
+    if (fromUrl) [source, sourceEvidence] = [fromUrl, ['source from the URL domain']];
+  }
+  const found = options.title === undefined ? titleOf(part, run) : { title: options.title, evidence: options.title ? 'title given' : null };
+  const evidence = [...options.evidence, ...run.evidence, ...sourceEvidence];
+  if (found.evidence) evidence.push(found.evidence);
+  const confidence = source.kind === 'unknown' ? options.confidence * 0.9 : options.confidence;
+  return {
+    kind: 'article',
+    source,
+    title: found.title,
+    url: options.url ?? null,
+    intro,
+    location: locationOf(part, span),
+    spans: [span],
+    text,
+    confidence,
+    evidence,
+  };
+}
+
+/** A comment that opens with a short headline and goes on as a third-person news item ("Napo members celebrate"). */
+function newsItem(part: Part, start: number, stops: Set<number>): Draft | null {
+  const headline = part.lines[start]!.text.trim();
+  if (!isHeadline(headline) || headline.length > 80 || wordCount(headline) < 2 || wordCount(headline) > 12 || /[?]$/.test(headline)) return null;
+  if (dashHeadline(headline) || OPEN_QUOTE.test(headline)) return null;
+  const bodyStart = nextNonBlank(part, start + 1);
+  if (bodyStart >= part.lines.length) return null;
+  const run = plainRun(part, bodyStart, stops);
+  const lines = nonBlank(part, run.from, run.to).map((i) => part.lines[i]!.text);
+  if (lines.length < 3 || lines.join(' ').length < 400 || lines.slice(0, 3).some((l) => FIRST_PERSON.test(l))) return null;
+  const draft = articleFromRun(
+    part,
+    { from: start, to: run.to, evidence: run.evidence },
+    { intro: null, confidence: 0.6, evidence: ['a headline line, then a news item in the third person, with no intro'], title: headline },
+  );
+  if (draft && draft.source.kind === 'unknown') {
+    const [mention] = findMentions(headline);
+    if (mention) {
+      draft.source = asSource(mention.entry);
+      draft.evidence = [...draft.evidence.filter((e) => e !== 'source unknown'), `headline names ${mention.text}`];
+      draft.confidence = 0.6;
+    }
+  }
+  return draft;
+}
+
+/**
+ * The articles in one part (the body, or one comment not already taken whole), reading its
+ * lines in order: intro lines and the text they introduce, quoted headlines with a source
+ * after a dash, long quoted paragraphs, and (first line of a comment) a URL followed by its
+ * text or a news item with its own headline.
+ */
+function scanPart(part: Part, stops: Set<number>): Draft[] {
   const drafts: Draft[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    if (!INTRO.test(lines[i]!.text)) continue;
-    let end = i + 1;
-    while (end < lines.length && !INTRO.test(lines[end]!.text)) end++;
-    const quoted = trimBlankEdges(lines.slice(i + 1, end));
-    if (!quoted.length) continue;
-    const intro = lines[i]!.text.trim();
-    drafts.push({
-      kind: 'article',
-      source: sourceFromIntro(intro),
-      title: headlineOf(quoted),
-      url: null,
-      intro,
-      location: { part: 'body', line: quoted[0]!.line, endLine: quoted[quoted.length - 1]!.line },
-      text: quoted.map((l) => l.text).join('\n'),
-    });
-    i = end - 1;
+  const firstLine = nextNonBlank(part, 0);
+  for (let i = firstLine; i < part.lines.length; i = nextNonBlank(part, i + 1)) {
+    if (stops.has(i)) continue;
+    const text = part.lines[i]!.text.trim();
+    const dash = dashHeadline(text);
+    if (dash) {
+      const span = spanOf(part, i, i)!;
+      drafts.push({
+        kind: 'article',
+        source: dash.attribution.source,
+        title: dash.headline,
+        url: null,
+        intro: null,
+        location: locationOf(part, span),
+        spans: [span],
+        text: spanText(part, span),
+        confidence: 0.85,
+        evidence: ['a quoted headline with its source after a dash', dash.attribution.evidence],
+      });
+      continue;
+    }
+    const dashIntro = isDashIntro(text);
+    if (dashIntro || isColonIntro(text)) {
+      const start = nextNonBlank(part, i + 1);
+      if (start < part.lines.length && !stops.has(start) && !dashHeadline(part.lines[start]!.text)) {
+        const run = (OPEN_QUOTE.test(part.lines[start]!.text.trim()) && quotedRun(part, start)) || plainRun(part, start, stops);
+        if (dashIntro || isProse(part, run)) {
+          const draft = articleFromRun(part, run, {
+            intro: i,
+            confidence: dashIntro ? 0.9 : 0.75,
+            evidence: [dashIntro ? 'intro line ends ":-"' : 'intro line ends ":" and points at what follows'],
+          });
+          if (draft) {
+            drafts.push(draft);
+            i = run.to;
+            continue;
+          }
+        }
+      }
+    }
+    if (part.comment && i === firstLine) {
+      if (isOnlyUrl(text)) {
+        const start = nextNonBlank(part, i + 1);
+        if (start < part.lines.length) {
+          const run = plainRun(part, start, stops);
+          if (nonBlank(part, run.from, run.to).length >= 2 && runText(part, run).length >= MIN_PASTED_REPLY) {
+            const url = findUrls(text)[0]!;
+            const draft = articleFromRun(part, run, { intro: null, confidence: 0.7, evidence: ['a URL, then the text pasted under it'], url });
+            if (draft) {
+              if (!draft.title) draft.title = titleFromUrl(url);
+              drafts.push(draft);
+              i = run.to;
+              continue;
+            }
+          }
+        }
+      }
+      const item = newsItem(part, i, stops);
+      if (item) {
+        drafts.push(item);
+        i = part.lines.findIndex((l) => l.fileLine === item.spans[0]!.endLine);
+        continue;
+      }
+    }
+    if (OPEN_QUOTE.test(text)) {
+      const run = quotedRun(part, i);
+      if (run && runText(part, run).length >= MIN_QUOTED_PARAGRAPH) {
+        const draft = articleFromRun(part, run, {
+          intro: null,
+          confidence: 0.55,
+          evidence: ['a long quoted passage that quotes nothing in the thread'],
+          title: null,
+        });
+        if (draft) {
+          drafts.push(draft);
+          i = run.to;
+        }
+      }
+    }
   }
   return drafts;
 }
 
-/** A comment that is only a URL, with the article pasted into its replies. */
-function urlCommentArticle(comment: Comment): Draft | null {
-  if (!isOnlyUrl(comment.text)) return null;
-  const pasted = comment.replies.filter((r) => r.text.trim());
+/** Does a reply read as pasted text rather than an answer? */
+const isPastedReply = (reply: Comment): boolean => reply.text.length >= MIN_PASTED_REPLY && reply.text.split(/\n\s*\n/).filter((p) => p.trim()).length >= 2;
+
+/**
+ * A comment that is (nearly) only a URL, whose first replies hold the text of what it links
+ * to: one article spanning the comment and those replies.
+ */
+function linkWithReplies(comment: Comment): Draft | null {
+  const urls = findUrls(comment.text);
+  if (urls.length !== 1 || !comment.replies.length) return null;
+  const url = urls[0]!;
+  const beside = comment.text.replace(url, '').trim();
+  if (beside.length > MAX_LINK_COMMENT_TEXT) return null;
+  const pasted: Comment[] = [];
+  for (const reply of comment.replies) {
+    if (!isPastedReply(reply) || findUrls(reply.text).length) break;
+    pasted.push(reply);
+  }
   if (!pasted.length) return null;
-  const url = findUrls(comment.text)[0]!;
+  const parts = pasted.map(commentPart);
+  const spans = parts.map((p) => spanOf(p, 0, p.lines.length - 1)).filter((s): s is TextSpan => s !== null);
+  const fromUrl = sourceOfUrl(url);
+  const evidence = [
+    isOnlyUrl(comment.text) ? 'a comment that is only a URL' : 'a comment that is a URL with a few words',
+    `its text is pasted in ${pasted.length === 1 ? 'the reply' : `${pasted.length} replies`} below`,
+  ];
+  if (pasted.length > 1) evidence.push('continues in the next reply');
+  let source = fromUrl ?? UNKNOWN;
+  evidence.push(fromUrl ? 'source from the URL domain' : 'source unknown');
+  if (fromUrl?.kind === 'website') {
+    const [mention] = findMentions(beside);
+    if (mention) {
+      source = { ...asSource(mention.entry), site: fromUrl.site };
+      evidence.push(`the comment names ${mention.text}`);
+    }
+  }
+  const title = titleFromUrl(url);
+  if (title) evidence.push('title from the URL');
   return {
     kind: 'article',
-    source: siteOf(url),
-    title: titleFromUrl(url),
+    source,
+    title,
     url,
-    intro: null,
+    intro: beside ? { text: comment.text.trim(), line: comment.textLine } : null,
     location: { part: 'comments', commentIds: [comment.id, ...pasted.map((r) => r.id)] },
+    spans,
     text: pasted.map((r) => r.text).join('\n\n'),
+    confidence: isOnlyUrl(comment.text) ? 0.8 : 0.7,
+    evidence,
   };
 }
 
 function link(url: string, location: ArticleLocation): Draft {
-  return { kind: 'link', source: siteOf(url), title: titleFromUrl(url), url, intro: null, location, text: '' };
+  const source = sourceOfUrl(url) ?? UNKNOWN;
+  const title = titleFromUrl(url);
+  return {
+    kind: 'link',
+    source,
+    title,
+    url,
+    intro: null,
+    location,
+    spans: [],
+    text: '',
+    confidence: 0.95,
+    evidence: [
+      'a URL with no pasted text',
+      source.kind === 'unknown' ? 'source unknown' : 'source from the URL domain',
+      ...(title ? ['title from the URL'] : []),
+    ],
+  };
 }
 
+const allComments = (post: Post): Comment[] => post.comments.flatMap((c) => [c, ...c.replies]);
+const orderOf = (draft: Draft, post: Post): number => {
+  if (draft.spans[0]) return draft.spans[0].line - (draft.kind === 'link' ? 0.5 : 0);
+  const location = draft.location;
+  if (location.part === 'body') return location.line;
+  return allComments(post).find((c) => c.id === location.commentIds[0])?.line ?? Infinity;
+};
+
 /**
- * A first, simple pass at the quoted articles of a post: intro lines ending ":-" in the body,
- * a URL-only comment whose replies hold the article, and every other URL as a link.
- * Pure; the full extraction (sources, boundaries, internal quotes) builds on this module.
+ * Every quoted external article in a post and its comments, every bare link, and every
+ * internal quote (a comment quoting the post or another comment). Pure and heuristic: each
+ * article says how sure it is and why, and points at the original lines, which stay as written.
  */
-export function extractArticles(post: Post): Article[] {
-  const drafts = bodyArticles(post);
-  const usedUrls = new Set<string>();
+export function extractArticles(post: Post): PostArticles {
+  const comments = allComments(post);
+  const commentParts = comments.map(commentPart);
+  const candidates = findQuoteCandidates(post, commentParts);
+  const stopsOf = (part: Part) => new Set(candidates.filter((c) => c.part === part && c.wholeLine).map((c) => c.lineIndex));
+
+  const drafts: Draft[] = scanPart(bodyPart(post), new Set());
+  const taken = new Set<string>();
   for (const comment of post.comments) {
-    const article = urlCommentArticle(comment);
-    if (article) {
-      drafts.push(article);
-      usedUrls.add(article.url!);
-    }
+    const article = linkWithReplies(comment);
+    if (!article) continue;
+    drafts.push(article);
+    for (const id of (article.location as { commentIds: string[] }).commentIds) taken.add(id);
   }
+  for (const part of commentParts) if (!taken.has(part.comment!.id)) drafts.push(...scanPart(part, stopsOf(part)));
+
+  // Links: every URL no article already carries, once per post.
+  const seen = new Set(drafts.map((d) => d.url).filter(Boolean));
   for (const block of post.body) {
-    for (const url of findUrls(block.text)) drafts.push(link(url, { part: 'body', line: block.line, endLine: block.endLine }));
+    block.text.split('\n').forEach((text, offset) => {
+      for (const url of findUrls(text)) {
+        if (seen.has(url)) continue;
+        seen.add(url);
+        const line = block.line + offset;
+        const draft = link(url, { part: 'body', line, endLine: line });
+        drafts.push(draft);
+      }
+    });
   }
-  const visit = (comment: Comment) => {
+  for (const comment of comments) {
     for (const url of findUrls(comment.text)) {
-      if (!usedUrls.has(url)) drafts.push(link(url, { part: 'comments', commentIds: [comment.id] }));
+      if (seen.has(url)) continue;
+      seen.add(url);
+      drafts.push(link(url, { part: 'comments', commentIds: [comment.id] }));
     }
-    comment.replies.forEach(visit);
+  }
+
+  const ordered = drafts.map((draft) => ({ draft, order: orderOf(draft, post) })).sort((a, b) => a.order - b.order);
+  const articles: Article[] = ordered.map(({ draft }, index) => ({ id: `${post.id}#a${index + 1}`, ...draft }));
+  const quotes = internalQuotes(post, candidates, articles);
+  return { articles, quotes };
+}
+
+/** Internal quotes, minus those inside pasted outside text (that text quoting someone is not the commenter quoting the thread). */
+function internalQuotes(post: Post, candidates: QuoteCandidate[], articles: Article[]): InternalQuote[] {
+  const insideArticle = (c: QuoteCandidate) => {
+    const line = c.part.lines[c.lineIndex]!.fileLine;
+    return articles.some((a) => a.spans.some((s) => s.part === 'comment' && s.commentId === c.part.comment!.id && line >= s.line && line <= s.endLine));
   };
-  post.comments.forEach(visit);
-  return drafts.map((draft, index) => ({ id: `${post.id}#a${index + 1}`, ...draft }));
+  return candidates
+    .filter((c) => !insideArticle(c))
+    .map((c, index) => ({ id: `${post.id}#q${index + 1}`, span: spanOf(c.part, c.lineIndex, c.lineIndex)!, text: c.text, target: c.target }));
 }

@@ -1,3 +1,8 @@
-export { extractArticles, sourceFromIntro } from './extract';
-export { absoluteUrl, findUrls, isOnlyUrl, siteOf, titleFromUrl } from './urls';
-export type { Article, ArticleLocation } from './types';
+export { extractArticles, dashHeadline } from './extract';
+export { sourceFromIntro, signOff, isHeadline } from './attribution';
+export { canonicalSource, knownSource, siteOf, sourceOfUrl, findMentions, sourceKey } from './sources';
+export { SOURCE_TABLE, type KnownSource } from './source-table';
+export { absoluteUrl, findUrls, isOnlyUrl, titleFromUrl } from './urls';
+export type { Article, ArticleLocation, InternalQuote, PostArticles, QuotedElsewhere, Source, SourceKind, TextSpan } from './types';
+export { buildArticleIndex, keyOfSource, type ArticleIndex } from './library-index';
+export { groupSameArticles, shingles, urlKey } from './same-article';

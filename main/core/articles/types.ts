@@ -1,9 +1,29 @@
-/** Where a quoted article sits in its post. */
+/** What kind of voice a quoted text comes from. */
+export type SourceKind = 'outlet' | 'organisation' | 'person' | 'website' | 'unknown';
+
+/** Who a quoted text is from. */
+export interface Source {
+  /** Display name ("The Guardian", "Ministry of Justice", "Pat Waterman", "redpepper.org.uk"); null when unknown. */
+  name: string | null;
+  kind: SourceKind;
+  /** Registrable domain when known ("redpepper.org.uk"), from a URL or the source table. */
+  site: string | null;
+}
+
+/**
+ * A run of consecutive lines of the post, pointing into the original text (never rewritten).
+ * Body runs use file lines; comment runs use line indexes into `Comment.text` (0-based,
+ * inclusive) and also carry the file lines those are.
+ */
+export type TextSpan =
+  { part: 'body'; line: number; endLine: number } | { part: 'comment'; commentId: string; from: number; to: number; line: number; endLine: number };
+
+/** Where a quoted article sits in its post, in the words the reader shows ("Post", "Comment 3 → 3.2"). */
 export type ArticleLocation =
   /** Lines `line`–`endLine` (inclusive, 1-based file lines) of the post body. */
   | { part: 'body'; line: number; endLine: number }
   /**
-   * Comments that hold it, by path id in thread order: ["3"] for a whole comment,
+   * Comments that hold it, by path id in thread order: ["3"] for (part of) one comment,
    * ["3", "3.1", "3.2"] for a link in comment 3 whose article is pasted into its replies.
    */
   | { part: 'comments'; commentIds: string[] };
@@ -14,15 +34,46 @@ export interface Article {
   id: string;
   /** "article" when text was pasted; "link" for a URL with no pasted text. */
   kind: 'article' | 'link';
-  /** Who it is from: an outlet, person or website ("Guardian", "Ian Lawrence", "politics.co.uk"); null when unknown. */
-  source: string | null;
+  source: Source;
   /** A headline when one can be found; null otherwise. */
   title: string | null;
   /** The URL it came from, as written, when there is one. */
   url: string | null;
   /** The line that introduced it ("…the latest from Pat Waterman…:-"), when there is one. */
-  intro: string | null;
+  intro: { text: string; line: number } | null;
   location: ArticleLocation;
-  /** The quoted text exactly as in the file; "" for a link. */
+  /** The lines its text occupies, in reading order; empty for a link. */
+  spans: TextSpan[];
+  /** The quoted text exactly as in the file (spans joined by a blank line); "" for a link. */
   text: string;
+  /** 0–1: how sure the extractor is that this is outside writing with these bounds and source. */
+  confidence: number;
+  /** Why: each decision in plain words ("intro line ends ':-'", "source from URL domain"). */
+  evidence: string[];
+}
+
+/** A passage in a comment that quotes the post or another comment: not outside writing. */
+export interface InternalQuote {
+  /** `${postId}#q${n}`. */
+  id: string;
+  /** Where the quoting passage sits. */
+  span: TextSpan;
+  /** The quoted words as written there, without the quote marks. */
+  text: string;
+  /** What it quotes: a body paragraph (file lines) or a comment. */
+  target: { part: 'body'; line: number; endLine: number } | { part: 'comment'; commentId: string; line: number };
+}
+
+/** Everything the extractor finds in one post. */
+export interface PostArticles {
+  articles: Article[];
+  quotes: InternalQuote[];
+}
+
+/** Another place in the library the same article is quoted (same URL or near-identical text). */
+export interface QuotedElsewhere {
+  postId: string;
+  postTitle: string;
+  date: string | null;
+  articleId: string;
 }

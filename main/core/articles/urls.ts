@@ -29,12 +29,6 @@ export function absoluteUrl(raw: string): string | null {
   }
 }
 
-/** The site a URL points to, without "www.", or null when it cannot be read. */
-export function siteOf(raw: string): string | null {
-  const absolute = absoluteUrl(raw);
-  return absolute ? new URL(absolute).hostname.replace(/^www\./, '') : null;
-}
-
 /** A title from the URL: a `headline=` parameter, else the last path segment made readable. */
 export function titleFromUrl(raw: string): string | null {
   const absolute = absoluteUrl(raw);
@@ -51,6 +45,10 @@ export function titleFromUrl(raw: string): string | null {
   } catch {
     // A malformed %-escape: keep the slug as written.
   }
-  const words = decoded.replace(/[-_]+/g, ' ').trim();
+  // "grayling-s-regime" was "Grayling's regime" before the slug lost its apostrophe.
+  const words = decoded
+    .replace(/[-_]+/g, ' ')
+    .replace(/(\p{L}) s\b/gu, "$1's")
+    .trim();
   return words ? words.charAt(0).toUpperCase() + words.slice(1) : null;
 }

@@ -36,10 +36,11 @@ describe('the comment thread', () => {
         author: null,
         text: 'First comment\ngoes on here.',
         line: 9,
+        textLine: 9,
         endLine: 17,
-        replies: [{ id: '1.1', writtenNumber: 1, author: null, text: 'A reply\nwith more.', line: 14, endLine: 17, replies: [] }],
+        replies: [{ id: '1.1', writtenNumber: 1, author: null, text: 'A reply\nwith more.', line: 14, textLine: 14, endLine: 17, replies: [] }],
       },
-      { id: '2', writtenNumber: 2, author: null, text: 'Second comment', line: 18, endLine: 20, replies: [] },
+      { id: '2', writtenNumber: 2, author: null, text: 'Second comment', line: 18, textLine: 18, endLine: 20, replies: [] },
     ]);
     expect(post.body).toEqual([{ text: 'Body.', line: 5, endLine: 5 }]);
   });
@@ -101,8 +102,8 @@ describe('old-style "Name said..." comments', () => {
     const { post } = parse('2 comments:', '', 'Anonymous said...', 'Great post.', '', 'Jim Brown said...', 'I agree', 'with that.');
     expect(post?.declaredCommentCount).toBe(2);
     expect(post?.comments).toEqual([
-      { id: '1', writtenNumber: null, author: 'Anonymous', text: 'Great post.', line: 9, endLine: 10, replies: [] },
-      { id: '2', writtenNumber: null, author: 'Jim Brown', text: 'I agree\nwith that.', line: 12, endLine: 14, replies: [] },
+      { id: '1', writtenNumber: null, author: 'Anonymous', text: 'Great post.', line: 9, textLine: 10, endLine: 10, replies: [] },
+      { id: '2', writtenNumber: null, author: 'Jim Brown', text: 'I agree\nwith that.', line: 12, textLine: 13, endLine: 14, replies: [] },
     ]);
     expect(post?.body.map((b) => b.text)).toEqual(['Body.']);
   });
@@ -126,7 +127,15 @@ describe('old-style "Name said..." comments', () => {
     );
     expect(problems).toEqual([]);
     expect(post?.comments[0]).toMatchObject({ id: '1', writtenNumber: 1, author: 'Anonymous', text: 'Hello there.', line: 9 });
-    expect(post?.comments[0]!.replies[0]).toMatchObject({ id: '1.1', writtenNumber: 1, author: 'Jim Brown', text: 'Hi back.', line: 13, endLine: 15 });
+    expect(post?.comments[0]!.replies[0]).toMatchObject({
+      id: '1.1',
+      writtenNumber: 1,
+      author: 'Jim Brown',
+      text: 'Hi back.',
+      line: 13,
+      textLine: 14,
+      endLine: 15,
+    });
   });
 
   it('does not take a sentence that merely contains "said" as an author', () => {
@@ -144,7 +153,7 @@ describe('odd comment structure', () => {
 
   it('warns when the last comment of the file has no ReplyDelete line', () => {
     const { post, problems } = parse('1 comment:', '', '  1. Truncated file', '    and more');
-    expect(post?.comments[0]).toMatchObject({ text: 'Truncated file\nand more', line: 9, endLine: 10 });
+    expect(post?.comments[0]).toMatchObject({ text: 'Truncated file\nand more', line: 9, textLine: 9, endLine: 10 });
     expect(problems).toEqual([expect.objectContaining({ line: 9, message: expect.stringContaining('Comment 1 has no "ReplyDelete"') })]);
   });
 
@@ -236,15 +245,15 @@ describe('odd comment structure', () => {
       '    ReplyDelete', //      18
     );
     const [one, two] = post!.comments;
-    expect(one!.replies[0]).toMatchObject({ line: 12, endLine: 13 });
-    expect(one).toMatchObject({ line: 9, endLine: 13 });
-    expect(two).toMatchObject({ line: 15, endLine: 15 });
+    expect(one!.replies[0]).toMatchObject({ line: 12, textLine: 12, endLine: 13 });
+    expect(one).toMatchObject({ line: 9, textLine: 9, endLine: 13 });
+    expect(two).toMatchObject({ line: 15, textLine: 15, endLine: 15 });
   });
 
   it('extends a comment to cover its last reply even when that reply is a single cut-short line', () => {
     const { post } = parse('2 comments:', '', '  1. Top', '    ReplyDelete', '    Replies', '    1. One-line reply');
-    expect(post?.comments[0]).toMatchObject({ line: 9, endLine: 12 });
-    expect(post?.comments[0]!.replies[0]).toMatchObject({ line: 12, endLine: 12 });
+    expect(post?.comments[0]).toMatchObject({ line: 9, textLine: 9, endLine: 12 });
+    expect(post?.comments[0]!.replies[0]).toMatchObject({ line: 12, textLine: 12, endLine: 12 });
   });
 });
 
@@ -286,8 +295,9 @@ describe('comment text and indentation', () => {
         author: null,
         text: 'Tabbed comment\nmore text',
         line: 9,
+        textLine: 9,
         endLine: 15,
-        replies: [{ id: '1.1', writtenNumber: 1, author: null, text: 'Tabbed reply\nreply text', line: 13, endLine: 15, replies: [] }],
+        replies: [{ id: '1.1', writtenNumber: 1, author: null, text: 'Tabbed reply\nreply text', line: 13, textLine: 13, endLine: 15, replies: [] }],
       },
     ]);
   });
@@ -296,7 +306,7 @@ describe('comment text and indentation', () => {
     const text = [...HEAD, '1 comment: ', '', '  1. Hello  ', '    world', '', '    ReplyDelete  '].join('\r\n') + '\r\n';
     const { post, problems } = parseSeed(text, 'crlf.txt');
     expect(post?.declaredCommentCount).toBe(1);
-    expect(post?.comments).toEqual([{ id: '1', writtenNumber: 1, author: null, text: 'Hello  \nworld', line: 9, endLine: 12, replies: [] }]);
+    expect(post?.comments).toEqual([{ id: '1', writtenNumber: 1, author: null, text: 'Hello  \nworld', line: 9, textLine: 9, endLine: 12, replies: [] }]);
     expect(problems).toEqual([]);
   });
 });
@@ -309,5 +319,28 @@ describe('old unnumbered comments', () => {
       'said.txt',
     );
     expect(problems).toEqual([]);
+  });
+});
+
+describe('textLine', () => {
+  it('maps each line of a comment text to its file line, also when the text starts below the number', () => {
+    const { post } = parse(
+      '2 comments:',
+      '',
+      '  1.',
+      '',
+      '    First line',
+      '',
+      '    Third line',
+      '',
+      '    ReplyDelete',
+      '  2. Inline start',
+      '    next',
+      '    ReplyDelete',
+    );
+    const [first, second] = post!.comments;
+    expect(first!.text).toBe('First line\n\nThird line');
+    expect(first!.textLine).toBe(first!.line + 2);
+    expect(second!.textLine).toBe(second!.line);
   });
 });

@@ -15,6 +15,8 @@ const REPLY_TEXT_INDENT = 6;
 interface OpenComment {
   comment: Comment;
   lines: string[];
+  /** File line of each entry of `lines`. */
+  lineNumbers: number[];
   /** Seen its ReplyDelete (top level) or Delete (reply) line. */
   closed: boolean;
   textIndent: number;
@@ -52,6 +54,8 @@ export function parseComments(lines: SourceLine[], file: string): CommentsResult
   const finish = (open: OpenComment | null, marker: string) => {
     if (!open) return;
     open.comment.text = joinTrimmed(open.lines);
+    const firstText = open.lines.findIndex((text) => text.trim() !== '');
+    if (firstText >= 0) open.comment.textLine = open.lineNumbers[firstText]!;
     // Old "Name said..." pages never had ReplyDelete markers: their absence is not a problem there.
     if (!open.closed && open.comment.writtenNumber !== null) {
       warn(open.comment.line, `Comment ${open.comment.id} has no "${marker}" line after it; the comment may be cut short. Its text is kept as found.`);
@@ -76,17 +80,21 @@ export function parseComments(lines: SourceLine[], file: string): CommentsResult
     if (writtenNumber !== null && writtenNumber !== position) {
       warn(line.number, `Comment ${id} is numbered ${writtenNumber} in the file; it is shown as ${id}, by its place in the thread.`);
     }
-    const comment: Comment = { id, writtenNumber, author, text: '', line: line.number, endLine: line.number, replies: [] };
+    const comment: Comment = { id, writtenNumber, author, text: '', line: line.number, textLine: line.number, endLine: line.number, replies: [] };
     if (parent) parent.replies.push(comment);
     else comments.push(comment);
     found++;
-    return { comment, lines: firstLine === '' ? [] : [firstLine], closed: false, textIndent: isReply ? REPLY_TEXT_INDENT : TOP_TEXT_INDENT };
+    const lines = firstLine === '' ? [] : [firstLine];
+    return { comment, lines, lineNumbers: lines.map(() => line.number), closed: false, textIndent: isReply ? REPLY_TEXT_INDENT : TOP_TEXT_INDENT };
   };
 
   for (const line of lines) {
     const current: OpenComment | null = reply ?? top;
     if (line.blank) {
-      if (current && !current.closed) current.lines.push('');
+      if (current && !current.closed) {
+        current.lines.push('');
+        current.lineNumbers.push(line.number);
+      }
       continue;
     }
     const content = line.text.slice(line.contentStart);
@@ -141,6 +149,7 @@ export function parseComments(lines: SourceLine[], file: string): CommentsResult
       current.closed = false;
     }
     current.lines.push(dedent(line, current.textIndent));
+    current.lineNumbers.push(line.number);
     current.comment.endLine = line.number;
     if (current === reply) top!.comment.endLine = line.number;
   }

@@ -29,6 +29,11 @@ export interface Comment {
   text: string;
   /** Line of the comment's first line ("  3. …"). */
   line: number;
+  /**
+   * File line of the first line of `text`. Line k of `text` is file line `textLine + k`,
+   * except after text that followed a ReplyDelete/Delete marker (reported as a problem).
+   */
+  textLine: number;
   /** Last line that belongs to the comment (its ReplyDelete/Delete marker when present). */
   endLine: number;
   /** Replies, in file order; always empty for a reply. */

@@ -48,7 +48,7 @@ function CardList({ articles, markedArticleId, onShow }: { articles: Article[]; 
       {articles.map((article) => (
         <li key={article.id}>
           <button type="button" className="card" aria-pressed={article.id === markedArticleId} onClick={() => onShow(article.id)}>
-            <span className="card-source">{article.source ?? (article.kind === 'link' ? 'Link' : 'Unknown source')}</span>
+            <span className="card-source">{article.source.name ?? (article.kind === 'link' ? 'Link' : 'Unknown source')}</span>
             {article.title && <span className="card-title">{article.title}</span>}
             <span className="card-where">{describeLocation(article)}</span>
             {article.kind === 'link' ? (

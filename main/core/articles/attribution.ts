@@ -1,0 +1,117 @@
+import { asSource, findMentions, knownSource } from './sources';
+import type { Source } from './types';
+
+/** A source together with the words that say how it was found. */
+export interface Attribution {
+  source: Source;
+  evidence: string;
+}
+
+const NAME_WORD = String.raw`[A-Z][\p{L}'’.&-]*`;
+/** "in the Daily Telegraph", "on the Johnny Void website", "from the BBC": a name after "the". */
+const THE_NAME = new RegExp(
+  String.raw`\b(?:in|on|from|at|via|by) the (${NAME_WORD}(?:\s+(?:(?:of|for|and|&)\s+)?${NAME_WORD})*)(?:\s+(website|blog|site|page|newspaper|paper|magazine)\b)?`,
+  'u',
+);
+/** "from Pat Waterman, Chair of …", "by Jane Smith": a person named after from/by. */
+const PERSON = new RegExp(String.raw`\b(?:from|by)\s+(${NAME_WORD}(?:\s+${NAME_WORD}){1,2})(?=[\s,.;:()'’-]|$)`, 'u');
+/** Words that say outside text comes next. */
+const POINTING =
+  /\b(?:here'?s|here is|here are|this|these|following|below|latest|article|piece|report|notice|notices|statement|letter|e-?mail|press release|blog|website|news|says|said|writes|wrote|reports|reported|publish(?:ed|es)?|announced?|according|quote[ds]?|quoting|extract|excerpt|tweet|circular|bulletin|briefing|update|memo|guidance|message)\b/i;
+
+const NOT_A_PERSON =
+  /^(?:The|This|That|These|Those|Our|Your|His|Her|Their|My|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b/;
+
+/** A line that introduces pasted text the blogger's way: it ends with ":-". */
+export const isDashIntro = (line: string): boolean => /:-\s*$/.test(line);
+
+/** Is the name at this place spoken to (", Napo," / "Napo, …") rather than named as a source? */
+function isVocative(text: string, index: number, length: number): boolean {
+  const before = text.slice(0, index);
+  const after = text.slice(index + length);
+  return /(?:^|,\s*)$/.test(before) && /^\s*[,!]/.test(after);
+}
+
+/** A line ending ":" that names a source or points at what follows ("…putting out contract notices…:"). */
+export function isColonIntro(line: string): boolean {
+  const trimmed = line.trim();
+  if (!/[^:]:\s*$/.test(trimmed) || trimmed.length < 20) return false;
+  if (/^(?:\d+[.)]|[-—–•*]|[A-Z][.)])\s/.test(trimmed)) return false; // a list item of the text itself
+  return POINTING.test(trimmed) || findMentions(trimmed).length > 0 || THE_NAME.test(trimmed);
+}
+
+/** A ":" line strong enough to end one pasted text and start another: it names who the next is from. */
+export function isStrongColonIntro(line: string): boolean {
+  return isColonIntro(line) && sourceFromIntro(line) !== null;
+}
+
+/**
+ * Who an intro line says the text is from: a name after "in/on/from the" (a known outlet, a
+ * website), a person after "from/by", or an outlet or body the table knows named anywhere in it.
+ */
+export function sourceFromIntro(intro: string): Attribution | null {
+  const the = THE_NAME.exec(intro);
+  if (the) {
+    const [, name, siteWord] = the;
+    const known = knownSource(name!);
+    if (known) return { source: asSource(known), evidence: `intro names "${name}"` };
+    if (siteWord && /website|blog|site|page/.test(siteWord))
+      return { source: { name: name!, kind: 'website', site: null }, evidence: `intro names the ${name} ${siteWord}` };
+    if (siteWord) return { source: { name: name!, kind: 'outlet', site: null }, evidence: `intro names the ${name} ${siteWord}` };
+  }
+  const person = PERSON.exec(intro);
+  if (person && !NOT_A_PERSON.test(person[1]!) && !knownSource(person[1]!) && !findMentions(person[1]!).length) {
+    return { source: { name: person[1]!, kind: 'person', site: null }, evidence: `intro says it is from ${person[1]}` };
+  }
+  // "So there you go, Napo, here's …" speaks to Napo; it does not say the text is Napo's.
+  const mention = findMentions(intro).find((m) => !isVocative(intro, m.index, m.text.length));
+  if (mention) return { source: asSource(mention.entry), evidence: `intro mentions ${mention.text}` };
+  return null;
+}
+
+/** "Pat Waterman": a line that is only a person's name. */
+const NAME_LINE = /^[A-Z][\p{L}'’-]+(?:\s+(?:[A-Z][\p{L}'’.-]*|de|van|von|du)){1,3}$/u;
+/** "Branch Chair", "General Secretary, Napo": a short role line under a name. */
+const ROLE_LINE = /^[A-Z][\p{L}\s,&'’()-]{2,60}$/u;
+
+/**
+ * A sign-off at the end of pasted text: a name line, optionally followed by a role line, as
+ * the last one or two non-blank lines. Returns the name and how many lines it takes.
+ */
+export function signOff(lines: string[]): { name: string; lineCount: number } | null {
+  const last = lines.map((l) => l.trim()).filter(Boolean);
+  const n = last.length;
+  const isName = (line: string | undefined) =>
+    line !== undefined && line.length <= 40 && NAME_LINE.test(line) && !NOT_A_PERSON.test(line) && !knownSource(line);
+  if (n >= 2 && isName(last[n - 2]) && ROLE_LINE.test(last[n - 1]!) && last[n - 1]!.split(/\s+/).length <= 8) return { name: last[n - 2]!, lineCount: 2 };
+  if (n >= 1 && isName(last[n - 1])) return { name: last[n - 1]!, lineCount: 1 };
+  return null;
+}
+
+/** A known outlet or body named in the first sentence of a text ("The Ministry of Justice intends…"). */
+export function sourceFromOpening(text: string): Attribution | null {
+  const first = text.trim().split(/(?<=[.!?])\s+(?=[A-Z"“])/)[0] ?? '';
+  const [mention] = findMentions(first.slice(0, 300));
+  return mention ? { source: asSource(mention.entry), evidence: `first sentence names ${mention.text}` } : null;
+}
+
+/** "TO: NAPO MEMBERS", "Dear colleagues,": a line addressing readers, never a headline. */
+const ADDRESSEE = /^(?:to|dear|attn|fao|for the attention of)\b[\s:,]/i;
+
+/** A line that reads as a headline: short, a few words, not a sentence or an address. */
+export function isHeadline(line: string): boolean {
+  const text = line.trim();
+  const words = text.split(/\s+/).length;
+  return (
+    text.length >= 3 &&
+    text.length <= 120 &&
+    words <= 18 &&
+    /^[\p{Lu}\p{N}"“‘']/u.test(text) &&
+    !/[.:,;]$/.test(text) &&
+    !ADDRESSEE.test(text) &&
+    !/https?:|www\./i.test(text)
+  );
+}
+
+/** Is this an addressee line ("TO: NAPO MEMBERS") that comes before a headline? */
+export const isAddressee = (line: string): boolean => ADDRESSEE.test(line.trim());

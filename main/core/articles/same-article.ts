@@ -1,0 +1,136 @@
+import { normalise } from './text';
+import { absoluteUrl } from './urls';
+import type { Article } from './types';
+
+/** Words per shingle: five-word windows survive small edits but rarely repeat across different texts. */
+const SHINGLE_WORDS = 5;
+/** Texts shorter than this many words are too short to call the same article by their words alone. */
+const MIN_WORDS = 40;
+/** MinHash signature: BANDS × ROWS values; two texts share a band bucket with high probability at Jaccard ≥ ~0.6. */
+const BANDS = 10;
+const ROWS = 3;
+/** Near-identical: this share of the shorter text's shingles are in the other one. */
+const MIN_CONTAINMENT = 0.8;
+
+/** One article of the library, with the post it is in. */
+export interface PlacedArticle {
+  postId: string;
+  article: Article;
+}
+
+/** A URL reduced to what identifies the page: no scheme, "www.", fragment, tracking parameters or trailing slash. */
+export function urlKey(raw: string): string | null {
+  const absolute = absoluteUrl(raw);
+  if (!absolute) return null;
+  const url = new URL(absolute);
+  for (const name of [...url.searchParams.keys()]) if (/^utm_|^fbclid$|^gclid$/i.test(name)) url.searchParams.delete(name);
+  const query = url.searchParams.toString();
+  return `${url.hostname.replace(/^www\./, '')}${url.pathname.replace(/\/+$/, '')}${query ? `?${query}` : ''}`.toLowerCase();
+}
+
+/** 32-bit FNV-1a of a string. */
+function hash32(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** The set of hashed five-word shingles of a text. */
+export function shingles(text: string): Set<number> {
+  const words = normalise(text).split(' ').filter(Boolean);
+  const set = new Set<number>();
+  for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) set.add(hash32(words.slice(i, i + SHINGLE_WORDS).join(' ')));
+  return set;
+}
+
+/** Fixed odd multipliers and offsets for the MinHash permutations (deterministic across runs). */
+const PERMUTATIONS = Array.from({ length: BANDS * ROWS }, (_, i) => ({ a: (hash32(`a${i}`) | 1) >>> 0, b: hash32(`b${i}`) }));
+
+function signature(set: Set<number>): number[] {
+  const mins = PERMUTATIONS.map(() => 0xffffffff);
+  for (const h of set) {
+    for (let p = 0; p < PERMUTATIONS.length; p++) {
+      const v = (Math.imul(h, PERMUTATIONS[p]!.a) + PERMUTATIONS[p]!.b) >>> 0;
+      if (v < mins[p]!) mins[p] = v;
+    }
+  }
+  return mins;
+}
+
+/** Share of the smaller set found in the larger. */
+function containment(a: Set<number>, b: Set<number>): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  if (!small.size) return 0;
+  let shared = 0;
+  for (const h of small) if (large.has(h)) shared++;
+  return shared / small.size;
+}
+
+/**
+ * Groups the articles of a library that are the same piece quoted in several places: the same
+ * URL, or near-identical text (five-word shingles; MinHash with banding finds candidate pairs
+ * without comparing every pair, then the shingle sets are compared exactly). Returns, for each
+ * article in a group of two or more, the ids of the others.
+ */
+export function groupSameArticles(items: PlacedArticle[]): Map<string, string[]> {
+  const parent = items.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const union = (a: number, b: number) => {
+    const [ra, rb] = [find(a), find(b)];
+    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  };
+
+  const byUrl = new Map<string, number>();
+  const buckets = new Map<string, number[]>();
+  const sets: (Set<number> | null)[] = items.map(() => null);
+  items.forEach(({ article }, i) => {
+    const key = article.url ? urlKey(article.url) : null;
+    if (key) {
+      const seen = byUrl.get(key);
+      if (seen === undefined) byUrl.set(key, i);
+      else union(seen, i);
+    }
+    if (article.kind !== 'article') return;
+    const set = shingles(article.text);
+    if (set.size < MIN_WORDS - SHINGLE_WORDS + 1) return;
+    sets[i] = set;
+    const sig = signature(set);
+    for (let band = 0; band < BANDS; band++) {
+      const bucket = `${band}:${sig.slice(band * ROWS, band * ROWS + ROWS).join(',')}`;
+      const members = buckets.get(bucket);
+      if (members) members.push(i);
+      else buckets.set(bucket, [i]);
+    }
+  });
+
+  const compared = new Set<string>();
+  for (const members of buckets.values()) {
+    for (let x = 0; x < members.length; x++) {
+      for (let y = x + 1; y < members.length; y++) {
+        const [a, b] = [members[x]!, members[y]!];
+        const pair = `${a},${b}`;
+        if (compared.has(pair) || find(a) === find(b)) continue;
+        compared.add(pair);
+        if (containment(sets[a]!, sets[b]!) >= MIN_CONTAINMENT) union(a, b);
+      }
+    }
+  }
+
+  const groups = new Map<number, number[]>();
+  items.forEach((_, i) => {
+    const root = find(i);
+    const group = groups.get(root);
+    if (group) group.push(i);
+    else groups.set(root, [i]);
+  });
+  const others = new Map<string, string[]>();
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    for (const i of group)
+      others.set(
+        items[i]!.article.id,
+        group.filter((j) => j !== i).map((j) => items[j]!.article.id),
+      );
+  }
+  return others;
+}
