@@ -44,11 +44,14 @@ test('lists the Ian Lawrence piece and scrolls to it when clicked', async ({ pag
   const card = pane.getByRole('button', { name: /Ian Lawrence/ });
   await expect(card).toContainText('"Irredeemably flawed" - but probation is repairable');
   await page.locator('#thread-scroller').evaluate((el) => el.scrollTo(0, el.scrollHeight));
-  const start = page.getByRole('region', { name: 'Post' }).getByText('"Irredeemably flawed" - but probation is repairable', { exact: true });
+  const start = page
+    .getByRole('region', { name: 'Post' })
+    .locator('blockquote')
+    .getByText('"Irredeemably flawed" - but probation is repairable', { exact: true });
   await expect(start).not.toBeInViewport();
   await card.click();
   await expect(start).toBeInViewport();
-  await expect(start).toHaveClass(/marked/);
+  await expect(page.getByRole('figure', { name: 'Quoted from Ian Lawrence' })).toHaveClass(/marked/);
   await expect(card).toHaveAttribute('aria-pressed', 'true');
   await shoot('03-article-marked');
 });
@@ -60,7 +63,10 @@ test('a URL-only comment with the article in its replies scrolls to comment 3 an
   const card = page.getByRole('complementary', { name: 'Quoted articles' }).getByRole('button', { name: /politics\.co\.uk/ });
   await expect(card).toContainText('Comment 3 → 3.2');
   await card.click();
-  await expect(page.getByRole('article', { name: 'Comment 3.2', exact: true })).toHaveClass(/marked/);
+  await expect(page.getByRole('article', { name: 'Comment 3', exact: true })).toHaveClass(/marked/);
+  await expect(page.getByRole('article', { name: 'Comment 3.2', exact: true }).getByRole('figure', { name: 'Quoted from politics.co.uk' })).toHaveClass(
+    /marked/,
+  );
   await expect(page.getByRole('article', { name: 'Comment 3', exact: true })).toBeInViewport();
   await shoot('04-omnishambles');
 });

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, type ParseOutput } from './cli';
+import { runCli, type ArticlesOutput, type ParseOutput } from './cli';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -38,5 +38,28 @@ describe('threadline parse', () => {
   it('runs from the package bin with no build step', () => {
     const out = execFileSync(process.execPath, [join(ROOT, 'bin/threadline.mjs'), 'parse', join(ROOT, 'seeds/004_72f7fc2b7a245681.txt')], { encoding: 'utf8' });
     expect(out).toContain('"Omnishambles Update 48" — 23 paragraphs, 9 comments found (6 top-level, 3 replies; 9 declared)');
+  });
+});
+
+describe('threadline articles', () => {
+  it('prints every article, link and internal quote of the seeds as JSON, with the sources of the library', async () => {
+    const { status, out } = await run(['articles', join(ROOT, 'seeds'), '--json']);
+    expect(status).toBe(0);
+    const json = JSON.parse(out) as ArticlesOutput;
+    expect(json.summary).toEqual({ posts: 2, articles: 20, links: 3, quotes: 4, sources: 19 });
+    const omnishambles = json.posts.find((p) => p.title === 'Omnishambles Update 48')!;
+    const politics = omnishambles.articles.find((a) => a.source.name === 'politics.co.uk')!;
+    expect(politics).toMatchObject({ kind: 'article', location: { part: 'comments', commentIds: ['3', '3.1', '3.2'] }, alsoQuotedIn: [] });
+    expect(politics.evidence.length).toBeGreaterThan(0);
+    expect(json.sources[0]).toMatchObject({ name: 'Ministry of Justice', kind: 'organisation', articleCount: 4 });
+  });
+
+  it('prints a readable list with the evidence for each article', async () => {
+    const { status, out } = await run(['articles', join(ROOT, 'seeds/004_72f7fc2b7a245681.txt')]);
+    expect(status).toBe(0);
+    expect(out).toContain('article The Guardian (outlet) — post, lines 60–69 — 90%');
+    expect(out).toContain('"(cont)" continues it');
+    expect(out).toContain('link    barnet-today.co.uk (website) "Pensioners get £100k tax codes, while Capita error leaves staff unpaid"');
+    expect(out).toMatch(/1 posts?, 9 articles, 3 links, 0 internal quotes/);
   });
 });

@@ -1,14 +1,19 @@
 import { stat } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
-import { extractArticles, type PostArticles } from './core/articles';
+import { buildArticleIndex, extractArticles, type PostArticles } from './core/articles';
+import type { LibraryArticle, SourceSummary } from '../preload/api';
 import { loadLibrary, readSeed, UserError } from './core/library';
 import type { Post, Problem } from './core/parse';
 
 const USAGE = `Usage: threadline parse <file-or-folder> [--json]
+       threadline articles <file-or-folder> [--json]
 
-  parse    Parse seed files (one file, or every .txt under a folder) and print each post
-           with its comments, quoted articles and problems.
-  --json   Print JSON (shape documented in the README) instead of a summary.
+  parse     Parse seed files (one file, or every .txt under a folder) and print each post
+            with its comments, quoted articles and problems.
+  articles  List the quoted external articles, bare links and internal quotes of each
+            post, with source, title, URL, place, confidence and evidence, and the
+            sources of the whole library with counts.
+  --json    Print JSON (shapes documented in the README) instead of a summary.
 
 Exit status: 0 when every file was read (warnings allowed), 1 when a file could not be
 read, 2 for a usage error.`;
@@ -21,7 +26,71 @@ export interface ParseOutput {
   summary: { files: number; posts: number; comments: number; declaredComments: number; problems: number; errors: number };
 }
 
-async function parseTarget(target: string): Promise<ParseOutput> {
+/** What `articles --json` prints. */
+export interface ArticlesOutput {
+  root: string;
+  posts: { id: string; title: string; date: string | null; file: string; articles: LibraryArticle[]; quotes: PostArticles['quotes'] }[];
+  sources: SourceSummary[];
+  summary: { posts: number; articles: number; links: number; quotes: number; sources: number };
+}
+
+async function articlesOf(target: string): Promise<ArticlesOutput> {
+  const parsed = await parseTarget(target, false);
+  const index = buildArticleIndex(parsed.posts);
+  const posts = parsed.posts.map((post) => ({ id: post.id, title: post.title, date: post.date, file: post.file, ...index.ofPost(post.id)! }));
+  const all = posts.flatMap((p) => p.articles);
+  return {
+    root: parsed.root,
+    posts,
+    sources: index.sources(),
+    summary: {
+      posts: posts.length,
+      articles: all.filter((a) => a.kind === 'article').length,
+      links: all.filter((a) => a.kind === 'link').length,
+      quotes: posts.reduce((n, p) => n + p.quotes.length, 0),
+      sources: index.sources().length,
+    },
+  };
+}
+
+function describeWhere(article: LibraryArticle): string {
+  const location = article.location;
+  if (location.part === 'body') return location.line === location.endLine ? `post, line ${location.line}` : `post, lines ${location.line}–${location.endLine}`;
+  const ids = location.commentIds;
+  return ids.length === 1 ? `comment ${ids[0]}` : `comment ${ids[0]} → ${ids[ids.length - 1]}`;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function printArticles(output: ArticlesOutput, write: (line: string) => void): void {
+  for (const post of output.posts) {
+    write(`${post.file}: ${post.date ?? 'undated'} "${post.title || '(untitled)'}"`);
+    for (const article of post.articles) {
+      const source = article.source.name ? `${article.source.name} (${article.source.kind})` : 'unknown source';
+      const title = article.title ? ` "${article.title}"` : '';
+      const url = article.url ? ` <${article.url}>` : '';
+      write(
+        `  ${article.kind === 'link' ? 'link   ' : 'article'} ${source}${title}${url} — ${describeWhere(article)} — ${Math.round(article.confidence * 100)}%`,
+      );
+      write(`          why: ${article.evidence.join('; ')}`);
+      for (const other of article.alsoQuotedIn) write(`          also quoted in: ${other.date ?? 'undated'} "${other.postTitle}"`);
+    }
+    for (const quote of post.quotes) {
+      const from = quote.span.part === 'comment' ? `comment ${quote.span.commentId}` : 'post';
+      const to = quote.target.part === 'body' ? `the post (line ${quote.target.line})` : `comment ${quote.target.commentId}`;
+      write(`  quote   ${from} quotes ${to}: "${quote.text.length > 80 ? `${quote.text.slice(0, 80)}…` : quote.text}"`);
+    }
+  }
+  write('Sources:');
+  for (const source of output.sources) {
+    const counts = `${plural(source.articleCount, 'article')}, ${plural(source.linkCount, 'link')}`;
+    write(`  ${source.name ?? 'unknown source'} (${source.kind}${source.site ? `, ${source.site}` : ''}): ${counts}`);
+  }
+  const s = output.summary;
+  write(`${s.posts} posts, ${s.articles} articles, ${s.links} links, ${s.quotes} internal quotes, ${s.sources} sources`);
+}
+
+async function parseTarget(target: string, withArticles = true): Promise<ParseOutput> {
   const absolute = resolve(target);
   let info;
   try {
@@ -44,7 +113,7 @@ async function parseTarget(target: string): Promise<ParseOutput> {
   }
   return {
     root,
-    posts: posts.map((post) => ({ ...post, ...extractArticles(post) })),
+    posts: posts.map((post) => ({ ...post, ...(withArticles ? extractArticles(post) : { articles: [], quotes: [] }) })),
     problems,
     summary: {
       files,
@@ -79,11 +148,17 @@ export async function runCli(argv: string[], out: (text: string) => void, err: (
     out(USAGE);
     return 0;
   }
-  if (command !== 'parse' || targets.length !== 1 || rest.some((a) => a.startsWith('--') && a !== '--json')) {
+  if ((command !== 'parse' && command !== 'articles') || targets.length !== 1 || rest.some((a) => a.startsWith('--') && a !== '--json')) {
     err(USAGE);
     return 2;
   }
   try {
+    if (command === 'articles') {
+      const output = await articlesOf(targets[0]!);
+      if (json) out(JSON.stringify(output, null, 2));
+      else printArticles(output, out);
+      return 0;
+    }
     const output = await parseTarget(targets[0]!);
     if (json) out(JSON.stringify(output, null, 2));
     else printSummary(output, out);

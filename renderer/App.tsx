@@ -1,14 +1,16 @@
 import { Group, Panel, Separator } from 'react-resizable-panels';
 import { ArticlesPane } from './features/articles/ArticlesPane';
 import { Toolbar } from './features/layout/Toolbar';
+import { LibraryArticles } from './features/library-articles/LibraryArticles';
 import { PostList } from './features/post-list/PostList';
 import { ProblemsPanel } from './features/problems/ProblemsPanel';
 import { Thread } from './features/thread/Thread';
 import { useApp } from './store';
 
-/** The reader: posts | the open post with its comments | the articles quoted in it. */
+/** The reader (posts | the open post with its comments | the articles quoted in it), or the library's Articles view. */
 export function App() {
   const libraryError = useApp((s) => s.libraryError);
+  const view = useApp((s) => s.view);
   return (
     <div className="app">
       <Toolbar />
@@ -18,21 +20,25 @@ export function App() {
         </p>
       )}
       <ProblemsPanel />
-      <Group orientation="horizontal" className="panes">
-        <Panel id="posts" defaultSize="22%" minSize="14%" className="pane pane-posts">
-          <PostList />
-        </Panel>
-        <Separator className="separator" />
-        <Panel id="thread" defaultSize="52%" minSize="30%" className="pane pane-thread">
-          <main id="thread-scroller" className="scroller">
-            <Thread />
-          </main>
-        </Panel>
-        <Separator className="separator" />
-        <Panel id="articles" defaultSize="26%" minSize="14%" className="pane pane-articles">
-          <ArticlesPane />
-        </Panel>
-      </Group>
+      {/* Hidden rather than unmounted in the Articles view, so the panes keep their sizes. */}
+      <div className="reader-view" hidden={view !== 'reader'}>
+        <Group orientation="horizontal" className="panes">
+          <Panel id="posts" defaultSize="22%" minSize="14%" className="pane pane-posts">
+            <PostList />
+          </Panel>
+          <Separator className="separator" />
+          <Panel id="thread" defaultSize="52%" minSize="30%" className="pane pane-thread">
+            <main id="thread-scroller" className="scroller">
+              <Thread />
+            </main>
+          </Panel>
+          <Separator className="separator" />
+          <Panel id="articles" defaultSize="26%" minSize="14%" className="pane pane-articles">
+            <ArticlesPane />
+          </Panel>
+        </Group>
+      </div>
+      {view === 'articles' && <LibraryArticles />}
     </div>
   );
 }

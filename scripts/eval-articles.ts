@@ -13,7 +13,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { extractArticles } from '../main/core/articles';
+import { canonicalSource, extractArticles } from '../main/core/articles';
 import { evaluate, LabelError, scores, sumEvaluations, type CanonicalSource, type FileEvaluation, type Scores } from '../main/core/articles/eval/evaluate';
 import type { FileLabels } from '../main/core/articles/eval/labels';
 import type { PostArticles } from '../main/core/articles/types';
@@ -107,13 +107,9 @@ export function evaluateSet(set: FixtureSet, extract: Extractor, canonical: Cano
   return { name: set.name, files, total, scores: scores(total.counts), errors, skipped };
 }
 
-/** The source-name canonicaliser from main/core/articles/sources when that module exists, else identity. */
+/** Source names compare through the source table, so "MoJ" and "Ministry of Justice" are one source. */
 export async function loadCanonical(): Promise<{ canonical: CanonicalSource; from: string }> {
-  const url = new URL('../main/core/articles/sources.ts', import.meta.url);
-  if (!existsSync(fileURLToPath(url))) return { canonical: (name) => name, from: 'identity (main/core/articles/sources.ts not found)' };
-  const mod = (await import(url.href)) as { canonicalSource?: CanonicalSource };
-  if (typeof mod.canonicalSource !== 'function') return { canonical: (name) => name, from: 'identity (sources.ts has no canonicalSource)' };
-  return { canonical: mod.canonicalSource, from: 'canonicalSource from main/core/articles/sources' };
+  return { canonical: canonicalSource, from: 'canonicalSource from main/core/articles/sources' };
 }
 
 const pct = (value: number | null) => (value === null ? '—' : `${(value * 100).toFixed(1)}%`);

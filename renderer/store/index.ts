@@ -1,12 +1,13 @@
 import { createContext, useContext } from 'react';
 import { createStore, useStore, type StoreApi } from 'zustand';
 import type { Bridge } from '../../preload/api';
+import { createArticlesSlice, type ArticlesSlice } from './articles-slice';
 import { createLibrarySlice, type LibrarySlice } from './library-slice';
 import { createReaderSlice, type ReaderSlice } from './reader-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 
 /** The whole renderer state: one store made of typed slices. */
-export type AppState = LibrarySlice & ReaderSlice & UiSlice;
+export type AppState = LibrarySlice & ReaderSlice & UiSlice & ArticlesSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** Creates the store over a bridge (the real one in the app, a core-backed one in tests). */
@@ -15,8 +16,13 @@ export function createAppStore(api: Bridge): AppStore {
     ...createLibrarySlice(api)(...a),
     ...createReaderSlice(api)(...a),
     ...createUiSlice(...a),
+    ...createArticlesSlice(api)(...a),
   }));
-  api.on('library.changed', () => void store.getState().refreshLibrary());
+  api.on('library.changed', () => {
+    void store.getState().refreshLibrary();
+    // The sources load when the Articles view is first shown; after that they follow the library.
+    if (store.getState().sourcesStatus !== 'idle') void store.getState().loadSources();
+  });
   return store;
 }
 

@@ -15,6 +15,14 @@ export interface ReaderSlice {
   toggleCollapsed(commentId: string): void;
   /** Marks an article's place (expanding collapsed comments that hide it); null clears. */
   markArticle(articleId: string | null): void;
+  /** An article the thread should scroll to once it is rendered (set when arriving from another post or view). */
+  pendingScrollArticleId: string | null;
+  /** Opens a post and marks one of its articles, scrolling to it once shown. */
+  showArticleInPost(postId: string, articleId: string): Promise<void>;
+  /** The thread calls this once it has scrolled. */
+  clearPendingScroll(): void;
+  /** Makes a comment visible: expands the comment whose replies hide it. */
+  revealComment(commentId: string): void;
 }
 
 export const createReaderSlice =
@@ -25,6 +33,16 @@ export const createReaderSlice =
     readerError: null,
     collapsed: {},
     markedArticleId: null,
+    pendingScrollArticleId: null,
+    async showArticleInPost(postId, articleId) {
+      if (get().openPostId !== postId || !get().detail) await get().openPost(postId);
+      if (get().openPostId !== postId) return;
+      get().markArticle(articleId);
+      if (get().markedArticleId === articleId) set({ pendingScrollArticleId: articleId });
+    },
+    clearPendingScroll() {
+      set({ pendingScrollArticleId: null });
+    },
     async openPost(id) {
       set({ openPostId: id, markedArticleId: null, collapsed: {}, readerError: null });
       const result = await api['posts.get']({ id });
@@ -49,5 +67,12 @@ export const createReaderSlice =
         for (const id of article.location.commentIds) delete collapsed[id.split('.')[0]!];
       }
       set({ markedArticleId: article.id, collapsed });
+    },
+    revealComment(commentId) {
+      const parent = commentId.split('.')[0]!;
+      if (!commentId.includes('.') || !get().collapsed[parent]) return;
+      const collapsed = { ...get().collapsed };
+      delete collapsed[parent];
+      set({ collapsed });
     },
   });

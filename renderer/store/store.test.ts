@@ -48,4 +48,58 @@ describe('the app store over the real core', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(store.getState().library?.postCount).toBe(2);
   });
+
+  it('loads the sources on demand, selects the first one and lists its articles', async () => {
+    const store = createAppStore((await coreBridge()).bridge);
+    expect(store.getState().sourcesStatus).toBe('idle');
+    await store.getState().loadSources();
+    const state = store.getState();
+    expect(state.sourcesStatus).toBe('ready');
+    expect(state.sources[0]).toEqual({
+      key: 'ministryofjustice',
+      name: 'Ministry of Justice',
+      kind: 'organisation',
+      site: 'justice.gov.uk',
+      articleCount: 4,
+      linkCount: 0,
+    });
+    expect(state.selectedSourceKey).toBe('ministryofjustice');
+    expect(state.sourceArticlesStatus).toBe('ready');
+    expect(state.sourceArticles).toHaveLength(4);
+    await store.getState().selectSource('guardian');
+    expect(store.getState().sourceArticles.map((a) => a.articleId)).toEqual(['2014-05-07-omnishambles-update-48#a8']);
+  });
+
+  it('keeps only the answer for the source picked last', async () => {
+    const store = createAppStore((await coreBridge()).bridge);
+    await store.getState().loadSources();
+    await Promise.all([store.getState().selectSource('guardian'), store.getState().selectSource('redpepper')]);
+    expect(store.getState().selectedSourceKey).toBe('redpepper');
+    expect(store.getState().sourceArticles.map((a) => a.articleId)).toEqual(['2014-05-07-omnishambles-update-48#a10']);
+  });
+
+  it('shows an article in the reader: switches view, opens the post, marks the article', async () => {
+    const store = createAppStore((await coreBridge()).bridge);
+    await store.getState().refreshLibrary();
+    store.getState().setView('articles');
+    await store.getState().showArticleInReader('2014-05-07-omnishambles-update-48', '2014-05-07-omnishambles-update-48#a11');
+    const state = store.getState();
+    expect(state.view).toBe('reader');
+    expect(state.openPostId).toBe('2014-05-07-omnishambles-update-48');
+    expect(state.detail?.post.id).toBe('2014-05-07-omnishambles-update-48');
+    expect(state.markedArticleId).toBe('2014-05-07-omnishambles-update-48#a11');
+  });
+
+  it('reloads the sources when main reports a new library, keeping the selection', async () => {
+    const { bridge, service } = await coreBridge();
+    const store = createAppStore(bridge);
+    await store.getState().loadSources();
+    await store.getState().selectSource('guardian');
+    store.setState({ sources: [] });
+    await service.openLibrary(`${import.meta.dirname}/../../seeds`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(store.getState().sources).toHaveLength(19);
+    expect(store.getState().selectedSourceKey).toBe('guardian');
+    expect(store.getState().sourceArticles).toHaveLength(1);
+  });
 });

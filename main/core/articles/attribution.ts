@@ -5,6 +5,8 @@ import type { Source } from './types';
 export interface Attribution {
   source: Source;
   evidence: string;
+  /** "named": the intro says whose text it is; "mentioned": a known body merely appears in the intro. */
+  strength?: 'named' | 'mentioned';
 }
 
 const NAME_WORD = String.raw`[A-Z][\p{L}'’.&-]*`;
@@ -15,9 +17,14 @@ const THE_NAME = new RegExp(
 );
 /** "from Pat Waterman, Chair of …", "by Jane Smith": a person named after from/by. */
 const PERSON = new RegExp(String.raw`\b(?:from|by)\s+(${NAME_WORD}(?:\s+${NAME_WORD}){1,2})(?=[\s,.;:()'’-]|$)`, 'u');
+/** "their local paper, the Fenland Chronicle", "a small blog called Through The Revolving Door". */
+const APPOSITIVE = new RegExp(
+  String.raw`\b(newspaper|paper|magazine|journal|website|blog|site)(?:,\s+|\s+called\s+|\s+named\s+)(?:the\s+)?(${NAME_WORD}(?:\s+(?:(?:of|for|and|the|&)\s+)?${NAME_WORD})*)`,
+  'u',
+);
 /** Words that say outside text comes next. */
 const POINTING =
-  /\b(?:here'?s|here is|here are|this|these|following|below|latest|article|piece|report|notice|notices|statement|letter|e-?mail|press release|blog|website|news|says|said|writes|wrote|reports|reported|publish(?:ed|es)?|announced?|according|quote[ds]?|quoting|extract|excerpt|tweet|circular|bulletin|briefing|update|memo|guidance|message)\b/i;
+  /\b(?:here['’]?s|here is|here are|this|these|following|below|latest|article|piece|report|notice|notices|statement|letter|e-?mail|press release|blog|website|news|says|said|writes|wrote|reports|reported|publish(?:ed|es)?|announced?|according|quote[ds]?|quoting|extract|excerpt|tweet|circular|bulletin|briefing|update|memo|guidance|message)\b/i;
 
 const NOT_A_PERSON =
   /^(?:The|This|That|These|Those|Our|Your|His|Her|Their|My|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b/;
@@ -40,6 +47,14 @@ export function isColonIntro(line: string): boolean {
   return POINTING.test(trimmed) || findMentions(trimmed).length > 0 || THE_NAME.test(trimmed);
 }
 
+/** The writer's own voice pointing at what follows ("And here's the follow-up they sent:"). */
+const WRITER_POINTING = /\b(?:here['’]?s|here is|here are|I|I['’]ve|we['’]ve)\b/;
+
+/** A ":" line in the writer's own voice that introduces more pasted text: it ends the text before it. */
+export function isWriterColonIntro(line: string): boolean {
+  return isColonIntro(line) && WRITER_POINTING.test(line);
+}
+
 /** A ":" line strong enough to end one pasted text and start another: it names who the next is from. */
 export function isStrongColonIntro(line: string): boolean {
   return isColonIntro(line) && sourceFromIntro(line) !== null;
@@ -52,20 +67,33 @@ export function isStrongColonIntro(line: string): boolean {
 export function sourceFromIntro(intro: string): Attribution | null {
   const the = THE_NAME.exec(intro);
   if (the) {
-    const [, name, siteWord] = the;
-    const known = knownSource(name!);
-    if (known) return { source: asSource(known), evidence: `intro names "${name}"` };
+    const name = the[1]!.replace(/['’]s$/, '');
+    const siteWord = the[2];
+    const known = knownSource(name);
+    if (known) return { source: asSource(known), evidence: `intro names "${name}"`, strength: 'named' };
     if (siteWord && /website|blog|site|page/.test(siteWord))
-      return { source: { name: name!, kind: 'website', site: null }, evidence: `intro names the ${name} ${siteWord}` };
-    if (siteWord) return { source: { name: name!, kind: 'outlet', site: null }, evidence: `intro names the ${name} ${siteWord}` };
+      return { source: { name, kind: 'website', site: null }, evidence: `intro names the ${name} ${siteWord}`, strength: 'named' };
+    if (siteWord) return { source: { name, kind: 'outlet', site: null }, evidence: `intro names the ${name} ${siteWord}`, strength: 'named' };
   }
+  const appositive = APPOSITIVE.exec(intro);
+  if (appositive) {
+    const [, what, name] = appositive;
+    const known = knownSource(name!);
+    const kind = /website|blog|site/.test(what!) ? 'website' : 'outlet';
+    return { source: known ? asSource(known) : { name: name!, kind, site: null }, evidence: `intro names the ${what} ${name}`, strength: 'named' };
+  }
+  const mentions = findMentions(intro);
   const person = PERSON.exec(intro);
-  if (person && !NOT_A_PERSON.test(person[1]!) && !knownSource(person[1]!) && !findMentions(person[1]!).length) {
-    return { source: { name: person[1]!, kind: 'person', site: null }, evidence: `intro says it is from ${person[1]}` };
+  if (person) {
+    const start = person.index + person[0].indexOf(person[1]!);
+    const atSamePlace = mentions.find((m) => m.index === start);
+    if (atSamePlace) return { source: asSource(atSamePlace.entry), evidence: `intro says it is from ${atSamePlace.text}`, strength: 'named' };
+    if (!NOT_A_PERSON.test(person[1]!) && !knownSource(person[1]!) && !findMentions(person[1]!).length)
+      return { source: { name: person[1]!, kind: 'person', site: null }, evidence: `intro says it is from ${person[1]}`, strength: 'named' };
   }
   // "So there you go, Napo, here's …" speaks to Napo; it does not say the text is Napo's.
-  const mention = findMentions(intro).find((m) => !isVocative(intro, m.index, m.text.length));
-  if (mention) return { source: asSource(mention.entry), evidence: `intro mentions ${mention.text}` };
+  const mention = mentions.find((m) => !isVocative(intro, m.index, m.text.length));
+  if (mention) return { source: asSource(mention.entry), evidence: `intro mentions ${mention.text}`, strength: 'mentioned' };
   return null;
 }
 
@@ -85,6 +113,12 @@ export function signOff(lines: string[]): { name: string; lineCount: number } | 
     line !== undefined && line.length <= 40 && NAME_LINE.test(line) && !NOT_A_PERSON.test(line) && !knownSource(line);
   if (n >= 2 && isName(last[n - 2]) && ROLE_LINE.test(last[n - 1]!) && last[n - 1]!.split(/\s+/).length <= 8) return { name: last[n - 2]!, lineCount: 2 };
   if (n >= 1 && isName(last[n - 1])) return { name: last[n - 1]!, lineCount: 1 };
+  // "Maria Okafor, Branch Chair" on one line.
+  const comma = n >= 1 ? last[n - 1]!.indexOf(',') : -1;
+  if (comma > 0) {
+    const [name, role] = [last[n - 1]!.slice(0, comma).trim(), last[n - 1]!.slice(comma + 1).trim()];
+    if (isName(name) && ROLE_LINE.test(role) && role.split(/\s+/).length <= 8) return { name, lineCount: 1 };
+  }
   return null;
 }
 

@@ -5,6 +5,7 @@ import {
   isDashIntro,
   isHeadline,
   isStrongColonIntro,
+  isWriterColonIntro,
   signOff,
   sourceFromIntro,
   sourceFromOpening,
@@ -19,6 +20,8 @@ import type { Article, ArticleLocation, InternalQuote, PostArticles, Source, Tex
 const UNKNOWN: Source = { name: null, kind: 'unknown', site: null };
 /** "(cont)", "(continued)", "cont'd": the pasted text goes on. */
 const CONTINUED = /^\(?\s*cont(?:inued|'d|’d|d)?\.?\s*\)?\.?$/i;
+/** "(Jim: …)", "[Ed: …]": a paragraph wholly in brackets is the writer's aside, not the pasted text. */
+const ASIDE = /^[([].*[)\]]$/;
 /** First-person singular: the commenter's own voice, not a pasted news item. */
 const FIRST_PERSON = /\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|my|me)\b/;
 /** Pasted text after a ":" intro must be this long (characters) … */
@@ -27,6 +30,8 @@ const MIN_COLON_RUN = 200;
 const MIN_PROSE_LINE = 100;
 /** A quoted paragraph with no intro is outside writing only when this long. */
 const MIN_QUOTED_PARAGRAPH = 200;
+/** A news item with its own headline has at least this many characters after the headline. */
+const MIN_NEWS_ITEM = 300;
 /** A reply holds pasted text from the link above it when at least this long. */
 const MIN_PASTED_REPLY = 300;
 /** Text beside a URL in a "link comment" ("Out of Red Pepper … papa") stays under this length. */
@@ -97,8 +102,12 @@ function plainRun(part: Part, start: number, stops: Set<number>): Run {
       continue;
     }
     const text = line.text.trim();
-    if (isDashIntro(text) || isStrongColonIntro(text)) {
+    if (isDashIntro(text) || isStrongColonIntro(text) || isWriterColonIntro(text)) {
       evidence.push('ends at the next intro line');
+      return { from: start, to: last, evidence };
+    }
+    if (ASIDE.test(text) && !CONTINUED.test(text)) {
+      evidence.push("ends at the writer's own bracketed aside");
       return { from: start, to: last, evidence };
     }
     if (stops.has(k)) {
@@ -157,6 +166,10 @@ function attribute(intro: string | null, text: string): { source: Source; eviden
   const evidence: string[] = [];
   const fromIntro = intro ? sourceFromIntro(intro) : null;
   const signed = signOff(text.split('\n').slice(-4));
+  if (fromIntro && signed && (fromIntro.strength === 'mentioned' || fromIntro.source.kind === 'organisation') && !knownSource(signed.name)) {
+    // A circular "from Napo HQ" signed "Ian Lawrence" is Ian Lawrence's: the body publishes, the person writes.
+    return { source: { name: signed.name, kind: 'person', site: null }, evidence: [fromIntro.evidence, `source from the sign-off "${signed.name}"`] };
+  }
   if (fromIntro) {
     evidence.push(fromIntro.evidence);
     if (signed && fromIntro.source.kind === 'person' && signed.name === fromIntro.source.name) evidence.push(`signed off by ${signed.name}`);
@@ -188,7 +201,7 @@ function articleFromRun(
     const fromUrl = sourceOfUrl(options.url);
     if (fromUrl) [source, sourceEvidence] = [fromUrl, ['source from the URL domain']];
   }
-  const found = options.title === undefined ? titleOf(part, run) : { title: options.title, evidence: options.title ? 'title given' : null };
+  const found = options.title === undefined ? titleOf(part, run) : { title: options.title, evidence: options.title ? 'title from its headline line' : null };
   const evidence = [...options.evidence, ...run.evidence, ...sourceEvidence];
   if (found.evidence) evidence.push(found.evidence);
   const confidence = source.kind === 'unknown' ? options.confidence * 0.9 : options.confidence;
@@ -215,7 +228,7 @@ function newsItem(part: Part, start: number, stops: Set<number>): Draft | null {
   if (bodyStart >= part.lines.length) return null;
   const run = plainRun(part, bodyStart, stops);
   const lines = nonBlank(part, run.from, run.to).map((i) => part.lines[i]!.text);
-  if (lines.length < 3 || lines.join(' ').length < 400 || lines.slice(0, 3).some((l) => FIRST_PERSON.test(l))) return null;
+  if (lines.length < 3 || lines.join(' ').length < MIN_NEWS_ITEM || lines.slice(0, 3).some((l) => FIRST_PERSON.test(l))) return null;
   const draft = articleFromRun(
     part,
     { from: start, to: run.to, evidence: run.evidence },
@@ -323,8 +336,15 @@ function scanPart(part: Part, stops: Set<number>): Draft[] {
   return drafts;
 }
 
-/** Does a reply read as pasted text rather than an answer? */
-const isPastedReply = (reply: Comment): boolean => reply.text.length >= MIN_PASTED_REPLY && reply.text.split(/\n\s*\n/).filter((p) => p.trim()).length >= 2;
+/** Does a reply read as pasted text rather than an answer? The first must be substantial; a later one continues it when it is third-person prose. */
+function isPastedReply(reply: Comment, first: boolean): boolean {
+  const paragraphs = reply.text.split(/\n\s*\n/).filter((p) => p.trim()).length;
+  // Speech quoted in a news report ("I am about to start…") is not the replier's own voice.
+  const opening = reply.text.split(/\n\s*\n/)[0]!.replace(/["“][^"“”]*(?:["”]|$)/g, '');
+  if (FIRST_PERSON.test(opening)) return false;
+  if (first) return reply.text.length >= MIN_PASTED_REPLY && (paragraphs >= 2 || reply.text.length >= 2 * MIN_PASTED_REPLY);
+  return reply.text.length >= MIN_PASTED_REPLY / 2 && !/^@|^\w+[,:]\s/.test(reply.text);
+}
 
 /**
  * A comment that is (nearly) only a URL, whose first replies hold the text of what it links
@@ -338,7 +358,7 @@ function linkWithReplies(comment: Comment): Draft | null {
   if (beside.length > MAX_LINK_COMMENT_TEXT) return null;
   const pasted: Comment[] = [];
   for (const reply of comment.replies) {
-    if (!isPastedReply(reply) || findUrls(reply.text).length) break;
+    if (!isPastedReply(reply, pasted.length === 0) || findUrls(reply.text).length) break;
     pasted.push(reply);
   }
   if (!pasted.length) return null;

@@ -8,6 +8,9 @@ import type { Article, PostArticles, QuotedElsewhere, Source } from './types';
 /** How many characters of an article a list row shows. */
 const PREVIEW_LENGTH = 200;
 
+/** n of an id "…#a{n}", for reading order. */
+const articleNumber = (id: string): number => Number(/#a(\d+)$/.exec(id)?.[1] ?? 0);
+
 /** The key of a source in the Articles view: its name reduced, or "unknown". */
 export const keyOfSource = (source: Source): string => (source.name ? sourceKey(source.name) || 'unknown' : 'unknown');
 
@@ -74,7 +77,7 @@ export function buildArticleIndex(posts: Post[]): ArticleIndex {
         .map((g) => g.summary)
         .sort((a, b) => {
           if ((a.key === 'unknown') !== (b.key === 'unknown')) return a.key === 'unknown' ? 1 : -1;
-          return b.articleCount + b.linkCount - (a.articleCount + a.linkCount) || (a.name ?? '').localeCompare(b.name ?? '');
+          return b.articleCount - a.articleCount || b.linkCount - a.linkCount || (a.name ?? '').localeCompare(b.name ?? '');
         });
     },
     bySource(key) {
@@ -96,7 +99,9 @@ export function buildArticleIndex(posts: Post[]): ArticleIndex {
             alsoQuotedIn: elsewhere(articleById.get(article.id)!),
           };
         })
-        .sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.articleId.localeCompare(b.articleId));
+        .sort(
+          (a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.postId.localeCompare(b.postId) || articleNumber(a.articleId) - articleNumber(b.articleId),
+        );
     },
   };
 }

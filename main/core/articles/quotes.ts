@@ -3,7 +3,15 @@ import { normalise, OPEN_QUOTE, wordCount, type Part } from './text';
 import type { InternalQuote } from './types';
 
 /** A quoted passage shorter than this many words is a phrase, not a quote worth linking. */
-const MIN_WORDS = 5;
+const MIN_WORDS = 4;
+
+/** Words cut to a rough stem, so a quote that changes "dominating" to "dominate" still matches. */
+function stems(text: string): string {
+  return normalise(text)
+    .split(' ')
+    .map((w) => (w.length > 4 ? w.replace(/(?:ing|ed|es|e|s)$/, '') : w))
+    .join(' ');
+}
 /** Double-quoted stretches inside a line. */
 const INLINE = /["“]([^"“”\n]{12,}?)["”]/g;
 
@@ -27,12 +35,12 @@ interface Target {
 function targetsOf(post: Post, comments: Part[]): Target[] {
   const targets: Target[] = post.body.map((block) => ({
     target: { part: 'body', line: block.line, endLine: block.endLine },
-    normalised: normalise(block.text),
+    normalised: stems(block.text),
     commentId: null,
   }));
   for (const part of comments) {
     const comment = part.comment!;
-    targets.push({ target: { part: 'comment', commentId: comment.id, line: comment.line }, normalised: normalise(comment.text), commentId: comment.id });
+    targets.push({ target: { part: 'comment', commentId: comment.id, line: comment.line }, normalised: stems(comment.text), commentId: comment.id });
   }
   return targets;
 }
@@ -52,7 +60,7 @@ function passagesOf(line: string): { text: string; wholeLine: boolean }[] {
 function holds(target: Target, passage: string): boolean {
   const fragments = passage
     .split(/\.{3}|…/)
-    .map(normalise)
+    .map(stems)
     .filter((f) => wordCount(f) >= 3);
   return fragments.length > 0 && fragments.every((f) => target.normalised.includes(f));
 }

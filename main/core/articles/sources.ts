@@ -73,10 +73,10 @@ export function findMentions(text: string): Mention[] {
   for (const match of text.matchAll(MENTION)) {
     const entry = entryOfMention.get(match[0])!;
     const index = match.index;
-    if (entry.needsThe && !/^the\s/i.test(match[0])) {
+    if (entry.needsThe) {
       const before = text.slice(Math.max(0, index - 4), index);
       const after = text.slice(index + match[0].length);
-      if (!/\bthe\s$/i.test(before) || /^\s+[A-Z]/.test(after)) continue;
+      if ((!/^the\s/i.test(match[0]) && !/\bthe\s$/i.test(before)) || /^\s+[A-Z]/.test(after)) continue;
     }
     mentions.push({ entry, index, text: match[0] });
   }

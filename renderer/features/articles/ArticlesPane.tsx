@@ -1,15 +1,24 @@
-import type { Article } from '../../../preload/api';
+import type { LibraryArticle } from '../../../preload/api';
 import { useApp } from '../../store';
-import { describeLocation, elementIdsOf } from './locate';
+import { formatDate } from '../../ui/format';
+import { SOURCE_KIND_LABELS, SourceIcon } from '../../ui/source-icon';
+import { describeLocation, elementIdsOf } from '../thread/segments';
+import { scrollToElement } from '../thread/Segments';
 
 /** How many characters of an article's text a card shows. */
 const PREVIEW_LENGTH = 220;
+
+const preview = (text: string) => {
+  const flat = text.replace(/\s*\n\s*/g, ' ').trim();
+  return flat.length > PREVIEW_LENGTH ? `${flat.slice(0, PREVIEW_LENGTH)}…` : flat;
+};
 
 /** The right pane: the external articles quoted in the open post, and bare links. */
 export function ArticlesPane() {
   const detail = useApp((s) => s.detail);
   const markedArticleId = useApp((s) => s.markedArticleId);
   const markArticle = useApp((s) => s.markArticle);
+  const showArticleInPost = useApp((s) => s.showArticleInPost);
   if (!detail) return null;
   const articles = detail.articles.filter((a) => a.kind === 'article');
   const links = detail.articles.filter((a) => a.kind === 'link');
@@ -18,45 +27,73 @@ export function ArticlesPane() {
     markArticle(articleId);
     const article = detail.articles.find((a) => a.id === articleId);
     const [first] = article ? elementIdsOf(article, detail.post) : [];
-    // Wait a frame so collapsed replies that hold the article are rendered first.
-    requestAnimationFrame(() => {
-      const target = first ? document.getElementById(first) : null;
-      target?.scrollIntoView({ block: 'start', behavior: 'smooth' });
-      target?.focus({ preventScroll: true });
-    });
+    if (first) scrollToElement(first);
   };
 
   return (
     <aside className="articles" aria-labelledby="articles-heading">
       <h2 id="articles-heading">Quoted articles</h2>
       {!articles.length && <p className="empty">No quoted articles found in this post.</p>}
-      <CardList articles={articles} markedArticleId={markedArticleId} onShow={show} />
+      <CardList articles={articles} markedArticleId={markedArticleId} onShow={show} onShowElsewhere={showArticleInPost} />
       {links.length > 0 && (
         <>
           <h3>Links</h3>
-          <CardList articles={links} markedArticleId={markedArticleId} onShow={show} />
+          <CardList articles={links} markedArticleId={markedArticleId} onShow={show} onShowElsewhere={showArticleInPost} />
         </>
       )}
     </aside>
   );
 }
 
-/** One card per article: source, title, where it sits, and its first lines (or its URL for a link). */
-function CardList({ articles, markedArticleId, onShow }: { articles: Article[]; markedArticleId: string | null; onShow: (id: string) => void }) {
+/** One card per article: source, title, URL, where it sits, its first lines, other posts quoting it, and why the app thinks so. */
+function CardList({
+  articles,
+  markedArticleId,
+  onShow,
+  onShowElsewhere,
+}: {
+  articles: LibraryArticle[];
+  markedArticleId: string | null;
+  onShow: (id: string) => void;
+  onShowElsewhere: (postId: string, articleId: string) => void;
+}) {
   return (
     <ul className="cards">
       {articles.map((article) => (
-        <li key={article.id}>
+        <li key={article.id} className="card-item">
           <button type="button" className="card" aria-pressed={article.id === markedArticleId} onClick={() => onShow(article.id)}>
-            <span className="card-source">{article.source.name ?? (article.kind === 'link' ? 'Link' : 'Unknown source')}</span>
+            <span className="card-source">
+              <SourceIcon kind={article.source.kind} />
+              <span>{article.source.name ?? (article.kind === 'link' ? 'Link' : 'Unknown source')}</span>
+              <span className="sr-only">, {SOURCE_KIND_LABELS[article.source.kind].toLowerCase()}</span>
+            </span>
             {article.title && <span className="card-title">{article.title}</span>}
+            {article.url && <span className="card-url">{article.url}</span>}
             <span className="card-where">{describeLocation(article)}</span>
-            {article.kind === 'link' ? (
-              <span className="card-url">{article.url}</span>
-            ) : (
-              <span className="card-text">{article.text.length > PREVIEW_LENGTH ? `${article.text.slice(0, PREVIEW_LENGTH)}…` : article.text}</span>
-            )}
+            {article.kind === 'article' && <span className="card-text">{preview(article.text)}</span>}
           </button>
+          {article.alsoQuotedIn.length > 0 && (
+            <div className="card-elsewhere">
+              <span>Also quoted in</span>
+              <ul>
+                {article.alsoQuotedIn.map((other) => (
+                  <li key={other.articleId}>
+                    <button type="button" className="link-button" onClick={() => onShowElsewhere(other.postId, other.articleId)}>
+                      {other.postTitle || '(untitled)'} <span className="muted">{formatDate(other.date)}</span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+          <details className="card-why">
+            <summary>Why this card ({Math.round(article.confidence * 100)}% sure)</summary>
+            <ul>
+              {article.evidence.map((line, index) => (
+                <li key={index}>{line}</li>
+              ))}
+            </ul>
+          </details>
         </li>
       ))}
     </ul>

@@ -1,16 +1,27 @@
 import { useApp } from '../../store';
+import './layout.css';
 
-/** The top bar: library name, Open Folder…, and the problems badge. */
+/** The top bar: library name, the Reader / Articles switch, Open Folder…, and the problems badge. */
 export function Toolbar() {
   const library = useApp((s) => s.library);
   const problems = useApp((s) => s.problems);
   const problemsOpen = useApp((s) => s.problemsOpen);
   const setProblemsOpen = useApp((s) => s.setProblemsOpen);
   const chooseFolder = useApp((s) => s.chooseFolder);
+  const view = useApp((s) => s.view);
+  const setView = useApp((s) => s.setView);
   const errors = problems.filter((p) => p.severity === 'error').length;
   return (
     <header className="toolbar">
       <span className="app-name">Threadline</span>
+      <div className="view-switch" role="group" aria-label="View">
+        <button type="button" aria-pressed={view === 'reader'} onClick={() => setView('reader')}>
+          Reader
+        </button>
+        <button type="button" aria-pressed={view === 'articles'} onClick={() => setView('articles')}>
+          Articles
+        </button>
+      </div>
       <span className="library-name" title={library?.root}>
         {library ? `${library.isDefault ? 'Bundled library' : library.name} · ${library.postCount} ${library.postCount === 1 ? 'post' : 'posts'}` : 'Loading…'}
       </span>

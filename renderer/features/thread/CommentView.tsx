@@ -1,8 +1,8 @@
+import { useMemo } from 'react';
 import type { Comment } from '../../../preload/api';
 import { useApp } from '../../store';
-import { LinkedText } from '../../ui/linked-text';
-import { commentElementId } from '../articles/locate';
-import { Paragraphs } from './Paragraphs';
+import { commentElementId, commentSegments } from './segments';
+import { Segments } from './Segments';
 
 /** One comment with its number, text and (collapsible) replies. */
 export function CommentView({ comment, markedIds }: { comment: Comment; markedIds: Set<string> }) {
@@ -11,6 +11,8 @@ export function CommentView({ comment, markedIds }: { comment: Comment; markedId
   const elementId = commentElementId(comment.id);
   const isReply = comment.id.includes('.');
   const replyCount = comment.replies.length;
+  const detail = useApp((s) => s.detail);
+  const segments = useMemo(() => (detail ? commentSegments(comment, detail.articles, detail.quotes) : []), [comment, detail]);
   return (
     <li className={isReply ? 'comment reply' : 'comment'}>
       <article id={elementId} className={markedIds.has(elementId) ? 'comment-body marked' : 'comment-body'} aria-label={`Comment ${comment.id}`} tabIndex={-1}>
@@ -24,7 +26,7 @@ export function CommentView({ comment, markedIds }: { comment: Comment; markedId
             </button>
           )}
         </header>
-        <Paragraphs text={comment.text} render={(text) => <LinkedText text={text} />} />
+        <Segments segments={segments} markedIds={markedIds} />
       </article>
       {replyCount > 0 && !collapsed && (
         <ol className="replies" id={`replies-${comment.id}`} aria-label={`Replies to comment ${comment.id}`}>

@@ -1,9 +1,9 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useApp } from '../../store';
 import { formatCommentCount, formatDate } from '../../ui/format';
-import { LinkedText } from '../../ui/linked-text';
-import { blockElementId, elementIdsOf } from '../articles/locate';
 import { CommentView } from './CommentView';
+import { bodySegments, elementIdsOf } from './segments';
+import { scrollToElement, Segments } from './Segments';
 
 /** The middle pane: the open post's title, date, body and comment tree. */
 export function Thread() {
@@ -14,6 +14,16 @@ export function Thread() {
     const article = detail?.articles.find((a) => a.id === markedArticleId);
     return new Set(article && detail ? elementIdsOf(article, detail.post) : []);
   }, [detail, markedArticleId]);
+  const pendingScroll = useApp((s) => s.pendingScrollArticleId);
+  const clearPendingScroll = useApp((s) => s.clearPendingScroll);
+  useEffect(() => {
+    if (!pendingScroll || !detail) return;
+    const article = detail.articles.find((a) => a.id === pendingScroll);
+    const [first] = article ? elementIdsOf(article, detail.post) : [];
+    if (first) scrollToElement(first);
+    clearPendingScroll();
+  }, [pendingScroll, detail, clearPendingScroll]);
+  const body = useMemo(() => (detail ? bodySegments(detail.post, detail.articles) : []), [detail]);
 
   if (error)
     return (
@@ -32,14 +42,7 @@ export function Thread() {
         </p>
       </header>
       <section className="post-body" aria-label="Post">
-        {post.body.map((block) => {
-          const id = blockElementId(block.line);
-          return (
-            <p key={block.line} id={id} className={markedIds.has(id) ? 'marked' : undefined} tabIndex={-1}>
-              <LinkedText text={block.text} />
-            </p>
-          );
-        })}
+        <Segments segments={body} markedIds={markedIds} />
       </section>
       <section className="comments" aria-labelledby="comments-heading">
         <h2 id="comments-heading">{formatCommentCount(post.foundCommentCount, post.declaredCommentCount)}</h2>

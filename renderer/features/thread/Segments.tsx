@@ -1,0 +1,100 @@
+import type { InternalQuote } from '../../../preload/api';
+import { useApp } from '../../store';
+import { LinkedText } from '../../ui/linked-text';
+import { SourceIcon } from '../../ui/source-icon';
+import { describeTarget, type Segment, type ShownParagraph } from './segments';
+
+/** Scrolls to an element and focuses it, a frame later so that expanded replies are rendered first. */
+export function scrollToElement(elementId: string): void {
+  requestAnimationFrame(() => {
+    const target = document.getElementById(elementId);
+    target?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+    target?.focus({ preventScroll: true });
+  });
+}
+
+function QuoteLinks({ quotes }: { quotes: InternalQuote[] }) {
+  const reveal = useApp((s) => s.revealComment);
+  if (!quotes.length) return null;
+  return (
+    <p className="quote-links">
+      {quotes.map((quote) => {
+        const target = describeTarget(quote);
+        return (
+          <button
+            key={quote.id}
+            type="button"
+            className="quote-link"
+            title={`“${quote.text}”`}
+            onClick={() => {
+              if (target.commentId) reveal(target.commentId);
+              scrollToElement(target.elementId);
+            }}
+          >
+            <span aria-hidden="true">↩ </span>
+            {target.label}
+          </button>
+        );
+      })}
+    </p>
+  );
+}
+
+function Paragraph({ paragraph, marked }: { paragraph: ShownParagraph; marked: boolean }) {
+  const classes = [paragraph.quotes.length ? 'quoting' : '', marked ? 'marked' : ''].filter(Boolean).join(' ');
+  return (
+    <>
+      <p id={paragraph.id} className={classes || undefined} tabIndex={-1}>
+        <LinkedText text={paragraph.text} />
+      </p>
+      <QuoteLinks quotes={paragraph.quotes} />
+    </>
+  );
+}
+
+/**
+ * The writer's own paragraphs as paragraphs, and quoted outside text as block quotes with
+ * their source, so the two voices are told apart at a glance. The text is the file's, as written.
+ */
+export function Segments({ segments, markedIds }: { segments: Segment[]; markedIds: Set<string> }) {
+  const markArticle = useApp((s) => s.markArticle);
+  const markedArticleId = useApp((s) => s.markedArticleId);
+  return (
+    <>
+      {segments.map((segment, index) => {
+        const { article } = segment;
+        if (!article) return segment.paragraphs.map((p) => <Paragraph key={p.id} paragraph={p} marked={markedIds.has(p.id)} />);
+        const name = article.source.name ?? 'Unknown source';
+        const marked = markedIds.has(segment.id!);
+        return (
+          <figure
+            key={`${segment.id}-${index}`}
+            id={segment.id!}
+            className={marked ? 'quoted marked' : 'quoted'}
+            tabIndex={-1}
+            aria-label={`Quoted from ${name}`}
+          >
+            <figcaption className="quote-caption">
+              <button
+                type="button"
+                className="quote-source"
+                aria-pressed={markedArticleId === article.id}
+                title="Show this article's card"
+                onClick={() => markArticle(markedArticleId === article.id ? null : article.id)}
+              >
+                <SourceIcon kind={article.source.kind} />
+                <span>{name}</span>
+              </button>
+              {segment.spanIndex > 0 ? <span className="quote-title">continued</span> : article.title && <span className="quote-title">{article.title}</span>}
+            </figcaption>
+            <blockquote cite={article.url && /^https?:/i.test(article.url) ? article.url : undefined}>
+              {segment.paragraphs.map((p) => (
+                <Paragraph key={p.id} paragraph={p} marked={false} />
+              ))}
+            </blockquote>
+          </figure>
+        );
+      })}
+    </>
+  );
+}

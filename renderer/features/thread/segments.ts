@@ -1,0 +1,144 @@
+import type { Article, Comment, InternalQuote, Post } from '../../../preload/api';
+
+/** A paragraph as the middle pane shows it, with the lines it covers. */
+export interface ShownParagraph {
+  /** DOM id: body paragraphs by first file line, comment paragraphs by comment and line index. */
+  id: string;
+  text: string;
+  /** Body: file lines. Comment: line indexes into the comment's text. Inclusive. */
+  from: number;
+  to: number;
+  /** Internal quotes whose quoting line is in this paragraph. */
+  quotes: InternalQuote[];
+}
+
+/** Consecutive paragraphs in one voice: the writer's own (article null), or one span of a quoted article. */
+export interface Segment {
+  article: Article | null;
+  /** Which span of the article this is (0 for the first). */
+  spanIndex: number;
+  /** DOM id of the block quote, when quoted. */
+  id: string | null;
+  paragraphs: ShownParagraph[];
+}
+
+/** DOM id of a body paragraph, by its first line in the file. */
+export const blockElementId = (line: number): string => `post-block-${line}`;
+/** DOM id of a comment, by its path id ("3.2"). */
+export const commentElementId = (commentId: string): string => `comment-${commentId}`;
+/** DOM id of a paragraph of a comment, by the index of its first line in the comment's text. */
+export const commentParagraphId = (commentId: string, from: number): string => `comment-${commentId}-p${from}`;
+/** DOM id of one span of a quoted article as a block quote. */
+export const quoteElementId = (articleId: string, spanIndex: number): string => `quote-${articleId.replace(/[^\w-]/g, '_')}-${spanIndex}`;
+
+const isBlank = (line: string) => /^[\s\u00a0]*$/.test(line);
+
+/** Groups numbered lines by the article span owning each, then splits each group into paragraphs at blank lines. */
+function build(
+  lines: { n: number; text: string; blockStart: boolean }[],
+  ownerOf: (n: number) => { article: Article; spanIndex: number } | null,
+  paragraphId: (from: number) => string,
+  quotesAt: (n: number) => InternalQuote[],
+): Segment[] {
+  const segments: Segment[] = [];
+  let current: Segment | null = null;
+  let paragraph: ShownParagraph | null = null;
+  for (const line of lines) {
+    const owner = ownerOf(line.n);
+    if (!current || current.article?.id !== owner?.article.id || current.spanIndex !== (owner?.spanIndex ?? 0)) {
+      current = {
+        article: owner?.article ?? null,
+        spanIndex: owner?.spanIndex ?? 0,
+        id: owner ? quoteElementId(owner.article.id, owner.spanIndex) : null,
+        paragraphs: [],
+      };
+      segments.push(current);
+      paragraph = null;
+    }
+    if (isBlank(line.text)) {
+      paragraph = null;
+      continue;
+    }
+    if (!paragraph || line.blockStart) {
+      paragraph = { id: paragraphId(line.n), text: line.text, from: line.n, to: line.n, quotes: [] };
+      current.paragraphs.push(paragraph);
+    } else {
+      paragraph.text += `\n${line.text}`;
+      paragraph.to = line.n;
+    }
+    paragraph.quotes.push(...quotesAt(line.n));
+  }
+  return segments.filter((s) => s.paragraphs.length > 0);
+}
+
+/** The post body as segments: the blogger's paragraphs, and each quoted article as one block quote. */
+export function bodySegments(post: Post, articles: Article[]): Segment[] {
+  const lines = post.body.flatMap((block) => block.text.split('\n').map((text, offset) => ({ n: block.line + offset, text, blockStart: offset === 0 })));
+  const owners = new Map<number, { article: Article; spanIndex: number }>();
+  for (const article of articles) {
+    article.spans.forEach((span, spanIndex) => {
+      if (span.part !== 'body') return;
+      for (let n = span.line; n <= span.endLine; n++) owners.set(n, { article, spanIndex });
+    });
+  }
+  // A body block may hold an intro line and the start of the article: its first article line
+  // starts a paragraph of its own, so the ids of both stay stable.
+  const starts = new Set(articles.flatMap((a) => a.spans.flatMap((s) => (s.part === 'body' ? [s.line, s.endLine + 1] : []))));
+  for (const line of lines) if (starts.has(line.n)) line.blockStart = true;
+  return build(
+    lines,
+    (n) => owners.get(n) ?? null,
+    blockElementId,
+    () => [],
+  );
+}
+
+/** A comment's text as segments, with the internal quotes of its lines. */
+export function commentSegments(comment: Comment, articles: Article[], quotes: InternalQuote[]): Segment[] {
+  const lines = comment.text.split('\n').map((text, n) => ({ n, text, blockStart: false }));
+  const owners = new Map<number, { article: Article; spanIndex: number }>();
+  for (const article of articles) {
+    article.spans.forEach((span, spanIndex) => {
+      if (span.part !== 'comment' || span.commentId !== comment.id) return;
+      for (let n = span.from; n <= span.to; n++) owners.set(n, { article, spanIndex });
+    });
+  }
+  const own = quotes.filter((q) => q.span.part === 'comment' && q.span.commentId === comment.id);
+  return build(
+    lines,
+    (n) => owners.get(n) ?? null,
+    (from) => commentParagraphId(comment.id, from),
+    (n) => own.filter((q) => q.span.part === 'comment' && q.span.from === n),
+  );
+}
+
+/** The DOM ids to outline for an article: its block quotes (and the comment holding its URL), or for a link the paragraph holding it. */
+export function elementIdsOf(article: Article, post: Post): string[] {
+  const location = article.location;
+  const ids = article.spans.map((_, index) => quoteElementId(article.id, index));
+  if (location.part === 'comments') {
+    const holders = location.commentIds.filter((id) => !article.spans.some((s) => s.part === 'comment' && s.commentId === id));
+    return [...holders.map(commentElementId), ...ids];
+  }
+  if (ids.length) return ids;
+  const segment = bodySegments(post, [])
+    .flatMap((s) => s.paragraphs)
+    .find((p) => p.from <= location.line && p.to >= location.line);
+  return segment ? [segment.id] : [];
+}
+
+/** "Post" or "Comment 3 → 3.2": where an article sits, in words. */
+export function describeLocation(article: Article): string {
+  const location = article.location;
+  if (location.part === 'body') return 'Post';
+  const ids = location.commentIds;
+  return ids.length === 1 ? `Comment ${ids[0]}` : `Comment ${ids[0]} → ${ids[ids.length - 1]}`;
+}
+
+/** Where an internal quote points, in words and as a DOM id. */
+export function describeTarget(quote: InternalQuote): { label: string; elementId: string; commentId: string | null } {
+  const target = quote.target;
+  return target.part === 'body'
+    ? { label: 'Quotes the post', elementId: blockElementId(target.line), commentId: null }
+    : { label: `Quotes comment ${target.commentId}`, elementId: commentElementId(target.commentId), commentId: target.commentId };
+}
