@@ -44,6 +44,9 @@ test('the Articles view lists the sources with counts and shows a Guardian piece
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Omnishambles Update 48');
   await expect(page.getByRole('navigation', { name: 'Posts' }).getByRole('button', { name: /Omnishambles Update 48/ })).toHaveAttribute('aria-current', 'true');
   await expect(page.locator('.marked').filter({ hasText: 'The outsourcing bandwagon' }).first()).toBeAttached();
+  // The thread scrolls to the article, and the toolbar stays where it is.
+  await expect(page.getByRole('figure', { name: 'Quoted from The Guardian' })).toBeInViewport();
+  await expect(page.getByRole('toolbar').or(page.locator('.toolbar')).first()).toBeInViewport();
   await shoot('library-articles-2-to-reader');
 });
 

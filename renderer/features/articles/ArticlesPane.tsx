@@ -1,9 +1,12 @@
+import { useEffect } from 'react';
 import type { LibraryArticle } from '../../../preload/api';
 import { useApp } from '../../store';
 import { formatDate } from '../../ui/format';
 import { SOURCE_KIND_LABELS, SourceIcon } from '../../ui/source-icon';
 import { describeLocation, elementIdsOf } from '../thread/segments';
 import { scrollToElement } from '../thread/Segments';
+
+const cardElementId = (articleId: string) => `card-${articleId.replace(/[^\w-]/g, '_')}`;
 
 /** How many characters of an article's text a card shows. */
 const PREVIEW_LENGTH = 220;
@@ -19,6 +22,10 @@ export function ArticlesPane() {
   const markedArticleId = useApp((s) => s.markedArticleId);
   const markArticle = useApp((s) => s.markArticle);
   const showArticleInPost = useApp((s) => s.showArticleInPost);
+  // Keep the marked card in sight, also when the article was marked from the thread or another view.
+  useEffect(() => {
+    if (markedArticleId) document.getElementById(cardElementId(markedArticleId))?.scrollIntoView?.({ block: 'nearest' });
+  }, [markedArticleId]);
   if (!detail) return null;
   const articles = detail.articles.filter((a) => a.kind === 'article');
   const links = detail.articles.filter((a) => a.kind === 'link');
@@ -61,7 +68,13 @@ function CardList({
     <ul className="cards">
       {articles.map((article) => (
         <li key={article.id} className="card-item">
-          <button type="button" className="card" aria-pressed={article.id === markedArticleId} onClick={() => onShow(article.id)}>
+          <button
+            type="button"
+            id={cardElementId(article.id)}
+            className="card"
+            aria-pressed={article.id === markedArticleId}
+            onClick={() => onShow(article.id)}
+          >
             <span className="card-source">
               <SourceIcon kind={article.source.kind} />
               <span>{article.source.name ?? (article.kind === 'link' ? 'Link' : 'Unknown source')}</span>

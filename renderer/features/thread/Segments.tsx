@@ -8,7 +8,7 @@ import { describeTarget, type Segment, type ShownParagraph } from './segments';
 export function scrollToElement(elementId: string): void {
   requestAnimationFrame(() => {
     const target = document.getElementById(elementId);
-    target?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+    target?.scrollIntoView?.({ block: 'start', behavior: 'smooth' });
     target?.focus({ preventScroll: true });
   });
 }
