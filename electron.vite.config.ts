@@ -6,7 +6,10 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'main/index.ts') } },
+      // The parse worker is its own entry: the index's ParsePool starts out/main/parse-worker.js.
+      rollupOptions: {
+        input: { index: resolve(import.meta.dirname, 'main/index.ts'), 'parse-worker': resolve(import.meta.dirname, 'main/core/index/parse-worker.ts') },
+      },
     },
   },
   preload: {

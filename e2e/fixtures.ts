@@ -16,7 +16,14 @@ interface Fixtures {
 
 export const test = base.extend<Fixtures>({
   openApp: async ({ page }, use) => {
-    await use((options) => startHarness(page, options));
+    const opened: Harness[] = [];
+    await use(async (options) => {
+      const harness = await startHarness(page, options);
+      opened.push(harness);
+      return harness;
+    });
+    // Stop each harness's parse workers and close its index.
+    for (const harness of opened) await harness.service.close();
   },
   shoot: async ({ page }, use) => {
     await mkdir(SCREENSHOTS, { recursive: true });

@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, type ArticlesOutput, type ParseOutput } from './cli';
@@ -61,5 +63,28 @@ describe('threadline articles', () => {
     expect(out).toContain('"(cont)" continues it');
     expect(out).toContain('link    barnet-today.co.uk (website) "Pensioners get £100k tax codes, while Capita error leaves staff unpaid"');
     expect(out).toMatch(/1 posts?, 9 articles, 3 links, 0 internal quotes/);
+  });
+});
+
+describe('threadline index and search', () => {
+  it('indexes a folder into the given profile, then only what changed, and searches it', async () => {
+    const profile = await mkdtemp(join(tmpdir(), 'threadline-cli-profile-'));
+    const first = await run(['index', join(ROOT, 'seeds'), '--profile', profile, '--json']);
+    expect(first.status).toBe(0);
+    expect(JSON.parse(first.out)).toMatchObject({ files: 2, parsed: 2, posts: 2, comments: 24, problems: 1 });
+    const again = await run(['index', join(ROOT, 'seeds'), '--profile', profile]);
+    expect(again.out).toMatch(/^2 files \(0 parsed, 2 unchanged, 0 removed\): 2 posts, 24 comments/);
+    const found = await run(['search', join(ROOT, 'seeds'), '"tipping point"', '--profile', profile]);
+    expect(found.status).toBe(0);
+    expect(found.out).toContain('"Omnishambles Update 48"');
+    expect(found.out).toContain('[tipping point]');
+    const hostile = await run(['search', join(ROOT, 'seeds'), 'NEAR( "', '--profile', profile, '--json']);
+    expect(hostile.status).toBe(0);
+    expect(JSON.parse(hostile.out).query.dropped).toContain('an unmatched "');
+  });
+
+  it('exits 2 on a bad call', async () => {
+    expect((await run(['search', join(ROOT, 'seeds')])).status).toBe(2);
+    expect((await run(['index', join(ROOT, 'seeds'), '--frobnicate', 'x'])).status).toBe(2);
   });
 });

@@ -1,22 +1,68 @@
 import { stat } from 'node:fs/promises';
-import { basename, dirname, resolve } from 'node:path';
+import { homedir } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
+import { openIndexDb, type IndexDb } from './core/index/db';
+import { search } from './core/index/search';
+import { updateIndex, type UpdateResult } from './core/index/update';
+import { indexPathFor } from './core/service';
 import { buildArticleIndex, extractArticles, type PostArticles } from './core/articles';
 import type { LibraryArticle, SourceSummary } from '../preload/api';
 import { loadLibrary, readSeed, UserError } from './core/library';
 import type { Post, Problem } from './core/parse';
 
+/** Where the app keeps its data on this system (Electron's userData for "Threadline"). */
+const DEFAULT_PROFILE =
+  process.platform === 'darwin'
+    ? join(homedir(), 'Library/Application Support/Threadline')
+    : process.platform === 'win32'
+      ? join(process.env.APPDATA ?? join(homedir(), 'AppData/Roaming'), 'Threadline')
+      : join(process.env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'Threadline');
+
 const USAGE = `Usage: threadline parse <file-or-folder> [--json]
        threadline articles <file-or-folder> [--json]
+       threadline index <folder> [--profile <dir>] [--json]
+       threadline search <folder> "<query>" [--profile <dir>] [--kind post|comment|article] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--source <key>] [--json]
 
   parse     Parse seed files (one file, or every .txt under a folder) and print each post
             with its comments, quoted articles and problems.
   articles  List the quoted external articles, bare links and internal quotes of each
             post, with source, title, URL, place, confidence and evidence, and the
             sources of the whole library with counts.
+  index     Bring the folder's index up to date (only changed files are parsed again)
+            and print posts, comments, articles, problems and the time taken.
+  search    Search the folder's index (updating it first): results by post, with snippets.
+  --profile The user-data folder holding library indexes (default: ${DEFAULT_PROFILE}).
   --json    Print JSON (shapes documented in the README) instead of a summary.
 
 Exit status: 0 when every file was read (warnings allowed), 1 when a file could not be
 read, 2 for a usage error.`;
+
+/** Reads `--name value` options; returns null for a usage error. */
+function options(args: string[], allowed: string[]): { values: Record<string, string>; positional: string[] } | null {
+  const values: Record<string, string> = {};
+  const positional: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--json') continue;
+    if (arg.startsWith('--')) {
+      const name = arg.slice(2);
+      if (!allowed.includes(name) || i + 1 >= args.length) return null;
+      values[name] = args[++i]!;
+    } else positional.push(arg);
+  }
+  return { values, positional };
+}
+
+async function withIndex<T>(folder: string, profile: string, use: (db: IndexDb, result: UpdateResult) => T): Promise<T> {
+  const root = resolve(folder);
+  const db = openIndexDb(indexPathFor(profile, root));
+  try {
+    const result = await updateIndex(db, root);
+    return use(db, result);
+  } finally {
+    db.close();
+  }
+}
 
 /** What `parse --json` prints: one object for the whole run. */
 export interface ParseOutput {
@@ -147,6 +193,63 @@ export async function runCli(argv: string[], out: (text: string) => void, err: (
   if (command === '--help' || command === '-h' || command === 'help') {
     out(USAGE);
     return 0;
+  }
+  if (command === 'index' || command === 'search') {
+    const parsed = options(rest, command === 'index' ? ['profile'] : ['profile', 'kind', 'from', 'to', 'source']);
+    const wanted = command === 'index' ? 1 : 2;
+    if (!parsed || parsed.positional.length !== wanted) {
+      err(USAGE);
+      return 2;
+    }
+    const profile = resolve(parsed.values.profile ?? DEFAULT_PROFILE);
+    const [folder, query] = parsed.positional as [string, string | undefined];
+    try {
+      return await withIndex(folder, profile, (db, result) => {
+        if (command === 'index') {
+          if (json) out(JSON.stringify(result, null, 2));
+          else
+            out(
+              `${result.files} files (${result.parsed} parsed, ${result.unchanged} unchanged, ${result.removed} removed${result.rebuilt ? `; rebuilt: ${result.rebuilt}` : ''}): ` +
+                `${result.posts} posts, ${result.comments} comments, ${result.articles} articles and links, ${result.problems} problems — ` +
+                `post list in ${Math.round(result.postsReadyMs)} ms, full text in ${Math.round(result.totalMs)} ms`,
+            );
+          return 0;
+        }
+        const kind = parsed.values.kind;
+        if (kind && !['post', 'comment', 'article'].includes(kind)) {
+          err(`Searching failed: --kind must be post, comment or article, not "${kind}".`);
+          return 2;
+        }
+        const found = search(db, query!, {
+          kinds: kind ? [kind as 'post' | 'comment' | 'article'] : undefined,
+          from: parsed.values.from ?? null,
+          to: parsed.values.to ?? null,
+          sourceKey: parsed.values.source ?? null,
+        });
+        if (json) {
+          out(JSON.stringify({ ...found, query: found.query }, null, 2));
+          return 0;
+        }
+        if (found.query.dropped.length) out(`(left out of the query: ${found.query.dropped.join(', ')})`);
+        for (const group of found.groups) {
+          out(`${group.date ?? 'undated'} "${group.title}" [${group.postId}]`);
+          for (const hit of group.hits) {
+            const where = hit.kind === 'post' ? 'post' : hit.kind === 'comment' ? `comment ${hit.ref}` : `article ${hit.ref}`;
+            out(
+              `  ${where}: ${hit.snippet
+                .map((p) => (p.marked ? `[${p.text}]` : p.text))
+                .join('')
+                .replace(/\s+/g, ' ')}`,
+            );
+          }
+        }
+        out(`${found.groups.length} posts (${found.totalHits} matching texts) in ${found.ms.toFixed(1)} ms`);
+        return 0;
+      });
+    } catch (error) {
+      err(error instanceof UserError ? error.message : `${command === 'index' ? 'Indexing' : 'Searching'} failed unexpectedly: ${(error as Error).message}`);
+      return 1;
+    }
   }
   if ((command !== 'parse' && command !== 'articles') || targets.length !== 1 || rest.some((a) => a.startsWith('--') && a !== '--json')) {
     err(USAGE);

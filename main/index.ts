@@ -3,7 +3,7 @@ import { createService } from './core/service';
 import { chooseFolder, showOpenError } from './app/dialogs';
 import { registerIpc } from './app/ipc';
 import { installMenu } from './app/menu';
-import { bundledSeedsPath, folderFromArgs } from './app/paths';
+import { bundledSeedsPath, electronSqliteBinding, folderFromArgs } from './app/paths';
 import { installSecurity, openExternal } from './app/security';
 import { createMainWindow } from './app/window';
 
@@ -14,6 +14,9 @@ app.enableSandbox();
 
 const service = createService({
   defaultLibrary: bundledSeedsPath(),
+  // Library indexes are a cache in the user-data folder, apart from anything the user makes.
+  profileDir: app.getPath('userData'),
+  nativeBinding: electronSqliteBinding(),
   openExternal,
   chooseFolder: () => chooseFolder(mainWindow),
 });
@@ -34,6 +37,7 @@ app.on('second-instance', (_event, argv, workingDirectory) => {
 });
 
 app.on('window-all-closed', () => app.quit());
+app.on('will-quit', () => void service.close());
 
 void app.whenReady().then(async () => {
   installSecurity();

@@ -98,6 +98,41 @@ export interface SourceArticle {
   alsoQuotedIn: QuotedElsewhere[];
 }
 
+/** How far opening or re-reading a library has got. */
+export interface IndexProgress {
+  phase: 'scanning' | 'parsing' | 'grouping' | 'full-text' | 'done';
+  done: number;
+  total: number;
+}
+
+/** A piece of a search snippet; marked pieces are the words that matched. */
+export interface SnippetPart {
+  text: string;
+  marked: boolean;
+}
+
+/** One matching text: the post itself, a comment, or a quoted article. */
+export interface SearchHit {
+  kind: 'post' | 'comment' | 'article';
+  /** Comment id ("3.2") or article id; null for the post's own text. */
+  ref: string | null;
+  snippet: SnippetPart[];
+}
+
+/** Search results, grouped by post, best first. */
+export interface SearchResults {
+  groups: { postId: string; title: string; date: string | null; hits: SearchHit[] }[];
+  /** Words and phrases searched for (for marking them in the opened post). */
+  terms: string[];
+  /** What was left out of the query, to tell the user ("an unmatched \""). */
+  dropped: string[];
+  /** Matching texts ranked (capped). */
+  totalHits: number;
+  /** False while the full-text index is still being built: results may be incomplete. */
+  complete: boolean;
+  ms: number;
+}
+
 const empty = z.object({}).strict();
 const text = (max: number) => z.string().min(1).max(max);
 
@@ -119,6 +154,28 @@ export const requests = {
   'articles.sources': empty,
   /** The articles and links of one source (a key from `articles.sources`), newest post first. */
   'articles.bySource': z.object({ key: text(512) }).strict(),
+  /** Full-text search over posts, comments and quoted articles. */
+  'search.query': z
+    .object({
+      query: z.string().max(1000),
+      kinds: z
+        .array(z.enum(['post', 'comment', 'article']))
+        .max(3)
+        .optional(),
+      from: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/)
+        .nullable()
+        .optional(),
+      to: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/)
+        .nullable()
+        .optional(),
+      sourceKey: text(512).nullable().optional(),
+      limit: z.number().int().min(1).max(200).optional(),
+    })
+    .strict(),
   /** Opens an http(s) link in the system browser. Other schemes are refused. */
   'links.open': z.object({ url: text(8192) }).strict(),
 } satisfies Record<string, z.ZodType>;
@@ -136,6 +193,7 @@ export interface Responses {
   'problems.list': Problem[];
   'articles.sources': SourceSummary[];
   'articles.bySource': SourceArticle[];
+  'search.query': SearchResults;
   'links.open': { opened: true };
 }
 
@@ -143,9 +201,13 @@ export interface Responses {
 export interface Events {
   /** A library was opened or reloaded: the renderer reloads its lists. */
   'library.changed': LibrarySummary;
+  /** Progress of reading a library (parsing, full-text indexing). */
+  'library.progress': IndexProgress & { root: string };
+  /** The full-text index of the open library is complete. */
+  'library.indexed': { root: string; ms: number };
 }
 export type EventName = keyof Events;
-export const eventNames = ['library.changed'] as const satisfies readonly EventName[];
+export const eventNames = ['library.changed', 'library.progress', 'library.indexed'] as const satisfies readonly EventName[];
 
 /** Fails to compile when Responses and requests name different methods. */
 type SameKeys<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] extends [never, never] ? true : never;

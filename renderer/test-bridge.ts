@@ -1,3 +1,5 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eventNames, methodNames, type Bridge, type EventName, type Events } from '../preload/api';
 import { buildBridge } from '../preload/bridge';
@@ -12,7 +14,8 @@ export const SEEDS_DIR = join(import.meta.dirname, '../seeds');
  */
 export async function coreBridge(library = SEEDS_DIR, chooseFolder: () => Promise<string | null> = async () => null) {
   const openedLinks: string[] = [];
-  const service = createService({ defaultLibrary: SEEDS_DIR, openExternal: async (url) => void openedLinks.push(url), chooseFolder });
+  const profileDir = mkdtempSync(join(tmpdir(), 'threadline-profile-'));
+  const service = createService({ defaultLibrary: SEEDS_DIR, profileDir, openExternal: async (url) => void openedLinks.push(url), chooseFolder });
   const dispatch = createDispatcher(service.handlers);
   const bridge: Bridge = buildBridge(methodNames, eventNames, {
     invoke: (method, payload) => dispatch(method, payload),

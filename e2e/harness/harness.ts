@@ -1,3 +1,5 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -26,6 +28,8 @@ export interface HarnessOptions {
   library?: string;
   /** What "Open Folder…" picks, standing in for the system dialog. */
   chooseFolder?: () => Promise<string | null>;
+  /** The user-data folder (library indexes); a fresh temporary one by default. */
+  profileDir?: string;
 }
 
 export interface Harness {
@@ -43,6 +47,7 @@ export async function startHarness(page: Page, options: HarnessOptions = {}): Pr
   const openedLinks: string[] = [];
   const service = createService({
     defaultLibrary: SEEDS_DIR,
+    profileDir: options.profileDir ?? mkdtempSync(join(tmpdir(), 'threadline-profile-')),
     openExternal: async (url) => void openedLinks.push(url),
     chooseFolder: options.chooseFolder ?? (async () => null),
   });

@@ -20,3 +20,13 @@ export function folderFromArgs(argv: readonly string[], cwd = process.cwd()): st
   }
   return null;
 }
+
+/**
+ * The better-sqlite3 native module built for Electron's ABI, when one was built
+ * (`npm run rebuild:electron` writes it to out/native/); undefined uses the default build,
+ * which electron-builder rebuilds for Electron when packaging.
+ */
+export function electronSqliteBinding(): string | undefined {
+  const built = join(app.getAppPath(), 'out/native/better_sqlite3.node');
+  return !app.isPackaged && existsSync(built) ? built : undefined;
+}

@@ -1,7 +1,8 @@
+import { mkdtempSync } from 'node:fs';
 import { cp, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { createDispatcher } from './dispatch';
 import { createService } from './service';
 
@@ -9,7 +10,9 @@ const SEEDS = join(import.meta.dirname, '../../seeds');
 
 async function setup(library = SEEDS) {
   const opened: string[] = [];
-  const service = createService({ defaultLibrary: SEEDS, openExternal: async (url) => void opened.push(url), chooseFolder: async () => null });
+  const profileDir = mkdtempSync(join(tmpdir(), 'threadline-profile-'));
+  const service = createService({ defaultLibrary: SEEDS, profileDir, openExternal: async (url) => void opened.push(url), chooseFolder: async () => null });
+  onTestFinished(() => service.close());
   await service.openLibrary(library);
   return { service, dispatch: createDispatcher(service.handlers), opened };
 }
@@ -78,7 +81,9 @@ describe('the service', () => {
   it('emits library.changed when a library opens', async () => {
     const { service } = await setup();
     const events: string[] = [];
-    service.subscribe((event, payload) => events.push(`${event}:${payload.postCount}`));
+    service.subscribe((event, payload) => {
+      if (event === 'library.changed') events.push(`${event}:${(payload as { postCount: number }).postCount}`);
+    });
     const dir = await mkdtemp(join(tmpdir(), 'threadline-one-'));
     await writeFile(join(dir, 'a.txt'), 'Monday 20 May 2019\n\nA\n\nText.\n');
     await service.openLibrary(dir);

@@ -1,13 +1,22 @@
-import { basename, resolve } from 'node:path';
-import type { EventName, Events, Handlers, LibrarySummary, PostSummary } from '../../preload/api';
-import { absoluteUrl, buildArticleIndex, type ArticleIndex } from './articles';
-import { loadLibrary, UserError, type LoadedLibrary } from './library';
-import type { Post } from './parse';
+import { createHash } from 'node:crypto';
+import { basename, join, resolve } from 'node:path';
+import type { EventName, Events, Handlers, LibraryArticle, LibrarySummary } from '../../preload/api';
+import { absoluteUrl, extractArticles } from './articles';
+import { openIndexDb, type IndexDb } from './index/db';
+import { ParsePool } from './index/pool';
+import { indexQueries, type IndexQueries } from './index/queries';
+import { search } from './index/search';
+import { updateIndex, type UpdateResult } from './index/update';
+import { readSeed, UserError } from './library';
 
 /** What the service needs from its host (Electron, the e2e harness, a test). */
 export interface ServiceDeps {
   /** The bundled seeds folder: the library the app opens with. */
   defaultLibrary: string;
+  /** The user-data folder: library indexes live in its `index/` folder (a cache, never user data). */
+  profileDir: string;
+  /** A better-sqlite3 native module built for this runtime, when it is not the default one. */
+  nativeBinding?: string;
   /** Opens a URL in the system browser (Electron: shell.openExternal). */
   openExternal(url: string): Promise<void>;
   /** Asks the user for a folder; null when they cancel. */
@@ -26,29 +35,18 @@ export function isOpenableUrl(url: string): boolean {
   }
 }
 
-function summarise(library: LoadedLibrary, defaultLibrary: string): LibrarySummary {
-  return {
-    root: library.root,
-    name: basename(library.root),
-    isDefault: resolve(library.root) === resolve(defaultLibrary),
-    fileCount: library.fileCount,
-    postCount: library.posts.length,
-    problemCount: library.problems.length,
-    errorCount: library.problems.filter((p) => p.severity === 'error').length,
-  };
+/** The index file of a library folder inside a profile: one per folder, named by a hash of its path. */
+export function indexPathFor(profileDir: string, root: string): string {
+  return join(profileDir, 'index', `${createHash('sha1').update(root).digest('hex').slice(0, 16)}.sqlite`);
 }
 
-function summaryOf(post: Post, articleCount: number): PostSummary {
-  return {
-    id: post.id,
-    title: post.title,
-    date: post.date,
-    dateText: post.dateText,
-    foundCommentCount: post.foundCommentCount,
-    declaredCommentCount: post.declaredCommentCount,
-    file: post.file,
-    articleCount,
-  };
+interface OpenLibrary {
+  root: string;
+  db: IndexDb;
+  queries: IndexQueries;
+  /** Resolves when the full-text pass of the latest update has finished. */
+  indexed: Promise<UpdateResult>;
+  fullTextComplete: boolean;
 }
 
 /**
@@ -56,49 +54,107 @@ function summaryOf(post: Post, articleCount: number): PostSummary {
  * Electron registers `handlers` behind IPC; the e2e harness calls the same table.
  */
 export function createService(deps: ServiceDeps) {
-  let library: LoadedLibrary | null = null;
-  let articleIndex: ArticleIndex | null = null;
+  let library: OpenLibrary | null = null;
+  let pool: ParsePool | null = null;
   const listeners = new Set<Listener>();
 
   const emit: Listener = (event, payload) => listeners.forEach((listener) => listener(event, payload));
-  const requireLibrary = (): LoadedLibrary => {
+  const requireLibrary = (): OpenLibrary => {
     if (!library) throw new UserError('no-library', 'No library is open yet. Open a folder of saved posts (File → Open Folder…).');
     return library;
   };
-  /** Articles are extracted for the whole library on first use, so "also quoted in" can link posts. */
-  const articles = (): ArticleIndex => {
-    requireLibrary();
-    return (articleIndex ??= buildArticleIndex(library!.posts));
+
+  const summarise = (open: OpenLibrary): LibrarySummary => {
+    const counts = open.queries.counts();
+    return {
+      root: open.root,
+      name: basename(open.root),
+      isDefault: resolve(open.root) === resolve(deps.defaultLibrary),
+      fileCount: counts.files,
+      postCount: counts.posts,
+      problemCount: counts.problems,
+      errorCount: counts.errors,
+    };
   };
 
+  /**
+   * Opens a library folder: brings its index up to date and answers as soon as the post list
+   * can be read; the full-text pass goes on in the background ("library.indexed" when done).
+   */
   async function openLibrary(path: string): Promise<LibrarySummary> {
-    const loaded = await loadLibrary(resolve(path));
-    library = loaded;
-    articleIndex = null;
-    const summary = summarise(loaded, deps.defaultLibrary);
+    const root = resolve(path);
+    const db = openIndexDb(indexPathFor(deps.profileDir, root), deps.nativeBinding ? { nativeBinding: deps.nativeBinding } : {});
+    pool ??= new ParsePool();
+    let postsReady!: () => void;
+    const ready = new Promise<void>((r) => (postsReady = r));
+    const indexed = updateIndex(db, root, {
+      pool,
+      onPostsReady: postsReady,
+      onProgress: (progress) => emit('library.progress', { ...progress, root }),
+    });
+    try {
+      await Promise.race([ready, indexed]);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+    const previous = library;
+    const open: OpenLibrary = { root, db, queries: indexQueries(db), indexed, fullTextComplete: false };
+    library = open;
+    if (previous && previous.db !== db) void previous.indexed.finally(() => previous.db.close()).catch(() => undefined);
+    void indexed.then(
+      (result) => {
+        open.fullTextComplete = true;
+        if (library === open) emit('library.indexed', { root, ms: result.totalMs });
+      },
+      () => undefined,
+    );
+    const summary = summarise(open);
     emit('library.changed', summary);
     return summary;
   }
 
   const handlers: Handlers = {
-    'library.current': async () => (library ? summarise(library, deps.defaultLibrary) : null),
+    'library.current': async () => (library ? summarise(library) : null),
     'library.open': async ({ path }) => openLibrary(path),
     'library.chooseFolder': async () => {
       const path = await deps.chooseFolder();
       return path ? openLibrary(path) : null;
     },
-    'posts.list': async () => requireLibrary().posts.map((post) => summaryOf(post, articles().ofPost(post.id)?.articles.length ?? 0)),
+    'posts.list': async () => requireLibrary().queries.posts(),
     'posts.get': async ({ id }) => {
-      const current = requireLibrary();
-      const post = current.posts.find((p) => p.id === id);
-      if (!post)
-        throw new UserError('not-found', `Opening the post failed: "${id.slice(0, 120)}" is not in this library. It may have been removed; pick another post.`);
-      const found = articles().ofPost(post.id) ?? { articles: [], quotes: [] };
-      return { post, ...found, problems: current.problems.filter((p) => p.file === post.file) };
+      const open = requireLibrary();
+      const notFound = () =>
+        new UserError('not-found', `Opening the post failed: "${id.slice(0, 120)}" is not in this library. It may have been removed; pick another post.`);
+      const file = open.queries.fileOf(id);
+      if (!file) throw notFound();
+      // The index keeps summaries and search text; the post itself is read from its file, as it is now.
+      const { post, problems } = await readSeed(open.root, file);
+      if (!post) throw new UserError('unreadable', `Opening the post failed: ${file} can no longer be read. ${problems[0]?.message ?? ''}`.trim());
+      const original = post.id;
+      const rename = (value: string) => (original === id ? value : `${id}${value.slice(original.length)}`);
+      post.id = id;
+      const found = extractArticles({ ...post, id: original });
+      const elsewhere = open.queries.alsoQuotedIn(found.articles.map((a) => rename(a.id)));
+      const articles: LibraryArticle[] = found.articles.map((a) => ({ ...a, id: rename(a.id), alsoQuotedIn: elsewhere.get(rename(a.id)) ?? [] }));
+      const quotes = found.quotes.map((q) => ({ ...q, id: rename(q.id) }));
+      return { post, articles, quotes, problems: open.queries.problemsOf(file) };
     },
-    'problems.list': async () => requireLibrary().problems,
-    'articles.sources': async () => articles().sources(),
-    'articles.bySource': async ({ key }) => articles().bySource(key),
+    'problems.list': async () => requireLibrary().queries.problems(),
+    'articles.sources': async () => requireLibrary().queries.sources(),
+    'articles.bySource': async ({ key }) => requireLibrary().queries.bySource(key),
+    'search.query': async ({ query, ...options }) => {
+      const open = requireLibrary();
+      const result = search(open.db, query, options);
+      return {
+        groups: result.groups,
+        terms: result.query.terms,
+        dropped: result.query.dropped,
+        totalHits: result.totalHits,
+        complete: open.fullTextComplete,
+        ms: result.ms,
+      };
+    },
     'links.open': async ({ url }) => {
       const otherScheme = /^[a-z][a-z0-9+.-]*:/i.test(url) && !/^https?:/i.test(url);
       const absolute = otherScheme ? null : absoluteUrl(url);
@@ -115,10 +171,22 @@ export function createService(deps: ServiceDeps) {
   return {
     handlers,
     openLibrary,
+    /** Resolves when the open library's full-text index is complete. */
+    whenIndexed: async (): Promise<void> => {
+      await library?.indexed;
+    },
     /** Subscribes to the events of the contract; returns the unsubscribe function. */
     subscribe(listener: Listener): () => void {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    /** Stops the parse workers and closes the index. */
+    async close(): Promise<void> {
+      await library?.indexed.catch(() => undefined);
+      library?.db.close();
+      library = null;
+      await pool?.close();
+      pool = null;
     },
   };
 }

@@ -6,16 +6,26 @@ import type { Article } from './types';
 const SHINGLE_WORDS = 5;
 /** Texts shorter than this many words are too short to call the same article by their words alone. */
 const MIN_WORDS = 40;
-/** MinHash signature: BANDS × ROWS values; two texts share a band bucket with high probability at Jaccard ≥ ~0.6. */
+/** MinHash signature: BANDS × ROWS values; two texts share a band bucket with high probability at Jaccard ≥ ~0.55. */
 const BANDS = 10;
-const ROWS = 3;
-/** Near-identical: this share of the shorter text's shingles are in the other one. */
-const MIN_CONTAINMENT = 0.8;
+const ROWS = 4;
+/** Near-identical: at least this share of the signatures agree (an estimate of the shingle Jaccard similarity). */
+const MIN_SIMILARITY = 0.7;
+
+/** A text's MinHash signature: what the library index stores to find the same article again without the text. */
+export type Fingerprint = number[];
 
 /** One article of the library, with the post it is in. */
 export interface PlacedArticle {
   postId: string;
   article: Article;
+}
+
+/** What grouping needs of an article: its id, its URL key, and the fingerprint of its text. */
+export interface ArticleKey {
+  id: string;
+  urlKey: string | null;
+  fingerprint: Fingerprint | null;
 }
 
 /** A URL reduced to what identifies the page: no scheme, "www.", fragment, tracking parameters or trailing slash. */
@@ -57,23 +67,41 @@ function signature(set: Set<number>): number[] {
   return mins;
 }
 
-/** Share of the smaller set found in the larger. */
-function containment(a: Set<number>, b: Set<number>): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  if (!small.size) return 0;
-  let shared = 0;
-  for (const h of small) if (large.has(h)) shared++;
-  return shared / small.size;
+/** The fingerprint of an article's text, or null when it is too short to tell by its words. */
+export function fingerprintOf(text: string): Fingerprint | null {
+  const set = shingles(text);
+  return set.size < MIN_WORDS - SHINGLE_WORDS + 1 ? null : signature(set);
+}
+
+/** Estimated Jaccard similarity of two texts from their fingerprints. */
+function similarity(a: Fingerprint, b: Fingerprint): number {
+  let same = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] === b[i]) same++;
+  return same / a.length;
+}
+
+/** The grouping key of an article. */
+export function articleKey(article: Article): ArticleKey {
+  return {
+    id: article.id,
+    urlKey: article.url ? urlKey(article.url) : null,
+    fingerprint: article.kind === 'article' ? fingerprintOf(article.text) : null,
+  };
 }
 
 /**
  * Groups the articles of a library that are the same piece quoted in several places: the same
  * URL, or near-identical text (five-word shingles; MinHash with banding finds candidate pairs
- * without comparing every pair, then the shingle sets are compared exactly). Returns, for each
- * article in a group of two or more, the ids of the others.
+ * without comparing every pair, and the signatures estimate how similar they are). Returns, for
+ * each article in a group of two or more, the ids of the others.
  */
 export function groupSameArticles(items: PlacedArticle[]): Map<string, string[]> {
-  const parent = items.map((_, i) => i);
+  return groupByKeys(items.map(({ article }) => articleKey(article)));
+}
+
+/** The same grouping from stored keys (the library index keeps keys, not texts). */
+export function groupByKeys(keys: ArticleKey[]): Map<string, string[]> {
+  const parent = keys.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
   const union = (a: number, b: number) => {
     const [ra, rb] = [find(a), find(b)];
@@ -82,19 +110,14 @@ export function groupSameArticles(items: PlacedArticle[]): Map<string, string[]>
 
   const byUrl = new Map<string, number>();
   const buckets = new Map<string, number[]>();
-  const sets: (Set<number> | null)[] = items.map(() => null);
-  items.forEach(({ article }, i) => {
-    const key = article.url ? urlKey(article.url) : null;
-    if (key) {
-      const seen = byUrl.get(key);
-      if (seen === undefined) byUrl.set(key, i);
+  keys.forEach((key, i) => {
+    if (key.urlKey) {
+      const seen = byUrl.get(key.urlKey);
+      if (seen === undefined) byUrl.set(key.urlKey, i);
       else union(seen, i);
     }
-    if (article.kind !== 'article') return;
-    const set = shingles(article.text);
-    if (set.size < MIN_WORDS - SHINGLE_WORDS + 1) return;
-    sets[i] = set;
-    const sig = signature(set);
+    const sig = key.fingerprint;
+    if (!sig) return;
     for (let band = 0; band < BANDS; band++) {
       const bucket = `${band}:${sig.slice(band * ROWS, band * ROWS + ROWS).join(',')}`;
       const members = buckets.get(bucket);
@@ -103,21 +126,17 @@ export function groupSameArticles(items: PlacedArticle[]): Map<string, string[]>
     }
   });
 
-  const compared = new Set<string>();
   for (const members of buckets.values()) {
     for (let x = 0; x < members.length; x++) {
       for (let y = x + 1; y < members.length; y++) {
         const [a, b] = [members[x]!, members[y]!];
-        const pair = `${a},${b}`;
-        if (compared.has(pair) || find(a) === find(b)) continue;
-        compared.add(pair);
-        if (containment(sets[a]!, sets[b]!) >= MIN_CONTAINMENT) union(a, b);
+        if (find(a) !== find(b) && similarity(keys[a]!.fingerprint!, keys[b]!.fingerprint!) >= MIN_SIMILARITY) union(a, b);
       }
     }
   }
 
   const groups = new Map<number, number[]>();
-  items.forEach((_, i) => {
+  keys.forEach((_, i) => {
     const root = find(i);
     const group = groups.get(root);
     if (group) group.push(i);
@@ -128,8 +147,8 @@ export function groupSameArticles(items: PlacedArticle[]): Map<string, string[]>
     if (group.length < 2) continue;
     for (const i of group)
       others.set(
-        items[i]!.article.id,
-        group.filter((j) => j !== i).map((j) => items[j]!.article.id),
+        keys[i]!.id,
+        group.filter((j) => j !== i).map((j) => keys[j]!.id),
       );
   }
   return others;

@@ -49,8 +49,8 @@ export function decodeSeed(bytes: Uint8Array, file: string): Decoded {
   if (head[0] === 0xfe && head[1] === 0xff) return { text: utf16be.decode(bytes.subarray(2)), problems: [] };
   let nuls = 0;
   for (const byte of head) if (byte === 0) nuls++;
-  // A stray NUL can sit in a damaged text file; many of them mean the file is not text.
-  if (nuls > Math.max(4, head.length / 100)) {
+  // A stray NUL can sit in a damaged text file; many of them (or a tenth of a short file) mean it is not text.
+  if (nuls > Math.max(4, head.length / 100) || nuls > head.length / 10) {
     return {
       text: null,
       problems: [

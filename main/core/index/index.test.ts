@@ -1,0 +1,143 @@
+import { cp, mkdtemp, readFile, rename, rm, utimes, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { openIndexDb, type IndexDb } from './db';
+import { ParsePool } from './pool';
+import { indexQueries } from './queries';
+import { PARSER_VERSION } from './schema';
+import { search, toFtsQuery } from './search';
+import { updateIndex } from './update';
+
+const SEEDS = join(import.meta.dirname, '../../../seeds');
+const pool = new ParsePool(2);
+afterAll(() => pool.close());
+
+let library: string;
+let db: IndexDb;
+beforeEach(async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'threadline-index-'));
+  library = join(dir, 'library');
+  await cp(SEEDS, library, { recursive: true });
+  db = openIndexDb(join(dir, 'profile/index.sqlite'));
+  return () => db.close();
+});
+
+const update = () => updateIndex(db, library, { pool });
+const post = (title: string, body: string, date = 'Monday 20 May 2019') => `${date}\n\n${title}\n\n${body}\n\nNo comments:\n`;
+
+describe('the library index', () => {
+  it('indexes the seeds: posts, comments, articles, problems and full text', async () => {
+    const result = await update();
+    expect(result).toMatchObject({ files: 2, parsed: 2, posts: 2, comments: 24, articles: 23, problems: 1, cancelled: false });
+    const q = indexQueries(db);
+    expect(q.posts().map((p) => p.title)).toEqual(['Latest From Napo 188', 'Omnishambles Update 48']);
+    expect(q.sources()[0]).toMatchObject({ name: 'Ministry of Justice', articleCount: 4 });
+    expect(search(db, 'tipping point').groups.map((g) => g.title)).toEqual(['Omnishambles Update 48']);
+  });
+
+  it('parses nothing again when nothing changed, and only what changed otherwise', async () => {
+    await update();
+    expect(await update()).toMatchObject({ parsed: 0, unchanged: 2, removed: 0 });
+    // Touched but the same bytes: read and hashed, but not re-indexed.
+    const file = join(library, '004_72f7fc2b7a245681.txt');
+    await utimes(file, new Date(), new Date(2030, 0, 1));
+    expect(await update()).toMatchObject({ parsed: 1, unchanged: 1, posts: 2 });
+    // Changed: the new text is searchable, the old is gone.
+    const text = await readFile(file, 'utf8');
+    await writeFile(file, text.replace('Omnishambles Update 48', 'Omnishambles Update 49').replace('tipping point', 'breaking point'));
+    expect(await update()).toMatchObject({ parsed: 1, posts: 2 });
+    expect(
+      indexQueries(db)
+        .posts()
+        .map((p) => p.title),
+    ).toContain('Omnishambles Update 49');
+    expect(search(db, '"breaking point"').groups).toHaveLength(1);
+    expect(search(db, 'Omnishambles').groups.map((g) => g.title)).toEqual(['Omnishambles Update 49']);
+  });
+
+  it('adds new files, drops removed ones and follows a rename', async () => {
+    await update();
+    await writeFile(join(library, 'new.txt'), post('A New Post', 'Something about zebras.'));
+    expect(await update()).toMatchObject({ parsed: 1, posts: 3 });
+    expect(search(db, 'zebras').groups.map((g) => g.title)).toEqual(['A New Post']);
+    await rename(join(library, 'new.txt'), join(library, 'renamed.txt'));
+    expect(await update()).toMatchObject({ parsed: 1, removed: 1, posts: 3 });
+    expect(search(db, 'zebras').groups).toHaveLength(1);
+    await rm(join(library, 'renamed.txt'));
+    expect(await update()).toMatchObject({ removed: 1, posts: 2 });
+    expect(search(db, 'zebras').groups).toEqual([]);
+    expect((db.prepare('SELECT count(*) AS n FROM docs_fts').get() as { n: number }).n).toBe(
+      (db.prepare('SELECT count(*) AS n FROM docs').get() as { n: number }).n,
+    );
+  });
+
+  it('rebuilds everything after a parser version bump', async () => {
+    await update();
+    db.prepare("UPDATE meta SET value = ? WHERE key = 'parser_version'").run(String(PARSER_VERSION - 1));
+    expect(await update()).toMatchObject({ parsed: 2, rebuilt: `parser version ${PARSER_VERSION - 1} → ${PARSER_VERSION}` });
+  });
+
+  it('lists a file that cannot be read with its problem and indexes the rest', async () => {
+    await writeFile(join(library, 'binary.txt'), Buffer.from([0, 1, 2, 3, 0, 0, 255, 254, 0]));
+    const result = await update();
+    expect(result.posts).toBe(2);
+    expect(indexQueries(db).problemsOf('binary.txt')).toEqual([expect.objectContaining({ severity: 'error' })]);
+  });
+
+  it('keeps two files holding the same post, the second under its own id', async () => {
+    await cp(join(library, '000_edcf6b3ca6297939.txt'), join(library, 'zz-copy.txt'));
+    await update();
+    const ids = indexQueries(db)
+      .posts()
+      .map((p) => p.id);
+    expect(ids).toHaveLength(3);
+    expect(new Set(ids).size).toBe(3);
+    expect(indexQueries(db).problemsOf('zz-copy.txt')).toContainEqual(expect.objectContaining({ message: expect.stringContaining('same date and title') }));
+  });
+
+  it('links the same article quoted in two posts', async () => {
+    const text = await readFile(join(library, '004_72f7fc2b7a245681.txt'), 'utf8');
+    const telegraph = text.split('\n').slice(53, 57).join('\n');
+    await writeFile(join(library, 'later.txt'), post('Charities Again', `A reminder of what the Telegraph said:-\n${telegraph}`, 'Friday, 9 May 2014'));
+    await update();
+    const q = indexQueries(db);
+    const later = q.bySource('telegraph');
+    expect(later).toHaveLength(2);
+    expect(later.every((a) => a.alsoQuotedIn.length === 1)).toBe(true);
+  });
+});
+
+describe('search', () => {
+  beforeEach(async () => {
+    await update();
+  });
+
+  it.each(['"', '*', 'NEAR(', 'AND OR', '(', ')', ':', '^', '-', 'title:x', '"unclosed phrase', 'a"b"c', '\u0000', '🙂', ' '.repeat(10), 'x'.repeat(900)])(
+    'never fails on what a user types: %j',
+    (input) => {
+      expect(() => search(db, input)).not.toThrow();
+    },
+  );
+
+  it('says what it left out of a query', () => {
+    expect(toFtsQuery('"unclosed').dropped).toEqual(['an unmatched "']);
+    expect(toFtsQuery('NEAR( probation').dropped).toContain('NEAR( (searched as a word)');
+    expect(toFtsQuery('probation AND napo').match).toBe('"probation" "AND" "napo"');
+  });
+
+  it('finds phrases and prefixes, ranks title hits first, and marks the words in snippets', () => {
+    expect(search(db, '"media arena"').groups.map((g) => g.title)).toEqual(['Latest From Napo 188']);
+    expect(search(db, 'privat*').groups.length).toBe(2);
+    const result = search(db, 'omnishambles');
+    expect(result.groups[0]!.title).toBe('Omnishambles Update 48');
+    expect(result.groups[0]!.hits[0]!.snippet.filter((p) => p.marked).map((p) => p.text.toLowerCase())).toContain('omnishambles');
+  });
+
+  it('filters by kind, date and source', () => {
+    expect(search(db, 'Grayling', { kinds: ['article'] }).groups.every((g) => g.hits.every((h) => h.kind === 'article'))).toBe(true);
+    expect(search(db, 'probation', { from: '2019-01-01' }).groups.map((g) => g.title)).toEqual(['Latest From Napo 188']);
+    expect(search(db, 'probation', { to: '2014-12-31' }).groups.map((g) => g.title)).toEqual(['Omnishambles Update 48']);
+    expect(search(db, 'charities', { sourceKey: 'telegraph' }).groups.flatMap((g) => g.hits.map((h) => h.kind))).toEqual(['article']);
+  });
+});

@@ -1,0 +1,130 @@
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { extractArticles, fingerprintOf, keyOfSource, urlKey, type Article, type InternalQuote } from '../articles';
+import { MAX_SEED_BYTES } from '../library/load';
+import { parseSeed, type Post, type Problem } from '../parse';
+
+/** One searchable text of a post. */
+export interface Doc {
+  kind: 'post' | 'comment' | 'article';
+  ref: string | null;
+  sourceKey: string | null;
+  title: string;
+  body: string;
+}
+
+/** An article as the index stores it. */
+export interface IndexedArticle {
+  id: string;
+  ord: number;
+  kind: Article['kind'];
+  sourceKey: string;
+  sourceName: string | null;
+  sourceKind: string;
+  site: string | null;
+  title: string | null;
+  url: string | null;
+  urlKey: string | null;
+  preview: string;
+  fingerprint: number[] | null;
+}
+
+/** What reading one seed file yields for the index. */
+export interface ParsedFile {
+  file: string;
+  size: number;
+  mtimeMs: number;
+  hash: string;
+  post: Omit<Post, 'body' | 'comments'> | null;
+  articleCount: number;
+  problems: Problem[];
+  articles: IndexedArticle[];
+  docs: Doc[];
+}
+
+const PREVIEW_LENGTH = 200;
+
+function docsOf(post: Post, articles: Article[]): Doc[] {
+  const docs: Doc[] = [{ kind: 'post', ref: null, sourceKey: null, title: post.title, body: post.body.map((b) => b.text).join('\n\n') }];
+  for (const comment of post.comments) {
+    for (const c of [comment, ...comment.replies]) docs.push({ kind: 'comment', ref: c.id, sourceKey: null, title: '', body: c.text });
+  }
+  for (const article of articles) {
+    if (article.kind !== 'article') continue;
+    docs.push({
+      kind: 'article',
+      ref: article.id,
+      sourceKey: keyOfSource(article.source),
+      title: [article.source.name, article.title].filter(Boolean).join(' — '),
+      body: article.text,
+    });
+  }
+  return docs;
+}
+
+function indexedArticle(article: Article, ord: number): IndexedArticle {
+  const flat = article.kind === 'link' ? (article.url ?? '') : article.text.replace(/\s+/g, ' ').trim();
+  return {
+    id: article.id,
+    ord,
+    kind: article.kind,
+    sourceKey: keyOfSource(article.source),
+    sourceName: article.source.name,
+    sourceKind: article.source.kind,
+    site: article.source.site,
+    title: article.title,
+    url: article.url,
+    urlKey: article.url ? urlKey(article.url) : null,
+    preview: flat.length > PREVIEW_LENGTH ? `${flat.slice(0, PREVIEW_LENGTH)}…` : flat,
+    fingerprint: article.kind === 'article' ? fingerprintOf(article.text) : null,
+  };
+}
+
+/** A post read from disk with its articles: what the reader shows for one post. */
+export interface ReadPost {
+  post: Post;
+  articles: Article[];
+  quotes: InternalQuote[];
+  problems: Problem[];
+}
+
+/** Reads, hashes and parses one seed file for the index. Never throws: an unreadable file becomes an error problem. */
+export async function parseFileForIndex(root: string, file: string): Promise<ParsedFile> {
+  const path = join(root, file);
+  const empty = { post: null, articleCount: 0, articles: [], docs: [] };
+  let size = 0;
+  let mtimeMs = 0;
+  try {
+    const info = await stat(path);
+    size = info.size;
+    mtimeMs = info.mtimeMs;
+    if (info.size > MAX_SEED_BYTES) {
+      const message = `Reading the file failed: it is ${Math.round(info.size / 1048576)} MB, more than a post page can be (${MAX_SEED_BYTES / 1048576} MB). Check that it is a saved post.`;
+      return { file, size, mtimeMs, hash: `size:${size}`, ...empty, problems: [{ file, line: null, severity: 'error', message }] };
+    }
+    const bytes = await readFile(path);
+    const hash = createHash('sha1').update(bytes).digest('hex');
+    const { post, problems } = parseSeed(bytes, file);
+    if (!post) return { file, size, mtimeMs, hash, ...empty, problems };
+    const { articles } = extractArticles(post);
+    const { body: _body, comments: _comments, ...summary } = post;
+    void _body;
+    void _comments;
+    return {
+      file,
+      size,
+      mtimeMs,
+      hash,
+      post: summary,
+      articleCount: articles.length,
+      problems,
+      articles: articles.map(indexedArticle),
+      docs: docsOf(post, articles),
+    };
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    const message = `Reading the file failed (${reason}). Check that it exists and that you may read it.`;
+    return { file, size, mtimeMs, hash: 'unreadable', ...empty, problems: [{ file, line: null, severity: 'error', message }] };
+  }
+}

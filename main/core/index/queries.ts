@@ -1,0 +1,79 @@
+import type { PostSummary, SourceArticle, SourceSummary } from '../../../preload/api';
+import type { QuotedElsewhere, SourceKind } from '../articles';
+import type { Problem } from '../parse';
+import type { IndexDb } from './db';
+
+/** Reads from an index; every call is one or two indexed queries. */
+export function indexQueries(db: IndexDb) {
+  const s = {
+    posts: db.prepare(
+      `SELECT id, title, date, date_text AS dateText, found_count AS foundCommentCount, declared_count AS declaredCommentCount, file, article_count AS articleCount
+       FROM posts ORDER BY date IS NULL, date DESC, title`,
+    ),
+    post: db.prepare('SELECT id, file FROM posts WHERE id = ?'),
+    problems: db.prepare('SELECT file, line, severity, message FROM problems ORDER BY file, rowid'),
+    problemsOf: db.prepare('SELECT file, line, severity, message FROM problems WHERE file = ? ORDER BY rowid'),
+    counts: db.prepare(
+      `SELECT (SELECT count(*) FROM files) AS files, (SELECT count(*) FROM posts) AS posts, (SELECT count(*) FROM problems) AS problems,
+              (SELECT count(*) FROM problems WHERE severity = 'error') AS errors`,
+    ),
+    sources: db.prepare(
+      `SELECT source_key AS key, max(source_name) AS name, max(source_kind) AS kind, max(site) AS site,
+              sum(kind = 'article') AS articleCount, sum(kind = 'link') AS linkCount
+       FROM articles GROUP BY source_key`,
+    ),
+    bySource: db.prepare(
+      `SELECT a.id AS articleId, a.post_id AS postId, p.title AS postTitle, p.date AS date, a.kind AS kind, a.title AS title, a.url AS url, a.preview AS preview, a.group_id AS groupId
+       FROM articles a JOIN posts p ON p.id = a.post_id WHERE a.source_key = ? ORDER BY p.date IS NULL, p.date DESC, a.post_id, a.ord`,
+    ),
+    groupOf: db.prepare(
+      `SELECT a.id AS articleId, a.post_id AS postId, p.title AS postTitle, p.date AS date FROM articles a JOIN posts p ON p.id = a.post_id
+       WHERE a.group_id = ? ORDER BY p.date, a.post_id, a.ord`,
+    ),
+    groupIdOf: db.prepare('SELECT group_id AS groupId, post_id AS postId FROM articles WHERE id = ?'),
+  };
+
+  const elsewhere = (articleId: string, postId: string, groupId: string | null): QuotedElsewhere[] => {
+    if (!groupId) return [];
+    const seen = new Set([postId]);
+    const result: QuotedElsewhere[] = [];
+    for (const row of s.groupOf.all(groupId) as (QuotedElsewhere & { articleId: string })[]) {
+      if (row.articleId === articleId || seen.has(row.postId)) continue;
+      seen.add(row.postId);
+      result.push(row);
+    }
+    return result;
+  };
+
+  return {
+    posts: (): PostSummary[] => s.posts.all() as PostSummary[],
+    /** The file of a post, or null when the index does not know the id. */
+    fileOf: (postId: string): string | null => (s.post.get(postId) as { file: string } | undefined)?.file ?? null,
+    problems: (): Problem[] => s.problems.all() as Problem[],
+    problemsOf: (file: string): Problem[] => s.problemsOf.all(file) as Problem[],
+    counts: () => s.counts.get() as { files: number; posts: number; problems: number; errors: number },
+    sources: (): SourceSummary[] =>
+      (s.sources.all() as (Omit<SourceSummary, 'name' | 'kind'> & { name: string | null; kind: SourceKind })[])
+        .map((r) => (r.key === 'unknown' ? { ...r, name: null, kind: 'unknown' as const } : r))
+        .sort((a, b) => {
+          if ((a.key === 'unknown') !== (b.key === 'unknown')) return a.key === 'unknown' ? 1 : -1;
+          return b.articleCount - a.articleCount || b.linkCount - a.linkCount || (a.name ?? '').localeCompare(b.name ?? '');
+        }),
+    bySource: (key: string): SourceArticle[] =>
+      (s.bySource.all(key) as (Omit<SourceArticle, 'alsoQuotedIn'> & { groupId: string | null })[]).map(({ groupId, ...row }) => ({
+        ...row,
+        alsoQuotedIn: elsewhere(row.articleId, row.postId, groupId),
+      })),
+    /** Other posts quoting the same pieces, by article id. */
+    alsoQuotedIn: (articleIds: string[]): Map<string, QuotedElsewhere[]> => {
+      const result = new Map<string, QuotedElsewhere[]>();
+      for (const id of articleIds) {
+        const row = s.groupIdOf.get(id) as { groupId: string | null; postId: string } | undefined;
+        result.set(id, row ? elsewhere(id, row.postId, row.groupId) : []);
+      }
+      return result;
+    },
+  };
+}
+
+export type IndexQueries = ReturnType<typeof indexQueries>;

@@ -1,0 +1,86 @@
+/**
+ * The library index: a disposable cache of a folder of seed files in SQLite. Deleting it
+ * loses nothing (it is rebuilt from the files), and it is never the user's annotations file.
+ */
+
+/** Bump when the tables change: an index with another version is rebuilt from scratch. */
+export const SCHEMA_VERSION = 1;
+/**
+ * Bump when the parser or the article extractor changes what they produce: every file is
+ * parsed again on the next open.
+ */
+export const PARSER_VERSION = 1;
+
+export const DDL = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+-- One row per seed file seen: what it was when last parsed.
+CREATE TABLE IF NOT EXISTS files (
+  path TEXT PRIMARY KEY,           -- relative to the library root, "/" separated
+  size INTEGER NOT NULL,
+  mtime_ms REAL NOT NULL,
+  hash TEXT NOT NULL,              -- sha1 of the bytes
+  post_id TEXT                     -- null when the file held no readable post
+);
+
+CREATE TABLE IF NOT EXISTS posts (
+  id TEXT PRIMARY KEY,
+  file TEXT NOT NULL UNIQUE REFERENCES files(path) ON DELETE CASCADE,
+  date TEXT,
+  date_text TEXT,
+  title TEXT NOT NULL,
+  line INTEGER NOT NULL,
+  declared_count INTEGER,
+  found_count INTEGER NOT NULL,
+  article_count INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS posts_by_date ON posts(date DESC, title);
+
+CREATE TABLE IF NOT EXISTS problems (
+  file TEXT NOT NULL REFERENCES files(path) ON DELETE CASCADE,
+  line INTEGER,
+  severity TEXT NOT NULL,
+  message TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS problems_by_file ON problems(file);
+
+CREATE TABLE IF NOT EXISTS articles (
+  id TEXT PRIMARY KEY,
+  post_id TEXT NOT NULL REFERENCES posts(id) ON DELETE CASCADE,
+  ord INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  source_key TEXT NOT NULL,
+  source_name TEXT,
+  source_kind TEXT NOT NULL,
+  site TEXT,
+  title TEXT,
+  url TEXT,
+  url_key TEXT,
+  preview TEXT NOT NULL,
+  fingerprint BLOB,                -- MinHash signature of the text (uint32 array)
+  group_id TEXT                    -- same piece quoted elsewhere: the group's first article id
+);
+CREATE INDEX IF NOT EXISTS articles_by_post ON articles(post_id);
+CREATE INDEX IF NOT EXISTS articles_by_source ON articles(source_key);
+CREATE INDEX IF NOT EXISTS articles_by_group ON articles(group_id);
+
+-- What full-text search finds: a post's title and body, each comment, each quoted article.
+CREATE TABLE IF NOT EXISTS docs (
+  rowid INTEGER PRIMARY KEY,
+  post_id TEXT NOT NULL REFERENCES posts(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL,              -- 'post' | 'comment' | 'article'
+  ref TEXT,                        -- comment id ("3.2") or article id
+  source_key TEXT,                 -- articles: their source
+  title TEXT NOT NULL,
+  body TEXT NOT NULL,
+  indexed INTEGER NOT NULL DEFAULT 0  -- 1 once in docs_fts (the full-text pass runs after the post list is ready)
+);
+CREATE INDEX IF NOT EXISTS docs_by_post ON docs(post_id);
+CREATE INDEX IF NOT EXISTS docs_pending ON docs(indexed) WHERE indexed = 0;
+CREATE VIRTUAL TABLE IF NOT EXISTS docs_fts USING fts5(
+  title, body, content='docs', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2', prefix='2 3'
+);
+CREATE TRIGGER IF NOT EXISTS docs_after_delete AFTER DELETE ON docs WHEN old.indexed = 1 BEGIN
+  INSERT INTO docs_fts(docs_fts, rowid, title, body) VALUES ('delete', old.rowid, old.title, old.body);
+END;
+`;

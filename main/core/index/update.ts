@@ -1,0 +1,285 @@
+import { readdir, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { join, relative, sep } from 'node:path';
+import { groupByKeys } from '../articles';
+import { UserError } from '../library/load';
+import { resetIfStale, type IndexDb } from './db';
+import type { ParsedFile } from './parse-file';
+import { ParsePool } from './pool';
+
+/** Where a long update is, for a progress bar. */
+export interface IndexProgress {
+  phase: 'scanning' | 'parsing' | 'grouping' | 'full-text' | 'done';
+  done: number;
+  total: number;
+}
+
+export interface UpdateOptions {
+  /** Parses files; a shared pool is reused across updates. One is made (and closed) when absent. */
+  pool?: ParsePool;
+  onProgress?(progress: IndexProgress): void;
+  /** Called once the post list can be read (structure indexed), before the full-text pass. */
+  onPostsReady?(): void;
+  /** Stops between batches; what was written stays valid, and the next update carries on. */
+  signal?: AbortSignal;
+}
+
+export interface UpdateResult {
+  files: number;
+  parsed: number;
+  unchanged: number;
+  removed: number;
+  posts: number;
+  comments: number;
+  articles: number;
+  problems: number;
+  /** Why everything was parsed again, when it was ("parser version 1 → 2"). */
+  rebuilt: string | null;
+  /** Milliseconds until the post list was ready, and in all. */
+  postsReadyMs: number;
+  totalMs: number;
+  cancelled: boolean;
+}
+
+/** Files to write per transaction: big enough to amortise commits, small enough to stay responsive. */
+const BATCH = 64;
+/** Full-text rows per transaction. */
+const FTS_BATCH = 20_000;
+
+async function scan(root: string): Promise<Map<string, { size: number; mtimeMs: number }>> {
+  let entries;
+  try {
+    const info = await stat(root);
+    if (!info.isDirectory())
+      throw new UserError('not-a-folder', `Opening library failed: ${root} is a file, not a folder. Choose the folder that holds the saved posts.`);
+    entries = await readdir(root, { recursive: true, withFileTypes: true });
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'does not exist' : code === 'EACCES' ? 'is not readable' : `cannot be read (${code ?? (error as Error).message})`;
+    throw new UserError('library-unreadable', `Opening library failed: ${root} ${why}. Choose another folder.`);
+  }
+  const files = entries
+    .filter((e) => e.isFile() && e.name.toLowerCase().endsWith('.txt') && !e.name.startsWith('.'))
+    .map((e) => relative(root, join(e.parentPath, e.name)).split(sep).join('/'))
+    .sort();
+  const found = new Map<string, { size: number; mtimeMs: number }>();
+  await Promise.all(
+    files.map(async (file) => {
+      try {
+        const info = await stat(join(root, file));
+        found.set(file, { size: info.size, mtimeMs: info.mtimeMs });
+      } catch {
+        // Gone between listing and stat: it is simply not there.
+      }
+    }),
+  );
+  return found;
+}
+
+/** Statements used while writing. */
+function writer(db: IndexDb) {
+  const s = {
+    fileByPath: db.prepare('SELECT hash FROM files WHERE path = ?'),
+    upsertFile: db.prepare(
+      'INSERT INTO files(path, size, mtime_ms, hash, post_id) VALUES (@path, @size, @mtimeMs, @hash, @postId) ON CONFLICT(path) DO UPDATE SET size = excluded.size, mtime_ms = excluded.mtime_ms, hash = excluded.hash, post_id = excluded.post_id',
+    ),
+    touchFile: db.prepare('UPDATE files SET size = ?, mtime_ms = ? WHERE path = ?'),
+    deleteFile: db.prepare('DELETE FROM files WHERE path = ?'),
+    deletePostOfFile: db.prepare('DELETE FROM posts WHERE file = ?'),
+    deleteProblemsOfFile: db.prepare('DELETE FROM problems WHERE file = ?'),
+    postIdTaken: db.prepare('SELECT file FROM posts WHERE id = ?'),
+    insertPost: db.prepare(
+      'INSERT INTO posts(id, file, date, date_text, title, line, declared_count, found_count, article_count) VALUES (@id, @file, @date, @dateText, @title, @line, @declared, @found, @articleCount)',
+    ),
+    insertProblem: db.prepare('INSERT INTO problems(file, line, severity, message) VALUES (?, ?, ?, ?)'),
+    insertArticle: db.prepare(
+      'INSERT INTO articles(id, post_id, ord, kind, source_key, source_name, source_kind, site, title, url, url_key, preview, fingerprint) VALUES (@id, @postId, @ord, @kind, @sourceKey, @sourceName, @sourceKind, @site, @title, @url, @urlKey, @preview, @fingerprint)',
+    ),
+    insertDoc: db.prepare('INSERT INTO docs(post_id, kind, ref, source_key, title, body) VALUES (?, ?, ?, ?, ?, ?)'),
+  };
+
+  /** Replaces everything the index holds for one file with what was just parsed. */
+  function write(parsed: ParsedFile) {
+    s.deletePostOfFile.run(parsed.file);
+    s.deleteProblemsOfFile.run(parsed.file);
+    let postId: string | null = parsed.post?.id ?? null;
+    const problems = [...parsed.problems];
+    if (parsed.post && postId) {
+      const taken = s.postIdTaken.get(postId) as { file: string } | undefined;
+      if (taken && taken.file !== parsed.file) {
+        const renamed = `${postId}~${parsed.file.replace(/[^a-zA-Z0-9]+/g, '-')}`;
+        problems.push({
+          file: parsed.file,
+          line: parsed.post.line,
+          severity: 'warning',
+          message: `Another file (${taken.file}) holds a post with the same date and title; this copy is shown separately as "${renamed}".`,
+        });
+        postId = renamed;
+      }
+    }
+    s.upsertFile.run({ path: parsed.file, size: parsed.size, mtimeMs: parsed.mtimeMs, hash: parsed.hash, postId });
+    for (const p of problems) s.insertProblem.run(p.file, p.line, p.severity, p.message);
+    if (!parsed.post || !postId) return;
+    const original = parsed.post.id;
+    const rename = (id: string) => (postId === original ? id : `${postId}${id.slice(original.length)}`);
+    const post = parsed.post;
+    s.insertPost.run({
+      id: postId,
+      file: parsed.file,
+      date: post.date,
+      dateText: post.dateText,
+      title: post.title,
+      line: post.line,
+      declared: post.declaredCommentCount,
+      found: post.foundCommentCount,
+      articleCount: parsed.articleCount,
+    });
+    for (const a of parsed.articles) {
+      s.insertArticle.run({
+        ...a,
+        id: rename(a.id),
+        postId,
+        fingerprint: a.fingerprint ? Buffer.from(new Uint32Array(a.fingerprint).buffer) : null,
+      });
+    }
+    for (const d of parsed.docs) s.insertDoc.run(postId, d.kind, d.kind === 'article' && d.ref ? rename(d.ref) : d.ref, d.sourceKey, d.title, d.body);
+  }
+  return { s, write };
+}
+
+/** Recomputes which articles are the same piece quoted in several posts. */
+function regroup(db: IndexDb) {
+  const rows = db.prepare('SELECT id, url_key, fingerprint FROM articles').all() as { id: string; url_key: string | null; fingerprint: Buffer | null }[];
+  const keys = rows.map((r) => ({
+    id: r.id,
+    urlKey: r.url_key,
+    fingerprint: r.fingerprint ? Array.from(new Uint32Array(r.fingerprint.buffer, r.fingerprint.byteOffset, r.fingerprint.byteLength / 4)) : null,
+  }));
+  const others = groupByKeys(keys);
+  const update = db.prepare('UPDATE articles SET group_id = ? WHERE id = ?');
+  db.transaction(() => {
+    db.prepare('UPDATE articles SET group_id = NULL WHERE group_id IS NOT NULL').run();
+    for (const [id, rest] of others) update.run([id, ...rest].sort()[0]!, id);
+  })();
+}
+
+/** Adds every not-yet-indexed text to the full-text index, in batches. */
+function indexFullText(db: IndexDb, options: UpdateOptions): boolean {
+  const pending = (db.prepare('SELECT count(*) AS n FROM docs WHERE indexed = 0').get() as { n: number }).n;
+  let done = 0;
+  const next = db.prepare('SELECT rowid FROM docs WHERE indexed = 0 ORDER BY rowid LIMIT 1 OFFSET ?');
+  const insert = db.prepare('INSERT INTO docs_fts(rowid, title, body) SELECT rowid, title, body FROM docs WHERE indexed = 0 AND rowid < ?');
+  const mark = db.prepare('UPDATE docs SET indexed = 1 WHERE indexed = 0 AND rowid < ?');
+  while (done < pending) {
+    if (options.signal?.aborted) return false;
+    const boundary = (next.get(FTS_BATCH) as { rowid: number } | undefined)?.rowid ?? Number.MAX_SAFE_INTEGER;
+    const step = db.transaction(() => {
+      const added = insert.run(boundary).changes;
+      mark.run(boundary);
+      return added;
+    })();
+    done += step;
+    options.onProgress?.({ phase: 'full-text', done, total: pending });
+    if (step === 0) break;
+  }
+  return true;
+}
+
+/**
+ * Brings the index of `root` up to date: parses only files whose size or modification time
+ * changed (and whose bytes did change), drops removed files, and rebuilds everything after a
+ * schema or parser version change. Files are parsed in worker threads; a file that cannot be
+ * read becomes an error problem and never stops the rest.
+ */
+export async function updateIndex(db: IndexDb, root: string, options: UpdateOptions = {}): Promise<UpdateResult> {
+  const started = performance.now();
+  const rebuilt = resetIfStale(db, root);
+  options.onProgress?.({ phase: 'scanning', done: 0, total: 0 });
+  const onDisk = await scan(root);
+  const known = new Map(
+    (db.prepare('SELECT path, size, mtime_ms FROM files').all() as { path: string; size: number; mtime_ms: number }[]).map((r) => [r.path, r]),
+  );
+  const removed = [...known.keys()].filter((path) => !onDisk.has(path));
+  const toParse = [...onDisk].filter(([path, info]) => {
+    const was = known.get(path);
+    return !was || was.size !== info.size || was.mtime_ms !== info.mtimeMs;
+  });
+  const { s, write } = writer(db);
+  db.transaction(() => removed.forEach((path) => s.deleteFile.run(path)))();
+
+  // Starting workers costs more than a warm reopen: only when something needs parsing.
+  const pool = toParse.length ? (options.pool ?? new ParsePool(Math.min(toParse.length, Math.max(1, availableParallelism())))) : null;
+  let parsed = 0;
+  let cancelled = false;
+  try {
+    const total = toParse.length;
+    options.onProgress?.({ phase: 'parsing', done: 0, total });
+    let batch: ParsedFile[] = [];
+    const flush = () => {
+      const files = batch;
+      batch = [];
+      db.transaction(() => {
+        for (const result of files) {
+          const was = s.fileByPath.get(result.file) as { hash: string } | undefined;
+          if (was && was.hash === result.hash) s.touchFile.run(result.size, result.mtimeMs, result.file);
+          else write(result);
+        }
+      })();
+    };
+    // Keep every worker busy, but write in path order (so which of two copies of a post keeps
+    // its id does not depend on which worker finished first) and hold only a few batches.
+    const inFlight = new Set<Promise<void>>();
+    const done = new Map<number, ParsedFile>();
+    let nextToWrite = 0;
+    for (let index = 0; index < toParse.length; index++) {
+      if (options.signal?.aborted) {
+        cancelled = true;
+        break;
+      }
+      const job = pool!.parse(root, toParse[index]![0]).then((result) => {
+        done.set(index, result);
+        while (done.has(nextToWrite)) {
+          batch.push(done.get(nextToWrite)!);
+          done.delete(nextToWrite++);
+        }
+        parsed++;
+        if (batch.length >= BATCH) flush();
+        options.onProgress?.({ phase: 'parsing', done: parsed, total });
+      });
+      inFlight.add(job);
+      void job.finally(() => inFlight.delete(job));
+      if (inFlight.size >= BATCH) await Promise.race(inFlight);
+    }
+    await Promise.all(inFlight);
+    flush();
+  } finally {
+    if (pool && !options.pool) await pool.close();
+  }
+
+  if (toParse.length || removed.length || rebuilt) {
+    options.onProgress?.({ phase: 'grouping', done: 0, total: 1 });
+    regroup(db);
+  }
+  const postsReadyMs = performance.now() - started;
+  options.onPostsReady?.();
+  if (!cancelled) cancelled = !indexFullText(db, options);
+  const counts = db
+    .prepare(
+      `SELECT (SELECT count(*) FROM posts) AS posts, (SELECT coalesce(sum(found_count), 0) FROM posts) AS comments,
+              (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM problems) AS problems`,
+    )
+    .get() as { posts: number; comments: number; articles: number; problems: number };
+  options.onProgress?.({ phase: 'done', done: 1, total: 1 });
+  return {
+    files: onDisk.size,
+    parsed,
+    unchanged: onDisk.size - toParse.length,
+    removed: removed.length,
+    ...counts,
+    rebuilt,
+    postsReadyMs,
+    totalMs: performance.now() - started,
+    cancelled,
+  };
+}
