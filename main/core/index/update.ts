@@ -201,10 +201,12 @@ export async function updateIndex(db: IndexDb, root: string, options: UpdateOpti
     (db.prepare('SELECT path, size, mtime_ms FROM files').all() as { path: string; size: number; mtime_ms: number }[]).map((r) => [r.path, r]),
   );
   const removed = [...known.keys()].filter((path) => !onDisk.has(path));
-  const toParse = [...onDisk].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).filter(([path, info]) => {
-    const was = known.get(path);
-    return !was || was.size !== info.size || was.mtime_ms !== info.mtimeMs;
-  });
+  const toParse = [...onDisk]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .filter(([path, info]) => {
+      const was = known.get(path);
+      return !was || was.size !== info.size || was.mtime_ms !== info.mtimeMs;
+    });
   const { s, write } = writer(db);
   db.transaction(() => removed.forEach((path) => s.deleteFile.run(path)))();
 
