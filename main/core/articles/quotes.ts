@@ -7,10 +7,20 @@ const MIN_WORDS = 4;
 
 /** Words cut to a rough stem, so a quote that changes "dominating" to "dominate" still matches. */
 function stems(text: string): string {
-  return normalise(text)
-    .split(' ')
-    .map((w) => (w.length > 4 ? w.replace(/(?:ing|ed|es|e|s)$/, '') : w))
-    .join(' ');
+  // One pass over the text (this runs over every comment of a thread): the same words as normalise().
+  const words = text
+    .toLowerCase()
+    .replace(/['’‘`´]/g, '')
+    .match(/[\p{L}\p{N}]+/gu);
+  if (!words) return '';
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (w.length <= 4) continue;
+    if (w.endsWith('ing')) words[i] = w.slice(0, -3);
+    else if (w.endsWith('ed') || w.endsWith('es')) words[i] = w.slice(0, -2);
+    else if (w.endsWith('e') || w.endsWith('s')) words[i] = w.slice(0, -1);
+  }
+  return words.join(' ');
 }
 /** Double-quoted stretches inside a line. */
 const INLINE = /["“]([^"“”\n]{12,}?)["”]/g;
@@ -26,21 +36,29 @@ export interface QuoteCandidate {
   wholeLine: boolean;
 }
 
-interface Target {
-  target: InternalQuote['target'];
-  normalised: string;
-  commentId: string | null;
+/** A place a passage may quote. Its lower-cased and stemmed texts are made on first use: most are never needed. */
+class Target {
+  private lowerText: string | null = null;
+  private stemmed: string | null = null;
+  constructor(
+    readonly target: InternalQuote['target'],
+    private readonly text: string,
+    readonly commentId: string | null,
+  ) {}
+  /** Could it hold these words at all? A cheap test before stemming the whole text. */
+  mayHold(word: string): boolean {
+    return (this.lowerText ??= this.text.toLowerCase().replace(/['’‘`´]/g, '')).includes(word);
+  }
+  get normalised(): string {
+    return (this.stemmed ??= stems(this.text));
+  }
 }
 
 function targetsOf(post: Post, comments: Part[]): Target[] {
-  const targets: Target[] = post.body.map((block) => ({
-    target: { part: 'body', line: block.line, endLine: block.endLine },
-    normalised: stems(block.text),
-    commentId: null,
-  }));
+  const targets = post.body.map((block) => new Target({ part: 'body', line: block.line, endLine: block.endLine }, block.text, null));
   for (const part of comments) {
     const comment = part.comment!;
-    targets.push({ target: { part: 'comment', commentId: comment.id, line: comment.line }, normalised: stems(comment.text), commentId: comment.id });
+    targets.push(new Target({ part: 'comment', commentId: comment.id, line: comment.line }, comment.text, comment.id));
   }
   return targets;
 }
@@ -57,13 +75,23 @@ function passagesOf(line: string): { text: string; wholeLine: boolean }[] {
 }
 
 /** Does the target hold every fragment of the passage (split at "..." where the quoter cut it)? */
-function holds(target: Target, passage: string): boolean {
-  const fragments = passage
+function holds(target: Target, fragments: string[], probe: string): boolean {
+  return fragments.length > 0 && target.mayHold(probe) && fragments.every((f) => target.normalised.includes(f));
+}
+
+/** The longest stem of the fragments: every text that holds them holds it, lower-cased, as written. */
+const probeOf = (fragments: string[]): string =>
+  fragments
+    .join(' ')
+    .split(' ')
+    .reduce((a, b) => (b.length > a.length ? b : a), '');
+
+/** A passage cut at "..." into its stemmed fragments of three words or more. */
+const fragmentsOf = (passage: string): string[] =>
+  passage
     .split(/\.{3}|…/)
     .map(stems)
     .filter((f) => wordCount(f) >= 3);
-  return fragments.length > 0 && fragments.every((f) => target.normalised.includes(f));
-}
 
 /**
  * Passages in comments that quote the post or another comment ("Our preparation in advance…"
@@ -79,7 +107,9 @@ export function findQuoteCandidates(post: Post, comments: Part[]): QuoteCandidat
       if (line.blank) return;
       for (const passage of passagesOf(line.text)) {
         if (wordCount(normalise(passage.text)) < MIN_WORDS) continue;
-        const hit = targets.find((t) => t.commentId !== part.comment!.id && holds(t, passage.text));
+        const fragments = fragmentsOf(passage.text);
+        const probe = probeOf(fragments);
+        const hit = targets.find((t) => t.commentId !== part.comment!.id && holds(t, fragments, probe));
         if (hit) found.push({ part, lineIndex, text: passage.text.trim(), target: hit.target, wholeLine: passage.wholeLine });
       }
     });
