@@ -202,12 +202,14 @@ export interface Events {
   /** A library was opened or reloaded: the renderer reloads its lists. */
   'library.changed': LibrarySummary;
   /** Progress of reading a library (parsing, full-text indexing). */
-  'library.progress': IndexProgress & { root: string };
+  'library.progress': IndexProgress & { root: string; error?: string };
+  /** Files of the open library changed on disk and the index has caught up: reload what shows them. */
+  'library.updated': { root: string; files: string[] };
   /** The full-text index of the open library is complete. */
   'library.indexed': { root: string; ms: number };
 }
 export type EventName = keyof Events;
-export const eventNames = ['library.changed', 'library.progress', 'library.indexed'] as const satisfies readonly EventName[];
+export const eventNames = ['library.changed', 'library.progress', 'library.updated', 'library.indexed'] as const satisfies readonly EventName[];
 
 /** Fails to compile when Responses and requests name different methods. */
 type SameKeys<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] extends [never, never] ? true : never;

@@ -1,5 +1,6 @@
+import { watch, type FSWatcher } from 'chokidar';
 import { createHash } from 'node:crypto';
-import { basename, join, resolve } from 'node:path';
+import { basename, join, relative, resolve, sep } from 'node:path';
 import type { EventName, Events, Handlers, LibraryArticle, LibrarySummary } from '../../preload/api';
 import { absoluteUrl, extractArticles } from './articles';
 import { openIndexDb, type IndexDb } from './index/db';
@@ -17,6 +18,8 @@ export interface ServiceDeps {
   profileDir: string;
   /** A better-sqlite3 native module built for this runtime, when it is not the default one. */
   nativeBinding?: string;
+  /** Follow the open folder for changes on disk (default true). */
+  watch?: boolean;
   /** Opens a URL in the system browser (Electron: shell.openExternal). */
   openExternal(url: string): Promise<void>;
   /** Asks the user for a folder; null when they cancel. */
@@ -40,8 +43,14 @@ export function indexPathFor(profileDir: string, root: string): string {
   return join(profileDir, 'index', `${createHash('sha1').update(root).digest('hex').slice(0, 16)}.sqlite`);
 }
 
+/** Changes on disk are gathered this long before the index catches up with them. */
+const WATCH_DEBOUNCE_MS = 250;
+
 interface OpenLibrary {
   root: string;
+  watcher: FSWatcher | null;
+  /** Resolves once the watcher has scanned the folder and reports changes. */
+  watching: Promise<void>;
   db: IndexDb;
   queries: IndexQueries;
   /** Resolves when the full-text pass of the latest update has finished. */
@@ -99,9 +108,16 @@ export function createService(deps: ServiceDeps) {
       throw error;
     }
     const previous = library;
-    const open: OpenLibrary = { root, db, queries: indexQueries(db), indexed, fullTextComplete: false };
+    const open: OpenLibrary = { root, db, watcher: null, watching: Promise.resolve(), queries: indexQueries(db), indexed, fullTextComplete: false };
     library = open;
-    if (previous && previous.db !== db) void previous.indexed.finally(() => previous.db.close()).catch(() => undefined);
+    if (previous) {
+      void previous.watcher?.close();
+      if (previous.db !== db) void previous.indexed.finally(() => previous.db.close()).catch(() => undefined);
+    }
+    if (deps.watch !== false) {
+      const watcher = (open.watcher = watchLibrary(open));
+      open.watching = new Promise((ready) => watcher.once('ready', () => ready()));
+    }
     void indexed.then(
       (result) => {
         open.fullTextComplete = true;
@@ -112,6 +128,50 @@ export function createService(deps: ServiceDeps) {
     const summary = summarise(open);
     emit('library.changed', summary);
     return summary;
+  }
+
+  /**
+   * Follows a library folder: files added, changed or removed on disk are gathered for a
+   * moment, then the index catches up (only those files are parsed) and "library.updated"
+   * tells the window which files to reload. One update runs at a time.
+   */
+  function watchLibrary(open: OpenLibrary): FSWatcher {
+    const changed = new Set<string>();
+    let timer: NodeJS.Timeout | null = null;
+    let running: Promise<void> | null = null;
+    const run = async () => {
+      timer = null;
+      if (running) return void running.then(schedule);
+      const files = [...changed];
+      changed.clear();
+      running = (async () => {
+        await open.indexed.catch(() => undefined);
+        if (library !== open) return;
+        open.indexed = updateIndex(open.db, open.root, {
+          pool: pool ?? undefined,
+          onProgress: (progress) => emit('library.progress', { ...progress, root: open.root }),
+        });
+        const result = await open.indexed;
+        if (library === open && (result.parsed || result.removed)) emit('library.updated', { root: open.root, files });
+      })()
+        .catch((error: Error) => emit('library.progress', { phase: 'done', done: 0, total: 0, root: open.root, error: error.message }))
+        .finally(() => (running = null));
+    };
+    const schedule = () => {
+      if (timer) clearTimeout(timer);
+      if (changed.size) timer = setTimeout(() => void run(), WATCH_DEBOUNCE_MS);
+    };
+    const watcher = watch(open.root, {
+      ignoreInitial: true,
+      awaitWriteFinish: { stabilityThreshold: 150, pollInterval: 50 },
+      ignored: (path, stats) => Boolean(stats?.isFile() && !path.toLowerCase().endsWith('.txt')),
+    });
+    const onPath = (path: string) => {
+      changed.add(relative(open.root, path).split(sep).join('/'));
+      schedule();
+    };
+    watcher.on('add', onPath).on('change', onPath).on('unlink', onPath).on('unlinkDir', onPath);
+    return watcher;
   }
 
   const handlers: Handlers = {
@@ -175,6 +235,10 @@ export function createService(deps: ServiceDeps) {
     whenIndexed: async (): Promise<void> => {
       await library?.indexed;
     },
+    /** Resolves once the open library's folder is being watched for changes. */
+    whenWatching: async (): Promise<void> => {
+      await library?.watching;
+    },
     /** Subscribes to the events of the contract; returns the unsubscribe function. */
     subscribe(listener: Listener): () => void {
       listeners.add(listener);
@@ -182,6 +246,7 @@ export function createService(deps: ServiceDeps) {
     },
     /** Stops the parse workers and closes the index. */
     async close(): Promise<void> {
+      await library?.watcher?.close();
       await library?.indexed.catch(() => undefined);
       library?.db.close();
       library = null;

@@ -23,6 +23,18 @@ export function createAppStore(api: Bridge): AppStore {
     // The sources load when the Articles view is first shown; after that they follow the library.
     if (store.getState().sourcesStatus !== 'idle') void store.getState().loadSources();
   });
+  // Files changed on disk: reload the lists, and the open post in place (same id: its
+  // collapsed comments, marked article and scroll place stay) when its file was one of them.
+  api.on('library.updated', ({ files }) => {
+    void (async () => {
+      await store.getState().refreshLibrary();
+      const { detail, openPostId } = store.getState();
+      if (!detail || !openPostId || !files.includes(detail.post.file)) return;
+      const result = await api['posts.get']({ id: openPostId });
+      if (result.ok && store.getState().openPostId === openPostId) store.setState({ detail: result.value });
+    })();
+    if (store.getState().sourcesStatus !== 'idle') void store.getState().loadSources();
+  });
   return store;
 }
 
