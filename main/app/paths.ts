@@ -23,7 +23,7 @@ export function folderFromArgs(argv: readonly string[], cwd = process.cwd()): st
 
 /**
  * The better-sqlite3 native module built for Electron's ABI, when one was built
- * (`npm run rebuild:electron` writes it to out/native/); undefined uses the default build,
+ * (`npm start` runs scripts/electron-native.mjs, which writes it to out/native/); undefined uses the default build,
  * which electron-builder rebuilds for Electron when packaging.
  */
 export function electronSqliteBinding(): string | undefined {
