@@ -3,8 +3,8 @@ import type { LibraryArticle } from '../../../preload/api';
 import { useApp } from '../../store';
 import { formatDate } from '../../ui/format';
 import { SOURCE_KIND_LABELS, SourceIcon } from '../../ui/source-icon';
-import { describeLocation, elementIdsOf } from '../thread/segments';
-import { scrollToElement } from '../thread/Segments';
+import { revealInThread } from '../thread/reveal';
+import { describeLocation } from '../thread/segments';
 
 const cardElementId = (articleId: string) => `card-${articleId.replace(/[^\w-]/g, '_')}`;
 
@@ -32,9 +32,7 @@ export function ArticlesPane() {
 
   const show = (articleId: string) => {
     markArticle(articleId);
-    const article = detail.articles.find((a) => a.id === articleId);
-    const [first] = article ? elementIdsOf(article, detail.post) : [];
-    if (first) scrollToElement(first);
+    revealInThread({ articleId });
   };
 
   return (

@@ -1,46 +1,131 @@
-import { useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { GroupedVirtuoso, type CalculateViewLocation, type GroupedVirtuosoHandle } from 'react-virtuoso';
 import { useApp } from '../../store';
 import { formatCommentCount, formatDate } from '../../ui/format';
-import { groupPosts } from './group-posts';
+import { groupPosts, postRows } from './group-posts';
 
-/** The left pane: every post, newest first, grouped by year and month. */
+/** Rows rendered before the list has measured anything (the first screen; all that jsdom ever gets). */
+const FIRST_ROWS = 40;
+/** How far beyond the viewport rows are rendered, in pixels. */
+const OVERSCAN = 400;
+
+/** The year heading sticks to the top of the list: a post is only in sight below it. */
+function stickyHeight(nav: HTMLElement | null): number {
+  return nav?.querySelector<HTMLElement>('[data-testid="virtuoso-top-item-list"]')?.offsetHeight ?? 0;
+}
+
+let focusRequest = 0;
+
+/**
+ * Focuses a post's button once its row is rendered, and again if the list re-renders the row
+ * while it settles (rows land at estimated places first), unless focus has moved on meanwhile.
+ */
+function focusWhenRendered(nav: HTMLElement | null, postId: string) {
+  const request = ++focusRequest;
+  let frames = 0;
+  let steady = 0;
+  const step = () => {
+    if (request !== focusRequest || !nav) return;
+    const button = Array.from(nav.querySelectorAll<HTMLElement>('.post-item')).find((b) => b.dataset['postId'] === postId);
+    const active = document.activeElement;
+    if (button && active === button) steady++;
+    else if (button && (!active || active === document.body || nav.contains(active))) {
+      button.focus({ preventScroll: true });
+      steady = 0;
+    } else if (button) return; // The user has moved on.
+    if (steady < 5 && ++frames < 60) requestAnimationFrame(step);
+  };
+  step();
+}
+
+const ListEnd = () => <div className="post-list-end" />;
+const components = { Footer: ListEnd };
+
+/** The left pane: every post, newest first, grouped by year and month; only the rows in sight are rendered. */
 export function PostList() {
   const posts = useApp((s) => s.posts);
   const openPostId = useApp((s) => s.openPostId);
   const openPost = useApp((s) => s.openPost);
-  const groups = useMemo(() => groupPosts(posts), [posts]);
+  const { years, groupCounts, rows, rowOf } = useMemo(() => postRows(groupPosts(posts)), [posts]);
+  const list = useRef<GroupedVirtuosoHandle>(null);
+  const nav = useRef<HTMLElement>(null);
+
+  /**
+   * Scrolls a post's row into sight (below the sticky year) if it is not, and leaves the list alone if it is:
+   * by as little as needed when it is partly in sight or when stepping from post to post, else ('center')
+   * to the middle of the list, as for a post opened from elsewhere.
+   */
+  const showPost = useCallback(
+    (postId: string, how: 'center' | 'nearest') => {
+      const index = rowOf.get(postId);
+      if (index === undefined) return;
+      const sticky = stickyHeight(nav.current);
+      const calculateViewLocation: CalculateViewLocation = ({ itemTop, itemBottom, viewportTop, viewportBottom, locationParams }) => {
+        const above = itemTop < viewportTop + sticky;
+        if (!above && itemBottom <= viewportBottom) return null;
+        const outOfSight = itemBottom <= viewportTop + sticky || itemTop >= viewportBottom;
+        if (how === 'center' && outOfSight) return { ...locationParams, align: 'center', behavior: 'auto' };
+        return above ? { ...locationParams, align: 'start', behavior: 'auto', offset: -sticky } : { ...locationParams, align: 'end', behavior: 'auto' };
+      };
+      list.current?.scrollIntoView({ index, calculateViewLocation });
+    },
+    [rowOf],
+  );
+
+  // The open post stays in sight, also when it was opened from elsewhere (a card, the Articles view).
+  useEffect(() => {
+    if (!openPostId) return;
+    const frame = requestAnimationFrame(() => showPost(openPostId, 'center'));
+    return () => cancelAnimationFrame(frame);
+  }, [openPostId, showPost]);
+
+  // Up/Down/Home/End move between posts, scrolling rows in as needed.
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    const from = (event.target as HTMLElement).closest<HTMLElement>('.post-item');
+    if (!from || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    const order = Number(from.dataset['order']);
+    const next = { ArrowDown: order + 1, ArrowUp: order - 1, Home: 0, End: posts.length - 1 }[event.key];
+    const post = next === undefined ? undefined : posts[next];
+    if (!post) return;
+    event.preventDefault();
+    showPost(post.id, 'nearest');
+    focusWhenRendered(nav.current, post.id);
+  };
 
   if (!posts.length) return <p className="empty">No posts in this library yet. Open a folder of saved posts (File → Open Folder…).</p>;
   return (
-    <nav className="post-list" aria-label="Posts">
-      {groups.map((group) => (
-        <section key={group.year} aria-label={group.year}>
-          <h2 className="year">{group.year}</h2>
-          {group.months.map((month) => (
-            <section key={month.label} aria-label={month.label}>
-              <h3 className="month">{month.label}</h3>
-              <ul>
-                {month.posts.map((post) => (
-                  <li key={post.id}>
-                    <button
-                      type="button"
-                      className="post-item"
-                      aria-current={post.id === openPostId ? 'true' : undefined}
-                      onClick={() => void openPost(post.id)}
-                    >
-                      <span className="post-title">{post.title || '(untitled)'}</span>
-                      <span className="post-meta">
-                        <time dateTime={post.date ?? undefined}>{formatDate(post.date)}</time>
-                        <span className="count">{formatCommentCount(post.foundCommentCount, post.declaredCommentCount)}</span>
-                      </span>
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ))}
-        </section>
-      ))}
+    <nav ref={nav} className="post-list" aria-label="Posts" onKeyDown={onKeyDown}>
+      <GroupedVirtuoso
+        ref={list}
+        className="post-list-scroller"
+        groupCounts={groupCounts}
+        components={components}
+        initialItemCount={Math.min(FIRST_ROWS, rows.length)}
+        increaseViewportBy={OVERSCAN}
+        groupContent={(index) => <h2 className="year">{years[index]}</h2>}
+        itemContent={(index) => {
+          const row = rows[index];
+          if (!row) return null;
+          if (row.kind === 'month') return <h3 className="month">{row.label}</h3>;
+          const { post } = row;
+          return (
+            <button
+              type="button"
+              className="post-item"
+              data-post-id={post.id}
+              data-order={row.order}
+              aria-current={post.id === openPostId ? 'true' : undefined}
+              onClick={() => void openPost(post.id)}
+            >
+              <span className="post-title">{post.title || '(untitled)'}</span>
+              <span className="post-meta">
+                <time dateTime={post.date ?? undefined}>{formatDate(post.date)}</time>
+                <span className="count">{formatCommentCount(post.foundCommentCount, post.declaredCommentCount)}</span>
+              </span>
+            </button>
+          );
+        }}
+      />
     </nav>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PostSummary } from '../../../preload/api';
-import { groupPosts } from './group-posts';
+import { groupPosts, postRows } from './group-posts';
 
 const post = (id: string, date: string | null): PostSummary => ({
   id,
@@ -26,6 +26,30 @@ describe('groupPosts', () => {
       ],
       ['2014', [['May 2014', ['d']]]],
       ['Undated', [['Undated', ['e']]]],
+    ]);
+  });
+});
+
+describe('postRows', () => {
+  it('makes one group per year whose rows are its month headings and posts, with each post row found by id', () => {
+    const posts = [post('a', '2019-05-20'), post('b', '2019-05-01'), post('c', '2019-03-02'), post('d', '2014-05-07')];
+    const { years, groupCounts, rows, rowOf } = postRows(groupPosts(posts));
+    expect(years).toEqual(['2019', '2014']);
+    expect(groupCounts).toEqual([5, 2]);
+    expect(rows.map((r) => (r.kind === 'month' ? r.label : `${r.post.id}#${r.order}`))).toEqual([
+      'May 2019',
+      'a#0',
+      'b#1',
+      'March 2019',
+      'c#2',
+      'May 2014',
+      'd#3',
+    ]);
+    expect([...rowOf]).toEqual([
+      ['a', 1],
+      ['b', 2],
+      ['c', 4],
+      ['d', 6],
     ]);
   });
 });

@@ -20,3 +20,36 @@ export function groupPosts(posts: PostSummary[]): PostGroup[] {
   }
   return groups;
 }
+
+/** A row of the post list under its year: a month heading or a post. */
+export type PostRow = { kind: 'month'; label: string } | { kind: 'post'; post: PostSummary; order: number };
+
+/** The groups as a virtualised list sees them: one group per year, whose rows are its month headings and posts. */
+export interface PostRows {
+  years: string[];
+  /** Rows per year. */
+  groupCounts: number[];
+  /** All rows, year after year. */
+  rows: PostRow[];
+  /** Row index of each post, by id. */
+  rowOf: Map<string, number>;
+}
+
+export function postRows(groups: PostGroup[]): PostRows {
+  const rows: PostRow[] = [];
+  const rowOf = new Map<string, number>();
+  const groupCounts: number[] = [];
+  let order = 0;
+  for (const group of groups) {
+    const start = rows.length;
+    for (const month of group.months) {
+      rows.push({ kind: 'month', label: month.label });
+      for (const post of month.posts) {
+        rowOf.set(post.id, rows.length);
+        rows.push({ kind: 'post', post, order: order++ });
+      }
+    }
+    groupCounts.push(rows.length - start);
+  }
+  return { years: groups.map((g) => g.year), groupCounts, rows, rowOf };
+}

@@ -4,17 +4,28 @@ import { useApp } from '../../store';
 import { commentElementId, commentSegments } from './segments';
 import { Segments } from './Segments';
 
-/** One comment with its number, text and (collapsible) replies. */
+/** One reply (or a comment outside the virtualised list) as a list item. */
 export function CommentView({ comment, markedIds }: { comment: Comment; markedIds: Set<string> }) {
+  return (
+    <li className={comment.id.includes('.') ? 'comment reply' : 'comment'}>
+      <CommentContent comment={comment} markedIds={markedIds} />
+    </li>
+  );
+}
+
+/**
+ * A comment's number, text and (collapsible) replies: the content of its list item. Top-level
+ * comments are rows of the virtualised list, which supplies the list item itself.
+ */
+export function CommentContent({ comment, markedIds }: { comment: Comment; markedIds: Set<string> }) {
   const collapsed = useApp((s) => Boolean(s.collapsed[comment.id]));
   const toggle = useApp((s) => s.toggleCollapsed);
   const elementId = commentElementId(comment.id);
-  const isReply = comment.id.includes('.');
   const replyCount = comment.replies.length;
   const detail = useApp((s) => s.detail);
   const segments = useMemo(() => (detail ? commentSegments(comment, detail.articles, detail.quotes) : []), [comment, detail]);
   return (
-    <li className={isReply ? 'comment reply' : 'comment'}>
+    <>
       <article id={elementId} className={markedIds.has(elementId) ? 'comment-body marked' : 'comment-body'} aria-label={`Comment ${comment.id}`} tabIndex={-1}>
         <header className="comment-header">
           <span className="comment-number">{comment.id}</span>
@@ -35,6 +46,6 @@ export function CommentView({ comment, markedIds }: { comment: Comment; markedId
           ))}
         </ol>
       )}
-    </li>
+    </>
   );
 }

@@ -2,37 +2,19 @@ import type { InternalQuote } from '../../../preload/api';
 import { useApp } from '../../store';
 import { LinkedText } from '../../ui/linked-text';
 import { SourceIcon } from '../../ui/source-icon';
+import { revealInThread } from './reveal';
 import { describeTarget, type Segment, type ShownParagraph } from './segments';
 
-/** Scrolls to an element and focuses it, a frame later so that expanded replies are rendered first. */
-export function scrollToElement(elementId: string): void {
-  requestAnimationFrame(() => {
-    const target = document.getElementById(elementId);
-    target?.scrollIntoView?.({ block: 'start', behavior: 'smooth' });
-    target?.focus({ preventScroll: true });
-  });
-}
-
 function QuoteLinks({ quotes }: { quotes: InternalQuote[] }) {
-  const reveal = useApp((s) => s.revealComment);
   if (!quotes.length) return null;
   return (
     <p className="quote-links">
       {quotes.map((quote) => {
-        const target = describeTarget(quote);
+        const { label, target } = describeTarget(quote);
         return (
-          <button
-            key={quote.id}
-            type="button"
-            className="quote-link"
-            title={`“${quote.text}”`}
-            onClick={() => {
-              if (target.commentId) reveal(target.commentId);
-              scrollToElement(target.elementId);
-            }}
-          >
+          <button key={quote.id} type="button" className="quote-link" title={`“${quote.text}”`} onClick={() => revealInThread(target)}>
             <span aria-hidden="true">↩ </span>
-            {target.label}
+            {label}
           </button>
         );
       })}

@@ -1,29 +1,98 @@
-import { useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type Ref } from 'react';
+import { Virtuoso, type Components, type ItemProps, type ListProps, type VirtuosoHandle } from 'react-virtuoso';
+import type { Comment } from '../../../preload/api';
 import { useApp } from '../../store';
 import { formatCommentCount, formatDate } from '../../ui/format';
-import { CommentView } from './CommentView';
-import { bodySegments, elementIdsOf } from './segments';
-import { scrollToElement, Segments } from './Segments';
+import { CommentContent } from './CommentView';
+import { registerRevealer, type RevealTarget } from './reveal';
+import { estimateRowHeight } from './row-height';
+import { scrollToPlace } from './scroll-to-place';
+import { bodySegments, elementIdsOf, placeOf } from './segments';
+import { Segments } from './Segments';
 
-/** The middle pane: the open post's title, date, body and comment tree. */
+/** Threads with up to this many comments (replies included) are rendered whole; longer ones only near the viewport. */
+export const RENDER_WHOLE_UP_TO = 150;
+/** How far beyond the viewport the rows of a long thread are rendered, in pixels. */
+const OVERSCAN = { top: 600, bottom: 1200 };
+/** "Everything": a small thread keeps all its rows rendered. */
+const WHOLE = { top: 1_000_000, bottom: 1_000_000 };
+/** Rows rendered before the list has measured anything (the first screen; all that jsdom ever gets). */
+const FIRST_ROWS = 12;
+
+interface RowContext {
+  markedIds: Set<string>;
+}
+
+/** The comment tree's top level: the virtualised list renders into it. */
+function CommentList({ context: _context, ref, ...props }: ListProps & { context: RowContext }) {
+  return <ol {...props} ref={ref as Ref<HTMLOListElement>} className="comment-tree" aria-label="Comments" />;
+}
+
+/** One row: a top-level comment with its replies. */
+function CommentRow({ item: _item, context: _context, ...props }: ItemProps<Comment> & { context: RowContext }) {
+  return <li {...props} className="comment" />;
+}
+
+const components: Components<Comment, RowContext> = { List: CommentList, Item: CommentRow };
+const commentKey = (_index: number, comment: Comment) => comment.id;
+const renderComment = (_index: number, comment: Comment, { markedIds }: RowContext) => <CommentContent comment={comment} markedIds={markedIds} />;
+
+/**
+ * The middle pane: the open post's title, date, body and comment tree. The post is always
+ * rendered; the top-level comments are rows of a virtualised list scrolled by the pane's
+ * scroller (#thread-scroller), so a thread of thousands of comments renders only those in sight.
+ * Places in it are reached through `revealInThread` (./reveal.ts).
+ */
 export function Thread() {
   const detail = useApp((s) => s.detail);
   const error = useApp((s) => s.readerError);
   const markedArticleId = useApp((s) => s.markedArticleId);
+  const revealComment = useApp((s) => s.revealComment);
   const markedIds = useMemo(() => {
     const article = detail?.articles.find((a) => a.id === markedArticleId);
     return new Set(article && detail ? elementIdsOf(article, detail.post) : []);
   }, [detail, markedArticleId]);
+  const context = useMemo<RowContext>(() => ({ markedIds }), [markedIds]);
+  const body = useMemo(() => (detail ? bodySegments(detail.post, detail.articles) : []), [detail]);
+  const estimates = useMemo(() => detail?.post.comments.map(estimateRowHeight), [detail]);
+
+  // The list scrolls with the pane: find the pane's scroller once the thread is in the document.
+  const [root, setRoot] = useState<HTMLElement | null>(null);
+  const scroller = useMemo(() => root?.closest<HTMLElement>('#thread-scroller') ?? root?.parentElement ?? null, [root]);
+  const list = useRef<VirtuosoHandle>(null);
+
+  const reveal = useCallback(
+    (target: RevealTarget) => {
+      if (!detail) return;
+      const place = placeOf(target, detail.post, detail.articles);
+      if (!place) return;
+      place.commentIds.forEach(revealComment);
+      const rowIndex = place.rowCommentId === null ? -1 : detail.post.comments.findIndex((c) => c.id === place.rowCommentId);
+      scrollToPlace({
+        elementId: place.elementId,
+        rowIndex: rowIndex < 0 ? null : rowIndex,
+        scroller,
+        scrollToRow: (index) => list.current?.scrollToIndex({ index, align: 'start' }),
+      });
+    },
+    [detail, scroller, revealComment],
+  );
+  useEffect(() => registerRevealer(reveal), [reveal]);
+
+  // A new post opens at its top.
+  const postId = detail?.post.id;
+  useLayoutEffect(() => {
+    scroller?.scrollTo?.({ top: 0 });
+  }, [postId, scroller]);
+
+  // An article asked for from another post or view: scroll to it once the post is shown.
   const pendingScroll = useApp((s) => s.pendingScrollArticleId);
   const clearPendingScroll = useApp((s) => s.clearPendingScroll);
   useEffect(() => {
-    if (!pendingScroll || !detail) return;
-    const article = detail.articles.find((a) => a.id === pendingScroll);
-    const [first] = article ? elementIdsOf(article, detail.post) : [];
-    if (first) scrollToElement(first);
+    if (!pendingScroll || !detail || !scroller) return;
+    reveal({ articleId: pendingScroll });
     clearPendingScroll();
-  }, [pendingScroll, detail, clearPendingScroll]);
-  const body = useMemo(() => (detail ? bodySegments(detail.post, detail.articles) : []), [detail]);
+  }, [pendingScroll, detail, scroller, reveal, clearPendingScroll]);
 
   if (error)
     return (
@@ -33,8 +102,9 @@ export function Thread() {
     );
   if (!detail) return <p className="empty">Choose a post on the left to read it.</p>;
   const { post } = detail;
+  const whole = post.foundCommentCount <= RENDER_WHOLE_UP_TO;
   return (
-    <article className="thread" aria-labelledby="post-title">
+    <article ref={setRoot} className="thread" aria-labelledby="post-title">
       <header className="post-header">
         <h1 id="post-title">{post.title || '(untitled)'}</h1>
         <p className="post-date">
@@ -46,11 +116,21 @@ export function Thread() {
       </section>
       <section className="comments" aria-labelledby="comments-heading">
         <h2 id="comments-heading">{formatCommentCount(post.foundCommentCount, post.declaredCommentCount)}</h2>
-        <ol className="comment-tree" aria-label="Comments">
-          {post.comments.map((comment) => (
-            <CommentView key={comment.id} comment={comment} markedIds={markedIds} />
-          ))}
-        </ol>
+        {scroller && (
+          <Virtuoso<Comment, RowContext>
+            key={post.id}
+            ref={list}
+            customScrollParent={scroller}
+            data={post.comments}
+            context={context}
+            components={components}
+            computeItemKey={commentKey}
+            itemContent={renderComment}
+            initialItemCount={whole ? post.comments.length : Math.min(FIRST_ROWS, post.comments.length)}
+            increaseViewportBy={whole ? WHOLE : OVERSCAN}
+            heightEstimates={estimates}
+          />
+        )}
       </section>
     </article>
   );

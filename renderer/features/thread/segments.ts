@@ -1,4 +1,5 @@
 import type { Article, Comment, InternalQuote, Post } from '../../../preload/api';
+import type { RevealTarget } from './reveal';
 
 /** A paragraph as the middle pane shows it, with the lines it covers. */
 export interface ShownParagraph {
@@ -135,10 +136,42 @@ export function describeLocation(article: Article): string {
   return ids.length === 1 ? `Comment ${ids[0]}` : `Comment ${ids[0]} → ${ids[ids.length - 1]}`;
 }
 
-/** Where an internal quote points, in words and as a DOM id. */
-export function describeTarget(quote: InternalQuote): { label: string; elementId: string; commentId: string | null } {
+/** Where an internal quote points, in words and as a place to reveal. */
+export function describeTarget(quote: InternalQuote): { label: string; target: RevealTarget } {
   const target = quote.target;
   return target.part === 'body'
-    ? { label: 'Quotes the post', elementId: blockElementId(target.line), commentId: null }
-    : { label: `Quotes comment ${target.commentId}`, elementId: commentElementId(target.commentId), commentId: target.commentId };
+    ? { label: 'Quotes the post', target: { bodyLine: target.line } }
+    : { label: `Quotes comment ${target.commentId}`, target: { commentId: target.commentId } };
+}
+
+/** Where a reveal target is in the thread: the element to show, and the top-level comment whose row holds it. */
+export interface Place {
+  /** DOM id of the element to scroll to and focus. */
+  elementId: string;
+  /** The top-level comment whose (virtualised) row holds the element; null for the post body, which is always rendered. */
+  rowCommentId: string | null;
+  /** Comments that must be shown: their top-level comment's replies are expanded. */
+  commentIds: string[];
+}
+
+/** Finds a comment, body line or article in the post; null when it is not there. */
+export function placeOf(target: RevealTarget, post: Post, articles: Article[]): Place | null {
+  if ('commentId' in target) {
+    const [top] = target.commentId.split('.');
+    if (!post.comments.some((c) => c.id === top)) return null;
+    return { elementId: commentElementId(target.commentId), rowCommentId: top!, commentIds: [target.commentId] };
+  }
+  if ('bodyLine' in target) {
+    const line = target.bodyLine;
+    const paragraph = bodySegments(post, articles)
+      .flatMap((s) => s.paragraphs)
+      .find((p) => p.from <= line && p.to >= line);
+    return { elementId: paragraph?.id ?? blockElementId(line), rowCommentId: null, commentIds: [] };
+  }
+  const article = articles.find((a) => a.id === target.articleId);
+  const [first] = article ? elementIdsOf(article, post) : [];
+  if (!article || !first) return null;
+  const location = article.location;
+  if (location.part === 'body') return { elementId: first, rowCommentId: null, commentIds: [] };
+  return { elementId: first, rowCommentId: location.commentIds[0]!.split('.')[0]!, commentIds: location.commentIds };
 }

@@ -1,0 +1,30 @@
+/**
+ * Bringing a place in the open thread into view, whether or not its row is rendered yet.
+ *
+ * The comment list is virtualised: only the rows near the viewport exist in the DOM. So a
+ * caller names *what* to show (a comment, a body line, an article) rather than a DOM element,
+ * and the mounted thread — which knows the rows — scrolls to the row first, then to the element
+ * once it is rendered, and focuses it.
+ */
+
+/** A place in the open post: a comment or reply by path id, a body line (file line), or a quoted article. */
+export type RevealTarget = { commentId: string } | { bodyLine: number } | { articleId: string };
+
+type Revealer = (target: RevealTarget) => void;
+
+let current: Revealer | null = null;
+
+/** The thread registers itself while mounted; returns the unregister function. */
+export function registerRevealer(revealer: Revealer): () => void {
+  current = revealer;
+  return () => {
+    if (current === revealer) current = null;
+  };
+}
+
+/** Scrolls the open thread to a comment, body line or article (expanding hidden replies) and focuses it. False when no thread is shown. */
+export function revealInThread(target: RevealTarget): boolean {
+  if (!current) return false;
+  current(target);
+  return true;
+}
