@@ -100,7 +100,7 @@ export interface SourceArticle {
 
 /** How far opening or re-reading a library has got. */
 export interface IndexProgress {
-  phase: 'scanning' | 'parsing' | 'grouping' | 'full-text' | 'done';
+  phase: 'scanning' | 'parsing' | 'extracting' | 'grouping' | 'full-text' | 'done';
   done: number;
   total: number;
 }

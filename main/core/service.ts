@@ -121,7 +121,10 @@ export function createService(deps: ServiceDeps) {
     void indexed.then(
       (result) => {
         open.fullTextComplete = true;
-        if (library === open) emit('library.indexed', { root, ms: result.totalMs });
+        if (library !== open) return;
+        // Article counts and sources arrive with the second pass: the lists reload.
+        if (result.parsed || result.rebuilt) emit('library.updated', { root, files: [] });
+        emit('library.indexed', { root, ms: result.totalMs });
       },
       () => undefined,
     );

@@ -89,8 +89,14 @@ export interface ReadPost {
   problems: Problem[];
 }
 
-/** Reads, hashes and parses one seed file for the index. Never throws: an unreadable file becomes an error problem. */
-export async function parseFileForIndex(root: string, file: string): Promise<ParsedFile> {
+export type ParseMode = 'structure' | 'full';
+
+/**
+ * Reads, hashes and parses one seed file for the index. "structure" stops after the parser
+ * (what the post list needs); "full" also extracts articles and the texts to search. Never
+ * throws: an unreadable file becomes an error problem.
+ */
+export async function parseFileForIndex(root: string, file: string, mode: ParseMode = 'full'): Promise<ParsedFile> {
   const path = join(root, file);
   const empty = { post: null, articleCount: 0, articles: [], docs: [] };
   let size = 0;
@@ -107,10 +113,11 @@ export async function parseFileForIndex(root: string, file: string): Promise<Par
     const hash = createHash('sha1').update(bytes).digest('hex');
     const { post, problems } = parseSeed(bytes, file);
     if (!post) return { file, size, mtimeMs, hash, ...empty, problems };
-    const { articles } = extractArticles(post);
     const { body: _body, comments: _comments, ...summary } = post;
     void _body;
     void _comments;
+    if (mode === 'structure') return { file, size, mtimeMs, hash, ...empty, post: summary, problems };
+    const { articles } = extractArticles(post);
     return {
       file,
       size,

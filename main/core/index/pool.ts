@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { ParsedFile } from './parse-file';
+import type { ParsedFile, ParseMode } from './parse-file';
 
 /**
  * How to start the parse worker: the built `parse-worker.js` beside the bundle (the app), or the
@@ -54,12 +54,12 @@ export class ParsePool {
   }
 
   /** Parses one file in a free worker. */
-  async parse(root: string, file: string): Promise<ParsedFile> {
+  async parse(root: string, file: string, mode: ParseMode = 'full'): Promise<ParsedFile> {
     const worker = await this.acquire();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      worker.postMessage({ id, root, file });
+      worker.postMessage({ id, root, file, mode });
     });
   }
 

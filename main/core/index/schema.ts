@@ -4,7 +4,7 @@
  */
 
 /** Bump when the tables change: an index with another version is rebuilt from scratch. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 /**
  * Bump when the parser or the article extractor changes what they produce: every file is
  * parsed again on the next open.
@@ -20,8 +20,10 @@ CREATE TABLE IF NOT EXISTS files (
   size INTEGER NOT NULL,
   mtime_ms REAL NOT NULL,
   hash TEXT NOT NULL,              -- sha1 of the bytes
-  post_id TEXT                     -- null when the file held no readable post
+  post_id TEXT,                    -- null when the file held no readable post
+  extracted INTEGER NOT NULL DEFAULT 0  -- 1 once its articles and search texts are in (the second pass)
 );
+CREATE INDEX IF NOT EXISTS files_to_extract ON files(extracted) WHERE extracted = 0;
 
 CREATE TABLE IF NOT EXISTS posts (
   id TEXT PRIMARY KEY,

@@ -4,12 +4,12 @@ import { join, relative, sep } from 'node:path';
 import { groupByKeys } from '../articles';
 import { UserError } from '../library/load';
 import { resetIfStale, type IndexDb } from './db';
-import type { ParsedFile } from './parse-file';
+import type { ParsedFile, ParseMode } from './parse-file';
 import { ParsePool } from './pool';
 
 /** Where a long update is, for a progress bar. */
 export interface IndexProgress {
-  phase: 'scanning' | 'parsing' | 'grouping' | 'full-text' | 'done';
+  phase: 'scanning' | 'parsing' | 'extracting' | 'grouping' | 'full-text' | 'done';
   done: number;
   total: number;
 }
@@ -82,8 +82,12 @@ function writer(db: IndexDb) {
   const s = {
     fileByPath: db.prepare('SELECT hash FROM files WHERE path = ?'),
     upsertFile: db.prepare(
-      'INSERT INTO files(path, size, mtime_ms, hash, post_id) VALUES (@path, @size, @mtimeMs, @hash, @postId) ON CONFLICT(path) DO UPDATE SET size = excluded.size, mtime_ms = excluded.mtime_ms, hash = excluded.hash, post_id = excluded.post_id',
+      'INSERT INTO files(path, size, mtime_ms, hash, post_id, extracted) VALUES (@path, @size, @mtimeMs, @hash, @postId, @extracted) ON CONFLICT(path) DO UPDATE SET size = excluded.size, mtime_ms = excluded.mtime_ms, hash = excluded.hash, post_id = excluded.post_id, extracted = excluded.extracted',
     ),
+    deleteArticlesOf: db.prepare('DELETE FROM articles WHERE post_id = ?'),
+    deleteDocsOf: db.prepare('DELETE FROM docs WHERE post_id = ?'),
+    setArticleCount: db.prepare('UPDATE posts SET article_count = ? WHERE id = ?'),
+    setExtracted: db.prepare('UPDATE files SET extracted = 1 WHERE path = ?'),
     touchFile: db.prepare('UPDATE files SET size = ?, mtime_ms = ? WHERE path = ?'),
     deleteFile: db.prepare('DELETE FROM files WHERE path = ?'),
     deletePostOfFile: db.prepare('DELETE FROM posts WHERE file = ?'),
@@ -99,7 +103,7 @@ function writer(db: IndexDb) {
     insertDoc: db.prepare('INSERT INTO docs(post_id, kind, ref, source_key, title, body) VALUES (?, ?, ?, ?, ?, ?)'),
   };
 
-  /** Replaces everything the index holds for one file with what was just parsed. */
+  /** Replaces what the index holds for one file with its structure (first pass: the post list). */
   function write(parsed: ParsedFile) {
     s.deletePostOfFile.run(parsed.file);
     s.deleteProblemsOfFile.run(parsed.file);
@@ -118,11 +122,9 @@ function writer(db: IndexDb) {
         postId = renamed;
       }
     }
-    s.upsertFile.run({ path: parsed.file, size: parsed.size, mtimeMs: parsed.mtimeMs, hash: parsed.hash, postId });
+    s.upsertFile.run({ path: parsed.file, size: parsed.size, mtimeMs: parsed.mtimeMs, hash: parsed.hash, postId, extracted: parsed.post && postId ? 0 : 1 });
     for (const p of problems) s.insertProblem.run(p.file, p.line, p.severity, p.message);
     if (!parsed.post || !postId) return;
-    const original = parsed.post.id;
-    const rename = (id: string) => (postId === original ? id : `${postId}${id.slice(original.length)}`);
     const post = parsed.post;
     s.insertPost.run({
       id: postId,
@@ -135,6 +137,15 @@ function writer(db: IndexDb) {
       found: post.foundCommentCount,
       articleCount: parsed.articleCount,
     });
+    if (parsed.articles.length || parsed.docs.length) writeExtracted(parsed, postId);
+  }
+
+  /** Adds a post's articles and search texts (second pass), replacing any it had. */
+  function writeExtracted(parsed: ParsedFile, postId: string) {
+    const original = parsed.post!.id;
+    const rename = (id: string) => (postId === original ? id : `${postId}${id.slice(original.length)}`);
+    s.deleteArticlesOf.run(postId);
+    s.deleteDocsOf.run(postId);
     for (const a of parsed.articles) {
       s.insertArticle.run({
         ...a,
@@ -144,8 +155,10 @@ function writer(db: IndexDb) {
       });
     }
     for (const d of parsed.docs) s.insertDoc.run(postId, d.kind, d.kind === 'article' && d.ref ? rename(d.ref) : d.ref, d.sourceKey, d.title, d.body);
+    s.setArticleCount.run(parsed.articleCount, postId);
+    s.setExtracted.run(parsed.file);
   }
-  return { s, write };
+  return { s, write, writeExtracted };
 }
 
 /** Recomputes which articles are the same piece quoted in several posts. */
@@ -187,6 +200,51 @@ function indexFullText(db: IndexDb, options: UpdateOptions): boolean {
 }
 
 /**
+ * Parses files in the pool, keeping every worker busy, and hands the results to `write` in
+ * batches in path order (so which of two copies of a post keeps its id does not depend on which
+ * worker finished first), holding only a few batches in memory. False when cancelled.
+ */
+async function parseInOrder(
+  pool: ParsePool | null,
+  root: string,
+  files: string[],
+  mode: ParseMode,
+  write: (results: ParsedFile[]) => void,
+  signal?: AbortSignal,
+): Promise<boolean> {
+  if (!files.length || !pool) return true;
+  let batch: ParsedFile[] = [];
+  const flush = () => {
+    if (batch.length) write(batch);
+    batch = [];
+  };
+  const inFlight = new Set<Promise<void>>();
+  const done = new Map<number, ParsedFile>();
+  let nextToWrite = 0;
+  let cancelled = false;
+  for (let index = 0; index < files.length; index++) {
+    if (signal?.aborted) {
+      cancelled = true;
+      break;
+    }
+    const job = pool.parse(root, files[index]!, mode).then((result) => {
+      done.set(index, result);
+      while (done.has(nextToWrite)) {
+        batch.push(done.get(nextToWrite)!);
+        done.delete(nextToWrite++);
+      }
+      if (batch.length >= BATCH) flush();
+    });
+    inFlight.add(job);
+    void job.finally(() => inFlight.delete(job));
+    if (inFlight.size >= BATCH) await Promise.race(inFlight);
+  }
+  await Promise.all(inFlight);
+  flush();
+  return !cancelled;
+}
+
+/**
  * Brings the index of `root` up to date: parses only files whose size or modification time
  * changed (and whose bytes did change), drops removed files, and rebuilds everything after a
  * schema or parser version change. Files are parsed in worker threads; a file that cannot be
@@ -207,64 +265,73 @@ export async function updateIndex(db: IndexDb, root: string, options: UpdateOpti
       const was = known.get(path);
       return !was || was.size !== info.size || was.mtime_ms !== info.mtimeMs;
     });
-  const { s, write } = writer(db);
+  const { s, write, writeExtracted } = writer(db);
   db.transaction(() => removed.forEach((path) => s.deleteFile.run(path)))();
 
   // Starting workers costs more than a warm reopen: only when something needs parsing.
-  const pool = toParse.length ? (options.pool ?? new ParsePool(Math.min(toParse.length, Math.max(1, availableParallelism())))) : null;
+  const toExtract = () =>
+    db.prepare('SELECT path, post_id AS postId, hash FROM files WHERE extracted = 0 ORDER BY path').all() as { path: string; postId: string; hash: string }[];
+  const needsPool = toParse.length > 0 || toExtract().length > 0;
+  const pool = needsPool ? (options.pool ?? new ParsePool(Math.max(1, availableParallelism()))) : null;
   let parsed = 0;
-  let cancelled = false;
+  let cancelled: boolean;
+  let extracted = 0;
+  let postsReadyMs: number;
   try {
+    // First pass: structure only, so the post list is there as soon as the files are parsed.
     const total = toParse.length;
     options.onProgress?.({ phase: 'parsing', done: 0, total });
-    let batch: ParsedFile[] = [];
-    const flush = () => {
-      const files = batch;
-      batch = [];
-      db.transaction(() => {
-        for (const result of files) {
-          const was = s.fileByPath.get(result.file) as { hash: string } | undefined;
-          if (was && was.hash === result.hash) s.touchFile.run(result.size, result.mtimeMs, result.file);
-          else write(result);
-        }
-      })();
-    };
-    // Keep every worker busy, but write in path order (so which of two copies of a post keeps
-    // its id does not depend on which worker finished first) and hold only a few batches.
-    const inFlight = new Set<Promise<void>>();
-    const done = new Map<number, ParsedFile>();
-    let nextToWrite = 0;
-    for (let index = 0; index < toParse.length; index++) {
-      if (options.signal?.aborted) {
-        cancelled = true;
-        break;
-      }
-      const job = pool!.parse(root, toParse[index]![0]).then((result) => {
-        done.set(index, result);
-        while (done.has(nextToWrite)) {
-          batch.push(done.get(nextToWrite)!);
-          done.delete(nextToWrite++);
-        }
-        parsed++;
-        if (batch.length >= BATCH) flush();
-        options.onProgress?.({ phase: 'parsing', done: parsed, total });
-      });
-      inFlight.add(job);
-      void job.finally(() => inFlight.delete(job));
-      if (inFlight.size >= BATCH) await Promise.race(inFlight);
+    cancelled = !(await parseInOrder(
+      pool,
+      root,
+      toParse.map(([file]) => file),
+      'structure',
+      (results) =>
+        db.transaction(() => {
+          for (const result of results) {
+            const was = s.fileByPath.get(result.file) as { hash: string } | undefined;
+            if (was && was.hash === result.hash) s.touchFile.run(result.size, result.mtimeMs, result.file);
+            else write(result);
+          }
+          parsed += results.length;
+          options.onProgress?.({ phase: 'parsing', done: parsed, total });
+        })(),
+      options.signal,
+    ));
+    postsReadyMs = performance.now() - started;
+    options.onPostsReady?.();
+
+    // Second pass: articles and the texts to search, for every post not done yet.
+    if (!cancelled) {
+      const pending = toExtract();
+      const byPath = new Map(pending.map((f) => [f.path, f]));
+      options.onProgress?.({ phase: 'extracting', done: 0, total: pending.length });
+      cancelled = !(await parseInOrder(
+        pool,
+        root,
+        pending.map((f) => f.path),
+        'full',
+        (results) =>
+          db.transaction(() => {
+            for (const result of results) {
+              const known = byPath.get(result.file)!;
+              // Changed again since the first pass: the next update (the watcher's) takes it from the top.
+              if (result.hash === known.hash && result.post && known.postId) writeExtracted(result, known.postId);
+              extracted++;
+            }
+            options.onProgress?.({ phase: 'extracting', done: extracted, total: pending.length });
+          })(),
+        options.signal,
+      ));
     }
-    await Promise.all(inFlight);
-    flush();
   } finally {
     if (pool && !options.pool) await pool.close();
   }
 
-  if (toParse.length || removed.length || rebuilt) {
+  if (extracted || removed.length || rebuilt) {
     options.onProgress?.({ phase: 'grouping', done: 0, total: 1 });
     regroup(db);
   }
-  const postsReadyMs = performance.now() - started;
-  options.onPostsReady?.();
   if (!cancelled) cancelled = !indexFullText(db, options);
   const counts = db
     .prepare(
