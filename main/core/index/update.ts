@@ -43,8 +43,8 @@ export interface UpdateResult {
 
 /** Files to write per transaction: big enough to amortise commits, small enough to stay responsive. */
 const BATCH = 64;
-/** Full-text rows per transaction. */
-const FTS_BATCH = 20_000;
+/** Full-text rows per transaction: small enough that the thread serves the window between batches. */
+const FTS_BATCH = 5_000;
 
 async function scan(root: string): Promise<Map<string, { size: number; mtimeMs: number }>> {
   let entries;
@@ -178,7 +178,7 @@ function regroup(db: IndexDb) {
 }
 
 /** Adds every not-yet-indexed text to the full-text index, in batches. */
-function indexFullText(db: IndexDb, options: UpdateOptions): boolean {
+async function indexFullText(db: IndexDb, options: UpdateOptions): Promise<boolean> {
   const pending = (db.prepare('SELECT count(*) AS n FROM docs WHERE indexed = 0').get() as { n: number }).n;
   let done = 0;
   const next = db.prepare('SELECT rowid FROM docs WHERE indexed = 0 ORDER BY rowid LIMIT 1 OFFSET ?');
@@ -195,6 +195,8 @@ function indexFullText(db: IndexDb, options: UpdateOptions): boolean {
     done += step;
     options.onProgress?.({ phase: 'full-text', done, total: pending });
     if (step === 0) break;
+    // Let the thread answer the window (IPC, events) between batches.
+    await new Promise((resolve) => setImmediate(resolve));
   }
   return true;
 }
@@ -332,7 +334,7 @@ export async function updateIndex(db: IndexDb, root: string, options: UpdateOpti
     options.onProgress?.({ phase: 'grouping', done: 0, total: 1 });
     regroup(db);
   }
-  if (!cancelled) cancelled = !indexFullText(db, options);
+  if (!cancelled) cancelled = !(await indexFullText(db, options));
   const counts = db
     .prepare(
       `SELECT (SELECT count(*) FROM posts) AS posts, (SELECT coalesce(sum(found_count), 0) FROM posts) AS comments,
