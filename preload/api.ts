@@ -144,6 +144,8 @@ export const requests = {
   'library.open': z.object({ path: text(4096) }).strict(),
   /** Asks the user for a folder (a system dialog) and opens it; null when they cancel. */
   'library.chooseFolder': empty,
+  /** Stops the indexing under way; what is done stays, and the next open or change carries on. */
+  'library.cancelIndexing': empty,
   /** Every post of the open library, newest first. */
   'posts.list': empty,
   /** One post, its quoted articles and its problems. */
@@ -188,6 +190,7 @@ export interface Responses {
   'library.current': LibrarySummary | null;
   'library.open': LibrarySummary;
   'library.chooseFolder': LibrarySummary | null;
+  'library.cancelIndexing': { cancelled: boolean };
   'posts.list': PostSummary[];
   'posts.get': PostDetail;
   'problems.list': Problem[];

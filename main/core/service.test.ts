@@ -90,3 +90,32 @@ describe('the service', () => {
     expect(events).toEqual(['library.changed:1']);
   });
 });
+
+describe('cancelling indexing', () => {
+  it('stops an update under way, keeps what is done, and carries on at the next open', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'threadline-cancel-'));
+    for (let i = 0; i < 120; i++)
+      await writeFile(
+        join(dir, `${String(i).padStart(3, '0')}.txt`),
+        `Monday 20 May 2019\n\nPost ${i}\n\n${'Some words about probation. '.repeat(200)}\n\nNo comments:\n`,
+      );
+    const profileDir = await mkdtemp(join(tmpdir(), 'threadline-profile-'));
+    const make = () => createService({ defaultLibrary: SEEDS, profileDir, watch: false, openExternal: async () => {}, chooseFolder: async () => null });
+    const first = make();
+    onTestFinished(() => first.close());
+    await first.openLibrary(dir);
+    expect(await first.handlers['library.cancelIndexing']({})).toEqual({ cancelled: true });
+    await first.whenIndexed();
+    expect((await first.handlers['search.query']({ query: 'probation' })).complete).toBe(false);
+    await first.close();
+    const second = make();
+    onTestFinished(() => second.close());
+    await second.openLibrary(dir);
+    await second.whenIndexed();
+    expect((await second.handlers['posts.list']({})).length).toBe(120);
+    const result = await second.handlers['search.query']({ query: 'probation', limit: 200 });
+    expect(result.complete).toBe(true);
+    expect(result.groups.length).toBe(120);
+    expect(await second.handlers['library.cancelIndexing']({})).toEqual({ cancelled: false });
+  });
+});

@@ -56,6 +56,10 @@ interface OpenLibrary {
   /** Resolves when the full-text pass of the latest update has finished. */
   indexed: Promise<UpdateResult>;
   fullTextComplete: boolean;
+  /** Stops the update under way. */
+  abort: AbortController;
+  /** An update is running. */
+  updating: boolean;
 }
 
 /**
@@ -96,8 +100,10 @@ export function createService(deps: ServiceDeps) {
     pool ??= new ParsePool();
     let postsReady!: () => void;
     const ready = new Promise<void>((r) => (postsReady = r));
+    const abort = new AbortController();
     const indexed = updateIndex(db, root, {
       pool,
+      signal: abort.signal,
       onPostsReady: postsReady,
       onProgress: (progress) => emit('library.progress', { ...progress, root }),
     });
@@ -108,7 +114,17 @@ export function createService(deps: ServiceDeps) {
       throw error;
     }
     const previous = library;
-    const open: OpenLibrary = { root, db, watcher: null, watching: Promise.resolve(), queries: indexQueries(db), indexed, fullTextComplete: false };
+    const open: OpenLibrary = {
+      root,
+      db,
+      watcher: null,
+      watching: Promise.resolve(),
+      queries: indexQueries(db),
+      indexed,
+      fullTextComplete: false,
+      abort,
+      updating: true,
+    };
     library = open;
     if (previous) {
       void previous.watcher?.close();
@@ -120,7 +136,8 @@ export function createService(deps: ServiceDeps) {
     }
     void indexed.then(
       (result) => {
-        open.fullTextComplete = true;
+        open.updating = false;
+        open.fullTextComplete = !result.cancelled;
         if (library !== open) return;
         // Article counts and sources arrive with the second pass: the lists reload.
         if (result.parsed || result.rebuilt) emit('library.updated', { root, files: [] });
@@ -154,7 +171,8 @@ export function createService(deps: ServiceDeps) {
           pool: pool ?? undefined,
           onProgress: (progress) => emit('library.progress', { ...progress, root: open.root }),
         });
-        const result = await open.indexed;
+        const result = await open.indexed.finally(() => (open.updating = false));
+        if (!result.cancelled) open.fullTextComplete = true;
         if (library === open && (result.parsed || result.removed)) emit('library.updated', { root: open.root, files });
       })()
         .catch((error: Error) => emit('library.progress', { phase: 'done', done: 0, total: 0, root: open.root, error: error.message }))
@@ -183,6 +201,12 @@ export function createService(deps: ServiceDeps) {
     'library.chooseFolder': async () => {
       const path = await deps.chooseFolder();
       return path ? openLibrary(path) : null;
+    },
+    'library.cancelIndexing': async () => {
+      const open = requireLibrary();
+      const running = open.updating && !open.abort.signal.aborted;
+      open.abort.abort();
+      return { cancelled: running };
     },
     'posts.list': async () => requireLibrary().queries.posts(),
     'posts.get': async ({ id }) => {
