@@ -42,7 +42,15 @@ app.on('will-quit', () => void service.close());
 void app.whenReady().then(async () => {
   installSecurity();
   registerIpc(service, () => mainWindow);
-  installMenu({ openFolder: () => void service.handlers['library.chooseFolder']({}).catch((e: Error) => showOpenError(mainWindow, e.message)) });
+  const actions = {
+    openFolder: () => void service.handlers['library.chooseFolder']({}).catch((e: Error) => showOpenError(mainWindow, e.message)),
+    openRecent: (path: string) => void open(path),
+  };
+  const refreshMenu = async () => installMenu(actions, await service.handlers['library.recent']({}));
+  service.subscribe((event) => {
+    if (event === 'library.changed') void refreshMenu();
+  });
+  await refreshMenu();
   await open(folderFromArgs(process.argv) ?? bundledSeedsPath());
   mainWindow = createMainWindow();
   mainWindow.on('closed', () => (mainWindow = null));

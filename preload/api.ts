@@ -21,6 +21,16 @@ export interface ApiError {
 /** Every call answers with a Result; nothing is thrown across the bridge. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
+/** A library opened before. */
+export interface RecentLibrary {
+  path: string;
+  name: string;
+  /** ISO time it was last opened. */
+  openedAt: string;
+  /** The folder is still there. */
+  exists: boolean;
+}
+
 /** The open library, as the window shows it. */
 export interface LibrarySummary {
   /** Absolute path of the library folder. */
@@ -144,6 +154,8 @@ export const requests = {
   'library.open': z.object({ path: text(4096) }).strict(),
   /** Asks the user for a folder (a system dialog) and opens it; null when they cancel. */
   'library.chooseFolder': empty,
+  /** Libraries opened before, most recent first (for File → Open Recent and the toolbar). */
+  'library.recent': empty,
   /** Stops the indexing under way; what is done stays, and the next open or change carries on. */
   'library.cancelIndexing': empty,
   /** Every post of the open library, newest first. */
@@ -191,6 +203,7 @@ export interface Responses {
   'library.open': LibrarySummary;
   'library.chooseFolder': LibrarySummary | null;
   'library.cancelIndexing': { cancelled: boolean };
+  'library.recent': RecentLibrary[];
   'posts.list': PostSummary[];
   'posts.get': PostDetail;
   'problems.list': Problem[];

@@ -2,10 +2,11 @@ import { Menu, type MenuItemConstructorOptions } from 'electron';
 
 export interface MenuActions {
   openFolder(): void;
+  openRecent(path: string): void;
 }
 
-/** File → Open Folder…, and the standard Edit / View / Window / Help menus. */
-export function installMenu(actions: MenuActions): void {
+/** File → Open Folder… and Open Recent, and the standard Edit / View / Window / Help menus. Call again when the recent list changes. */
+export function installMenu(actions: MenuActions, recent: { path: string; name: string; exists: boolean }[] = []): void {
   const isMac = process.platform === 'darwin';
   const template: MenuItemConstructorOptions[] = [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
@@ -13,6 +14,12 @@ export function installMenu(actions: MenuActions): void {
       label: '&File',
       submenu: [
         { label: 'Open Folder…', accelerator: 'CmdOrCtrl+O', click: () => actions.openFolder() },
+        {
+          label: 'Open Recent',
+          submenu: recent.length
+            ? recent.map((r) => ({ label: `${r.name} — ${r.path}`, enabled: r.exists, click: () => actions.openRecent(r.path) }))
+            : [{ label: 'No recent libraries', enabled: false }],
+        },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],

@@ -9,6 +9,7 @@ import { indexQueries, type IndexQueries } from './index/queries';
 import { search } from './index/search';
 import { updateIndex, type UpdateResult } from './index/update';
 import { readSeed, UserError } from './library';
+import { addRecent, readRecent } from './recent';
 
 /** What the service needs from its host (Electron, the e2e harness, a test). */
 export interface ServiceDeps {
@@ -146,6 +147,8 @@ export function createService(deps: ServiceDeps) {
       () => undefined,
     );
     const summary = summarise(open);
+    // The bundled seeds are always there; only folders the user chose are worth remembering.
+    if (!summary.isDefault) await addRecent(deps.profileDir, root).catch(() => undefined);
     emit('library.changed', summary);
     return summary;
   }
@@ -208,6 +211,7 @@ export function createService(deps: ServiceDeps) {
       open.abort.abort();
       return { cancelled: running };
     },
+    'library.recent': async () => readRecent(deps.profileDir),
     'posts.list': async () => requireLibrary().queries.posts(),
     'posts.get': async ({ id }) => {
       const open = requireLibrary();
