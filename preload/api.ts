@@ -241,6 +241,8 @@ export type Handlers = { [M in MethodName]: (request: RequestOf<M>) => Promise<R
 export type Bridge = { [M in MethodName]: (request: RequestOf<M>) => Promise<Result<Responses[M]>> } & {
   /** Subscribes to an event; returns the function that unsubscribes. */
   on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
+  /** The path of a folder or file dropped on the window, to open it as a library; null when the system gives none. */
+  pathOfDropped(file: File): string | null;
 };
 
 /** The IPC channel of a method or event. */

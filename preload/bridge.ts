@@ -4,11 +4,14 @@ import type { Bridge, EventName, Events, MethodName, Result } from './api';
 export interface Transport {
   invoke(method: MethodName, payload: unknown): Promise<Result<unknown>>;
   subscribe(event: EventName, listener: (payload: unknown) => void): () => void;
+  /** The path on disk of a file or folder dropped on the window (Electron: webUtils.getPathForFile); null when unknown. */
+  pathOfDropped?(file: File): string | null;
 }
 
 /**
  * Builds the object exposed as `window.threadline` from the contract's method list: one
- * named function per method, plus `on` for the contract's events. Nothing else is exposed.
+ * named function per method, `on` for the contract's events, and `pathOfDropped` for drag and
+ * drop (a local lookup, not IPC). Nothing else is exposed.
  */
 export function buildBridge(methods: readonly MethodName[], events: readonly EventName[], transport: Transport): Bridge {
   const bridge: Record<string, unknown> = {};
@@ -17,5 +20,6 @@ export function buildBridge(methods: readonly MethodName[], events: readonly Eve
     if (!events.includes(event)) throw new Error(`Subscribing failed: "${String(event)}" is not a Threadline event.`);
     return transport.subscribe(event, (payload) => listener(payload as Events[E]));
   };
+  bridge['pathOfDropped'] = (file: File) => transport.pathOfDropped?.(file) || null;
   return Object.freeze(bridge) as Bridge;
 }

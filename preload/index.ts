@@ -1,4 +1,4 @@
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { BRIDGE_KEY, channelOf, eventNames, methodNames, type Result } from './api';
 import { buildBridge } from './bridge';
 
@@ -10,6 +10,7 @@ const bridge = buildBridge(methodNames, eventNames, {
     ipcRenderer.on(channelOf(event), handler);
     return () => ipcRenderer.off(channelOf(event), handler);
   },
+  pathOfDropped: (file) => webUtils.getPathForFile(file) || null,
 });
 
 contextBridge.exposeInMainWorld(BRIDGE_KEY, bridge);

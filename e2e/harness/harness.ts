@@ -30,6 +30,8 @@ export interface HarnessOptions {
   chooseFolder?: () => Promise<string | null>;
   /** The user-data folder (library indexes); a fresh temporary one by default. */
   profileDir?: string;
+  /** Stands in for the system's paths of dropped files (Electron's webUtils): file name → path. */
+  droppedPaths?: Record<string, string>;
 }
 
 export interface Harness {
@@ -68,7 +70,7 @@ export async function startHarness(page: Page, options: HarnessOptions = {}): Pr
 
   await page.exposeFunction('__threadlineInvoke', (method: string, payload: unknown) => dispatch(method, payload));
   await page.addInitScript(
-    ({ key, methods, events, build }: { key: string; methods: MethodName[]; events: EventName[]; build: string }) => {
+    ({ key, methods, events, build, dropped }: { key: string; methods: MethodName[]; events: EventName[]; build: string; dropped: Record<string, string> }) => {
       const listeners = new Map<string, Set<(payload: unknown) => void>>();
       const w = window as unknown as Record<string, unknown>;
       w['__threadlineEmit'] = (event: string, payload: unknown) => listeners.get(event)?.forEach((listener) => listener(payload));
@@ -77,6 +79,7 @@ export async function startHarness(page: Page, options: HarnessOptions = {}): Pr
       const buildBridgeInPage = new Function(`return (${build})`)() as typeof buildBridge;
       w[key] = buildBridgeInPage(methods, events, {
         invoke: (method, payload) => invoke(method, payload) as never,
+        pathOfDropped: (file) => dropped[file.name] ?? null,
         subscribe(event, listener) {
           if (!listeners.has(event)) listeners.set(event, new Set());
           listeners.get(event)!.add(listener);
@@ -84,7 +87,7 @@ export async function startHarness(page: Page, options: HarnessOptions = {}): Pr
         },
       });
     },
-    { key: BRIDGE_KEY, methods: methodNames, events: [...eventNames], build: buildBridge.toString() },
+    { key: BRIDGE_KEY, methods: methodNames, events: [...eventNames], build: buildBridge.toString(), dropped: options.droppedPaths ?? {} },
   );
   service.subscribe((event, payload) => {
     void page

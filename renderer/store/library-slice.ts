@@ -13,6 +13,8 @@ export interface LibrarySlice {
   refreshLibrary(): Promise<void>;
   /** Asks main to show the folder dialog and open what the user picks. */
   chooseFolder(): Promise<void>;
+  /** Opens a folder dropped on the window (its path as the system gives it, or null when it gives none). */
+  openDroppedPath(name: string, path: string | null): Promise<void>;
 }
 
 export const createLibrarySlice =
@@ -37,6 +39,14 @@ export const createLibrarySlice =
         if (first) await get().openPost(first.id);
         else get().closePost();
       }
+    },
+    async openDroppedPath(name, path) {
+      if (!path) {
+        set({ libraryError: `Opening "${name}" failed: the system did not say where it is. Use File → Open Folder… instead.` });
+        return;
+      }
+      const result = await api['library.open']({ path });
+      if (!result.ok) set({ libraryError: result.error.message });
     },
     async chooseFolder() {
       const result = await api['library.chooseFolder']({});
