@@ -25,5 +25,7 @@ export async function coreBridge(library = SEEDS_DIR, chooseFolder: () => Promis
       }),
   });
   await service.openLibrary(library);
+  // Tests see the library as it is once fully indexed (articles and search texts come second).
+  await service.whenIndexed();
   return { bridge, service, openedLinks };
 }

@@ -39,6 +39,11 @@ export function IndexProgress() {
       cancelAnimationFrame(frame);
     };
   }, []);
+  const cancel = async () => {
+    const cancelIndexing = getBridge()['library.cancelIndexing'];
+    await cancelIndexing({});
+    setNote('Indexing stopped; it carries on next time the library opens or changes.');
+  };
   if (!progress && !note) return null;
   if (!progress) return <span className="index-progress error-text">{note}</span>;
   const share = progress.total ? Math.round((progress.done / progress.total) * 100) : null;
@@ -47,14 +52,7 @@ export function IndexProgress() {
     <span className="index-progress" role="status">
       <progress max={100} value={share ?? undefined} aria-label={label} />
       <span>{label}</span>
-      <button
-        type="button"
-        onClick={() =>
-          void getBridge()
-            ['library.cancelIndexing']({})
-            .then(() => setNote('Indexing stopped; it carries on next time.'))
-        }
-      >
+      <button type="button" onClick={cancel}>
         Cancel
       </button>
     </span>
