@@ -1,0 +1,89 @@
+/**
+ * One cold index in a process of its own, so that its peak memory is its own:
+ *
+ *   node --import tsx scripts/bench/index-child.ts <library> <index.sqlite>
+ *
+ * Prints one JSON line (ColdIndexRun) on stdout.
+ */
+import { statSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { openIndexDb } from '../../main/core/index/db';
+import { indexQueries } from '../../main/core/index/queries';
+import { updateIndex, type IndexProgress, type UpdateResult } from '../../main/core/index/update';
+
+export interface ColdIndexRun {
+  /** From opening the empty index to the post list read (onPostsReady, then posts()). */
+  postListMs: number;
+  /** From opening the empty index to the full-text index complete (the posts() read not counted). */
+  totalMs: number;
+  /** updateIndex's own figures. */
+  result: UpdateResult;
+  /** When each phase began, ms from the start. */
+  phases: Partial<Record<IndexProgress['phase'], number>>;
+  postsListed: number;
+  /** Peak resident memory of this process (all threads), bytes. */
+  maxRssBytes: number;
+  /** Index files while still open (.sqlite, -wal), and the .sqlite once closed (the WAL is checkpointed away). */
+  sqliteBytes: number;
+  walBytes: number;
+  closedBytes: number;
+}
+
+const size = (path: string) => {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+};
+
+async function run(root: string, indexPath: string): Promise<ColdIndexRun> {
+  const started = performance.now();
+  const phases: ColdIndexRun['phases'] = {};
+  let postListMs = 0;
+  let listQueryMs = 0;
+  let postsListed = 0;
+  const db = openIndexDb(indexPath);
+  try {
+    const result = await updateIndex(db, root, {
+      onProgress: (p) => (phases[p.phase] ??= performance.now() - started),
+      onPostsReady: () => {
+        const before = performance.now();
+        postsListed = indexQueries(db).posts().length;
+        postListMs = performance.now() - started;
+        listQueryMs = performance.now() - before;
+      },
+    });
+    const totalMs = performance.now() - started - listQueryMs;
+    const sqliteBytes = size(indexPath);
+    const walBytes = size(`${indexPath}-wal`);
+    db.close();
+    return {
+      postListMs,
+      totalMs,
+      result,
+      phases,
+      postsListed,
+      maxRssBytes: process.resourceUsage().maxRSS * 1024,
+      sqliteBytes,
+      walBytes,
+      closedBytes: size(indexPath) + size(`${indexPath}-wal`),
+    };
+  } finally {
+    if (db.open) db.close();
+  }
+}
+
+const [root, indexPath] = process.argv.slice(2);
+if (!root || !indexPath) {
+  process.stderr.write('usage: index-child.ts <library> <index.sqlite>\n');
+  process.exitCode = 2;
+} else {
+  run(root, indexPath).then(
+    (r) => process.stdout.write(`${JSON.stringify(r)}\n`),
+    (error: Error) => {
+      process.stderr.write(`${error.stack ?? error.message}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
