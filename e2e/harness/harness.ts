@@ -73,6 +73,8 @@ export async function startHarness(page: Page, options: HarnessOptions = {}): Pr
     ({ key, methods, events, build, dropped }: { key: string; methods: MethodName[]; events: EventName[]; build: string; dropped: Record<string, string> }) => {
       const listeners = new Map<string, Set<(payload: unknown) => void>>();
       const w = window as unknown as Record<string, unknown>;
+      // Run from tsx (npm run preview, the bench), functions carry esbuild's __name() calls: give the page a no-op one.
+      w['__name'] ??= (fn: unknown) => fn;
       w['__threadlineEmit'] = (event: string, payload: unknown) => listeners.get(event)?.forEach((listener) => listener(payload));
       const invoke = w['__threadlineInvoke'] as (method: string, payload: unknown) => Promise<unknown>;
       // The same buildBridge the preload runs, so the page sees exactly the Electron bridge.
