@@ -102,6 +102,10 @@ export interface SearchResult {
 
 /** How many matching texts are ranked at most: ranking every row of a very common word is what makes it slow. */
 const RANK_BOUND = 2000;
+/** A query matching more texts than this is "very common"… */
+const COMMON_MATCHES = 20_000;
+/** …and is ranked over this many matches only. */
+const COMMON_WINDOW = 5_000;
 /** Hits shown per post. */
 const HITS_PER_POST = 3;
 const OPEN = '\u0002';
@@ -148,14 +152,25 @@ export function search(db: IndexDb, input: string, options: SearchOptions = {}):
     where.push('d.source_key = ?');
     params.push(options.sourceKey);
   }
+  // A very common word ("the", "probation") matches most texts, and ranking every match is
+  // what makes it slow: then only the first COMMON_WINDOW matches (in index order) are ranked.
+  const common = db.prepare(`SELECT rowid FROM docs_fts WHERE docs_fts MATCH ? LIMIT 1 OFFSET ${COMMON_MATCHES}`).get(query.match) !== undefined;
+  const window = common
+    ? (
+        db.prepare(`SELECT max(rowid) AS last FROM (SELECT rowid FROM docs_fts WHERE docs_fts MATCH ? LIMIT ${COMMON_WINDOW})`).get(query.match) as {
+          last: number;
+        }
+      ).last
+    : null;
   // First the best RANK_BOUND matches by bm25 (title weighted 5×), without snippets…
   const ranked = db
     .prepare(
       `SELECT d.rowid AS rowid, d.post_id AS postId, d.kind AS kind, d.ref AS ref, p.title AS title, p.date AS date
-       FROM (SELECT rowid, rank FROM docs_fts WHERE docs_fts MATCH ? ORDER BY bm25(docs_fts, 5.0, 1.0) LIMIT ${RANK_BOUND}) AS m
+       FROM (SELECT rowid, bm25(docs_fts, 5.0, 1.0) AS score FROM docs_fts WHERE docs_fts MATCH ? ${window !== null ? `AND rowid <= ${window}` : ''}
+             ORDER BY score LIMIT ${RANK_BOUND}) AS m
        JOIN docs d ON d.rowid = m.rowid JOIN posts p ON p.id = d.post_id
        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY m.rank`,
+       ORDER BY m.score`,
     )
     .all(...params) as { rowid: number; postId: string; kind: SearchHit['kind']; ref: string | null; title: string; date: string | null }[];
   // …then group by post, and compute snippets only for the hits on this page.
@@ -172,13 +187,21 @@ export function search(db: IndexDb, input: string, options: SearchOptions = {}):
       group.hits.push({ kind: row.kind, ref: row.ref, snippet: [] });
     }
   }
-  const snippet = db.prepare(
-    `SELECT snippet(docs_fts, 1, '${OPEN}', '${CLOSE}', '…', 16) AS body, snippet(docs_fts, 0, '${OPEN}', '${CLOSE}', '…', 16) AS title
-     FROM docs_fts WHERE docs_fts MATCH ? AND rowid = ?`,
-  );
+  // One query for every snippet on the page: the query (and any prefix expansion) is read once.
+  const wanted = [...groups.values()].flatMap((g) => g.rowids);
+  const snippets = new Map<number, { body: string; title: string }>();
+  if (wanted.length) {
+    const rows = db
+      .prepare(
+        `SELECT rowid, snippet(docs_fts, 1, '${OPEN}', '${CLOSE}', '…', 16) AS body, snippet(docs_fts, 0, '${OPEN}', '${CLOSE}', '…', 16) AS title
+         FROM docs_fts WHERE docs_fts MATCH ? AND rowid IN (${wanted.map(() => '?').join(',')})`,
+      )
+      .all(query.match, ...wanted) as { rowid: number; body: string; title: string }[];
+    for (const row of rows) snippets.set(row.rowid, row);
+  }
   for (const group of groups.values()) {
     group.rowids.forEach((rowid, i) => {
-      const row = snippet.get(query.match, rowid) as { body: string; title: string } | undefined;
+      const row = snippets.get(rowid);
       const text = row?.body.includes(OPEN) ? row.body : (row?.title ?? row?.body ?? '');
       group.hits[i]!.snippet = splitSnippet(text);
     });
