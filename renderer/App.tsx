@@ -1,9 +1,12 @@
 import { Group, Panel, Separator } from 'react-resizable-panels';
 import { ArticlesPane } from './features/articles/ArticlesPane';
+import { FindBar } from './features/find/FindBar';
+import { useShortcuts } from './features/layout/shortcuts';
 import { Toolbar } from './features/layout/Toolbar';
 import { LibraryArticles } from './features/library-articles/LibraryArticles';
 import { PostList } from './features/post-list/PostList';
 import { ProblemsPanel } from './features/problems/ProblemsPanel';
+import { SearchPanel } from './features/search/SearchPanel';
 import { Thread } from './features/thread/Thread';
 import { useApp } from './store';
 
@@ -11,6 +14,7 @@ import { useApp } from './store';
 export function App() {
   const libraryError = useApp((s) => s.libraryError);
   const view = useApp((s) => s.view);
+  useShortcuts();
   return (
     <div className="app">
       <Toolbar />
@@ -31,6 +35,7 @@ export function App() {
             <main id="thread-scroller" className="scroller">
               <Thread />
             </main>
+            <FindBar />
           </Panel>
           <Separator className="separator" />
           <Panel id="articles" defaultSize="26%" minSize="14%" className="pane pane-articles">
@@ -39,6 +44,7 @@ export function App() {
         </Group>
       </div>
       {view === 'articles' && <LibraryArticles />}
+      <SearchPanel />
     </div>
   );
 }

@@ -3,11 +3,13 @@ import { createStore, useStore, type StoreApi } from 'zustand';
 import type { Bridge } from '../../preload/api';
 import { createArticlesSlice, type ArticlesSlice } from './articles-slice';
 import { createLibrarySlice, type LibrarySlice } from './library-slice';
+import { createFindSlice, type FindSlice } from './find-slice';
 import { createReaderSlice, type ReaderSlice } from './reader-slice';
+import { createSearchSlice, type SearchSlice } from './search-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 
 /** The whole renderer state: one store made of typed slices. */
-export type AppState = LibrarySlice & ReaderSlice & UiSlice & ArticlesSlice;
+export type AppState = LibrarySlice & ReaderSlice & UiSlice & ArticlesSlice & SearchSlice & FindSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** Creates the store over a bridge (the real one in the app, a core-backed one in tests). */
@@ -17,12 +19,22 @@ export function createAppStore(api: Bridge): AppStore {
     ...createReaderSlice(api)(...a),
     ...createUiSlice(...a),
     ...createArticlesSlice(api)(...a),
+    ...createSearchSlice(api)(...a),
+    ...createFindSlice(...a),
   }));
   api.on('library.changed', () => {
     void store.getState().refreshLibrary();
     // The sources load when the Articles view is first shown; after that they follow the library.
     if (store.getState().sourcesStatus !== 'idle') void store.getState().loadSources();
+    // Results of the library that was open before mean nothing now.
+    store.setState({ searchResults: null, searchResultsKey: null, searchStatus: 'idle' });
+    if (store.getState().searchQuery.trim()) void store.getState().runSearch();
   });
+  // The full-text index being built: the search says its results may be incomplete, and searches again once it is done.
+  api.on('library.progress', ({ root, error: _error, ...progress }) => {
+    if (root === store.getState().library?.root || !store.getState().library) store.getState().setIndexProgress(progress);
+  });
+  api.on('library.indexed', () => store.getState().indexComplete());
   // Files changed on disk: reload the lists, and the open post in place (same id: its
   // collapsed comments, marked article and scroll place stay) when its file was one of them.
   api.on('library.updated', ({ files }) => {
@@ -34,6 +46,7 @@ export function createAppStore(api: Bridge): AppStore {
       if (result.ok && store.getState().openPostId === openPostId) store.setState({ detail: result.value });
     })();
     if (store.getState().sourcesStatus !== 'idle') void store.getState().loadSources();
+    if (store.getState().searchOpen && store.getState().searchQuery.trim()) void store.getState().runSearch();
   });
   return store;
 }

@@ -1,5 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { Bridge, PostDetail } from '../../preload/api';
+import type { RevealTarget } from '../features/thread/reveal';
+import { closedFind } from './find-slice';
 import type { AppState } from './index';
 
 export interface ReaderSlice {
@@ -15,12 +17,14 @@ export interface ReaderSlice {
   toggleCollapsed(commentId: string): void;
   /** Marks an article's place (expanding collapsed comments that hide it); null clears. */
   markArticle(articleId: string | null): void;
-  /** An article the thread should scroll to once it is rendered (set when arriving from another post or view). */
-  pendingScrollArticleId: string | null;
+  /** A place the thread should scroll to once it is rendered (set when arriving from another post, view or the search). */
+  pendingReveal: RevealTarget | null;
   /** Opens a post and marks one of its articles, scrolling to it once shown. */
   showArticleInPost(postId: string, articleId: string): Promise<void>;
   /** The thread calls this once it has scrolled. */
-  clearPendingScroll(): void;
+  clearPendingReveal(): void;
+  /** Words and phrases of the search that opened the post, marked in its text; empty once another post is opened. */
+  highlightTerms: string[];
   /** Makes a comment visible: expands the comment whose replies hide it. */
   revealComment(commentId: string): void;
 }
@@ -33,25 +37,27 @@ export const createReaderSlice =
     readerError: null,
     collapsed: {},
     markedArticleId: null,
-    pendingScrollArticleId: null,
+    pendingReveal: null,
+    highlightTerms: [],
     async showArticleInPost(postId, articleId) {
       if (get().openPostId !== postId || !get().detail) await get().openPost(postId);
       if (get().openPostId !== postId) return;
       get().markArticle(articleId);
-      if (get().markedArticleId === articleId) set({ pendingScrollArticleId: articleId });
+      if (get().markedArticleId === articleId) set({ pendingReveal: { articleId } });
     },
-    clearPendingScroll() {
-      set({ pendingScrollArticleId: null });
+    clearPendingReveal() {
+      set({ pendingReveal: null });
     },
     async openPost(id) {
-      set({ openPostId: id, markedArticleId: null, collapsed: {}, readerError: null });
+      const other = id !== get().openPostId;
+      set({ openPostId: id, markedArticleId: null, collapsed: {}, readerError: null, highlightTerms: [], ...(other ? closedFind : {}) });
       const result = await api['posts.get']({ id });
       if (get().openPostId !== id) return;
       if (result.ok) set({ detail: result.value });
       else set({ detail: null, readerError: result.error.message });
     },
     closePost() {
-      set({ openPostId: null, detail: null, markedArticleId: null, collapsed: {} });
+      set({ openPostId: null, detail: null, markedArticleId: null, collapsed: {}, highlightTerms: [], ...closedFind });
     },
     toggleCollapsed(commentId) {
       const collapsed = { ...get().collapsed };

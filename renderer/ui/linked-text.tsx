@@ -1,6 +1,7 @@
 import type { MouseEvent } from 'react';
 import { trimUrl, URL_IN_TEXT } from '../../main/core/articles/urls';
 import { getBridge } from '../api/client';
+import { markPieces, type MarkRange } from './highlight';
 
 /** Text with its web addresses split out, so they can be shown as links. */
 export function splitLinks(text: string): { text: string; url?: string }[] {
@@ -23,15 +24,38 @@ function openLink(event: MouseEvent<HTMLAnchorElement>, url: string) {
   void getBridge()['links.open']({ url });
 }
 
-/**
- * Renders text from a file as text (React escapes it; no HTML is ever injected), with web
- * addresses as links that open in the system browser only when clicked.
- */
-export function LinkedText({ text }: { text: string }) {
+/** [from, to) of a text, with its marked pieces as <mark> elements. */
+function Marked({ text, marks, from, to }: { text: string; marks: readonly MarkRange[]; from: number; to: number }) {
   return (
     <>
-      {splitLinks(text).map((part, index) =>
-        part.url ? (
+      {markPieces(text, marks, from, to).map((piece) =>
+        piece.mark ? (
+          <mark key={piece.start} className={piece.mark.className} id={piece.start === piece.mark.start ? piece.mark.id : undefined}>
+            {piece.text}
+          </mark>
+        ) : (
+          piece.text
+        ),
+      )}
+    </>
+  );
+}
+
+/**
+ * Renders text from a file as text (React escapes it; no HTML is ever injected), with web
+ * addresses as links that open in the system browser only when clicked, and `marks` (search
+ * words, find matches) as <mark> elements, inside links too.
+ */
+export function LinkedText({ text, marks }: { text: string; marks?: readonly MarkRange[] }) {
+  const parts = splitLinks(text);
+  const starts = parts.map((_, index) => parts.slice(0, index).reduce((sum, part) => sum + part.text.length, 0));
+  return (
+    <>
+      {parts.map((part, index) => {
+        const from = starts[index]!;
+        const to = from + part.text.length;
+        const content = marks?.length ? <Marked key={index} text={text} marks={marks} from={from} to={to} /> : part.text;
+        return part.url ? (
           <a
             key={index}
             href={/^https?:/i.test(part.url) ? part.url : `https://${part.url.replace(/^\.+/, '')}`}
@@ -39,12 +63,12 @@ export function LinkedText({ text }: { text: string }) {
             rel="noreferrer"
             title={`Open ${part.url} in your browser`}
           >
-            {part.text}
+            {content}
           </a>
         ) : (
-          part.text
-        ),
-      )}
+          content
+        );
+      })}
     </>
   );
 }

@@ -1,7 +1,8 @@
 import { useApp } from '../../store';
+import { shortcutLabel } from './shortcuts';
 import './layout.css';
 
-/** The top bar: library name, the Reader / Articles switch, Open Folder…, and the problems badge. */
+/** The top bar: library name, the Reader / Articles switch, Search, Open Folder…, and the problems badge. */
 export function Toolbar() {
   const library = useApp((s) => s.library);
   const problems = useApp((s) => s.problems);
@@ -10,6 +11,7 @@ export function Toolbar() {
   const chooseFolder = useApp((s) => s.chooseFolder);
   const view = useApp((s) => s.view);
   const setView = useApp((s) => s.setView);
+  const openSearch = useApp((s) => s.openSearch);
   const errors = problems.filter((p) => p.severity === 'error').length;
   return (
     <header className="toolbar">
@@ -26,6 +28,13 @@ export function Toolbar() {
         {library ? `${library.isDefault ? 'Bundled library' : library.name} · ${library.postCount} ${library.postCount === 1 ? 'post' : 'posts'}` : 'Loading…'}
       </span>
       <span className="spacer" />
+      <button type="button" className="search-button" aria-keyshortcuts="Control+K Meta+K /" onClick={() => openSearch()}>
+        <svg className="search-icon" viewBox="0 0 16 16" aria-hidden="true">
+          <path d="M7 12.5A5.5 5.5 0 1 0 7 1.5a5.5 5.5 0 0 0 0 11zM11 11l3.5 3.5" />
+        </svg>
+        <span>Search</span>
+        <kbd aria-hidden="true">{shortcutLabel('K')}</kbd>
+      </button>
       <button type="button" onClick={() => void chooseFolder()}>
         Open Folder…
       </button>

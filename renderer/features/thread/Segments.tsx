@@ -1,9 +1,11 @@
+import { useMemo } from 'react';
 import type { InternalQuote } from '../../../preload/api';
 import { useApp } from '../../store';
+import { matchRanges, termPattern, type MarkRange } from '../../ui/highlight';
 import { LinkedText } from '../../ui/linked-text';
 import { SourceIcon } from '../../ui/source-icon';
 import { revealInThread } from './reveal';
-import { describeTarget, type Segment, type ShownParagraph } from './segments';
+import { describeTarget, findMarkId, type Segment, type ShownParagraph } from './segments';
 
 function QuoteLinks({ quotes }: { quotes: InternalQuote[] }) {
   if (!quotes.length) return null;
@@ -22,12 +24,34 @@ function QuoteLinks({ quotes }: { quotes: InternalQuote[] }) {
   );
 }
 
+/** The search words (from the search that opened the post) and the find bar's matches in a paragraph, as marks. */
+function useMarks(paragraph: ShownParagraph): MarkRange[] | undefined {
+  const terms = useApp((s) => s.highlightTerms);
+  const found = useApp((s) => s.findByParagraph.get(paragraph.id));
+  // Only paragraphs with matches follow the current match.
+  const current = useApp((s) => (found ? s.findCurrent : -1));
+  const hits = useMemo(
+    () => matchRanges(paragraph.text, termPattern(terms)).map((r): MarkRange => ({ ...r, className: 'hit', priority: 1 })),
+    [paragraph.text, terms],
+  );
+  return useMemo(() => {
+    if (!found) return hits.length ? hits : undefined;
+    const finds = found.map((m): MarkRange =>
+      m.index === current
+        ? { start: m.start, end: m.end, className: 'find-current', id: findMarkId(m.index), priority: 3 }
+        : { start: m.start, end: m.end, className: 'find', id: findMarkId(m.index), priority: 2 },
+    );
+    return [...hits, ...finds];
+  }, [hits, found, current]);
+}
+
 function Paragraph({ paragraph, marked }: { paragraph: ShownParagraph; marked: boolean }) {
   const classes = [paragraph.quotes.length ? 'quoting' : '', marked ? 'marked' : ''].filter(Boolean).join(' ');
+  const marks = useMarks(paragraph);
   return (
     <>
       <p id={paragraph.id} className={classes || undefined} tabIndex={-1}>
-        <LinkedText text={paragraph.text} />
+        <LinkedText text={paragraph.text} marks={marks} />
       </p>
       <QuoteLinks quotes={paragraph.quotes} />
     </>

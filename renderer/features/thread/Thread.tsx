@@ -4,7 +4,7 @@ import type { Comment } from '../../../preload/api';
 import { useApp } from '../../store';
 import { formatCommentCount, formatDate } from '../../ui/format';
 import { CommentContent } from './CommentView';
-import { registerRevealer, type RevealTarget } from './reveal';
+import { registerRevealer, type RevealOptions, type RevealTarget } from './reveal';
 import { estimateRowHeight } from './row-height';
 import { scrollToPlace } from './scroll-to-place';
 import { bodySegments, elementIdsOf, placeOf } from './segments';
@@ -62,17 +62,19 @@ export function Thread() {
   const list = useRef<VirtuosoHandle>(null);
 
   const reveal = useCallback(
-    (target: RevealTarget) => {
+    (target: RevealTarget, options: RevealOptions = {}) => {
       if (!detail) return;
       const place = placeOf(target, detail.post, detail.articles);
       if (!place) return;
       place.commentIds.forEach(revealComment);
       const rowIndex = place.rowCommentId === null ? -1 : detail.post.comments.findIndex((c) => c.id === place.rowCommentId);
       scrollToPlace({
-        elementId: place.elementId,
+        elementId: options.elementId ?? place.elementId,
         rowIndex: rowIndex < 0 ? null : rowIndex,
         scroller,
         scrollToRow: (index) => list.current?.scrollToIndex({ index, align: 'start' }),
+        focus: options.focus ?? true,
+        block: options.block ?? 'start',
       });
     },
     [detail, scroller, revealComment],
@@ -85,14 +87,14 @@ export function Thread() {
     scroller?.scrollTo?.({ top: 0 });
   }, [postId, scroller]);
 
-  // An article asked for from another post or view: scroll to it once the post is shown.
-  const pendingScroll = useApp((s) => s.pendingScrollArticleId);
-  const clearPendingScroll = useApp((s) => s.clearPendingScroll);
+  // A place asked for from another post or view (an article card, a search hit): scroll to it once the post is shown.
+  const pendingReveal = useApp((s) => s.pendingReveal);
+  const clearPendingReveal = useApp((s) => s.clearPendingReveal);
   useEffect(() => {
-    if (!pendingScroll || !detail || !scroller) return;
-    reveal({ articleId: pendingScroll });
-    clearPendingScroll();
-  }, [pendingScroll, detail, scroller, reveal, clearPendingScroll]);
+    if (!pendingReveal || !detail || !scroller) return;
+    reveal(pendingReveal);
+    clearPendingReveal();
+  }, [pendingReveal, detail, scroller, reveal, clearPendingReveal]);
 
   if (error)
     return (

@@ -10,7 +10,17 @@
 /** A place in the open post: a comment or reply by path id, a body line (file line), or a quoted article. */
 export type RevealTarget = { commentId: string } | { bodyLine: number } | { articleId: string };
 
-type Revealer = (target: RevealTarget) => void;
+/** How to show it. */
+export interface RevealOptions {
+  /** Scroll to this element (inside the place, e.g. a find match) instead of the place itself. */
+  elementId?: string;
+  /** Move the focus there (default true); the find bar keeps the focus in its input. */
+  focus?: boolean;
+  /** Where in the view to put it (default 'start'). */
+  block?: 'start' | 'center';
+}
+
+type Revealer = (target: RevealTarget, options?: RevealOptions) => void;
 
 let current: Revealer | null = null;
 
@@ -23,8 +33,8 @@ export function registerRevealer(revealer: Revealer): () => void {
 }
 
 /** Scrolls the open thread to a comment, body line or article (expanding hidden replies) and focuses it. False when no thread is shown. */
-export function revealInThread(target: RevealTarget): boolean {
+export function revealInThread(target: RevealTarget, options?: RevealOptions): boolean {
   if (!current) return false;
-  current(target);
+  current(target, options);
   return true;
 }

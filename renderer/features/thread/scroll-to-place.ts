@@ -27,9 +27,13 @@ export interface ScrollRequest {
   scrollToRow: (index: number) => void;
   /** The scrolling element, watched for the user taking over. */
   scroller: HTMLElement | null;
+  /** Focus the element (default true). */
+  focus?: boolean;
+  /** Where to put the element in the view (default 'start'). */
+  block?: 'start' | 'center';
 }
 
-export function scrollToPlace({ elementId, rowIndex, scrollToRow, scroller }: ScrollRequest): void {
+export function scrollToPlace({ elementId, rowIndex, scrollToRow, scroller, focus = true, block = 'start' }: ScrollRequest): void {
   const id = ++latest;
   let frame = 0;
   let jumped = false;
@@ -48,19 +52,19 @@ export function scrollToPlace({ elementId, rowIndex, scrollToRow, scroller }: Sc
     frame++;
     const element = document.getElementById(elementId);
     if (element && !jumped) {
-      element.scrollIntoView?.({ block: 'start', behavior: 'smooth' });
-      element.focus({ preventScroll: true });
+      element.scrollIntoView?.({ block, behavior: 'smooth' });
+      if (focus) element.focus({ preventScroll: true });
       return done();
     }
     if (element) {
       // Focus it, and again if the list re-rendered its row meanwhile (focus falls back to the body then).
-      if (!focused || document.activeElement === document.body) {
+      if (focus && (!focused || document.activeElement === document.body)) {
         element.focus({ preventScroll: true });
         focused = true;
       }
       const top = element.getBoundingClientRect().top;
       if (lastTop === null || Math.abs(top - lastTop) > 1) {
-        element.scrollIntoView?.({ block: 'start' });
+        element.scrollIntoView?.({ block });
         lastTop = element.getBoundingClientRect().top;
         stable = 0;
       } else if (++stable >= STABLE_FRAMES) return done();

@@ -29,6 +29,8 @@ export const blockElementId = (line: number): string => `post-block-${line}`;
 export const commentElementId = (commentId: string): string => `comment-${commentId}`;
 /** DOM id of a paragraph of a comment, by the index of its first line in the comment's text. */
 export const commentParagraphId = (commentId: string, from: number): string => `comment-${commentId}-p${from}`;
+/** DOM id of the find bar's match by its index among all matches. */
+export const findMarkId = (index: number): string => `find-${index}`;
 /** DOM id of one span of a quoted article as a block quote. */
 export const quoteElementId = (articleId: string, spanIndex: number): string => `quote-${articleId.replace(/[^\w-]/g, '_')}-${spanIndex}`;
 
@@ -174,4 +176,38 @@ export function placeOf(target: RevealTarget, post: Post, articles: Article[]): 
   const location = article.location;
   if (location.part === 'body') return { elementId: first, rowCommentId: null, commentIds: [] };
   return { elementId: first, rowCommentId: location.commentIds[0]!.split('.')[0]!, commentIds: location.commentIds };
+}
+
+/** A paragraph of the open post in reading order, as the thread renders it, with where it is. */
+export interface PostParagraph {
+  /** DOM id, as rendered. */
+  id: string;
+  text: string;
+  /** The comment or reply holding it; null for the post body. */
+  commentId: string | null;
+  /** File line of a body paragraph; null in a comment. */
+  bodyLine: number | null;
+}
+
+const paragraphCache = new WeakMap<object, PostParagraph[]>();
+
+/**
+ * Every paragraph of a post in reading order — the body, then each comment followed by its
+ * replies — built by the same functions that render them, so their ids and texts match the
+ * DOM's whether or not a paragraph is rendered (virtualised rows, collapsed replies).
+ */
+export function postParagraphs(detail: { post: Post; articles: Article[]; quotes: InternalQuote[] }): PostParagraph[] {
+  const cached = paragraphCache.get(detail);
+  if (cached) return cached;
+  const paragraphs: PostParagraph[] = [];
+  for (const segment of bodySegments(detail.post, detail.articles))
+    for (const p of segment.paragraphs) paragraphs.push({ id: p.id, text: p.text, commentId: null, bodyLine: p.from });
+  const visit = (comment: Comment) => {
+    for (const segment of commentSegments(comment, detail.articles, detail.quotes))
+      for (const p of segment.paragraphs) paragraphs.push({ id: p.id, text: p.text, commentId: comment.id, bodyLine: null });
+    comment.replies.forEach(visit);
+  };
+  detail.post.comments.forEach(visit);
+  paragraphCache.set(detail, paragraphs);
+  return paragraphs;
 }

@@ -1,0 +1,48 @@
+import { useContext, useEffect } from 'react';
+import { StoreContext } from '../../store';
+import { stepFind } from '../find/FindBar';
+
+/** True when typing in this element means typing text (so "/" is a character, not a shortcut). */
+function isTextField(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  return target instanceof HTMLInputElement && !['button', 'checkbox', 'radio', 'submit', 'reset', 'range', 'color', 'file', 'image'].includes(target.type);
+}
+
+/** "⌘K" on a Mac, "Ctrl+K" elsewhere. */
+export const shortcutLabel = (key: string): string => (/Mac|iPhone|iPad/.test(navigator.platform) ? `⌘${key}` : `Ctrl+${key}`);
+
+/**
+ * The window's keyboard shortcuts:
+ * - Ctrl/Cmd+K, or "/" outside a text field: search the library;
+ * - Ctrl/Cmd+F: find in the open post (Chromium's own find is kept out: the default is prevented);
+ * - F3 / Shift+F3, Ctrl/Cmd+G / Shift+Ctrl/Cmd+G: next / previous match while the find bar is open.
+ */
+export function useShortcuts(): void {
+  const store = useContext(StoreContext);
+  useEffect(() => {
+    if (!store) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.isComposing) return;
+      const state = store.getState();
+      const mod = (event.ctrlKey || event.metaKey) && !event.altKey;
+      const key = event.key.toLowerCase();
+      if (mod && !event.shiftKey && key === 'k') {
+        event.preventDefault();
+        state.openSearch();
+      } else if (mod && !event.shiftKey && key === 'f') {
+        event.preventDefault();
+        if (!state.searchOpen && state.view === 'reader' && state.detail) state.openFind();
+      } else if (event.key === '/' && !mod && !event.altKey && !isTextField(event.target) && !state.searchOpen) {
+        event.preventDefault();
+        state.openSearch();
+      } else if (state.findOpen && !state.searchOpen && (event.key === 'F3' || (mod && key === 'g'))) {
+        event.preventDefault();
+        stepFind(store, event.shiftKey ? -1 : 1);
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [store]);
+}
