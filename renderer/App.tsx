@@ -2,6 +2,7 @@ import { Group, Panel, Separator } from 'react-resizable-panels';
 import { ArticlesPane } from './features/articles/ArticlesPane';
 import { FindBar } from './features/find/FindBar';
 import { useShortcuts } from './features/layout/shortcuts';
+import { DropTarget } from './features/layout/DropTarget';
 import { Toolbar } from './features/layout/Toolbar';
 import { LibraryArticles } from './features/library-articles/LibraryArticles';
 import { PostList } from './features/post-list/PostList';
@@ -45,6 +46,7 @@ export function App() {
       </div>
       {view === 'articles' && <LibraryArticles />}
       <SearchPanel />
+      <DropTarget />
     </div>
   );
 }

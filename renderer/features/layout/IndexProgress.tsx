@@ -1,3 +1,4 @@
+import './drop-target.css';
 import { useEffect, useRef, useState } from 'react';
 import type { Events } from '../../../preload/api';
 import { getBridge } from '../../api/client';

@@ -1,3 +1,4 @@
+import { IndexProgress } from './IndexProgress';
 import { useApp } from '../../store';
 import { shortcutLabel } from './shortcuts';
 import './layout.css';
@@ -27,6 +28,7 @@ export function Toolbar() {
       <span className="library-name" title={library?.root}>
         {library ? `${library.isDefault ? 'Bundled library' : library.name} · ${library.postCount} ${library.postCount === 1 ? 'post' : 'posts'}` : 'Loading…'}
       </span>
+      <IndexProgress />
       <span className="spacer" />
       <button type="button" className="search-button" aria-keyshortcuts="Control+K Meta+K /" onClick={() => openSearch()}>
         <svg className="search-icon" viewBox="0 0 16 16" aria-hidden="true">
