@@ -1,22 +1,9 @@
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { App } from './App';
-import { createAppStore, StoreContext } from './store';
-import { coreBridge } from './test-bridge';
 import { splitLinks } from './ui/linked-text';
+import { renderApp as renderWith } from './render-app';
 
-async function renderApp() {
-  const { bridge, openedLinks } = await coreBridge();
-  Object.defineProperty(window, 'threadline', { value: bridge, configurable: true });
-  const store = createAppStore(bridge);
-  await store.getState().refreshLibrary();
-  render(
-    <StoreContext.Provider value={store}>
-      <App />
-    </StoreContext.Provider>,
-  );
-  return { store, openedLinks };
-}
+const renderApp = () => renderWith();
 
 describe('the reader', () => {
   it('shows the post list, the open post with its comment tree, and its articles', async () => {

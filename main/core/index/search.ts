@@ -1,3 +1,4 @@
+import type { SearchHit, SnippetPart } from '../../../preload/api';
 import type { IndexDb } from './db';
 
 /** A user's query made safe for FTS5, and what had to be left out. */
@@ -72,18 +73,7 @@ export interface SearchOptions {
   limit?: number;
 }
 
-/** A piece of a snippet: marked pieces are the words that matched. */
-export interface SnippetPart {
-  text: string;
-  marked: boolean;
-}
-
-export interface SearchHit {
-  kind: 'post' | 'comment' | 'article';
-  /** Comment id or article id; null for the post itself. */
-  ref: string | null;
-  snippet: SnippetPart[];
-}
+export type { SearchHit, SnippetPart };
 
 export interface SearchGroup {
   postId: string;

@@ -1,29 +1,17 @@
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Comment, Post } from '../../../preload/api';
 import { ARTICLE_COMMENT, bigThreadSeed } from '../../../e2e/big-library';
-import { App } from '../../App';
-import { createAppStore, StoreContext } from '../../store';
 import { FIND_LIMIT } from '../../store/find-slice';
-import { coreBridge, SEEDS_DIR } from '../../test-bridge';
+import { SEEDS_DIR } from '../../test-bridge';
+import { renderApp as renderWith } from '../../render-app';
 
 const OMNISHAMBLES = '2014-05-07-omnishambles-update-48';
 
-async function renderApp(library = SEEDS_DIR) {
-  const { bridge } = await coreBridge(library);
-  Object.defineProperty(window, 'threadline', { value: bridge, configurable: true });
-  const store = createAppStore(bridge);
-  await store.getState().refreshLibrary();
-  render(
-    <StoreContext.Provider value={store}>
-      <App />
-    </StoreContext.Provider>,
-  );
-  return { store };
-}
+const renderApp = (library = SEEDS_DIR) => renderWith({ library });
 
 /** Every text of a post in reading order, straight from the data: the count to expect. */
 function occurrences(post: Post, word: string): number {

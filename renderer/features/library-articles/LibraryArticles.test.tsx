@@ -1,28 +1,16 @@
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Bridge } from '../../../preload/api';
-import { App } from '../../App';
-import { createAppStore, StoreContext } from '../../store';
 import { coreBridge, SEEDS_DIR } from '../../test-bridge';
 import { filterSources, formatCounts } from './LibraryArticles';
+import { renderApp as renderWith } from '../../render-app';
 
 const OMNISHAMBLES = '2014-05-07-omnishambles-update-48';
 
-async function renderApp(bridge?: Bridge) {
-  bridge ??= (await coreBridge()).bridge;
-  Object.defineProperty(window, 'threadline', { value: bridge, configurable: true });
-  const store = createAppStore(bridge);
-  await store.getState().refreshLibrary();
-  render(
-    <StoreContext.Provider value={store}>
-      <App />
-    </StoreContext.Provider>,
-  );
-  return store;
-}
+const renderApp = async (bridge?: Bridge) => (await renderWith({ bridge })).store;
 
 /** Switches to the Articles view and waits for the sources. */
 async function openArticlesView() {

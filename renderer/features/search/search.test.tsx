@@ -1,27 +1,14 @@
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { App } from '../../App';
-import { createAppStore, StoreContext } from '../../store';
 import { hitTarget } from '../../store/search-slice';
 import { coreBridge } from '../../test-bridge';
 import { describeHit } from './SearchPanel';
+import { renderApp as renderWith } from '../../render-app';
 
 const OMNISHAMBLES = '2014-05-07-omnishambles-update-48';
 
 /** The app over the real core, its full-text index complete. */
-async function renderApp() {
-  const { bridge, service } = await coreBridge();
-  await service.whenIndexed();
-  Object.defineProperty(window, 'threadline', { value: bridge, configurable: true });
-  const store = createAppStore(bridge);
-  await store.getState().refreshLibrary();
-  render(
-    <StoreContext.Provider value={store}>
-      <App />
-    </StoreContext.Provider>,
-  );
-  return { store, bridge, service };
-}
+const renderApp = () => renderWith();
 
 const dialog = () => screen.getByRole('dialog', { name: 'Search the library' });
 const searchBox = () => within(dialog()).getByRole('combobox', { name: 'Search posts, comments and articles' });

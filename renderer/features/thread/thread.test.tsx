@@ -1,15 +1,14 @@
-import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { App } from '../../App';
-import { createAppStore, StoreContext } from '../../store';
 import { coreBridge } from '../../test-bridge';
 import { revealInThread } from './reveal';
 import { scrollToPlace } from './scroll-to-place';
 import { placeOf } from './segments';
 import { RENDER_WHOLE_UP_TO } from './Thread';
+import { renderApp } from '../../render-app';
 
 const OMNISHAMBLES = '2014-05-07-omnishambles-update-48';
 
@@ -100,15 +99,7 @@ describe('the thread', () => {
     const dir = await mkdtemp(join(tmpdir(), 'threadline-long-'));
     try {
       await writeFile(join(dir, 'long.txt'), longThread(RENDER_WHOLE_UP_TO + 100));
-      const { bridge } = await coreBridge(dir);
-      Object.defineProperty(window, 'threadline', { value: bridge, configurable: true });
-      const store = createAppStore(bridge);
-      await store.getState().refreshLibrary();
-      render(
-        <StoreContext.Provider value={store}>
-          <App />
-        </StoreContext.Provider>,
-      );
+      await renderApp({ library: dir });
       expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('A Long Thread');
       expect(screen.getByRole('region', { name: 'Post' }).textContent).toContain('The body.');
       expect(screen.getByRole('heading', { name: `${RENDER_WHOLE_UP_TO + 100} comments` })).toBeTruthy();
@@ -122,15 +113,7 @@ describe('the thread', () => {
   });
 
   it('reveals a comment of a small thread (all rendered): expands its parent and focuses it', async () => {
-    const { bridge } = await coreBridge();
-    Object.defineProperty(window, 'threadline', { value: bridge, configurable: true });
-    const store = createAppStore(bridge);
-    await store.getState().refreshLibrary();
-    render(
-      <StoreContext.Provider value={store}>
-        <App />
-      </StoreContext.Provider>,
-    );
+    const { store } = await renderApp();
     act(() => store.getState().toggleCollapsed('1'));
     expect(screen.queryByRole('article', { name: 'Comment 1.2' })).toBeNull();
     act(() => void revealInThread({ commentId: '1.2' }));
