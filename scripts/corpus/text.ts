@@ -2,6 +2,7 @@
  * Plausible English for the synthetic corpus: sentences from templates in vocab.ts with their
  * slots filled from word lists, grouped into paragraphs of realistic length (50–900 chars).
  */
+import { slugify } from '../../main/core/parse/post-id';
 import type { Rng } from './random';
 import * as V from './vocab';
 
@@ -148,14 +149,7 @@ export class TextGen {
   }
 
   slug(text: string): string {
-    return text
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 70)
-      .replace(/-+$/, '');
+    return slugify(text, 70);
   }
 
   /** A full URL for a headline, on a site from the list. */
