@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
 import { extractArticles, fingerprintOf, keyOfSource, urlKey, type Article, type InternalQuote } from '../articles';
-import { MAX_SEED_BYTES } from '../library/load';
+import { readSeedBytes } from '../library/load';
 import { parseSeed, type Post, type Problem } from '../parse';
 
 /** One searchable text of a post. */
@@ -97,41 +95,27 @@ export type ParseMode = 'structure' | 'full';
  * throws: an unreadable file becomes an error problem.
  */
 export async function parseFileForIndex(root: string, file: string, mode: ParseMode = 'full'): Promise<ParsedFile> {
-  const path = join(root, file);
   const empty = { post: null, articleCount: 0, articles: [], docs: [] };
-  let size = 0;
-  let mtimeMs = 0;
-  try {
-    const info = await stat(path);
-    size = info.size;
-    mtimeMs = info.mtimeMs;
-    if (info.size > MAX_SEED_BYTES) {
-      const message = `Reading the file failed: it is ${Math.round(info.size / 1048576)} MB, more than a post page can be (${MAX_SEED_BYTES / 1048576} MB). Check that it is a saved post.`;
-      return { file, size, mtimeMs, hash: `size:${size}`, ...empty, problems: [{ file, line: null, severity: 'error', message }] };
-    }
-    const bytes = await readFile(path);
-    const hash = createHash('sha1').update(bytes).digest('hex');
-    const { post, problems } = parseSeed(bytes, file);
-    if (!post) return { file, size, mtimeMs, hash, ...empty, problems };
-    const { body: _body, comments: _comments, ...summary } = post;
-    void _body;
-    void _comments;
-    if (mode === 'structure') return { file, size, mtimeMs, hash, ...empty, post: summary, problems };
-    const { articles } = extractArticles(post);
-    return {
-      file,
-      size,
-      mtimeMs,
-      hash,
-      post: summary,
-      articleCount: articles.length,
-      problems,
-      articles: articles.map(indexedArticle),
-      docs: docsOf(post, articles),
-    };
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    const message = `Reading the file failed (${reason}). Check that it exists and that you may read it.`;
-    return { file, size, mtimeMs, hash: 'unreadable', ...empty, problems: [{ file, line: null, severity: 'error', message }] };
-  }
+  const read = await readSeedBytes(root, file);
+  const { size, mtimeMs } = read;
+  if (!read.bytes) return { file, size, mtimeMs, hash: 'unreadable', ...empty, problems: [read.problem] };
+  const hash = createHash('sha1').update(read.bytes).digest('hex');
+  const { post, problems } = parseSeed(read.bytes, file);
+  if (!post) return { file, size, mtimeMs, hash, ...empty, problems };
+  const { body: _body, comments: _comments, ...summary } = post;
+  void _body;
+  void _comments;
+  if (mode === 'structure') return { file, size, mtimeMs, hash, ...empty, post: summary, problems };
+  const { articles } = extractArticles(post);
+  return {
+    file,
+    size,
+    mtimeMs,
+    hash,
+    post: summary,
+    articleCount: articles.length,
+    problems,
+    articles: articles.map(indexedArticle),
+    docs: docsOf(post, articles),
+  };
 }

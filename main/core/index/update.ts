@@ -1,8 +1,8 @@
-import { readdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { groupByKeys } from '../articles';
-import { UserError } from '../library/load';
+import { listLibraryFiles } from '../library/load';
 import { resetIfStale, type IndexDb } from './db';
 import type { ParsedFile, ParseMode } from './parse-file';
 import { ParsePool } from './pool';
@@ -47,22 +47,7 @@ const BATCH = 64;
 const FTS_BATCH = 5_000;
 
 async function scan(root: string): Promise<Map<string, { size: number; mtimeMs: number }>> {
-  let entries;
-  try {
-    const info = await stat(root);
-    if (!info.isDirectory())
-      throw new UserError('not-a-folder', `Opening library failed: ${root} is a file, not a folder. Choose the folder that holds the saved posts.`);
-    entries = await readdir(root, { recursive: true, withFileTypes: true });
-  } catch (error) {
-    if (error instanceof UserError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'does not exist' : code === 'EACCES' ? 'is not readable' : `cannot be read (${code ?? (error as Error).message})`;
-    throw new UserError('library-unreadable', `Opening library failed: ${root} ${why}. Choose another folder.`);
-  }
-  const files = entries
-    .filter((e) => e.isFile() && e.name.toLowerCase().endsWith('.txt') && !e.name.startsWith('.'))
-    .map((e) => relative(root, join(e.parentPath, e.name)).split(sep).join('/'))
-    .sort();
+  const files = await listLibraryFiles(root);
   const found = new Map<string, { size: number; mtimeMs: number }>();
   await Promise.all(
     files.map(async (file) => {

@@ -1,1 +1,11 @@
-export { compareNewestFirst, listSeedFiles, loadLibrary, readSeed, MAX_SEED_BYTES, UserError, type LoadedLibrary } from './load';
+export {
+  compareNewestFirst,
+  listLibraryFiles,
+  listSeedFiles,
+  loadLibrary,
+  readSeed,
+  readSeedBytes,
+  MAX_SEED_BYTES,
+  UserError,
+  type LoadedLibrary,
+} from './load';

@@ -36,32 +36,52 @@ export async function listSeedFiles(root: string): Promise<string[]> {
     .sort();
 }
 
-/** Reads and parses one seed file; a file that cannot be read becomes an error problem. */
-export async function readSeed(root: string, file: string): Promise<{ post: Post | null; problems: Problem[] }> {
+/**
+ * The seed files of a library folder (as listSeedFiles), or a UserError that says what is
+ * wrong with the folder and what to do.
+ */
+export async function listLibraryFiles(root: string): Promise<string[]> {
+  try {
+    const info = await stat(root);
+    if (!info.isDirectory())
+      throw new UserError('not-a-folder', `Opening library failed: ${root} is a file, not a folder. Choose the folder that holds the saved posts.`);
+    return await listSeedFiles(root);
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'does not exist' : code === 'EACCES' ? 'is not readable' : `cannot be read (${code ?? (error as Error).message})`;
+    throw new UserError('library-unreadable', `Opening library failed: ${root} ${why}. Choose another folder.`);
+  }
+}
+
+/** A seed file's bytes with its size and time, or the problem that kept it from being read. */
+export type SeedBytes = { bytes: Buffer; size: number; mtimeMs: number; problem: null } | { bytes: null; size: number; mtimeMs: number; problem: Problem };
+
+/** Reads one seed file's bytes; a file too big or unreadable becomes an error problem, never a throw. */
+export async function readSeedBytes(root: string, file: string): Promise<SeedBytes> {
   const path = join(root, file);
+  let size = 0;
+  let mtimeMs = 0;
   try {
     const info = await stat(path);
+    size = info.size;
+    mtimeMs = info.mtimeMs;
     if (info.size > MAX_SEED_BYTES) {
-      return {
-        post: null,
-        problems: [
-          {
-            file,
-            line: null,
-            severity: 'error',
-            message: `Reading the file failed: it is ${Math.round(info.size / 1048576)} MB, more than a post page can be (${MAX_SEED_BYTES / 1048576} MB). Check that it is a saved post.`,
-          },
-        ],
-      };
+      const message = `Reading the file failed: it is ${Math.round(info.size / 1048576)} MB, more than a post page can be (${MAX_SEED_BYTES / 1048576} MB). Check that it is a saved post.`;
+      return { bytes: null, size, mtimeMs, problem: { file, line: null, severity: 'error', message } };
     }
-    return parseSeed(await readFile(path), file);
+    return { bytes: await readFile(path), size, mtimeMs, problem: null };
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    return {
-      post: null,
-      problems: [{ file, line: null, severity: 'error', message: `Reading the file failed (${reason}). Check that it exists and that you may read it.` }],
-    };
+    const message = `Reading the file failed (${reason}). Check that it exists and that you may read it.`;
+    return { bytes: null, size, mtimeMs, problem: { file, line: null, severity: 'error', message } };
   }
+}
+
+/** Reads and parses one seed file; a file that cannot be read becomes an error problem. */
+export async function readSeed(root: string, file: string): Promise<{ post: Post | null; problems: Problem[] }> {
+  const read = await readSeedBytes(root, file);
+  return read.bytes ? parseSeed(read.bytes, file) : { post: null, problems: [read.problem] };
 }
 
 /** Posts newest first; undated ones last; ties by title. */
@@ -76,18 +96,7 @@ export function compareNewestFirst(a: Post, b: Post): number {
  * stay: the later one gets its file name added to its id, with a warning.
  */
 export async function loadLibrary(root: string): Promise<LoadedLibrary> {
-  let files: string[];
-  try {
-    const info = await stat(root);
-    if (!info.isDirectory())
-      throw new UserError('not-a-folder', `Opening library failed: ${root} is a file, not a folder. Choose the folder that holds the saved posts.`);
-    files = await listSeedFiles(root);
-  } catch (error) {
-    if (error instanceof UserError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'does not exist' : code === 'EACCES' ? 'is not readable' : `cannot be read (${code ?? (error as Error).message})`;
-    throw new UserError('library-unreadable', `Opening library failed: ${root} ${why}. Choose another folder.`);
-  }
+  const files = await listLibraryFiles(root);
   const posts: Post[] = [];
   const problems: Problem[] = [];
   const seen = new Set<string>();
