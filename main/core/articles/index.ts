@@ -4,5 +4,5 @@ export { canonicalSource, knownSource, siteOf, sourceOfUrl, findMentions, source
 export { SOURCE_TABLE, type KnownSource } from './source-table';
 export { absoluteUrl, findUrls, isOnlyUrl, titleFromUrl } from './urls';
 export type { Article, ArticleLocation, InternalQuote, PostArticles, QuotedElsewhere, Source, SourceKind, TextSpan } from './types';
-export { buildArticleIndex, keyOfSource, type ArticleIndex } from './library-index';
+export { buildArticleIndex, compareSources, keyOfSource, previewOf, type ArticleIndex } from './library-index';
 export { articleKey, fingerprintOf, groupByKeys, groupSameArticles, shingles, urlKey, type ArticleKey, type Fingerprint } from './same-article';

@@ -8,6 +8,18 @@ import type { Article, PostArticles, QuotedElsewhere, Source } from './types';
 /** How many characters of an article a list row shows. */
 const PREVIEW_LENGTH = 200;
 
+/** What a list row shows of an article: its first words on one line, or a link's URL. */
+export function previewOf(article: Article): string {
+  const text = article.kind === 'link' ? (article.url ?? '') : article.text.replace(/\s+/g, ' ').trim();
+  return text.length > PREVIEW_LENGTH ? `${text.slice(0, PREVIEW_LENGTH)}…` : text;
+}
+
+/** Sources most quoted first (articles, then links), the unknown ones last. */
+export function compareSources(a: SourceSummary, b: SourceSummary): number {
+  if ((a.key === 'unknown') !== (b.key === 'unknown')) return a.key === 'unknown' ? 1 : -1;
+  return b.articleCount - a.articleCount || b.linkCount - a.linkCount || (a.name ?? '').localeCompare(b.name ?? '');
+}
+
 /** n of an id "…#a{n}", for reading order. */
 const articleNumber = (id: string): number => Number(/#a(\d+)$/.exec(id)?.[1] ?? 0);
 
@@ -73,12 +85,7 @@ export function buildArticleIndex(posts: Post[]): ArticleIndex {
       return found ? { articles: found.articles.map(withElsewhere), quotes: found.quotes } : null;
     },
     sources() {
-      return [...groups.values()]
-        .map((g) => g.summary)
-        .sort((a, b) => {
-          if ((a.key === 'unknown') !== (b.key === 'unknown')) return a.key === 'unknown' ? 1 : -1;
-          return b.articleCount - a.articleCount || b.linkCount - a.linkCount || (a.name ?? '').localeCompare(b.name ?? '');
-        });
+      return [...groups.values()].map((g) => g.summary).sort(compareSources);
     },
     bySource(key) {
       const group = groups.get(key);
@@ -86,7 +93,6 @@ export function buildArticleIndex(posts: Post[]): ArticleIndex {
       return group.articles
         .map((article): SourceArticle => {
           const post = postOf.get(article.id)!;
-          const text = article.kind === 'link' ? (article.url ?? '') : article.text.replace(/\s+/g, ' ').trim();
           return {
             articleId: article.id,
             postId: post.id,
@@ -95,7 +101,7 @@ export function buildArticleIndex(posts: Post[]): ArticleIndex {
             kind: article.kind,
             title: article.title,
             url: article.url,
-            preview: text.length > PREVIEW_LENGTH ? `${text.slice(0, PREVIEW_LENGTH)}…` : text,
+            preview: previewOf(article),
             alsoQuotedIn: elsewhere(articleById.get(article.id)!),
           };
         })

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { extractArticles, fingerprintOf, keyOfSource, urlKey, type Article, type InternalQuote } from '../articles';
+import { extractArticles, fingerprintOf, keyOfSource, previewOf, urlKey, type Article, type InternalQuote } from '../articles';
 import { readSeedBytes } from '../library/load';
 import { parseSeed, type Post, type Problem } from '../parse';
 
@@ -41,8 +41,6 @@ export interface ParsedFile {
   docs: Doc[];
 }
 
-const PREVIEW_LENGTH = 200;
-
 function docsOf(post: Post, articles: Article[]): Doc[] {
   const docs: Doc[] = [{ kind: 'post', ref: null, sourceKey: null, title: post.title, body: post.body.map((b) => b.text).join('\n\n') }];
   for (const comment of post.comments) {
@@ -62,7 +60,6 @@ function docsOf(post: Post, articles: Article[]): Doc[] {
 }
 
 function indexedArticle(article: Article, ord: number): IndexedArticle {
-  const flat = article.kind === 'link' ? (article.url ?? '') : article.text.replace(/\s+/g, ' ').trim();
   return {
     id: article.id,
     ord,
@@ -74,7 +71,7 @@ function indexedArticle(article: Article, ord: number): IndexedArticle {
     title: article.title,
     url: article.url,
     urlKey: article.url ? urlKey(article.url) : null,
-    preview: flat.length > PREVIEW_LENGTH ? `${flat.slice(0, PREVIEW_LENGTH)}…` : flat,
+    preview: previewOf(article),
     fingerprint: article.kind === 'article' ? fingerprintOf(article.text) : null,
   };
 }

@@ -1,5 +1,5 @@
 import type { PostSummary, SourceArticle, SourceSummary } from '../../../preload/api';
-import type { QuotedElsewhere, SourceKind } from '../articles';
+import { compareSources, type QuotedElsewhere, type SourceKind } from '../articles';
 import type { Problem } from '../parse';
 import type { IndexDb } from './db';
 
@@ -55,10 +55,7 @@ export function indexQueries(db: IndexDb) {
     sources: (): SourceSummary[] =>
       (s.sources.all() as (Omit<SourceSummary, 'name' | 'kind'> & { name: string | null; kind: SourceKind })[])
         .map((r) => (r.key === 'unknown' ? { ...r, name: null, kind: 'unknown' as const } : r))
-        .sort((a, b) => {
-          if ((a.key === 'unknown') !== (b.key === 'unknown')) return a.key === 'unknown' ? 1 : -1;
-          return b.articleCount - a.articleCount || b.linkCount - a.linkCount || (a.name ?? '').localeCompare(b.name ?? '');
-        }),
+        .sort(compareSources),
     bySource: (key: string): SourceArticle[] =>
       (s.bySource.all(key) as (Omit<SourceArticle, 'alsoQuotedIn'> & { groupId: string | null })[]).map(({ groupId, ...row }) => ({
         ...row,

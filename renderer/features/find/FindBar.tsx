@@ -4,6 +4,7 @@ import type { FindMatch } from '../../store/find-slice';
 import { revealInThread } from '../thread/reveal';
 import { findMarkId } from '../thread/segments';
 import './find.css';
+import { useFocusOnRequest } from '../../ui/use-focus-on-request';
 
 /** The thread's scroller (the middle pane). */
 const threadScroller = () => document.getElementById('thread-scroller');
@@ -65,10 +66,7 @@ function FindBarOpen() {
   const input = useRef<HTMLInputElement>(null);
   const [returnTo] = useState(() => document.activeElement);
 
-  useEffect(() => {
-    input.current?.focus();
-    input.current?.select();
-  }, [focusRequest]);
+  useFocusOnRequest(input, focusRequest);
 
   // The post was reloaded from disk: find again in what it says now.
   useEffect(() => refreshFind(), [detail, refreshFind]);

@@ -4,6 +4,7 @@ import { useApp } from '../../store';
 import { NO_FILTERS, SEARCH_KINDS, searchKey, type SearchFilters, type SearchKind } from '../../store/search-slice';
 import { formatDate } from '../../ui/format';
 import './search.css';
+import { useFocusOnRequest } from '../../ui/use-focus-on-request';
 
 /** How long typing must pause before the search runs. */
 export const SEARCH_DEBOUNCE_MS = 120;
@@ -65,10 +66,7 @@ function SearchDialog() {
   const [returnTo] = useState(() => document.activeElement);
 
   // The box takes the focus (its text selected) each time the search is asked for, also when already open.
-  useEffect(() => {
-    input.current?.focus();
-    input.current?.select();
-  }, [focusRequest]);
+  useFocusOnRequest(input, focusRequest);
 
   // Typing searches once it pauses; only the latest answer lands (see runSearch).
   useEffect(() => {
