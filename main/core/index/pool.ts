@@ -17,17 +17,21 @@ function workerSpec(): { url: URL; workerData?: { entry: string } } {
   return { url: pathToFileURL(join(here, 'worker-boot.mjs')), workerData: { entry: pathToFileURL(join(here, 'parse-worker.ts')).href } };
 }
 
-/** A pool of parse workers, one per core (at least one), that parses files in parallel. */
+/** A pool of parse workers, one per core (at least one), that parses files in parallel. Workers start on the first file, so a warm reopen starts none. */
 export class ParsePool {
   private readonly workers: Worker[] = [];
   private readonly idle: Worker[] = [];
   private readonly waiting: (() => void)[] = [];
   private readonly pending = new Map<number, { resolve: (r: ParsedFile) => void; reject: (e: Error) => void }>();
   private nextId = 0;
+  private started = false;
 
-  constructor(size = Math.max(1, availableParallelism())) {
+  constructor(private readonly size = Math.max(1, availableParallelism())) {}
+
+  private start() {
+    this.started = true;
     const spec = workerSpec();
-    for (let i = 0; i < size; i++) {
+    for (let i = 0; i < this.size; i++) {
       const worker = new Worker(spec.url, spec.workerData ? { workerData: spec.workerData } : {});
       worker.on('message', ({ id, result }: { id: number; result: ParsedFile }) => {
         this.pending.get(id)?.resolve(result);
@@ -49,6 +53,7 @@ export class ParsePool {
   }
 
   private async acquire(): Promise<Worker> {
+    if (!this.started) this.start();
     while (!this.idle.length) await new Promise<void>((resolve) => this.waiting.push(resolve));
     return this.idle.pop()!;
   }

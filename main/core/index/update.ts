@@ -192,14 +192,14 @@ async function indexFullText(db: IndexDb, options: UpdateOptions): Promise<boole
  * worker finished first), holding only a few batches in memory. False when cancelled.
  */
 async function parseInOrder(
-  pool: ParsePool | null,
+  pool: ParsePool,
   root: string,
   files: string[],
   mode: ParseMode,
   write: (results: ParsedFile[]) => void,
   signal?: AbortSignal,
 ): Promise<boolean> {
-  if (!files.length || !pool) return true;
+  if (!files.length) return true;
   let batch: ParsedFile[] = [];
   const flush = () => {
     if (batch.length) write(batch);
@@ -255,11 +255,10 @@ export async function updateIndex(db: IndexDb, root: string, options: UpdateOpti
   const { s, write, writeExtracted } = writer(db);
   db.transaction(() => removed.forEach((path) => s.deleteFile.run(path)))();
 
-  // Starting workers costs more than a warm reopen: only when something needs parsing.
   const toExtract = () =>
     db.prepare('SELECT path, post_id AS postId, hash FROM files WHERE extracted = 0 ORDER BY path').all() as { path: string; postId: string; hash: string }[];
-  const needsPool = toParse.length > 0 || toExtract().length > 0;
-  const pool = needsPool ? (options.pool ?? new ParsePool(Math.max(1, availableParallelism()))) : null;
+  // The pool starts its workers on the first file only: a warm reopen starts none.
+  const pool = options.pool ?? new ParsePool(Math.max(1, availableParallelism()));
   let parsed = 0;
   let cancelled: boolean;
   let extracted = 0;
@@ -312,7 +311,7 @@ export async function updateIndex(db: IndexDb, root: string, options: UpdateOpti
       ));
     }
   } finally {
-    if (pool && !options.pool) await pool.close();
+    if (!options.pool) await pool.close();
   }
 
   if (extracted || removed.length || rebuilt) {
