@@ -73,3 +73,31 @@ describe('helpers', () => {
     expect(titleFromUrl('https://x.org/%E0%A4%A-bad-escape')).toBe('%E0%A4%A bad escape');
   });
 });
+
+describe('titles and voices', () => {
+  it('does not make a title of an id-like slug', () => {
+    expect(titleFromUrl('http://www.bbc.co.uk/news/uk-81890576')).toBeNull();
+  });
+
+  it('does not take a commenter\'s own first-person words after a ":" line as pasted text', () => {
+    const text = [
+      'Monday 20 May 2019',
+      '',
+      'A Post',
+      '',
+      'Body.',
+      '',
+      '1 comment:',
+      '',
+      '  1. Here is what I told the Justice Committee last week:',
+      '',
+      '    I was a probation officer for twenty years and I have never seen caseloads like the ones my team carries now, with cases transferred without any handover at all.',
+      '',
+      '    My colleagues are leaving faster than they can be replaced, and the training for new staff has been cut to a few weeks of online modules that nobody finishes.',
+      '',
+      '    ReplyDelete',
+    ].join('\n');
+    const post = parseSeed(text, 'voice.txt').post!;
+    expect(extractArticles(post).articles.filter((a) => a.kind === 'article')).toEqual([]);
+  });
+});

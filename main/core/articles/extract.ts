@@ -150,6 +150,15 @@ function isProse(part: Part, run: Run): boolean {
   return length >= MIN_COLON_RUN && lines.slice(0, 3).some((l) => l.length >= MIN_PROSE_LINE);
 }
 
+/** Does a run open in the writer's own voice ("I was told…", quoted speech aside)? Then a ":" line introduced their own words. */
+function opensInFirstPerson(part: Part, run: Run): boolean {
+  const opening = nonBlank(part, run.from, run.to)
+    .slice(0, 2)
+    .map((i) => part.lines[i]!.text.replace(/["“][^"“”]*(?:["”]|$)/g, ''))
+    .join(' ');
+  return FIRST_PERSON.test(opening);
+}
+
 /** A headline as the first line of pasted text, skipping an addressee line ("TO: NAPO MEMBERS"). */
 function titleOf(part: Part, run: Run): { title: string | null; evidence: string | null } {
   const lines = nonBlank(part, run.from, run.to).map((i) => part.lines[i]!.text.trim());
@@ -279,7 +288,7 @@ function scanPart(part: Part, stops: Set<number>): Draft[] {
       const start = nextNonBlank(part, i + 1);
       if (start < part.lines.length && !stops.has(start) && !dashHeadline(part.lines[start]!.text)) {
         const run = (OPEN_QUOTE.test(part.lines[start]!.text.trim()) && quotedRun(part, start)) || plainRun(part, start, stops);
-        if (dashIntro || isProse(part, run)) {
+        if (dashIntro || (isProse(part, run) && !opensInFirstPerson(part, run))) {
           const draft = articleFromRun(part, run, {
             intro: i,
             confidence: dashIntro ? 0.9 : 0.75,

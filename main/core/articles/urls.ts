@@ -37,7 +37,8 @@ export function titleFromUrl(raw: string): string | null {
   const headline = url.searchParams.get('headline');
   if (headline) return headline;
   const segments = url.pathname.split('/').filter(Boolean);
-  const slug = segments.reverse().find((s) => s.includes('-') && !/^\d+$/.test(s));
+  // A slug reads as a title when it has at least two words of letters ("uk-27812345" does not).
+  const slug = segments.reverse().find((s) => (s.match(/[a-z]{2,}/gi) ?? []).length >= 2);
   if (!slug) return null;
   let decoded = slug.replace(/\.[a-z]{2,5}$/i, '');
   try {
