@@ -45,9 +45,15 @@ class Target {
     private readonly text: string,
     readonly commentId: string | null,
   ) {}
-  /** Could it hold these words at all? A cheap test before stemming the whole text. */
-  mayHold(word: string): boolean {
-    return (this.lowerText ??= this.text.toLowerCase().replace(/['’‘`´]/g, '')).includes(word);
+  /**
+   * Could it hold these stems at all? Every stem is part of a word as written (lower-cased,
+   * apostrophes dropped), so a text missing one cannot hold the passage: a cheap test before
+   * stemming the whole text. `words` come longest first, the likeliest to be missing.
+   */
+  mayHold(words: readonly string[]): boolean {
+    const lower = (this.lowerText ??= this.text.toLowerCase().replace(/['’‘`´]/g, ''));
+    for (const word of words) if (!lower.includes(word)) return false;
+    return true;
   }
   get normalised(): string {
     return (this.stemmed ??= stems(this.text));
@@ -75,16 +81,12 @@ function passagesOf(line: string): { text: string; wholeLine: boolean }[] {
 }
 
 /** Does the target hold every fragment of the passage (split at "..." where the quoter cut it)? */
-function holds(target: Target, fragments: string[], probe: string): boolean {
+function holds(target: Target, fragments: string[], probe: readonly string[]): boolean {
   return fragments.length > 0 && target.mayHold(probe) && fragments.every((f) => target.normalised.includes(f));
 }
 
-/** The longest stem of the fragments: every text that holds them holds it, lower-cased, as written. */
-const probeOf = (fragments: string[]): string =>
-  fragments
-    .join(' ')
-    .split(' ')
-    .reduce((a, b) => (b.length > a.length ? b : a), '');
+/** The distinct stems of the fragments, longest first: every text that holds the fragments holds each of them, lower-cased, as written. */
+const probeOf = (fragments: string[]): string[] => [...new Set(fragments.join(' ').split(' '))].filter(Boolean).sort((a, b) => b.length - a.length);
 
 /** A passage cut at "..." into its stemmed fragments of three words or more. */
 const fragmentsOf = (passage: string): string[] =>

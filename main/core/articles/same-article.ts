@@ -1,4 +1,3 @@
-import { normalise } from './text';
 import { absoluteUrl } from './urls';
 import type { Article } from './types';
 
@@ -45,32 +44,95 @@ function hash32(text: string): number {
   return h >>> 0;
 }
 
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const APOSTROPHE = /['’‘`´]/;
+
+/**
+ * Calls `word` with the FNV-1a hash of each word of a text as normalise() splits it (lower case,
+ * apostrophes dropped, anything but letters and digits separates words), in one pass over the
+ * characters: no string is built per word (this runs over every quoted article of a library).
+ */
+function eachWordHash(text: string, word: (hash: number) => void): void {
+  let h = 0x811c9dc5;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c < 128) {
+      if (c >= 65 && c <= 90) c += 32;
+      else if (c === 39 || c === 96) continue;
+      else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) {
+        if (inWord) word(h >>> 0);
+        h = 0x811c9dc5;
+        inWord = false;
+        continue;
+      }
+      h = Math.imul(h ^ c, 0x01000193);
+      inWord = true;
+      continue;
+    }
+    const ch = text[i]!;
+    if (APOSTROPHE.test(ch)) continue;
+    if (!LETTER_OR_DIGIT.test(ch)) {
+      if (inWord) word(h >>> 0);
+      h = 0x811c9dc5;
+      inWord = false;
+      continue;
+    }
+    const lower = ch.toLowerCase();
+    for (let k = 0; k < lower.length; k++) h = Math.imul(h ^ lower.charCodeAt(k), 0x01000193);
+    inWord = true;
+  }
+  if (inWord) word(h >>> 0);
+}
+
+/** Each five-word shingle's hash, combining its words' hashes, with a finaliser (murmur3's) so the MinHash permutations see well-spread values. */
+function eachShingle(text: string, shingle: (hash: number) => void): void {
+  const window = new Uint32Array(SHINGLE_WORDS);
+  let count = 0;
+  eachWordHash(text, (wordHash) => {
+    window[count % SHINGLE_WORDS] = wordHash;
+    count++;
+    if (count < SHINGLE_WORDS) return;
+    let h = 0x811c9dc5;
+    for (let j = count - SHINGLE_WORDS; j < count; j++) h = Math.imul(h ^ window[j % SHINGLE_WORDS]!, 0x01000193);
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    h ^= h >>> 16;
+    shingle(h >>> 0);
+  });
+}
+
 /** The set of hashed five-word shingles of a text. */
 export function shingles(text: string): Set<number> {
-  const words = normalise(text).split(' ').filter(Boolean);
   const set = new Set<number>();
-  for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) set.add(hash32(words.slice(i, i + SHINGLE_WORDS).join(' ')));
+  eachShingle(text, (h) => set.add(h));
   return set;
 }
 
 /** Fixed odd multipliers and offsets for the MinHash permutations (deterministic across runs). */
-const PERMUTATIONS = Array.from({ length: BANDS * ROWS }, (_, i) => ({ a: (hash32(`a${i}`) | 1) >>> 0, b: hash32(`b${i}`) }));
+const PERMUTATION_A = Uint32Array.from({ length: BANDS * ROWS }, (_, i) => (hash32(`a${i}`) | 1) >>> 0);
+const PERMUTATION_B = Uint32Array.from({ length: BANDS * ROWS }, (_, i) => hash32(`b${i}`));
 
-function signature(set: Set<number>): number[] {
-  const mins = PERMUTATIONS.map(() => 0xffffffff);
-  for (const h of set) {
-    for (let p = 0; p < PERMUTATIONS.length; p++) {
-      const v = (Math.imul(h, PERMUTATIONS[p]!.a) + PERMUTATIONS[p]!.b) >>> 0;
+/**
+ * The fingerprint of an article's text (its MinHash signature over its shingles), or null when it
+ * is too short to tell by its words. A repeated shingle leaves the minimums as they are, so
+ * distinct shingles are only counted when the text is near the length limit.
+ */
+export function fingerprintOf(text: string): Fingerprint | null {
+  const mins = new Uint32Array(BANDS * ROWS).fill(0xffffffff);
+  let count = 0;
+  eachShingle(text, (h) => {
+    count++;
+    for (let p = 0; p < mins.length; p++) {
+      const v = (Math.imul(h, PERMUTATION_A[p]!) + PERMUTATION_B[p]!) >>> 0;
       if (v < mins[p]!) mins[p] = v;
     }
-  }
-  return mins;
-}
-
-/** The fingerprint of an article's text, or null when it is too short to tell by its words. */
-export function fingerprintOf(text: string): Fingerprint | null {
-  const set = shingles(text);
-  return set.size < MIN_WORDS - SHINGLE_WORDS + 1 ? null : signature(set);
+  });
+  const enough = MIN_WORDS - SHINGLE_WORDS + 1;
+  if (count < enough || (count < 4 * enough && shingles(text).size < enough)) return null;
+  return Array.from(mins);
 }
 
 /** Estimated Jaccard similarity of two texts from their fingerprints. */

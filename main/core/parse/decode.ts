@@ -21,15 +21,12 @@ const WIN1252_C1 = [
   0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
 ];
 
+const latin1 = new TextDecoder('latin1');
+const C1 = /[\u0080-\u009f]/g;
+
 function decodeWindows1252(bytes: Uint8Array): string {
-  const units = new Uint16Array(bytes.length);
-  for (let i = 0; i < bytes.length; i++) {
-    const byte = bytes[i]!;
-    units[i] = byte >= 0x80 && byte < 0xa0 ? WIN1252_C1[byte - 0x80]! : byte;
-  }
-  let text = '';
-  for (let i = 0; i < units.length; i += 8192) text += String.fromCharCode(...units.subarray(i, i + 8192));
-  return text;
+  // The native decoder, then the 0x80–0x9F range put right by hand (whatever this Node made of it).
+  return latin1.decode(bytes).replace(C1, (char) => String.fromCharCode(WIN1252_C1[char.charCodeAt(0) - 0x80]!));
 }
 
 function lineOfOffset(text: string, offset: number): number {
