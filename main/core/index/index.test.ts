@@ -6,7 +6,8 @@ import { openIndexDb, type IndexDb } from './db';
 import { ParsePool } from './pool';
 import { indexQueries } from './queries';
 import { PARSER_VERSION } from './schema';
-import { search, toFtsQuery } from './search';
+import { termPattern } from '../match';
+import { RANK_BOUND, search, snippetOf, toFtsQuery } from './search';
 import { updateIndex } from './update';
 
 const SEEDS = join(import.meta.dirname, '../../../seeds');
@@ -139,5 +140,66 @@ describe('search', () => {
     expect(search(db, 'probation', { from: '2019-01-01' }).groups.map((g) => g.title)).toEqual(['Latest From Napo 188']);
     expect(search(db, 'probation', { to: '2014-12-31' }).groups.map((g) => g.title)).toEqual(['Omnishambles Update 48']);
     expect(search(db, 'charities', { sourceKey: 'telegraph' }).groups.flatMap((g) => g.hits.map((h) => h.kind))).toEqual(['article']);
+  });
+});
+
+describe('search on a large index', () => {
+  it('ranks at most RANK_BOUND matches, the newest first, and says it sampled', async () => {
+    db.exec("INSERT INTO files(path, size, mtime_ms, hash, post_id, extracted) VALUES ('many.txt', 0, 0, 'x', 'p', 1)");
+    db.exec(
+      "INSERT INTO posts(id, file, date, date_text, title, line, declared_count, found_count, article_count) VALUES ('p', 'many.txt', '2015-01-01', '', 'Many', 1, 0, 0, 0)",
+    );
+    const insertDoc = db.prepare("INSERT INTO docs(post_id, kind, ref, source_key, title, body, indexed) VALUES ('p', 'comment', ?, NULL, '', ?, 1)");
+    const insertFts = db.prepare('INSERT INTO docs_fts(rowid, title, body) VALUES (?, ?, ?)');
+    db.transaction(() => {
+      for (let i = 1; i <= RANK_BOUND + 500; i++) {
+        const body = `comment ${i} about the hostel${i === 3 ? ' hostel hostel' : ''}`;
+        insertFts.run(insertDoc.run(String(i), body).lastInsertRowid, '', body);
+      }
+    })();
+    const many = search(db, 'hostel');
+    expect(many.sampled).toBe(true);
+    expect(many.totalHits).toBe(RANK_BOUND);
+    // The newest RANK_BOUND texts were ranked: comment 3, the best match, is older than all of them.
+    expect(many.groups[0]!.hits.map((h) => h.ref)).not.toContain('3');
+    const few = search(db, '"comment 3 about"');
+    expect(few.sampled).toBe(false);
+    expect(few.groups[0]!.hits.map((h) => h.ref)).toEqual(['3']);
+  });
+
+  it('searches a one- or two-letter prefix as a word, and says so', () => {
+    expect(toFtsQuery('pr*')).toMatchObject({ match: '"pr"', dropped: ['pr* (a prefix search needs 3 letters or more; searched as a word)'] });
+    expect(toFtsQuery('pro*').match).toBe('"pro"*');
+    expect(toFtsQuery('é*').match).toBe('"é"');
+  });
+});
+
+describe('snippets', () => {
+  const pattern = (terms: string[]) => termPattern(terms);
+  const marked = (parts: { text: string; marked: boolean }[] | null) => parts?.filter((p) => p.marked).map((p) => p.text);
+
+  it('start a little before the first match, at a word, and mark every match shown', () => {
+    const text = `${'Lorem ipsum dolor sit amet. '.repeat(10)}The Probation\nService said probation staff were told.${' More words follow here.'.repeat(20)}`;
+    const parts = snippetOf(text, pattern(['probation']))!;
+    expect(marked(parts)).toEqual(['Probation', 'probation']);
+    expect(parts[0]!.text).toBe('…');
+    // It starts at a whole word.
+    expect(parts[1]!.text).toMatch(/^(Lorem|ipsum|dolor|sit|amet\.|The) /);
+    expect(parts.at(-1)!.text).toBe('…');
+    expect(parts.map((p) => p.text).join('')).not.toContain('\n');
+    expect(parts.map((p) => p.text).join('').length).toBeLessThan(240);
+  });
+
+  it('match accents, phrases across line breaks and prefixes as the index does', () => {
+    expect(marked(snippetOf('Le Café Noir', pattern(['cafe'])))).toEqual(['Café']);
+    expect(marked(snippetOf('the community\nrehabilitation companies', pattern(['community rehabilitation'])))).toEqual([
+      'community\nrehabilitation'.replace('\n', ' '),
+    ]);
+    expect(marked(snippetOf('privatisation and privately', pattern(['privat'])))).toEqual(['privat', 'privat']);
+  });
+
+  it('are null when the text holds no match', () => {
+    expect(snippetOf('nothing here', pattern(['probation']))).toBeNull();
+    expect(snippetOf('anything', null)).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import type { SearchHit, SnippetPart } from '../../../preload/api';
+import { matchRanges, termPattern } from '../match';
 import type { IndexDb } from './db';
 
 /** A user's query made safe for FTS5, and what had to be left out. */
@@ -14,6 +15,9 @@ export interface FtsQuery {
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’_-]*/gu;
 /** FTS5 keywords typed as words: searched as plain words, never as operators. */
 const KEYWORDS = new Set(['AND', 'OR', 'NOT', 'NEAR']);
+
+/** Letters a prefix search needs before its `*`. */
+export const MIN_PREFIX = 3;
 
 const quote = (text: string) => `"${text.replace(/"/g, '""')}"`;
 
@@ -46,7 +50,12 @@ export function toFtsQuery(input: string): FtsQuery {
       continue;
     }
     if (words.length === 1 && KEYWORDS.has(raw.replace(/\($/, ''))) dropped.push(`${raw} (searched as a word)`);
-    const prefix = /\*$/.test(raw) && words.length === 1;
+    let prefix = /\*$/.test(raw) && words.length === 1;
+    if (prefix && [...words[0]!].length < MIN_PREFIX) {
+      // A one- or two-letter prefix matches most of a library; it is searched as a word.
+      dropped.push(`${raw} (a prefix search needs ${MIN_PREFIX} letters or more; searched as a word)`);
+      prefix = false;
+    }
     const rest = raw.replace(WORD, '').replace(/\*$/, '');
     if (rest.replace(/[.,;!?]/g, '').length) dropped.push(rest);
     if (words.length === 1) {
@@ -85,34 +94,68 @@ export interface SearchGroup {
 export interface SearchResult {
   query: FtsQuery;
   groups: SearchGroup[];
-  /** Matching texts found before grouping (capped at the ranking bound). */
+  /** Matching texts ranked (all of them, unless `sampled`). */
   totalHits: number;
+  /**
+   * More texts match than are ranked: only the RANK_BOUND most recently indexed matches (for a
+   * blog archive, mostly the newest posts) were ranked. Said in the UI, with a hint to add words.
+   */
+  sampled: boolean;
   ms: number;
 }
 
-/** How many matching texts are ranked at most: ranking every row of a very common word is what makes it slow. */
-const RANK_BOUND = 2000;
-/** A query matching more texts than this is "very common"… */
-const COMMON_MATCHES = 20_000;
-/** …and is ranked over this many matches only. */
-const COMMON_WINDOW = 5_000;
+/**
+ * How many matching texts are ranked at most. bm25 costs a few microseconds a row (it reads
+ * each text's length), so ranking all 170,000 texts holding "the" would take most of a second;
+ * a bound keeps every search within a few milliseconds.
+ */
+export const RANK_BOUND = 1000;
 /** Hits shown per post. */
 const HITS_PER_POST = 3;
-const OPEN = '\u0002';
-const CLOSE = '\u0003';
+/** A snippet: up to this many characters, starting a little before the first match. */
+const SNIPPET_LENGTH = 200;
+const SNIPPET_LEAD = 60;
 
-function splitSnippet(text: string): SnippetPart[] {
-  const parts: SnippetPart[] = [];
-  for (const piece of text.split(OPEN)) {
-    const close = piece.indexOf(CLOSE);
-    if (close < 0) {
-      if (piece) parts.push({ text: piece, marked: false });
-      continue;
-    }
-    parts.push({ text: piece.slice(0, close), marked: true });
-    if (close + 1 < piece.length) parts.push({ text: piece.slice(close + 1), marked: false });
+/**
+ * A short stretch of a text around its first match, with every match in it marked, white space
+ * collapsed, and "…" where it was cut. Null when the text holds no match.
+ */
+export function snippetOf(text: string, pattern: RegExp | null): SnippetPart[] | null {
+  const ranges = matchRanges(text, pattern, 40);
+  const first = ranges[0];
+  if (!first) return null;
+  let from = Math.max(0, first.start - SNIPPET_LEAD);
+  if (from > 0) {
+    // Start at a word.
+    const space = text.slice(from, first.start).search(/\s/);
+    from = space >= 0 ? from + space + 1 : first.start;
   }
+  let to = Math.min(text.length, Math.max(first.end, from + SNIPPET_LENGTH));
+  if (to < text.length) {
+    const space = text.lastIndexOf(' ', to);
+    if (space > first.end) to = space;
+  }
+  const flat = (piece: string) => piece.replace(/\s+/g, ' ');
+  const parts: SnippetPart[] = [];
+  const push = (piece: string, marked: boolean) => piece && parts.push({ text: flat(piece), marked });
+  if (from > 0) push('…', false);
+  let at = from;
+  for (const range of ranges) {
+    if (range.start < at || range.end > to) continue;
+    push(text.slice(at, range.start), false);
+    push(text.slice(range.start, range.end), true);
+    at = range.end;
+  }
+  push(text.slice(at, to), false);
+  if (to < text.length) push('…', false);
+  if (parts[0] && !parts[0].marked) parts[0].text = parts[0].text.replace(/^\s+/, '');
   return parts;
+}
+
+/** The start of a text, unmarked: for a hit whose words the snippet pattern cannot place (an accent the index folds differently). */
+function openingOf(text: string): SnippetPart[] {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return [{ text: flat.length > SNIPPET_LENGTH ? `${flat.slice(0, flat.lastIndexOf(' ', SNIPPET_LENGTH))}…` : flat, marked: false }];
 }
 
 /**
@@ -122,7 +165,7 @@ function splitSnippet(text: string): SnippetPart[] {
 export function search(db: IndexDb, input: string, options: SearchOptions = {}): SearchResult {
   const started = performance.now();
   const query = toFtsQuery(input);
-  if (!query.match) return { query, groups: [], totalHits: 0, ms: performance.now() - started };
+  if (!query.match) return { query, groups: [], totalHits: 0, sampled: false, ms: performance.now() - started };
   const limit = options.limit ?? 30;
   const where: string[] = [];
   const params: unknown[] = [query.match];
@@ -142,28 +185,18 @@ export function search(db: IndexDb, input: string, options: SearchOptions = {}):
     where.push('d.source_key = ?');
     params.push(options.sourceKey);
   }
-  // A very common word ("the", "probation") matches most texts, and ranking every match is
-  // what makes it slow: then only the first COMMON_WINDOW matches (in index order) are ranked.
-  const common = db.prepare(`SELECT rowid FROM docs_fts WHERE docs_fts MATCH ? LIMIT 1 OFFSET ${COMMON_MATCHES}`).get(query.match) !== undefined;
-  const window = common
-    ? (
-        db.prepare(`SELECT max(rowid) AS last FROM (SELECT rowid FROM docs_fts WHERE docs_fts MATCH ? LIMIT ${COMMON_WINDOW})`).get(query.match) as {
-          last: number;
-        }
-      ).last
-    : null;
-  // First the best RANK_BOUND matches by bm25 (title weighted 5×), without snippets…
+  // The best of at most RANK_BOUND matches by bm25 (titles weighted 5×), newest in the index
+  // first, with the filters applied as matches are read (so a filter never empties a page)…
   const ranked = db
     .prepare(
-      `SELECT d.rowid AS rowid, d.post_id AS postId, d.kind AS kind, d.ref AS ref, p.title AS title, p.date AS date
-       FROM (SELECT rowid, bm25(docs_fts, 5.0, 1.0) AS score FROM docs_fts WHERE docs_fts MATCH ? ${window !== null ? `AND rowid <= ${window}` : ''}
-             ORDER BY score LIMIT ${RANK_BOUND}) AS m
-       JOIN docs d ON d.rowid = m.rowid JOIN posts p ON p.id = d.post_id
-       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY m.score`,
+      `SELECT f.rowid AS rowid, bm25(docs_fts, 5.0, 1.0) AS score, d.post_id AS postId, d.kind AS kind, d.ref AS ref, p.title AS title, p.date AS date
+       FROM docs_fts f JOIN docs d ON d.rowid = f.rowid JOIN posts p ON p.id = d.post_id
+       WHERE docs_fts MATCH ? ${where.length ? `AND ${where.join(' AND ')}` : ''}
+       ORDER BY f.rowid DESC LIMIT ${RANK_BOUND}`,
     )
-    .all(...params) as { rowid: number; postId: string; kind: SearchHit['kind']; ref: string | null; title: string; date: string | null }[];
-  // …then group by post, and compute snippets only for the hits on this page.
+    .all(...params) as { rowid: number; score: number; postId: string; kind: SearchHit['kind']; ref: string | null; title: string; date: string | null }[];
+  ranked.sort((a, b) => a.score - b.score || b.rowid - a.rowid);
+  // …then grouped by post, with snippets made only for the hits on this page.
   const groups = new Map<string, SearchGroup & { rowids: number[] }>();
   for (const row of ranked) {
     let group = groups.get(row.postId);
@@ -177,29 +210,28 @@ export function search(db: IndexDb, input: string, options: SearchOptions = {}):
       group.hits.push({ kind: row.kind, ref: row.ref, snippet: [] });
     }
   }
-  // One query for every snippet on the page: the query (and any prefix expansion) is read once.
   const wanted = [...groups.values()].flatMap((g) => g.rowids);
-  const snippets = new Map<number, { body: string; title: string }>();
+  const texts = new Map<number, { title: string; body: string }>();
   if (wanted.length) {
-    const rows = db
-      .prepare(
-        `SELECT rowid, snippet(docs_fts, 1, '${OPEN}', '${CLOSE}', '…', 16) AS body, snippet(docs_fts, 0, '${OPEN}', '${CLOSE}', '…', 16) AS title
-         FROM docs_fts WHERE docs_fts MATCH ? AND rowid IN (${wanted.map(() => '?').join(',')})`,
-      )
-      .all(query.match, ...wanted) as { rowid: number; body: string; title: string }[];
-    for (const row of rows) snippets.set(row.rowid, row);
+    const rows = db.prepare(`SELECT rowid, title, body FROM docs WHERE rowid IN (${wanted.map(() => '?').join(',')})`).all(...wanted) as {
+      rowid: number;
+      title: string;
+      body: string;
+    }[];
+    for (const row of rows) texts.set(row.rowid, row);
   }
+  const pattern = termPattern(query.terms);
   for (const group of groups.values()) {
     group.rowids.forEach((rowid, i) => {
-      const row = snippets.get(rowid);
-      const text = row?.body.includes(OPEN) ? row.body : (row?.title ?? row?.body ?? '');
-      group.hits[i]!.snippet = splitSnippet(text);
+      const text = texts.get(rowid) ?? { title: '', body: '' };
+      group.hits[i]!.snippet = snippetOf(text.body, pattern) ?? snippetOf(text.title, pattern) ?? openingOf(text.body || text.title);
     });
   }
   return {
     query,
     groups: [...groups.values()].map(({ rowids: _rowids, ...group }) => group),
     totalHits: ranked.length,
+    sampled: ranked.length >= RANK_BOUND,
     ms: performance.now() - started,
   };
 }
