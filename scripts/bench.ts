@@ -11,7 +11,7 @@
  * measured (and says what).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -37,7 +37,7 @@ const USAGE = `Usage: npm run bench [-- --corpus <dir>] [--runs N] [--cold-runs 
   --runs N       runs per figure (default 5)
   --cold-runs N  runs of the slow cold index (default: the smaller of 3 and --runs)
   --json         print JSON instead of the Markdown table
-  --build        build the renderer (npx electron-vite build) before the browser figures
+  --build        build the app first (npx electron-vite build): the cold index then runs its parse worker, Chromium its renderer
   --no-browser   skip the Chromium figures (reported as not measured)
   --keep         keep the temporary profiles (their paths are printed)`;
 
@@ -49,6 +49,17 @@ interface Args {
   build: boolean;
   browser: boolean;
   keep: boolean;
+}
+
+const REPO = resolve(import.meta.dirname, '..');
+
+/** The built parse worker, when it is newer than every source file it is built from; else null. */
+function freshBuiltWorker(): string | null {
+  const worker = join(REPO, 'out/main/parse-worker.js');
+  if (!existsSync(worker)) return null;
+  const builtAt = statSync(worker).mtimeMs;
+  const sources = readdirSync(join(REPO, 'main/core'), { recursive: true }).map(String);
+  return sources.every((file) => statSync(join(REPO, 'main/core', file)).mtimeMs <= builtAt) ? worker : null;
 }
 
 function parseArgs(argv: string[]): Args | string {
@@ -185,6 +196,20 @@ async function measure(args: Args, corpus: Corpus, work: string, report: Report)
     fail('the cat/rg baselines', error);
   }
 
+  // The app's build: its parse worker is what the cold index runs (as the app does), its renderer what Chromium shows.
+  if (args.build) {
+    log('building the app (npx electron-vite build) …');
+    const build = spawnSync('npx', ['electron-vite', 'build'], { cwd: REPO, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+    if (build.status !== 0) fail('the build', new Error(`npx electron-vite build failed: ${(build.stderr ?? '').trim().slice(-400)}`));
+  }
+  const workerFile = freshBuiltWorker();
+  details['parseWorker'] = workerFile ? 'built (out/main/parse-worker.js)' : 'TypeScript source through tsx';
+  log(
+    workerFile
+      ? 'cold index with the built parse worker'
+      : 'cold index with the TypeScript parse worker (no fresh build: pass --build to measure what the app runs)',
+  );
+
   // 1, 2, 6 — cold index runs, each in a process of its own, with the baselines interleaved so drift hits both.
   const cold: ColdIndexRun[] = [];
   const catRg: number[] = [];
@@ -206,7 +231,7 @@ async function measure(args: Args, corpus: Corpus, work: string, report: Report)
     const indexPath = indexPathFor(profile, corpus.root);
     try {
       log(`cold run ${run + 1}/${args.coldRuns}: indexing ${corpus.files.length} files in a child process …`);
-      const result = await runColdIndex(corpus.root, indexPath);
+      const result = await runColdIndex(corpus.root, indexPath, workerFile ?? undefined);
       cold.push(result);
       log(
         `  post list ${formatMs(result.postListMs)}, full text ${formatMs(result.totalMs)}, peak RSS ${formatMb(result.maxRssBytes)}, index ${formatMb(result.sqliteBytes + result.walBytes)}`,
@@ -348,15 +373,6 @@ async function measure(args: Args, corpus: Corpus, work: string, report: Report)
   else if (!built || !posts.length) notMeasured.push('the thread in Chromium: no index to open');
   else {
     try {
-      if (args.build) {
-        log('building the renderer (npx electron-vite build) …');
-        const build = spawnSync('npx', ['electron-vite', 'build'], {
-          cwd: resolve(import.meta.dirname, '..'),
-          stdio: ['ignore', 'ignore', 'pipe'],
-          encoding: 'utf8',
-        });
-        if (build.status !== 0) throw new Error(`npx electron-vite build failed: ${(build.stderr ?? '').trim().slice(-400)}`);
-      }
       checkBrowserPrerequisites();
       log(`opening the longest thread in Chromium (${args.runs} runs) …`);
       thread = await benchThread({ library: corpus.root, profileDir: built.profile, posts, runs: args.runs, log });

@@ -9,10 +9,13 @@ const CHILD = join(import.meta.dirname, 'index-child.ts');
 /** A cold index that takes longer than this is stuck. */
 const TIMEOUT_MS = 20 * 60_000;
 
-/** Runs one cold index of `root` into `indexPath` in a child process (node --import tsx). */
-export function runColdIndex(root: string, indexPath: string): Promise<ColdIndexRun> {
+/** Runs one cold index of `root` into `indexPath` in a child process (node --import tsx), with the built parse worker when given. */
+export function runColdIndex(root: string, indexPath: string, workerFile?: string): Promise<ColdIndexRun> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, root, indexPath], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, root, indexPath, ...(workerFile ? [workerFile] : [])], {
+      cwd: REPO,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

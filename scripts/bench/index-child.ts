@@ -1,13 +1,17 @@
 /**
  * One cold index in a process of its own, so that its peak memory is its own:
  *
- *   node --import tsx scripts/bench/index-child.ts <library> <index.sqlite>
+ *   node --import tsx scripts/bench/index-child.ts <library> <index.sqlite> [<built parse-worker.js>]
+ *
+ * With a built worker (what the app runs) the parse workers start without compiling TypeScript.
  *
  * Prints one JSON line (ColdIndexRun) on stdout.
  */
 import { statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { availableParallelism } from 'node:os';
 import { openIndexDb } from '../../main/core/index/db';
+import { ParsePool } from '../../main/core/index/pool';
 import { indexQueries } from '../../main/core/index/queries';
 import { updateIndex, type IndexProgress, type UpdateResult } from '../../main/core/index/update';
 
@@ -37,15 +41,17 @@ const size = (path: string) => {
   }
 };
 
-async function run(root: string, indexPath: string): Promise<ColdIndexRun> {
+async function run(root: string, indexPath: string, workerFile?: string): Promise<ColdIndexRun> {
   const started = performance.now();
   const phases: ColdIndexRun['phases'] = {};
   let postListMs = 0;
   let listQueryMs = 0;
   let postsListed = 0;
   const db = openIndexDb(indexPath);
+  const pool = new ParsePool(Math.max(1, availableParallelism()), workerFile ? { workerFile } : {});
   try {
     const result = await updateIndex(db, root, {
+      pool,
       onProgress: (p) => (phases[p.phase] ??= performance.now() - started),
       onPostsReady: () => {
         const before = performance.now();
@@ -70,16 +76,17 @@ async function run(root: string, indexPath: string): Promise<ColdIndexRun> {
       closedBytes: size(indexPath) + size(`${indexPath}-wal`),
     };
   } finally {
+    await pool.close();
     if (db.open) db.close();
   }
 }
 
-const [root, indexPath] = process.argv.slice(2);
+const [root, indexPath, workerFile] = process.argv.slice(2);
 if (!root || !indexPath) {
   process.stderr.write('usage: index-child.ts <library> <index.sqlite>\n');
   process.exitCode = 2;
 } else {
-  run(root, indexPath).then(
+  run(root, indexPath, workerFile).then(
     (r) => process.stdout.write(`${JSON.stringify(r)}\n`),
     (error: Error) => {
       process.stderr.write(`${error.stack ?? error.message}\n`);

@@ -9,7 +9,8 @@ import type { ParsedFile, ParseMode } from './parse-file';
  * How to start the parse worker: the built `parse-worker.js` beside the bundle (the app), or the
  * TypeScript source through tsx (tests and the CLI run from source).
  */
-function workerSpec(): { url: URL; workerData?: { entry: string } } {
+function workerSpec(workerFile?: string): { url: URL; workerData?: { entry: string } } {
+  if (workerFile) return { url: pathToFileURL(workerFile) };
   // import.meta.dirname, not import.meta.url: test environments such as jsdom give modules http: URLs.
   const here = import.meta.dirname;
   const built = join(here, 'parse-worker.js');
@@ -26,11 +27,18 @@ export class ParsePool {
   private nextId = 0;
   private started = false;
 
-  constructor(private readonly size = Math.max(1, availableParallelism())) {}
+  /**
+   * `workerFile`: a built worker to run (the bench runs the app's `out/main/parse-worker.js` from
+   * the source tree); by default the one beside this module, else the source through tsx.
+   */
+  constructor(
+    private readonly size = Math.max(1, availableParallelism()),
+    private readonly options: { workerFile?: string } = {},
+  ) {}
 
   private start() {
     this.started = true;
-    const spec = workerSpec();
+    const spec = workerSpec(this.options.workerFile);
     for (let i = 0; i < this.size; i++) {
       const worker = new Worker(spec.url, spec.workerData ? { workerData: spec.workerData } : {});
       worker.on('message', ({ id, result }: { id: number; result: ParsedFile }) => {
