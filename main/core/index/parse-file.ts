@@ -87,6 +87,31 @@ export interface ReadPost {
 export type ParseMode = 'structure' | 'full';
 
 /**
+ * What the index records for a file whose parsing failed (a parser bug, or a worker that ran out
+ * of memory on it): an error problem. Its size and time are unknown, so the next update tries it again.
+ */
+export function failedFile(file: string, reason: string): ParsedFile {
+  return {
+    file,
+    size: -1,
+    mtimeMs: -1,
+    hash: 'failed',
+    post: null,
+    articleCount: 0,
+    articles: [],
+    docs: [],
+    problems: [
+      {
+        file,
+        line: null,
+        severity: 'error',
+        message: `Indexing the file failed: ${reason}. The rest of the library is indexed; the file is tried again the next time the library opens. If it keeps failing, check that it is a saved post and report it.`,
+      },
+    ],
+  };
+}
+
+/**
  * Reads, hashes and parses one seed file for the index. "structure" stops after the parser
  * (what the post list needs); "full" also extracts articles and the texts to search. Never
  * throws: an unreadable file becomes an error problem.

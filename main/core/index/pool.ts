@@ -18,14 +18,22 @@ function workerSpec(workerFile?: string): { url: URL; workerData?: { entry: stri
   return { url: pathToFileURL(join(here, 'worker-boot.mjs')), workerData: { entry: pathToFileURL(join(here, 'parse-worker.ts')).href } };
 }
 
+/**
+ * Memory a parse worker may use. Parsing the longest thread (2,000 comments, 1 MB) needs well
+ * under this; without limits each worker's heap grows to a hundred megabytes or more before it
+ * collects, which is what pushed the indexing process over 300 MB.
+ */
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 };
+
 /** A pool of parse workers, one per core (at least one), that parses files in parallel. Workers start on the first file, so a warm reopen starts none. */
 export class ParsePool {
-  private readonly workers: Worker[] = [];
+  private readonly workers = new Set<Worker>();
   private readonly idle: Worker[] = [];
   private readonly waiting: (() => void)[] = [];
-  private readonly pending = new Map<number, { resolve: (r: ParsedFile) => void; reject: (e: Error) => void }>();
-  private nextId = 0;
+  /** The job each busy worker is on. */
+  private readonly jobs = new Map<Worker, { file: string; resolve: (r: ParsedFile) => void; reject: (e: Error) => void }>();
   private started = false;
+  private closed = false;
 
   /**
    * `workerFile`: a built worker to run (the bench runs the app's `out/main/parse-worker.js` from
@@ -38,25 +46,38 @@ export class ParsePool {
 
   private start() {
     this.started = true;
+    for (let i = 0; i < this.size; i++) this.spawn();
+  }
+
+  private spawn() {
     const spec = workerSpec(this.options.workerFile);
-    for (let i = 0; i < this.size; i++) {
-      const worker = new Worker(spec.url, spec.workerData ? { workerData: spec.workerData } : {});
-      worker.on('message', ({ id, result }: { id: number; result: ParsedFile }) => {
-        this.pending.get(id)?.resolve(result);
-        this.pending.delete(id);
-        this.release(worker);
-      });
-      worker.on('error', (error) => {
-        for (const { reject } of this.pending.values()) reject(error);
-        this.pending.clear();
-      });
-      this.workers.push(worker);
-      this.idle.push(worker);
-    }
+    const worker = new Worker(spec.url, { ...(spec.workerData ? { workerData: spec.workerData } : {}), resourceLimits: WORKER_LIMITS });
+    worker.on('message', ({ result }: { result: ParsedFile }) => {
+      const job = this.jobs.get(worker);
+      this.jobs.delete(worker);
+      job?.resolve(result);
+      this.release(worker);
+    });
+    // A worker that dies (out of memory on a huge file, or a bug) fails its file only: the file
+    // is reported, and a fresh worker takes its place for the rest.
+    const died = (error: Error) => {
+      if (!this.workers.delete(worker)) return;
+      const job = this.jobs.get(worker);
+      this.jobs.delete(worker);
+      const at = this.idle.indexOf(worker);
+      if (at >= 0) this.idle.splice(at, 1);
+      job?.reject(error);
+      if (!this.closed) this.release(this.spawn());
+    };
+    worker.on('error', died);
+    worker.on('exit', (code) => died(new Error(`the parse worker stopped (exit code ${code})`)));
+    this.workers.add(worker);
+    this.idle.push(worker);
+    return worker;
   }
 
   private release(worker: Worker) {
-    this.idle.push(worker);
+    if (!this.idle.includes(worker)) this.idle.push(worker);
     this.waiting.shift()?.();
   }
 
@@ -66,17 +87,17 @@ export class ParsePool {
     return this.idle.pop()!;
   }
 
-  /** Parses one file in a free worker. */
+  /** Parses one file in a free worker. Rejects when the worker dies on it. */
   async parse(root: string, file: string, mode: ParseMode = 'full'): Promise<ParsedFile> {
     const worker = await this.acquire();
-    const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      worker.postMessage({ id, root, file, mode });
+      this.jobs.set(worker, { file, resolve, reject });
+      worker.postMessage({ root, file, mode });
     });
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.terminate()));
+    this.closed = true;
+    await Promise.all([...this.workers].map((w) => w.terminate()));
   }
 }

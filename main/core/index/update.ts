@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { groupByKeys } from '../articles';
 import { listLibraryFiles } from '../library/load';
 import { resetIfStale, type IndexDb } from './db';
-import type { ParsedFile, ParseMode } from './parse-file';
+import { failedFile, type ParsedFile, type ParseMode } from './parse-file';
 import { ParsePool } from './pool';
 
 /** Where a long update is, for a progress bar. */
@@ -226,7 +226,13 @@ async function parseInOrder(
       cancelled = true;
       break;
     }
-    const job = pool.parse(root, files[index]!, mode).then((result) => {
+    const file = files[index]!;
+    const parsed = pool
+      .parse(root, file, mode)
+      .catch((error: Error) =>
+        failedFile(file, /memory/i.test(error.message) ? 'it needed more memory than a parse worker may use' : `the parse worker stopped (${error.message})`),
+      );
+    const job = parsed.then((result) => {
       done.set(index, result);
       while (done.has(nextToWrite)) {
         batch.push(done.get(nextToWrite)!);
@@ -315,6 +321,11 @@ export async function updateIndex(db: IndexDb, root: string, options: UpdateOpti
               const known = byPath.get(result.file)!;
               // Changed again since the first pass: the next update (the watcher's) takes it from the top.
               if (result.hash === known.hash && result.post && known.postId) writeExtracted(result, known.postId);
+              else if (result.hash === 'failed') {
+                // Listed now, and parsed again from the top by the next update.
+                for (const p of result.problems) s.insertProblem.run(p.file, p.line, p.severity, p.message);
+                s.touchFile.run(-1, -1, result.file);
+              }
               extracted++;
             }
             options.onProgress?.({ phase: 'extracting', done: extracted, total: pending.length });
