@@ -121,18 +121,31 @@ const PERMUTATION_B = Uint32Array.from({ length: BANDS * ROWS }, (_, i) => hash3
  * distinct shingles are only counted when the text is near the length limit.
  */
 export function fingerprintOf(text: string): Fingerprint | null {
-  const mins = new Uint32Array(BANDS * ROWS).fill(0xffffffff);
+  let hashes = new Uint32Array(256);
   let count = 0;
   eachShingle(text, (h) => {
-    count++;
-    for (let p = 0; p < mins.length; p++) {
-      const v = (Math.imul(h, PERMUTATION_A[p]!) + PERMUTATION_B[p]!) >>> 0;
-      if (v < mins[p]!) mins[p] = v;
+    if (count === hashes.length) {
+      const grown = new Uint32Array(count * 2);
+      grown.set(hashes);
+      hashes = grown;
     }
+    hashes[count++] = h;
   });
   const enough = MIN_WORDS - SHINGLE_WORDS + 1;
-  if (count < enough || (count < 4 * enough && shingles(text).size < enough)) return null;
-  return Array.from(mins);
+  if (count < enough || (count < 4 * enough && new Set(hashes.subarray(0, count)).size < enough)) return null;
+  // One permutation at a time over all the shingles: a tight loop (this is most of the work).
+  const mins: number[] = [];
+  for (let p = 0; p < PERMUTATION_A.length; p++) {
+    const a = PERMUTATION_A[p]!;
+    const b = PERMUTATION_B[p]!;
+    let min = 0xffffffff;
+    for (let i = 0; i < count; i++) {
+      const v = (Math.imul(hashes[i]!, a) + b) >>> 0;
+      if (v < min) min = v;
+    }
+    mins.push(min);
+  }
+  return mins;
 }
 
 /** Estimated Jaccard similarity of two texts from their fingerprints. */
