@@ -1,5 +1,6 @@
 import { _electron as electron, expect, test } from '@playwright/test';
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../harness/harness';
 
@@ -36,6 +37,35 @@ test.describe('the Electron shell', () => {
       expect(isolated).toBe(true);
     } finally {
       await app.close();
+    }
+  });
+
+  test('opens a folder named on the command line, keeps its index in the user-data folder and lists it under File → Open Recent', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'threadline-shell-'));
+    const library = join(dir, 'My Library');
+    cpSync(join(ROOT, 'seeds'), library, { recursive: true });
+    const userData = join(dir, 'profile');
+    const app = await electron.launch({
+      executablePath: binary!,
+      args: [join(ROOT, 'out/main/index.js'), '--no-sandbox', `--user-data-dir=${userData}`, library],
+      cwd: ROOT,
+    });
+    try {
+      const window = await app.firstWindow();
+      await expect(window.getByRole('navigation', { name: 'Posts' }).getByRole('button')).toHaveCount(2);
+      const where = await app.evaluate(({ app }) => app.getPath('userData'));
+      await expect.poll(() => (existsSync(join(where, 'index')) ? readdirSync(join(where, 'index')).filter((f) => f.endsWith('.sqlite')).length : 0)).toBe(1);
+      const recent = await app.evaluate(({ Menu }) => {
+        const file = Menu.getApplicationMenu()?.items.find((item) => item.label.replace('&', '') === 'File');
+        const open = file?.submenu?.items.find((item) => item.label === 'Open Recent');
+        return open?.submenu?.items.map((item) => item.label) ?? [];
+      });
+      expect(recent.some((label) => label.startsWith('My Library — '))).toBe(true);
+      // The drop target's path lookup is exposed, and nothing else of Node is.
+      expect(await window.evaluate(() => typeof (globalThis as { threadline?: { pathOfDropped?: unknown } }).threadline?.pathOfDropped)).toBe('function');
+    } finally {
+      await app.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
