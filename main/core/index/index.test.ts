@@ -86,6 +86,25 @@ describe('the library index', () => {
     expect(indexQueries(db).problemsOf('binary.txt')).toEqual([expect.objectContaining({ severity: 'error' })]);
   });
 
+  it('lists the head problems once the post list is ready, and every comment problem once the texts are indexed', async () => {
+    await writeFile(join(library, 'odd.txt'), 'Tuesday 21 May 2019\nOdd Post\n\nBody.\n\n3 comments:\n  1. First\n    ReplyDelete\n  5. Numbered five\n');
+    let atPostList: string[] = [];
+    await updateIndex(db, library, {
+      pool,
+      onPostsReady: () =>
+        (atPostList = indexQueries(db)
+          .problemsOf('odd.txt')
+          .map((p) => p.message)),
+    });
+    expect(atPostList).toEqual(['The post declares 3 comments but 2 were found; both are shown.']);
+    const messages = indexQueries(db)
+      .problemsOf('odd.txt')
+      .map((p) => p.message);
+    expect(messages).toContain('The post declares 3 comments but 2 were found; both are shown.');
+    expect(messages).toContain('Comment 2 is numbered 5 in the file; it is shown as 2, by its place in the thread.');
+    expect(messages).toHaveLength(3);
+  });
+
   it('keeps two files holding the same post, the second under its own id', async () => {
     await cp(join(library, '000_edcf6b3ca6297939.txt'), join(library, 'zz-copy.txt'));
     await update();
@@ -95,6 +114,12 @@ describe('the library index', () => {
     expect(ids).toHaveLength(3);
     expect(new Set(ids).size).toBe(3);
     expect(indexQueries(db).problemsOf('zz-copy.txt')).toContainEqual(expect.objectContaining({ message: expect.stringContaining('same date and title') }));
+    // Still there after the second pass replaced the file's problems with the full parse's.
+    expect(
+      indexQueries(db)
+        .problemsOf('zz-copy.txt')
+        .filter((p) => p.message.includes('same date and title')),
+    ).toHaveLength(1);
   });
 
   it('links the same article quoted in two posts', async () => {

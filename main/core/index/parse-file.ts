@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { extractArticles, fingerprintOf, keyOfSource, previewOf, urlKey, type Article, type InternalQuote } from '../articles';
 import { readSeedBytes } from '../library/load';
 import { parseSeed, type Post, type Problem } from '../parse';
+import { scanStructure } from '../parse/structure';
 
 /** One searchable text of a post. */
 export interface Doc {
@@ -112,9 +113,10 @@ export function failedFile(file: string, reason: string): ParsedFile {
 }
 
 /**
- * Reads, hashes and parses one seed file for the index. "structure" stops after the parser
- * (what the post list needs); "full" also extracts articles and the texts to search. Never
- * throws: an unreadable file becomes an error problem.
+ * Reads, hashes and parses one seed file for the index. "structure" reads only what the post
+ * list needs, from the bytes (its problems are the head's and the count's); "full" parses it
+ * all, with every problem, and extracts articles and the texts to search. Never throws: an
+ * unreadable file becomes an error problem.
  */
 export async function parseFileForIndex(root: string, file: string, mode: ParseMode = 'full'): Promise<ParsedFile> {
   const empty = { post: null, articleCount: 0, articles: [], docs: [] };
@@ -122,12 +124,16 @@ export async function parseFileForIndex(root: string, file: string, mode: ParseM
   const { size, mtimeMs } = read;
   if (!read.bytes) return { file, size, mtimeMs, hash: 'unreadable', ...empty, problems: [read.problem] };
   const hash = createHash('sha1').update(read.bytes).digest('hex');
+  if (mode === 'structure') {
+    // The post list needs no comment texts: read the structure from the bytes.
+    const { post, problems } = scanStructure(read.bytes, file);
+    return { file, size, mtimeMs, hash, ...empty, post, problems };
+  }
   const { post, problems } = parseSeed(read.bytes, file);
   if (!post) return { file, size, mtimeMs, hash, ...empty, problems };
   const { body: _body, comments: _comments, ...summary } = post;
   void _body;
   void _comments;
-  if (mode === 'structure') return { file, size, mtimeMs, hash, ...empty, post: summary, problems };
   const { articles } = extractArticles(post);
   return {
     file,

@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { groupByKeys } from '../articles';
+import type { Problem } from '../parse';
 import { listLibraryFiles } from '../library/load';
 import { resetIfStale, type IndexDb } from './db';
 import { failedFile, type ParsedFile, type ParseMode } from './parse-file';
@@ -67,6 +68,16 @@ async function scan(root: string): Promise<Map<string, { size: number; mtimeMs: 
   return found;
 }
 
+/** The warning for a second file holding the same post (same date and title), shown under its own id. */
+function renamedProblem(parsed: ParsedFile, otherFile: string, renamed: string): Problem {
+  return {
+    file: parsed.file,
+    line: parsed.post!.line,
+    severity: 'warning',
+    message: `Another file (${otherFile}) holds a post with the same date and title; this copy is shown separately as "${renamed}".`,
+  };
+}
+
 /** Statements used while writing. */
 function writer(db: IndexDb) {
   const s = {
@@ -103,14 +114,8 @@ function writer(db: IndexDb) {
     if (parsed.post && postId) {
       const taken = s.postIdTaken.get(postId) as { file: string } | undefined;
       if (taken && taken.file !== parsed.file) {
-        const renamed = `${postId}~${parsed.file.replace(/[^a-zA-Z0-9]+/g, '-')}`;
-        problems.push({
-          file: parsed.file,
-          line: parsed.post.line,
-          severity: 'warning',
-          message: `Another file (${taken.file}) holds a post with the same date and title; this copy is shown separately as "${renamed}".`,
-        });
-        postId = renamed;
+        postId = `${postId}~${parsed.file.replace(/[^a-zA-Z0-9]+/g, '-')}`;
+        problems.push(renamedProblem(parsed, taken.file, postId));
       }
     }
     s.upsertFile.run({ path: parsed.file, size: parsed.size, mtimeMs: parsed.mtimeMs, hash: parsed.hash, postId, extracted: parsed.post && postId ? 0 : 1 });
@@ -137,6 +142,14 @@ function writer(db: IndexDb) {
     const rename = (id: string) => (postId === original ? id : `${postId}${id.slice(original.length)}`);
     s.deleteArticlesOf.run(postId);
     s.deleteDocsOf.run(postId);
+    // The full parse's problems (the first pass read only the head and the count) replace the first pass's.
+    if (parsed.post) {
+      s.deleteProblemsOfFile.run(parsed.file);
+      const problems = [...parsed.problems];
+      const other = postId === original ? undefined : (s.postIdTaken.get(original) as { file: string } | undefined);
+      if (other) problems.push(renamedProblem(parsed, other.file, postId));
+      for (const p of problems) s.insertProblem.run(p.file, p.line, p.severity, p.message);
+    }
     for (const a of parsed.articles) {
       s.insertArticle.run({
         ...a,

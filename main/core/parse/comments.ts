@@ -2,9 +2,9 @@ import { dedent, joinTrimmed, type SourceLine } from './lines';
 import type { Comment, Problem } from './types';
 
 /** "3. text" or "3." — the start of a numbered comment or reply (after indentation). */
-const ITEM = /^(\d{1,6})\.(?:[ \t\u00a0]+|$)/;
+export const ITEM = /^(\d{1,6})\.(?:[ \t\u00a0]+|$)/;
 /** "Anonymous said..." / "Jim Brown said…" — old Blogger comment headers. */
-const SAID = /^(.{1,80}?) said(?:\.\.\.|…):?\s*$/;
+export const SAID = /^(.{1,80}?) said(?:\.\.\.|…):?\s*$/;
 
 /** Top-level items sit one level in (2 columns), replies two levels (4). */
 const TOP_ITEM_MAX_INDENT = 3;

@@ -12,7 +12,7 @@ export interface SourceLine {
   blank: boolean;
 }
 
-const WHITESPACE_ONLY = /^[\s\u00a0]*$/;
+export const WHITESPACE_ONLY = /^[\s\u00a0]*$/;
 
 /** Splits decoded text into lines (CRLF, LF or a lone CR end a line). */
 export function splitLines(text: string): SourceLine[] {

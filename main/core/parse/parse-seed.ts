@@ -6,10 +6,10 @@ import { splitLines, type SourceLine } from './lines';
 import type { Block, ParseResult, Problem } from './types';
 
 /** "16 comments:", "1 comment:", "No comments:" — alone on an unindented line. */
-const COUNT = /^(\d{1,7}|no|one) comments?:\s*$/i;
+export const COUNT = /^(\d{1,7}|no|one) comments?:\s*$/i;
 /** What may follow a real count line: a numbered comment or an old "Name said..." header. */
-const COMMENT_START = /^(?:[ \t]{1,3}\d{1,6}\.(?:[ \t\u00a0]|$)|.{1,80}? said(?:\.\.\.|…):?\s*$)/;
-const FIRST_ITEM = /^[ \t]{1,3}1\.(?:[ \t\u00a0]|$)/;
+export const COMMENT_START = /^(?:[ \t]{1,3}\d{1,6}\.(?:[ \t\u00a0]|$)|.{1,80}? said(?:\.\.\.|…):?\s*$)/;
+export const FIRST_ITEM = /^[ \t]{1,3}1\.(?:[ \t\u00a0]|$)/;
 
 function declaredCount(word: string): number {
   const lower = word.toLowerCase();
@@ -22,7 +22,7 @@ function declaredCount(word: string): number {
  * the comments. Without a count line, the comments are a "1." list after the last
  * unindented line. One backward pass, so linear in the number of lines.
  */
-function findCommentSection(lines: SourceLine[], from: number): { countAt: number; startAt: number } {
+export function findCommentSection(lines: SourceLine[], from: number): { countAt: number; startAt: number } {
   let nextNonBlank = lines.length;
   let lastUnindented = -1;
   let countAt = -1;
@@ -43,7 +43,7 @@ function findCommentSection(lines: SourceLine[], from: number): { countAt: numbe
   return { countAt: -1, startAt: lines.length };
 }
 
-function toBlocks(lines: SourceLine[]): Block[] {
+export function toBlocks(lines: SourceLine[]): Block[] {
   const blocks: Block[] = [];
   let run: SourceLine[] = [];
   const flush = () => {
@@ -58,36 +58,20 @@ function toBlocks(lines: SourceLine[]): Block[] {
   return blocks;
 }
 
-/**
- * Parses one seed file (a saved Blogger post page) into a post with its comment tree.
- * Pure: no I/O. Never throws; everything odd becomes a located problem. `input` may be the
- * file's bytes (decoded here: BOM, UTF-16, Windows-1252) or already-decoded text.
- */
-export function parseSeed(input: string | Uint8Array, file: string): ParseResult {
-  const problems: Problem[] = [];
-  const warn = (line: number | null, message: string) => problems.push({ file, line, severity: 'warning', message });
-  let text: string;
-  if (typeof input === 'string') {
-    text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  } else {
-    const decoded = decodeSeed(input, file);
-    problems.push(...decoded.problems);
-    if (decoded.text === null) return { post: null, problems };
-    text = decoded.text;
-  }
-  const lines = splitLines(text);
+/** The date, title and where the body starts: the head of a post. */
+export interface Head {
+  firstLine: SourceLine;
+  date: ReturnType<typeof parseDateLine>;
+  title: string;
+  /** Index of the first line after the title. */
+  bodyFrom: number;
+}
+
+/** Reads the date and title lines (null for a file of blank lines), warning about what is odd. */
+export function parseHead(lines: SourceLine[], warn: (line: number | null, message: string) => void): Head | null {
   let i = 0;
   while (i < lines.length && lines[i]!.blank) i++;
-  if (i >= lines.length) {
-    problems.push({
-      file,
-      line: null,
-      severity: 'error',
-      message: 'Reading the post failed: the file is empty. Re-save the post page, or remove the file from the library folder.',
-    });
-    return { post: null, problems };
-  }
-
+  if (i >= lines.length) return null;
   const firstLine = lines[i]!;
   const date = parseDateLine(firstLine.text);
   let title = '';
@@ -112,20 +96,54 @@ export function parseSeed(input: string | Uint8Array, file: string): ParseResult
     title = firstLine.text.trim();
     i = i + 1;
   }
+  return { firstLine, date, title, bodyFrom: i };
+}
+
+export const EMPTY_FILE: Omit<Problem, 'file'> = {
+  line: null,
+  severity: 'error',
+  message: 'Reading the post failed: the file is empty. Re-save the post page, or remove the file from the library folder.',
+};
+
+/** The warning for a count line that does not match the comments found. */
+export const countMismatch = (declared: number, found: number): string =>
+  `The post declares ${declared} comment${declared === 1 ? '' : 's'} but ${found} ${found === 1 ? 'was' : 'were'} found; both are shown.`;
+
+export const declaredCountOf = (countLine: string): number => declaredCount(COUNT.exec(countLine)![1]!);
+
+/**
+ * Parses one seed file (a saved Blogger post page) into a post with its comment tree.
+ * Pure: no I/O. Never throws; everything odd becomes a located problem. `input` may be the
+ * file's bytes (decoded here: BOM, UTF-16, Windows-1252) or already-decoded text.
+ */
+export function parseSeed(input: string | Uint8Array, file: string): ParseResult {
+  const problems: Problem[] = [];
+  const warn = (line: number | null, message: string) => problems.push({ file, line, severity: 'warning', message });
+  let text: string;
+  if (typeof input === 'string') {
+    text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  } else {
+    const decoded = decodeSeed(input, file);
+    problems.push(...decoded.problems);
+    if (decoded.text === null) return { post: null, problems };
+    text = decoded.text;
+  }
+  const lines = splitLines(text);
+  const head = parseHead(lines, warn);
+  if (!head) {
+    problems.push({ file, ...EMPTY_FILE });
+    return { post: null, problems };
+  }
+  const { firstLine, date, title, bodyFrom: i } = head;
 
   const { countAt, startAt } = findCommentSection(lines, i);
   const bodyEnd = countAt >= 0 ? countAt : startAt;
   const body = toBlocks(lines.slice(i, bodyEnd));
-  const declaredCommentCount = countAt >= 0 ? declaredCount(COUNT.exec(lines[countAt]!.text)![1]!) : null;
+  const declaredCommentCount = countAt >= 0 ? declaredCountOf(lines[countAt]!.text) : null;
   const thread = parseComments(lines.slice(startAt), file);
   // Not push(...spread): a file with many odd comments gives more warnings than a call may take arguments.
   for (const problem of thread.problems) problems.push(problem);
-  if (declaredCommentCount !== null && declaredCommentCount !== thread.found) {
-    warn(
-      lines[countAt]!.number,
-      `The post declares ${declaredCommentCount} comment${declaredCommentCount === 1 ? '' : 's'} but ${thread.found} ${thread.found === 1 ? 'was' : 'were'} found; both are shown.`,
-    );
-  }
+  if (declaredCommentCount !== null && declaredCommentCount !== thread.found) warn(lines[countAt]!.number, countMismatch(declaredCommentCount, thread.found));
 
   const isoDate = date ? date.iso : null;
   return {

@@ -1,0 +1,256 @@
+import { isUtf8 } from 'node:buffer';
+import { SAID } from './comments';
+import { COMMENT_START, COUNT, countMismatch, declaredCountOf, EMPTY_FILE, parseHead, parseSeed } from './parse-seed';
+import { postId } from './post-id';
+import { splitLines, WHITESPACE_ONLY } from './lines';
+import type { Post, Problem } from './types';
+
+/** A post without its body and comments: what the post list needs. */
+export type PostSummary = Omit<Post, 'body' | 'comments'>;
+
+export interface Structure {
+  post: PostSummary | null;
+  /** The head's problems and a count that does not match; the comments' own warnings come with the full parse. */
+  problems: Problem[];
+}
+
+const utf8 = new TextDecoder('utf-8');
+const LF = 10;
+const CR = 13;
+const SPACE = 32;
+const TAB = 9;
+
+/** Where each line of the bytes starts and ends (without its line end), split as splitLines() splits text. */
+function lineBounds(bytes: Uint8Array, from: number): { starts: number[]; ends: number[] } {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let at = from;
+  if (bytes.indexOf(CR, from) < 0) {
+    // Most files: "\n" only, found by the native search.
+    for (let next = bytes.indexOf(LF, at); next >= 0; next = bytes.indexOf(LF, at)) {
+      starts.push(at);
+      ends.push(next);
+      at = next + 1;
+    }
+  } else {
+    for (let i = from; i < bytes.length; i++) {
+      const b = bytes[i]!;
+      if (b !== LF && b !== CR) continue;
+      starts.push(at);
+      ends.push(i);
+      if (b === CR && bytes[i + 1] === LF) i++;
+      at = i + 1;
+    }
+  }
+  // The text after the last line end is a line, unless it is empty and not the only one.
+  if (at < bytes.length || starts.length === 0) {
+    starts.push(at);
+    ends.push(bytes.length);
+  }
+  return { starts, ends };
+}
+
+/**
+ * Reads a seed file's post-list facts (date, title, id, declared and found comment counts)
+ * from its bytes, decoding only the head of the post and the few lines the comment grammar
+ * must read as text: most of a file is comments, and decoding them is most of a full parse's
+ * cost. Gives exactly what parseSeed gives for the same fields; files that are not plain UTF-8
+ * (UTF-16, Windows-1252, binary) go through parseSeed.
+ */
+export function scanStructure(input: Uint8Array, file: string): Structure {
+  const bom = input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf ? 3 : 0;
+  const head8k = input.subarray(0, 8192);
+  if ((input[0] === 0xff && input[1] === 0xfe) || (input[0] === 0xfe && input[1] === 0xff) || head8k.includes(0) || !isUtf8(input.subarray(bom))) {
+    const { post, problems } = parseSeed(input, file);
+    return { post: post && summaryOf(post), problems };
+  }
+  const bytes = input.subarray(bom);
+  const { starts, ends } = lineBounds(bytes, 0);
+  const n = starts.length;
+  const text = (k: number, from = starts[k]!) => utf8.decode(bytes.subarray(from, ends[k]));
+
+  const indent = new Int32Array(n);
+  const contentAt = new Int32Array(n);
+  const blank = new Uint8Array(n);
+  for (let k = 0; k < n; k++) {
+    let i = starts[k]!;
+    const end = ends[k]!;
+    let columns = 0;
+    for (; i < end; i++) {
+      const b = bytes[i]!;
+      if (b === SPACE) columns += 1;
+      else if (b === TAB) columns += 2;
+      else break;
+    }
+    indent[k] = columns;
+    contentAt[k] = i;
+    let j = i;
+    while (j < end && (bytes[j] === SPACE || bytes[j] === TAB || bytes[j] === 11 || bytes[j] === 12)) j++;
+    // Only white space so far, then a byte of a multi-byte character: it may be a no-break or other Unicode space.
+    blank[k] = j === end ? 1 : bytes[j]! >= 0x80 && WHITESPACE_ONLY.test(text(k)) ? 1 : 0;
+  }
+
+  // The head (date, title): parseHead() reads the first non-blank line and the next one.
+  let first = 0;
+  while (first < n && blank[first]) first++;
+  if (first >= n) return { post: null, problems: [{ file, ...EMPTY_FILE }] };
+  let second = first + 1;
+  while (second < n && blank[second]) second++;
+  const headLines = splitLines(utf8.decode(bytes.subarray(0, ends[Math.min(second, n - 1)])));
+  const problems: Problem[] = [];
+  const warn = (line: number | null, message: string) => problems.push({ file, line, severity: 'warning', message });
+  const head = parseHead(headLines, warn)!;
+
+  // Where the comments start: findCommentSection() over the byte lines, reading as text only the
+  // lines that may be a count line, and the line after one.
+  const isBlank = (k: number) => blank[k] === 1;
+  const { countAt, startAt } = commentSection(head.bodyFrom, n, isBlank, indent, bytes, starts, ends, text);
+  const bodyEnd = countAt >= 0 ? countAt : startAt;
+  // The first paragraph (part of the post id): its lines as toBlocks() joins them.
+  let k = head.bodyFrom;
+  while (k < bodyEnd && blank[k]) k++;
+  const paragraph: string[] = [];
+  for (; k < bodyEnd && !blank[k]; k++) paragraph.push(text(k));
+
+  const declared = countAt >= 0 ? declaredCountOf(text(countAt)) : null;
+  const found = countComments(startAt, n, isBlank, indent, contentAt, bytes, ends, text);
+  if (declared !== null && declared !== found) warn(countAt + 1, countMismatch(declared, found));
+  const iso = head.date ? head.date.iso : null;
+  return {
+    post: {
+      id: postId(iso, head.title, paragraph.join('\n')),
+      date: iso,
+      dateText: head.date ? head.firstLine.text.trim() : null,
+      title: head.title,
+      declaredCommentCount: declared,
+      foundCommentCount: found,
+      file,
+      line: head.firstLine.number,
+    },
+    problems,
+  };
+}
+
+function summaryOf(post: Post): PostSummary {
+  const { body: _body, comments: _comments, ...summary } = post;
+  void _body;
+  void _comments;
+  return summary;
+}
+
+const isDigit = (b: number | undefined) => b !== undefined && b >= 48 && b <= 57;
+
+/** FIRST_ITEM on bytes: one to three spaces or tabs, "1.", then white space (or NBSP) or the line end. */
+function isFirstItem(bytes: Uint8Array, from: number, end: number): boolean {
+  let i = from;
+  while (i < end && i - from < 3 && (bytes[i] === SPACE || bytes[i] === TAB)) i++;
+  if (i === from || bytes[i] !== 49 || bytes[i + 1] !== 46) return false;
+  const after = i + 2;
+  return after === end || bytes[after] === SPACE || bytes[after] === TAB || (bytes[after] === 0xc2 && bytes[after + 1] === 0xa0);
+}
+
+/** findCommentSection() of parseSeed, over byte lines. */
+function commentSection(
+  from: number,
+  n: number,
+  isBlank: (k: number) => boolean,
+  indent: Int32Array,
+  bytes: Uint8Array,
+  starts: number[],
+  ends: number[],
+  text: (k: number) => string,
+): { countAt: number; startAt: number } {
+  let nextNonBlank = n;
+  let lastUnindented = -1;
+  let countAt = -1;
+  let firstItem = -1;
+  for (let k = n - 1; k >= from; k--) {
+    if (isBlank(k)) continue;
+    const first = bytes[starts[k]!];
+    if (lastUnindented < 0 && indent[k] === 0) lastUnindented = k;
+    // A count line starts with a digit, "no" or "one".
+    if (countAt < 0 && indent[k] === 0 && (isDigit(first) || first === 0x6e || first === 0x4e || first === 0x6f || first === 0x4f) && COUNT.test(text(k))) {
+      if (nextNonBlank >= n || COMMENT_START.test(text(nextNonBlank))) countAt = k;
+    }
+    if (lastUnindented < 0 && isFirstItem(bytes, starts[k]!, ends[k]!)) firstItem = k;
+    nextNonBlank = k;
+  }
+  if (countAt >= 0) return { countAt, startAt: countAt + 1 };
+  if (firstItem >= 0) return { countAt: -1, startAt: firstItem };
+  return { countAt: -1, startAt: n };
+}
+
+/** ITEM on the content bytes: one to six digits, ".", then white space (or NBSP) or the line end. */
+function isItem(bytes: Uint8Array, from: number, end: number): boolean {
+  let i = from;
+  while (i < end && i - from < 6 && isDigit(bytes[i])) i++;
+  if (i === from || i >= end || bytes[i] !== 46) return false;
+  const after = i + 1;
+  return after === end || bytes[after] === SPACE || bytes[after] === TAB || (bytes[after] === 0xc2 && bytes[after + 1] === 0xa0);
+}
+
+/** parseComments() reduced to counting: the same states (inside a comment, after its ReplyDelete, inside Replies), no text kept. */
+function countComments(
+  from: number,
+  n: number,
+  isBlank: (k: number) => boolean,
+  indent: Int32Array,
+  contentAt: Int32Array,
+  bytes: Uint8Array,
+  ends: number[],
+  text: (k: number, from?: number) => string,
+): number {
+  let found = 0;
+  let top: { closed: boolean } | null = null;
+  let reply: { closed: boolean } | null = null;
+  let inReplies = false;
+  const marker = (k: number, word: string) => {
+    const first = bytes[contentAt[k]!];
+    return first === word.charCodeAt(0) && text(k, contentAt[k]!).trimEnd() === word;
+  };
+  for (let k = from; k < n; k++) {
+    if (isBlank(k)) continue;
+    const current = reply ?? top;
+    const level = indent[k]!;
+    const item = isItem(bytes, contentAt[k]!, ends[k]!);
+    if (level >= 1 && level <= 3 && item) {
+      top = { closed: false };
+      reply = null;
+      inReplies = false;
+      found++;
+      continue;
+    }
+    if (level === 0 && SAID.test(text(k, contentAt[k]!).trim())) {
+      top = { closed: false };
+      reply = null;
+      inReplies = false;
+      found++;
+      continue;
+    }
+    if (top && level >= 4 && level < 6 && marker(k, 'ReplyDelete')) {
+      reply = null;
+      top.closed = true;
+      continue;
+    }
+    if (top && top.closed && level >= 4 && level < 6 && marker(k, 'Replies')) {
+      inReplies = true;
+      continue;
+    }
+    if (reply && !reply.closed && level >= 6 && marker(k, 'Delete')) {
+      reply.closed = true;
+      continue;
+    }
+    if (top && inReplies && item && level >= 4 && level < 6) {
+      reply = { closed: false };
+      found++;
+      continue;
+    }
+    if (!current) {
+      top = { closed: false };
+      found++;
+      continue;
+    }
+    if (current.closed) current.closed = false;
+  }
+  return found;
+}
