@@ -7,12 +7,12 @@ import { ParsePool } from './pool';
 import { indexQueries } from './queries';
 import { updateIndex } from './update';
 
-/** A stand-in worker: answers with an empty result, and dies on "boom.txt" as a worker out of memory would. */
+/** A stand-in worker: answers with an empty result, and dies on "boom.txt" as a worker out of memory would (after the pool has sent it more files). */
 const FAKE_WORKER = `
 import { parentPort } from 'node:worker_threads';
-parentPort.on('message', ({ file }) => {
+parentPort.on('message', ({ id, file }) => {
   if (file === 'boom.txt') process.exit(3);
-  parentPort.postMessage({ result: { file, size: 1, mtimeMs: 1, hash: 'h-' + file, post: null, articleCount: 0, problems: [], articles: [], docs: [] } });
+  parentPort.postMessage({ id, result: { file, size: 1, mtimeMs: 1, hash: 'h-' + file, post: null, articleCount: 0, problems: [], articles: [], docs: [] } });
 });
 `;
 
