@@ -24,11 +24,29 @@ const postButton = (page: Page, title: string) =>
     .getByRole('button')
     .filter({ has: page.locator('.post-title', { hasText: new RegExp(`^${title}$`) }) });
 
+/**
+ * Holds main's answers to the later parts of a post (the rest of a long thread, its articles)
+ * until released, to see the reader while they are on their way.
+ */
+function partsOnHold() {
+  const gates = new Map<string, { held: Promise<void>; release: () => void }>();
+  for (const method of ['posts.comments', 'posts.articles']) {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    gates.set(method, { held, release });
+  }
+  return {
+    beforeCall: (method: string) => gates.get(method)?.held,
+    release: (method: 'posts.comments' | 'posts.articles') => gates.get(method)!.release(),
+  };
+}
+
 test('a post with 2,000 comments opens fast, renders only what is in sight, and reaches any comment', async ({ page, openApp, shoot }) => {
   test.setTimeout(120_000);
   const dir = await library([['100_longest-thread.txt', bigThreadSeed(2000)]]);
   try {
-    const harness = await openApp({ library: dir });
+    const parts = partsOnHold();
+    const harness = await openApp({ library: dir, beforeCall: parts.beforeCall });
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Latest From Napo 188');
 
     // Time from the click to the first comment of the new post in the DOM with a size, measured in the page.
@@ -58,20 +76,58 @@ test('a post with 2,000 comments opens fast, renders only what is in sight, and 
     const firstCommentMs = () => page.evaluate(() => (window as unknown as Record<string, number | undefined>)['__firstCommentMs'] ?? null);
     await expect.poll(firstCommentMs).not.toBeNull();
     const openMs = (await firstCommentMs())!;
-    // Of which main's part: reading the file again, parsing it and finding its articles (posts.get).
-    const started = performance.now();
-    await harness.service.handlers['posts.get']({ id: '2013-06-03-the-longest-thread' });
-    const coreMs = performance.now() - started;
-    console.log(
-      `2,000 comments: ${Math.round(openMs)} ms from clicking the post to its first comment on screen (posts.get in main alone: ${Math.round(coreMs)} ms)`,
-    );
     await expect(page.getByRole('heading', { name: /^2102 comments \(2000 declared\)$/ })).toBeVisible();
     expect(await commentsInDom(page)).toBeLessThan(200);
-    await shoot('big-thread-1-open');
+
+    // The first screen came alone: the rest of the thread and the articles are on their way (held in main here).
+    const cards = page.getByRole('complementary', { name: 'Quoted articles' });
+    await expect(cards.getByRole('status')).toHaveText('Finding quoted articles…');
+    await expect(page.getByRole('status').filter({ hasText: /^Loading comments \d+–2000…$/ })).toHaveCount(1);
+    await shoot('big-thread-1-open-finding-articles');
+
+    // Find waits for the whole thread: "hostels" is only in the article pasted into the replies of comment 1500.
+    await page.keyboard.press('Control+f');
+    const findBar = page.getByRole('search', { name: 'Find in this post' });
+    await findBar.getByRole('textbox').fill('hostels');
+    await expect(findBar.getByRole('status')).toHaveText('Finding…');
+    parts.release('posts.comments');
+    await expect(findBar.getByRole('status')).toHaveText(/^1 of \d+$/);
+    await expect(page.getByRole('status').filter({ hasText: /^Loading comments/ })).toHaveCount(0);
+    const found = (await findBar.getByRole('status').textContent())!;
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Shift+Enter');
+    const currentMatch = page.locator('mark.find-current');
+    await expect(currentMatch).toBeInViewport();
+    await expect(currentMatch.locator('xpath=ancestor::article[1]')).toHaveAttribute('aria-label', new RegExp(`^Comment ${ARTICLE_COMMENT}\\.\\d$`));
+    await expect(cards.getByRole('status')).toHaveText('Finding quoted articles…');
+    await shoot('big-thread-2-found-before-articles');
+
+    // The articles arrive: cards, and the pasted article becomes a block quote; find keeps its place.
+    parts.release('posts.articles');
+    const card = cards.getByRole('button', { name: /westshire-gazette\.co\.uk/ });
+    await expect(card).toBeVisible();
+    await expect(cards.getByRole('status')).toHaveCount(0);
+    await expect(comment(page, `${ARTICLE_COMMENT}.1`).getByRole('figure', { name: /^Quoted from / })).toBeVisible();
+    await expect(findBar.getByRole('status')).toHaveText(found);
+    await expect(currentMatch.locator('xpath=ancestor::article[1]')).toHaveAttribute('aria-label', new RegExp(`^Comment ${ARTICLE_COMMENT}\\.\\d$`));
+    await shoot('big-thread-3-articles-shown');
+    await page.keyboard.press('Escape');
+    await expect(findBar).toHaveCount(0);
+
+    // Of which main's part: reading the file again and parsing it (posts.get), and finding its articles (posts.articles).
+    const started = performance.now();
+    await harness.service.handlers['posts.get']({ id: '2013-06-03-the-longest-thread', part: 'start' });
+    const coreMs = performance.now() - started;
+    await harness.service.handlers['posts.articles']({ id: '2013-06-03-the-longest-thread' });
+    const articlesMs = performance.now() - started - coreMs;
+    console.log(
+      `2,000 comments: ${Math.round(openMs)} ms from clicking the post to its first comment on screen ` +
+        `(in main alone: posts.get ${Math.round(coreMs)} ms, then posts.articles ${Math.round(articlesMs)} ms)`,
+    );
 
     // A card for the article pasted into the replies of comment 1500 (not rendered): scroll there and outline it.
-    expect(await comment(page, ARTICLE_COMMENT).count()).toBe(0);
-    const card = page.getByRole('complementary', { name: 'Quoted articles' }).getByRole('button', { name: /westshire-gazette\.co\.uk/ });
+    await scroller(page).evaluate((el) => el.scrollTo(0, 0));
+    await expect(comment(page, ARTICLE_COMMENT)).toHaveCount(0);
     await expect(card).toContainText(`Comment ${ARTICLE_COMMENT} → ${ARTICLE_COMMENT}.2`);
     await card.click();
     await expect(comment(page, ARTICLE_COMMENT)).toHaveClass(/marked/);
@@ -80,13 +136,13 @@ test('a post with 2,000 comments opens fast, renders only what is in sight, and 
     await expect(comment(page, `${ARTICLE_COMMENT}.1`).getByRole('figure')).toHaveClass(/marked/);
     await expect(comment(page, `${ARTICLE_COMMENT}.2`).getByRole('figure')).toHaveClass(/marked/);
     expect(await commentsInDom(page)).toBeLessThan(200);
-    await shoot('big-thread-2-article-1500');
+    await shoot('big-thread-4-article-1500');
 
     // Collapse and expand its replies there.
     await comment(page, ARTICLE_COMMENT).getByRole('button', { name: 'Hide replies' }).click();
     await expect(comment(page, `${ARTICLE_COMMENT}.1`)).toHaveCount(0);
     await expect(comment(page, ARTICLE_COMMENT)).toBeInViewport();
-    await shoot('big-thread-3-collapsed');
+    await shoot('big-thread-5-collapsed');
     await comment(page, ARTICLE_COMMENT).getByRole('button', { name: 'Show 2 replies' }).click();
     await expect(comment(page, `${ARTICLE_COMMENT}.2`)).toBeVisible();
 
@@ -104,7 +160,7 @@ test('a post with 2,000 comments opens fast, renders only what is in sight, and 
       await expect(comment(page, 2000)).toBeInViewport({ timeout: 500 });
     }).toPass({ timeout: 15_000 });
     expect(await commentsInDom(page)).toBeLessThan(200);
-    await shoot('big-thread-4-end');
+    await shoot('big-thread-6-end');
 
     // An internal quote near the end links to an early comment that is not rendered.
     await expect(comment(page, QUOTED_COMMENT)).toHaveCount(0);
@@ -114,7 +170,7 @@ test('a post with 2,000 comments opens fast, renders only what is in sight, and 
       .click();
     await expect(comment(page, QUOTED_COMMENT)).toBeFocused();
     await expect(comment(page, QUOTED_COMMENT)).toBeInViewport();
-    await shoot('big-thread-5-quoted-comment');
+    await shoot('big-thread-7-quoted-comment');
 
     // Opening another post starts at its top, and so does coming back.
     await page
@@ -150,7 +206,7 @@ test('a post with 2,000 comments opens fast, renders only what is in sight, and 
     await expect(comment(page, ARTICLE_COMMENT)).toHaveClass(/marked/);
     await expect(comment(page, ARTICLE_COMMENT)).toBeInViewport();
     await expect(page.locator('.toolbar')).toBeInViewport();
-    await shoot('big-thread-6-from-articles-view');
+    await shoot('big-thread-8-from-articles-view');
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

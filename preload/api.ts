@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { Article, InternalQuote, QuotedElsewhere, SourceKind } from '../main/core/articles/types';
-import type { Post, Problem } from '../main/core/parse/types';
+import type { Comment, Post, Problem } from '../main/core/parse/types';
 
 export type { Article, ArticleLocation, InternalQuote, QuotedElsewhere, Source, SourceKind, TextSpan } from '../main/core/articles/types';
 export type { Block, Comment, Post, Problem } from '../main/core/parse/types';
@@ -68,13 +68,28 @@ export interface LibraryArticle extends Article {
   alsoQuotedIn: QuotedElsewhere[];
 }
 
-/** An open post with what the reader shows beside it. */
-export interface PostDetail {
-  post: Post;
+/** What a post quotes: found after its thread is shown when the post is long (`posts.articles`). */
+export interface QuotedInPost {
   /** Quoted articles and bare links, in reading order. */
   articles: LibraryArticle[];
   /** Passages in comments that quote the post or another comment. */
   quotes: InternalQuote[];
+}
+
+/**
+ * A post as `posts.get` answers it. A short post comes whole, with what it quotes. A long one
+ * can come in parts so that its first screen shows at once: asked for with `part: 'start'`,
+ * `post.comments` holds only its first top-level comments (`commentTotal` says how many there
+ * are in all; `posts.comments` gives the rest); and its `quoted` is null (`posts.articles`
+ * finds them, which takes a while in a long thread).
+ */
+export interface PostDetail {
+  /** The post; its `comments` are the first `post.comments.length` of `commentTotal` (all, unless asked for the start). */
+  post: Post;
+  /** Top-level comments in the whole thread. */
+  commentTotal: number;
+  /** Its quoted articles and internal quotes; null when they are to be asked for with `posts.articles`. */
+  quoted: QuotedInPost | null;
   /** Problems of this post's file. */
   problems: Problem[];
 }
@@ -160,8 +175,15 @@ export const requests = {
   'library.cancelIndexing': empty,
   /** Every post of the open library, newest first. */
   'posts.list': empty,
-  /** One post, its quoted articles and its problems. */
-  'posts.get': z.object({ id: text(1024) }).strict(),
+  /**
+   * One post and its problems; with `part: 'start'` only the beginning of a long thread (its first
+   * screen, at once). A long post comes without its articles (see PostDetail).
+   */
+  'posts.get': z.object({ id: text(1024), part: z.enum(['whole', 'start']).optional() }).strict(),
+  /** The top-level comments of a post from index `from` (0-based) to the end: the rest of a long thread. */
+  'posts.comments': z.object({ id: text(1024), from: z.number().int().min(0).max(10_000_000) }).strict(),
+  /** The quoted articles and internal quotes of a post (those `posts.get` left out of a long one). */
+  'posts.articles': z.object({ id: text(1024) }).strict(),
   /** Every problem found in the open library's files. */
   'problems.list': empty,
   /** Every source quoted or linked in the library, most quoted first. */
@@ -206,6 +228,8 @@ export interface Responses {
   'library.recent': RecentLibrary[];
   'posts.list': PostSummary[];
   'posts.get': PostDetail;
+  'posts.comments': Comment[];
+  'posts.articles': QuotedInPost;
   'problems.list': Problem[];
   'articles.sources': SourceSummary[];
   'articles.bySource': SourceArticle[];

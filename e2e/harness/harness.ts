@@ -32,6 +32,8 @@ export interface HarnessOptions {
   profileDir?: string;
   /** Stands in for the system's paths of dropped files (Electron's webUtils): file name → path. */
   droppedPaths?: Record<string, string>;
+  /** Awaited before main takes each call: a test holds back a part of a post to see the reader while it is on its way. */
+  beforeCall?: (method: string) => Promise<void> | void;
 }
 
 export interface Harness {
@@ -68,7 +70,12 @@ export async function startHarness(page: Page, options: HarnessOptions = {}): Pr
     }
   });
 
-  await page.exposeFunction('__threadlineInvoke', (method: string, payload: unknown) => dispatch(method, payload));
+  // The answer crosses as one JSON string, as Electron's IPC sends one serialised message: Playwright's own
+  // value serialiser walks every object of a big answer (a 2,000-comment post) on both sides, which IPC does not.
+  await page.exposeFunction('__threadlineInvoke', async (method: string, payload: unknown) => {
+    await options.beforeCall?.(method);
+    return JSON.stringify(await dispatch(method, payload));
+  });
   await page.addInitScript(
     ({ key, methods, events, build, dropped }: { key: string; methods: MethodName[]; events: EventName[]; build: string; dropped: Record<string, string> }) => {
       const listeners = new Map<string, Set<(payload: unknown) => void>>();
@@ -76,11 +83,11 @@ export async function startHarness(page: Page, options: HarnessOptions = {}): Pr
       // Run from tsx (npm run preview, the bench), functions carry esbuild's __name() calls: give the page a no-op one.
       w['__name'] ??= (fn: unknown) => fn;
       w['__threadlineEmit'] = (event: string, payload: unknown) => listeners.get(event)?.forEach((listener) => listener(payload));
-      const invoke = w['__threadlineInvoke'] as (method: string, payload: unknown) => Promise<unknown>;
+      const invoke = w['__threadlineInvoke'] as (method: string, payload: unknown) => Promise<string>;
       // The same buildBridge the preload runs, so the page sees exactly the Electron bridge.
       const buildBridgeInPage = new Function(`return (${build})`)() as typeof buildBridge;
       w[key] = buildBridgeInPage(methods, events, {
-        invoke: (method, payload) => invoke(method, payload) as never,
+        invoke: async (method, payload) => JSON.parse(await invoke(method, payload)) as never,
         pathOfDropped: (file) => dropped[file.name] ?? null,
         subscribe(event, listener) {
           if (!listeners.has(event)) listeners.set(event, new Set());

@@ -31,6 +31,10 @@ describe('the dispatcher', () => {
     ['huge string', 'posts.get', { id: 'x'.repeat(100_000) }, 'invalid-request'],
     ['not an object', 'library.open', 'seeds', 'invalid-request'],
     ['unknown id', 'posts.get', { id: 'no-such-post' }, 'not-found'],
+    ['unknown part', 'posts.get', { id: 'x', part: 'middle' }, 'invalid-request'],
+    ['negative index', 'posts.comments', { id: 'x', from: -1 }, 'invalid-request'],
+    ['fractional index', 'posts.comments', { id: 'x', from: 1.5 }, 'invalid-request'],
+    ['unknown id', 'posts.articles', { id: 'no-such-post' }, 'not-found'],
     ['unknown method', 'fs.readFile', { path: '/etc/passwd' }, 'unknown-method'],
   ])('refuses a malformed call (%s) with a typed error', async (_case, method, payload, code) => {
     const { dispatch } = await setup();

@@ -1,14 +1,15 @@
 import { watch, type FSWatcher } from 'chokidar';
 import { createHash } from 'node:crypto';
 import { basename, join, relative, resolve, sep } from 'node:path';
-import type { EventName, Events, Handlers, LibraryArticle, LibrarySummary } from '../../preload/api';
-import { absoluteUrl, extractArticles } from './articles';
+import type { EventName, Events, Handlers, LibrarySummary } from '../../preload/api';
+import { absoluteUrl } from './articles';
 import { openIndexDb, type IndexDb } from './index/db';
 import { ParsePool } from './index/pool';
 import { indexQueries, type IndexQueries } from './index/queries';
 import { search } from './index/search';
 import { updateIndex, type UpdateResult } from './index/update';
-import { readSeed, UserError } from './library';
+import { UserError } from './library';
+import { createPostReader, postDetail, quotedIn } from './open-post';
 import { addRecent, readRecent } from './recent';
 
 /** What the service needs from its host (Electron, the e2e harness, a test). */
@@ -71,6 +72,7 @@ export function createService(deps: ServiceDeps) {
   let library: OpenLibrary | null = null;
   let pool: ParsePool | null = null;
   const listeners = new Set<Listener>();
+  const posts = createPostReader();
 
   const emit: Listener = (event, payload) => listeners.forEach((listener) => listener(event, payload));
   const requireLibrary = (): OpenLibrary => {
@@ -213,23 +215,18 @@ export function createService(deps: ServiceDeps) {
     },
     'library.recent': async () => readRecent(deps.profileDir),
     'posts.list': async () => requireLibrary().queries.posts(),
-    'posts.get': async ({ id }) => {
+    // The index keeps summaries and search text; a post itself is read from its file, as it is now.
+    'posts.get': async ({ id, part }) => {
       const open = requireLibrary();
-      const notFound = () =>
-        new UserError('not-found', `Opening the post failed: "${id.slice(0, 120)}" is not in this library. It may have been removed; pick another post.`);
-      const file = open.queries.fileOf(id);
-      if (!file) throw notFound();
-      // The index keeps summaries and search text; the post itself is read from its file, as it is now.
-      const { post, problems } = await readSeed(open.root, file);
-      if (!post) throw new UserError('unreadable', `Opening the post failed: ${file} can no longer be read. ${problems[0]?.message ?? ''}`.trim());
-      const original = post.id;
-      const rename = (value: string) => (original === id ? value : `${id}${value.slice(original.length)}`);
-      post.id = id;
-      const found = extractArticles({ ...post, id: original });
-      const elsewhere = open.queries.alsoQuotedIn(found.articles.map((a) => rename(a.id)));
-      const articles: LibraryArticle[] = found.articles.map((a) => ({ ...a, id: rename(a.id), alsoQuotedIn: elsewhere.get(rename(a.id)) ?? [] }));
-      const quotes = found.quotes.map((q) => ({ ...q, id: rename(q.id) }));
-      return { post, articles, quotes, problems: open.queries.problemsOf(file) };
+      return postDetail(await posts.read(open.root, open.queries, id), open.queries, part === 'start');
+    },
+    'posts.comments': async ({ id, from }) => {
+      const open = requireLibrary();
+      return (await posts.latest(open.root, open.queries, id)).post.comments.slice(from);
+    },
+    'posts.articles': async ({ id }) => {
+      const open = requireLibrary();
+      return quotedIn(await posts.latest(open.root, open.queries, id), open.queries);
     },
     'problems.list': async () => requireLibrary().queries.problems(),
     'articles.sources': async () => requireLibrary().queries.sources(),

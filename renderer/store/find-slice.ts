@@ -44,7 +44,7 @@ export interface FindSlice {
   setFindQuery(query: string, fromParagraphId?: string | null): void;
   /** Moves to the next (1) or previous (-1) match, wrapping round; returns it. */
   findStep(delta: 1 | -1): FindMatch | null;
-  /** Finds again in the open post as it is now (after it was reloaded from disk). */
+  /** Finds again in the open post as it is now (more of it arrived, or it was reloaded from disk). */
   refreshFind(): void;
 }
 
@@ -81,8 +81,36 @@ function findAll(paragraphs: PostParagraph[], query: string): FindMatch[] {
   return matches;
 }
 
+/** Where the find starts again: a match's place, or a paragraph's start. */
+interface FindFrom {
+  paragraphId: string;
+  start: number;
+  commentId?: string | null;
+  bodyLine?: number | null;
+}
+
+/**
+ * The index of the paragraph to find from, and the offset in it. When the paragraph is gone —
+ * the post's articles arrived and split paragraphs into quotes — the same comment's first
+ * paragraph, or the body paragraph at or before the same line.
+ */
+function positionOf(paragraphs: PostParagraph[], order: Map<string, number>, from: FindFrom): { at: number; start: number } {
+  const at = order.get(from.paragraphId);
+  if (at !== undefined) return { at, start: from.start };
+  if (from.commentId) {
+    const first = paragraphs.findIndex((p) => p.commentId === from.commentId);
+    if (first >= 0) return { at: first, start: 0 };
+  }
+  if (from.bodyLine !== undefined && from.bodyLine !== null) {
+    const line = from.bodyLine;
+    const before = paragraphs.findLastIndex((p) => p.bodyLine !== null && p.bodyLine <= line);
+    if (before >= 0) return { at: before, start: 0 };
+  }
+  return { at: 0, start: 0 };
+}
+
 export const createFindSlice: StateCreator<AppState, [], [], FindSlice> = (set, get) => {
-  const search = (query: string, from: { paragraphId: string; start: number } | null) => {
+  const search = (query: string, from: FindFrom | null) => {
     const detail = get().detail;
     if (!detail) return set({ findQuery: query, findMatches: [], findCapped: false, findCurrent: -1, findByParagraph: NO_MATCHES });
     const paragraphs = postParagraphs(detail);
@@ -98,10 +126,10 @@ export const createFindSlice: StateCreator<AppState, [], [], FindSlice> = (set, 
     let current = matches.length ? 0 : -1;
     if (from && matches.length) {
       const order = new Map(paragraphs.map((p, i) => [p.id, i]));
-      const at = order.get(from.paragraphId) ?? 0;
+      const { at, start } = positionOf(paragraphs, order, from);
       const next = matches.findIndex((m) => {
         const i = order.get(m.paragraphId) ?? 0;
-        return i > at || (i === at && m.start >= from.start);
+        return i > at || (i === at && m.start >= start);
       });
       current = next < 0 ? 0 : next;
     }
@@ -119,10 +147,7 @@ export const createFindSlice: StateCreator<AppState, [], [], FindSlice> = (set, 
     },
     setFindQuery(query, fromParagraphId) {
       const previous = get().findMatches[get().findCurrent];
-      search(
-        query,
-        previous ? { paragraphId: previous.paragraphId, start: previous.start } : fromParagraphId ? { paragraphId: fromParagraphId, start: 0 } : null,
-      );
+      search(query, previous ?? (fromParagraphId ? { paragraphId: fromParagraphId, start: 0 } : null));
     },
     findStep(delta) {
       const { findMatches: matches, findCurrent: current } = get();
@@ -134,8 +159,7 @@ export const createFindSlice: StateCreator<AppState, [], [], FindSlice> = (set, 
     refreshFind() {
       const { findOpen, findQuery, findMatches, findCurrent } = get();
       if (!findOpen) return;
-      const previous = findMatches[findCurrent];
-      search(findQuery, previous ? { paragraphId: previous.paragraphId, start: previous.start } : null);
+      search(findQuery, findMatches[findCurrent] ?? null);
     },
   };
 };

@@ -40,10 +40,8 @@ export function createAppStore(api: Bridge): AppStore {
   api.on('library.updated', ({ files }) => {
     void (async () => {
       await store.getState().refreshLibrary();
-      const { detail, openPostId } = store.getState();
-      if (!detail || !openPostId || !files.includes(detail.post.file)) return;
-      const result = await api['posts.get']({ id: openPostId });
-      if (result.ok && store.getState().openPostId === openPostId) store.setState({ detail: result.value });
+      const { detail } = store.getState();
+      if (detail && files.includes(detail.post.file)) await store.getState().reloadPost();
     })();
     if (store.getState().sourcesStatus !== 'idle') void store.getState().loadSources();
     if (store.getState().searchOpen && store.getState().searchQuery.trim()) void store.getState().runSearch();

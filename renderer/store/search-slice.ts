@@ -119,9 +119,11 @@ export const createSearchSlice =
         const terms = get().searchResults?.terms ?? [];
         set({ searchOpen: false, view: 'reader' });
         if (get().openPostId !== postId || !get().detail) await get().openPost(postId);
+        // An article hit is also marked, as a card click marks it (its card pressed, its quote outlined):
+        // a long post's articles come after its first screen.
+        if (hit.kind === 'article' && hit.ref) await get().postArrived();
         const detail = get().detail;
         if (get().openPostId !== postId || !detail) return;
-        // An article hit is also marked, as a card click marks it (its card pressed, its quote outlined).
         if (hit.kind === 'article' && hit.ref) get().markArticle(hit.ref);
         set({ highlightTerms: terms, pendingReveal: hitTarget(hit, detail.post, terms) });
       },

@@ -13,10 +13,16 @@ export interface ThreadRun {
    * under a long post body), measured in the page to the frame that shows it.
    */
   firstPaintMs: number;
+  /** Click → the whole thread in the page (a long post's later comments come after its first screen). */
+  wholeThreadMs: number;
+  /** Click → the quoted-article cards shown (a long post's articles are found after its thread is shown). */
+  articlesShownMs: number;
   /** Jumping to the bottom of the thread → its last comment in sight (rows are measured as they come in). */
   scrollToEndMs: number;
-  /** posts.get in main alone (read, parse, articles), for reference. */
+  /** posts.get (the start of the thread: read and parse) in main alone, for reference. */
   coreMs: number;
+  /** posts.articles (finding the articles, after posts.get) in main alone, for reference. */
+  articlesCoreMs: number;
 }
 
 export interface ThreadBench {
@@ -107,20 +113,40 @@ async function openOtherPost(page: Page, other: PostSummary, order: number): Pro
   await page.getByRole('heading', { level: 1 }).filter({ hasText: other.title }).waitFor({ timeout: 10_000 });
 }
 
-async function measureOpen(page: Page, title: string): Promise<number> {
+interface OpenTimes {
+  firstPaintMs: number;
+  wholeThreadMs: number;
+  articlesShownMs: number;
+}
+
+/** Clicks the marked post and times, in the page from the click, each frame that shows one more part of it. */
+async function measureOpen(page: Page, title: string): Promise<OpenTimes> {
   await page.evaluate((title) => {
-    const w = window as unknown as Record<string, number | undefined>;
-    w['__benchFirstPaint'] = undefined;
+    const w = window as unknown as Record<string, Partial<OpenTimes> | undefined>;
+    const times: Partial<OpenTimes> = {};
+    w['__benchOpen'] = undefined;
+    const shown = (element: Element | null | undefined) => {
+      const box = element?.getBoundingClientRect();
+      return Boolean(box && box.height > 0 && box.width > 0);
+    };
     document.addEventListener(
       'click',
       () => {
         const clicked = performance.now();
         const poll = () => {
+          const now = performance.now() - clicked;
           const heading = [...document.querySelectorAll('h1')].some((h) => h.textContent?.trim() === title);
-          const first = document.querySelector('[aria-label="Comment 1"]');
-          const box = first?.getBoundingClientRect();
-          if (heading && box && box.height > 0 && box.width > 0) w['__benchFirstPaint'] = performance.now() - clicked;
-          else if (performance.now() - clicked < 30_000) requestAnimationFrame(poll);
+          if (heading) {
+            if (times.firstPaintMs === undefined && shown(document.querySelector('[aria-label="Comment 1"]'))) times.firstPaintMs = now;
+            const loading = [...document.querySelectorAll('[role="status"]')].some((s) => s.textContent?.startsWith('Loading comments'));
+            if (times.wholeThreadMs === undefined && !loading) times.wholeThreadMs = now;
+            // The cards pane, done finding: its first card (or its "none found" note) on screen.
+            const pane = [...document.querySelectorAll('aside')].find((a) => a.querySelector('h2')?.textContent === 'Quoted articles');
+            if (times.articlesShownMs === undefined && pane && pane.getAttribute('aria-busy') !== 'true' && shown(pane.querySelector('.card, .empty')))
+              times.articlesShownMs = now;
+          }
+          if (times.firstPaintMs !== undefined && times.wholeThreadMs !== undefined && times.articlesShownMs !== undefined) w['__benchOpen'] = times;
+          else if (now < 30_000) requestAnimationFrame(poll);
         };
         requestAnimationFrame(poll);
       },
@@ -128,8 +154,8 @@ async function measureOpen(page: Page, title: string): Promise<number> {
     );
   }, title);
   await page.click('[data-bench-target]');
-  const handle = await page.waitForFunction(() => (window as unknown as Record<string, number | undefined>)['__benchFirstPaint'], null, { timeout: 30_000 });
-  return (await handle.jsonValue()) as number;
+  const handle = await page.waitForFunction(() => (window as unknown as Record<string, OpenTimes | undefined>)['__benchOpen'], null, { timeout: 30_000 });
+  return (await handle.jsonValue()) as OpenTimes;
 }
 
 /** Jumps to the bottom of the thread every frame until its last comment is in sight; null on timeout. */
@@ -162,7 +188,8 @@ function measureScrollToEnd(page: Page, lastId: string): Promise<number | null> 
 
 /**
  * Opens the post with the most comments in Chromium through the e2e harness (the built
- * renderer over the real core, on an index already built in `profileDir`), `runs` times.
+ * renderer over the real core, on an index already built in `profileDir`), `runs` times. The
+ * first run is the first open of the thread in a fresh app (main has read no post of it yet).
  */
 export async function benchThread(options: {
   library: string;
@@ -191,21 +218,29 @@ export async function benchThread(options: {
     harness = await startHarness(page, { library: options.library, profileDir: options.profileDir });
     await page.getByRole('navigation', { name: 'Posts' }).getByRole('button').first().waitFor({ timeout: 60_000 });
 
-    const detail = await harness.service.handlers['posts.get']({ id: target.id });
-    const lastId = lastCommentId(detail.post.comments);
+    const { handlers } = harness.service;
+    let lastId: string | null = null;
     const runs: ThreadRun[] = [];
     for (let run = 0; run < options.runs; run++) {
       await openOtherPost(page, other, order(other));
       await revealPostButton(page, target.id, target.title, order(target));
-      const firstPaintMs = await measureOpen(page, target.title);
+      const open = await measureOpen(page, target.title);
+      // Looked up once the page has the thread, so that the first run opens it in a fresh main.
+      lastId ??= lastCommentId((await handlers['posts.get']({ id: target.id, part: 'whole' })).post.comments);
       const scrollToEndMs = await measureScrollToEnd(page, lastId);
       if (scrollToEndMs === null) throw new Error(`comment ${lastId}, the last of "${target.title}", never came into sight after scrolling to the end`);
       const started = performance.now();
-      await harness.service.handlers['posts.get']({ id: target.id });
+      await handlers['posts.get']({ id: target.id, part: 'start' });
       const coreMs = performance.now() - started;
-      runs.push({ firstPaintMs, scrollToEndMs, coreMs });
-      options.log(`  thread run ${run + 1}: first paint ${Math.round(firstPaintMs)} ms, scroll to end ${Math.round(scrollToEndMs)} ms`);
+      await handlers['posts.articles']({ id: target.id });
+      const articlesCoreMs = performance.now() - started - coreMs;
+      runs.push({ ...open, scrollToEndMs, coreMs, articlesCoreMs });
+      options.log(
+        `  thread run ${run + 1}${run === 0 ? ' (first open)' : ''}: first paint ${Math.round(open.firstPaintMs)} ms, whole thread ${Math.round(open.wholeThreadMs)} ms, ` +
+          `articles shown ${Math.round(open.articlesShownMs)} ms, scroll to end ${Math.round(scrollToEndMs)} ms (main: posts.get ${Math.round(coreMs)} ms, posts.articles ${Math.round(articlesCoreMs)} ms)`,
+      );
     }
+    if (!lastId) throw new Error('no runs');
     if (errors.length) throw new Error(`the page threw: ${errors.slice(0, 3).join('; ')}`);
     return {
       post: { id: target.id, title: target.title, comments: target.foundCommentCount, lastCommentId: lastId },

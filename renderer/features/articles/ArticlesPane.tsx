@@ -27,6 +27,21 @@ export function ArticlesPane() {
     if (markedArticleId) document.getElementById(cardElementId(markedArticleId))?.scrollIntoView?.({ block: 'nearest' });
   }, [markedArticleId]);
   if (!detail) return null;
+  if (detail.articlesStatus !== 'found')
+    return (
+      <aside className="articles" aria-labelledby="articles-heading" aria-busy={detail.articlesStatus === 'finding'}>
+        <h2 id="articles-heading">Quoted articles</h2>
+        {detail.articlesStatus === 'finding' ? (
+          <p className="empty finding" role="status">
+            Finding quoted articles…
+          </p>
+        ) : (
+          <p role="alert" className="error">
+            {detail.articlesError}
+          </p>
+        )}
+      </aside>
+    );
   const articles = detail.articles.filter((a) => a.kind === 'article');
   const links = detail.articles.filter((a) => a.kind === 'link');
 

@@ -1,5 +1,6 @@
 import { useContext, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { StoreContext, useApp, type AppStore } from '../../store';
+import { commentsToCome } from '../../store/open-post';
 import type { FindMatch } from '../../store/find-slice';
 import { revealInThread } from '../thread/reveal';
 import { findMarkId } from '../thread/segments';
@@ -60,6 +61,8 @@ function FindBarOpen() {
   const capped = useApp((s) => s.findCapped);
   const focusRequest = useApp((s) => s.findFocusRequest);
   const detail = useApp((s) => s.detail);
+  // The rest of a long thread is on its way: what is found so far, and all of it once it is here.
+  const complete = !detail || !commentsToCome(detail);
   const setFindQuery = useApp((s) => s.setFindQuery);
   const closeFind = useApp((s) => s.closeFind);
   const refreshFind = useApp((s) => s.refreshFind);
@@ -68,7 +71,7 @@ function FindBarOpen() {
 
   useFocusOnRequest(input, focusRequest);
 
-  // The post was reloaded from disk: find again in what it says now.
+  // More of the post arrived, or it was reloaded from disk: find again in what it says now.
   useEffect(() => refreshFind(), [detail, refreshFind]);
 
   const close = () => {
@@ -88,7 +91,13 @@ function FindBarOpen() {
   };
 
   const total = matches.length;
-  const status = !query.trim() ? '' : total ? `${count(current + 1)} of ${count(total)}${capped ? '+' : ''}` : 'No matches';
+  const status = !query.trim()
+    ? ''
+    : total
+      ? `${count(current + 1)} of ${count(total)}${capped ? '+' : complete ? '' : ' so far'}`
+      : complete
+        ? 'No matches'
+        : 'Finding…';
   return (
     <div className="find-bar" role="search" aria-label="Find in this post">
       <input
@@ -99,7 +108,7 @@ function FindBarOpen() {
         spellCheck={false}
         autoComplete="off"
         value={query}
-        aria-invalid={query.trim() !== '' && total === 0}
+        aria-invalid={query.trim() !== '' && total === 0 && complete}
         onChange={(event) => {
           setFindQuery(event.target.value, firstParagraphInView());
           const state = store.getState();
@@ -107,7 +116,7 @@ function FindBarOpen() {
         }}
         onKeyDown={onKeyDown}
       />
-      <span className={total || !query.trim() ? 'find-count' : 'find-count none'} role="status" aria-live="polite">
+      <span className={total || !query.trim() || !complete ? 'find-count' : 'find-count none'} role="status" aria-live="polite">
         {status}
       </span>
       <button type="button" aria-label="Previous match" title="Previous match (Shift+Enter)" disabled={!total} onClick={() => stepFind(store, -1)}>

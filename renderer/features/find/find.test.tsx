@@ -116,7 +116,12 @@ describe('find in the open post', () => {
       expect(document.querySelectorAll('article.comment-body').length).toBeLessThan(30);
       act(() => store.getState().openFind());
       fireEvent.change(findBox(), { target: { value: 'hostels' } });
-      // "hostels" is in the article pasted into the replies of comment 1500 (and in the body: "your hostel" does not count).
+      // "hostels" is in the article pasted into the replies of comment 1500 (and in the body: "your hostel" does not count),
+      // which arrives after the first screen: the bar says it is still finding, then counts over the whole thread.
+      expect(store.getState().detail!.post.comments.length).toBeLessThan(ARTICLE_COMMENT);
+      expect(count()).toBe('Finding…');
+      expect(findBox().getAttribute('aria-invalid')).toBe('false');
+      await act(() => store.getState().postArrived());
       const matches = store.getState().findMatches;
       expect(matches.length).toBeGreaterThan(0);
       expect(matches.every((m) => m.commentId?.startsWith(`${ARTICLE_COMMENT}.`))).toBe(true);

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { PostDetail, SearchHit, SearchResults, SourceSummary } from '../../../preload/api';
+import type { SearchHit, SearchResults, SourceSummary } from '../../../preload/api';
+import type { OpenPost } from '../../store/open-post';
 import { useApp } from '../../store';
 import { NO_FILTERS, SEARCH_KINDS, searchKey, type SearchFilters, type SearchKind } from '../../store/search-slice';
 import { formatDate } from '../../ui/format';
@@ -19,7 +20,7 @@ export function describeHit(hit: SearchHit, sourceName: string | null): string {
 }
 
 /** The source of an article hit, when it is known here: from the open post, or from the source filter. */
-function sourceOf(hit: SearchHit, postId: string, detail: PostDetail | null, filters: SearchFilters, sources: SourceSummary[]): string | null {
+function sourceOf(hit: SearchHit, postId: string, detail: OpenPost | null, filters: SearchFilters, sources: SourceSummary[]): string | null {
   if (hit.kind !== 'article') return null;
   if (detail?.post.id === postId) {
     const article = detail.articles.find((a) => a.id === hit.ref);

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, typ
 import { Virtuoso, type Components, type ItemProps, type ListProps, type VirtuosoHandle } from 'react-virtuoso';
 import type { Comment } from '../../../preload/api';
 import { useApp } from '../../store';
+import { stillArriving, threadComplete } from '../../store/open-post';
 import { formatCommentCount, formatDate } from '../../ui/format';
 import { CommentContent } from './CommentView';
 import { registerRevealer, type RevealOptions, type RevealTarget } from './reveal';
@@ -48,13 +49,16 @@ export function Thread() {
   const error = useApp((s) => s.readerError);
   const markedArticleId = useApp((s) => s.markedArticleId);
   const revealComment = useApp((s) => s.revealComment);
+  const revealWhenArrived = useApp((s) => s.revealWhenArrived);
+  const post = detail?.post;
+  const articles = detail?.articles;
   const markedIds = useMemo(() => {
-    const article = detail?.articles.find((a) => a.id === markedArticleId);
-    return new Set(article && detail ? elementIdsOf(article, detail.post) : []);
-  }, [detail, markedArticleId]);
+    const article = articles?.find((a) => a.id === markedArticleId);
+    return new Set(article && post ? elementIdsOf(article, post) : []);
+  }, [post, articles, markedArticleId]);
   const context = useMemo<RowContext>(() => ({ markedIds }), [markedIds]);
-  const body = useMemo(() => (detail ? bodySegments(detail.post, detail.articles) : []), [detail]);
-  const estimates = useMemo(() => detail?.post.comments.map(estimateRowHeight), [detail]);
+  const body = useMemo(() => (post && articles ? bodySegments(post, articles) : []), [post, articles]);
+  const estimates = useMemo(() => post?.comments.map(estimateRowHeight), [post]);
 
   // The list scrolls with the pane: find the pane's scroller once the thread is in the document.
   const [root, setRoot] = useState<HTMLElement | null>(null);
@@ -65,7 +69,8 @@ export function Thread() {
     (target: RevealTarget, options: RevealOptions = {}) => {
       if (!detail) return;
       const place = placeOf(target, detail.post, detail.articles);
-      if (!place) return;
+      // Not here yet: a long post's later comments and its articles come after its first screen.
+      if (!place) return stillArriving(detail) ? revealWhenArrived(target) : undefined;
       place.commentIds.forEach(revealComment);
       const rowIndex = place.rowCommentId === null ? -1 : detail.post.comments.findIndex((c) => c.id === place.rowCommentId);
       scrollToPlace({
@@ -77,12 +82,12 @@ export function Thread() {
         block: options.block ?? 'start',
       });
     },
-    [detail, scroller, revealComment],
+    [detail, scroller, revealComment, revealWhenArrived],
   );
   useEffect(() => registerRevealer(reveal), [reveal]);
 
   // A new post opens at its top.
-  const postId = detail?.post.id;
+  const postId = post?.id;
   useLayoutEffect(() => {
     scroller?.scrollTo?.({ top: 0 });
   }, [postId, scroller]);
@@ -92,6 +97,8 @@ export function Thread() {
   const clearPendingReveal = useApp((s) => s.clearPendingReveal);
   useEffect(() => {
     if (!pendingReveal || !detail || !scroller) return;
+    // Kept until the part of the post holding it arrives.
+    if (!placeOf(pendingReveal, detail.post, detail.articles) && stillArriving(detail)) return;
     reveal(pendingReveal);
     clearPendingReveal();
   }, [pendingReveal, detail, scroller, reveal, clearPendingReveal]);
@@ -102,9 +109,9 @@ export function Thread() {
         {error}
       </p>
     );
-  if (!detail) return <p className="empty">Choose a post on the left to read it.</p>;
-  const { post } = detail;
+  if (!detail || !post) return <p className="empty">Choose a post on the left to read it.</p>;
   const whole = post.foundCommentCount <= RENDER_WHOLE_UP_TO;
+  const complete = threadComplete(detail);
   return (
     <article ref={setRoot} className="thread" aria-labelledby="post-title">
       <header className="post-header">
@@ -133,6 +140,16 @@ export function Thread() {
             heightEstimates={estimates}
           />
         )}
+        {!complete &&
+          (detail.restError ? (
+            <p role="alert" className="error">
+              {detail.restError}
+            </p>
+          ) : (
+            <p className="thread-more" role="status">
+              Loading comments {post.comments.length + 1}–{detail.commentTotal}…
+            </p>
+          ))}
       </section>
     </article>
   );

@@ -156,7 +156,7 @@ export interface Place {
   commentIds: string[];
 }
 
-/** Finds a comment, body line or article in the post; null when it is not there. */
+/** Finds a comment, body line or article in the post; null when it is not there (or not arrived yet: see OpenPost). */
 export function placeOf(target: RevealTarget, post: Post, articles: Article[]): Place | null {
   if ('commentId' in target) {
     const [top] = target.commentId.split('.');
@@ -175,7 +175,9 @@ export function placeOf(target: RevealTarget, post: Post, articles: Article[]): 
   if (!article || !first) return null;
   const location = article.location;
   if (location.part === 'body') return { elementId: first, rowCommentId: null, commentIds: [] };
-  return { elementId: first, rowCommentId: location.commentIds[0]!.split('.')[0]!, commentIds: location.commentIds };
+  const row = location.commentIds[0]!.split('.')[0]!;
+  if (!post.comments.some((c) => c.id === row)) return null;
+  return { elementId: first, rowCommentId: row, commentIds: location.commentIds };
 }
 
 /** A paragraph of the open post in reading order, as the thread renders it, with where it is. */
