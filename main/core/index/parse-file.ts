@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { extractArticles, fingerprintOf, keyOfSource, previewOf, urlKey, type Article, type InternalQuote } from '../articles';
-import { readSeedBytes } from '../library/load';
+import { readSeedBytesSync } from '../library/load';
 import { parseSeed, type Post, type Problem } from '../parse';
 import { scanStructure } from '../parse/structure';
 
@@ -85,7 +85,12 @@ export interface ReadPost {
   problems: Problem[];
 }
 
-export type ParseMode = 'structure' | 'full';
+/**
+ * "structure": what the post list needs, and the file's hash (to tell a touched file from a
+ * changed one); "new": the same for a file the index has never seen, with no hash (there is
+ * nothing to compare it with; the second pass stores it); "full": everything.
+ */
+export type ParseMode = 'new' | 'structure' | 'full';
 
 /**
  * What the index records for a file whose parsing failed (a parser bug, or a worker that ran out
@@ -113,18 +118,18 @@ export function failedFile(file: string, reason: string): ParsedFile {
 }
 
 /**
- * Reads, hashes and parses one seed file for the index. "structure" reads only what the post
- * list needs, from the bytes (its problems are the head's and the count's); "full" parses it
+ * Reads, hashes and parses one seed file for the index. "structure" and "new" read only what the
+ * post list needs, from the bytes (its problems are the head's and the count's); "full" parses it
  * all, with every problem, and extracts articles and the texts to search. Never throws: an
  * unreadable file becomes an error problem.
  */
-export async function parseFileForIndex(root: string, file: string, mode: ParseMode = 'full'): Promise<ParsedFile> {
+export function parseFileForIndex(root: string, file: string, mode: ParseMode = 'full'): ParsedFile {
   const empty = { post: null, articleCount: 0, articles: [], docs: [] };
-  const read = await readSeedBytes(root, file);
+  const read = readSeedBytesSync(root, file);
   const { size, mtimeMs } = read;
   if (!read.bytes) return { file, size, mtimeMs, hash: 'unreadable', ...empty, problems: [read.problem] };
-  const hash = createHash('sha1').update(read.bytes).digest('hex');
-  if (mode === 'structure') {
+  const hash = mode === 'new' ? '' : createHash('sha1').update(read.bytes).digest('hex');
+  if (mode !== 'full') {
     // The post list needs no comment texts: read the structure from the bytes.
     const { post, problems } = scanStructure(read.bytes, file);
     return { file, size, mtimeMs, hash, ...empty, post, problems };

@@ -9,8 +9,9 @@ import type { ParsedFile, ParseMode } from './parse-file';
  * How to start the parse worker: the built `parse-worker.js` beside the bundle (the app), or the
  * TypeScript source through tsx (tests and the CLI run from source).
  */
-function workerSpec(workerFile?: string): { url: URL; workerData?: { entry: string } } {
-  if (workerFile) return { url: pathToFileURL(workerFile) };
+function workerSpec(workerFile?: string): { url: URL; workerData?: { entry: string }; execArgv?: string[] } {
+  // A built worker runs as the app runs it: without this process's loaders (the bench runs under tsx).
+  if (workerFile) return { url: pathToFileURL(workerFile), execArgv: [] };
   // import.meta.dirname, not import.meta.url: test environments such as jsdom give modules http: URLs.
   const here = import.meta.dirname;
   const built = join(here, 'parse-worker.js');
@@ -61,6 +62,11 @@ export class ParsePool {
     private readonly options: { workerFile?: string } = {},
   ) {}
 
+  /** Starts the workers now, when a caller knows files are coming. */
+  warm(): void {
+    if (!this.started && !this.closed) this.start();
+  }
+
   private start() {
     this.started = true;
     for (let i = 0; i < this.size; i++) this.spawn();
@@ -68,7 +74,11 @@ export class ParsePool {
 
   private spawn() {
     const spec = workerSpec(this.options.workerFile);
-    const worker = new Worker(spec.url, { ...(spec.workerData ? { workerData: spec.workerData } : {}), resourceLimits: WORKER_LIMITS });
+    const worker = new Worker(spec.url, {
+      ...(spec.workerData ? { workerData: spec.workerData } : {}),
+      ...(spec.execArgv ? { execArgv: spec.execArgv } : {}),
+      resourceLimits: WORKER_LIMITS,
+    });
     worker.on('message', ({ id, result }: { id: number; result: ParsedFile }) => {
       const job = this.jobs.get(id);
       this.jobs.delete(id);
@@ -129,7 +139,13 @@ export class ParsePool {
     const id = this.nextId++;
     job.worker = worker;
     this.jobs.set(id, job);
-    worker.postMessage({ id, root: job.root, file: job.file, mode: job.mode });
+    try {
+      worker.postMessage({ id, root: job.root, file: job.file, mode: job.mode });
+    } catch (error) {
+      this.jobs.delete(id);
+      this.release(worker);
+      job.reject(error as Error);
+    }
   }
 
   async close(): Promise<void> {

@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { groupByKeys } from '../articles';
@@ -49,22 +49,25 @@ const BATCH = 64;
  * milliseconds a file): a batch holds the thread for about a tenth of a second.
  */
 const EXTRACT_BATCH = 24;
+/** Files handed to the pool at a time (the pool keeps a few queued per worker). */
+const IN_FLIGHT = 32;
 /** Full-text rows per transaction: small enough that the thread serves the window between batches. */
 const FTS_BATCH = 5_000;
+
+/** Files stat'ed between yields to the event loop: a blocking stat takes microseconds, a trip through the thread pool far longer. */
+const STAT_CHUNK = 500;
 
 async function scan(root: string): Promise<Map<string, { size: number; mtimeMs: number }>> {
   const files = await listLibraryFiles(root);
   const found = new Map<string, { size: number; mtimeMs: number }>();
-  await Promise.all(
-    files.map(async (file) => {
-      try {
-        const info = await stat(join(root, file));
-        found.set(file, { size: info.size, mtimeMs: info.mtimeMs });
-      } catch {
-        // Gone between listing and stat: it is simply not there.
-      }
-    }),
-  );
+  for (let i = 0; i < files.length; i += STAT_CHUNK) {
+    if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+    for (const file of files.slice(i, i + STAT_CHUNK)) {
+      const info = statSync(join(root, file), { throwIfNoEntry: false });
+      // Gone between listing and stat: it is simply not there.
+      if (info) found.set(file, { size: info.size, mtimeMs: info.mtimeMs });
+    }
+  }
   return found;
 }
 
@@ -88,7 +91,7 @@ function writer(db: IndexDb) {
     deleteArticlesOf: db.prepare('DELETE FROM articles WHERE post_id = ?'),
     deleteDocsOf: db.prepare('DELETE FROM docs WHERE post_id = ?'),
     setArticleCount: db.prepare('UPDATE posts SET article_count = ? WHERE id = ?'),
-    setExtracted: db.prepare('UPDATE files SET extracted = 1 WHERE path = ?'),
+    setExtracted: db.prepare('UPDATE files SET extracted = 1, hash = ? WHERE path = ?'),
     touchFile: db.prepare('UPDATE files SET size = ?, mtime_ms = ? WHERE path = ?'),
     deleteFile: db.prepare('DELETE FROM files WHERE path = ?'),
     deletePostOfFile: db.prepare('DELETE FROM posts WHERE file = ?'),
@@ -106,9 +109,12 @@ function writer(db: IndexDb) {
   };
 
   /** Replaces what the index holds for one file with its structure (first pass: the post list). */
-  function write(parsed: ParsedFile) {
-    s.deletePostOfFile.run(parsed.file);
-    s.deleteProblemsOfFile.run(parsed.file);
+  function write(parsed: ParsedFile, known = true) {
+    // A file the index has never seen has nothing to replace.
+    if (known) {
+      s.deletePostOfFile.run(parsed.file);
+      s.deleteProblemsOfFile.run(parsed.file);
+    }
     let postId: string | null = parsed.post?.id ?? null;
     const problems = [...parsed.problems];
     if (parsed.post && postId) {
@@ -165,7 +171,7 @@ function writer(db: IndexDb) {
       s.insertFts.run(rowid, d.title, d.body);
     }
     s.setArticleCount.run(parsed.articleCount, postId);
-    s.setExtracted.run(parsed.file);
+    s.setExtracted.run(parsed.hash, parsed.file);
   }
   return { s, write, writeExtracted };
 }
@@ -219,7 +225,7 @@ async function parseInOrder(
   pool: ParsePool,
   root: string,
   files: string[],
-  mode: ParseMode,
+  mode: ParseMode | ((file: string) => ParseMode),
   write: (results: ParsedFile[]) => void,
   signal?: AbortSignal,
   batchSize = BATCH,
@@ -230,34 +236,48 @@ async function parseInOrder(
     if (batch.length) write(batch);
     batch = [];
   };
-  const inFlight = new Set<Promise<void>>();
   const done = new Map<number, ParsedFile>();
   let nextToWrite = 0;
   let cancelled = false;
-  for (let index = 0; index < files.length; index++) {
+  // At most IN_FLIGHT files handed to the pool: one waiter woken per finished file (not a race
+  // over every file in flight, which cost a handler per file per file).
+  let running = 0;
+  let wake: (() => void) | null = null;
+  let allDone: (() => void) | null = null;
+  const finished = () => {
+    running--;
+    wake?.();
+    wake = null;
+    if (running === 0) allDone?.();
+  };
+  let failure: unknown = null;
+  for (let index = 0; index < files.length && failure === null; index++) {
     if (signal?.aborted) {
       cancelled = true;
       break;
     }
     const file = files[index]!;
-    const parsed = pool
-      .parse(root, file, mode)
+    running++;
+    void pool
+      .parse(root, file, typeof mode === 'function' ? mode(file) : mode)
       .catch((error: Error) =>
         failedFile(file, /memory/i.test(error.message) ? 'it needed more memory than a parse worker may use' : `the parse worker stopped (${error.message})`),
-      );
-    const job = parsed.then((result) => {
-      done.set(index, result);
-      while (done.has(nextToWrite)) {
-        batch.push(done.get(nextToWrite)!);
-        done.delete(nextToWrite++);
-      }
-      if (batch.length >= batchSize) flush();
-    });
-    inFlight.add(job);
-    void job.finally(() => inFlight.delete(job));
-    if (inFlight.size >= BATCH) await Promise.race(inFlight);
+      )
+      .then((result) => {
+        done.set(index, result);
+        while (done.has(nextToWrite)) {
+          batch.push(done.get(nextToWrite)!);
+          done.delete(nextToWrite++);
+        }
+        if (batch.length >= batchSize) flush();
+      })
+      // Writing failed (the disk is full, the index was closed): stop, and say so to the caller.
+      .catch((error: unknown) => (failure ??= error))
+      .finally(finished);
+    while (running >= IN_FLIGHT) await new Promise<void>((resolve) => (wake = resolve));
   }
-  await Promise.all(inFlight);
+  if (running > 0) await new Promise<void>((resolve) => (allDone = resolve));
+  if (failure !== null) throw failure;
   flush();
   return !cancelled;
 }
@@ -272,10 +292,14 @@ export async function updateIndex(db: IndexDb, root: string, options: UpdateOpti
   const started = performance.now();
   const rebuilt = resetIfStale(db, root);
   options.onProgress?.({ phase: 'scanning', done: 0, total: 0 });
-  const onDisk = await scan(root);
   const known = new Map(
     (db.prepare('SELECT path, size, mtime_ms FROM files').all() as { path: string; size: number; mtime_ms: number }[]).map((r) => [r.path, r]),
   );
+  // The pool starts its workers on the first file only (a warm reopen starts none); an empty
+  // index will parse every file, so its workers start while the folder is listed.
+  const pool = options.pool ?? new ParsePool(Math.max(1, availableParallelism()));
+  if (!known.size) pool.warm();
+  const onDisk = await scan(root);
   const removed = [...known.keys()].filter((path) => !onDisk.has(path));
   const toParse = [...onDisk]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
@@ -287,9 +311,12 @@ export async function updateIndex(db: IndexDb, root: string, options: UpdateOpti
   db.transaction(() => removed.forEach((path) => s.deleteFile.run(path)))();
 
   const toExtract = () =>
-    db.prepare('SELECT path, post_id AS postId, hash FROM files WHERE extracted = 0 ORDER BY path').all() as { path: string; postId: string; hash: string }[];
-  // The pool starts its workers on the first file only: a warm reopen starts none.
-  const pool = options.pool ?? new ParsePool(Math.max(1, availableParallelism()));
+    db.prepare('SELECT path, post_id AS postId, size, mtime_ms AS mtimeMs FROM files WHERE extracted = 0 ORDER BY path').all() as {
+      path: string;
+      postId: string;
+      size: number;
+      mtimeMs: number;
+    }[];
   let parsed = 0;
   let cancelled: boolean;
   let extracted = 0;
@@ -302,10 +329,15 @@ export async function updateIndex(db: IndexDb, root: string, options: UpdateOpti
       pool,
       root,
       toParse.map(([file]) => file),
-      'structure',
+      // A file the index knows is hashed, to tell a touched file from a changed one.
+      (file) => (known.has(file) ? 'structure' : 'new'),
       (results) =>
         db.transaction(() => {
           for (const result of results) {
+            if (!known.has(result.file)) {
+              write(result, false);
+              continue;
+            }
             const was = s.fileByPath.get(result.file) as { hash: string } | undefined;
             if (was && was.hash === result.hash) s.touchFile.run(result.size, result.mtimeMs, result.file);
             else write(result);
@@ -333,7 +365,7 @@ export async function updateIndex(db: IndexDb, root: string, options: UpdateOpti
             for (const result of results) {
               const known = byPath.get(result.file)!;
               // Changed again since the first pass: the next update (the watcher's) takes it from the top.
-              if (result.hash === known.hash && result.post && known.postId) writeExtracted(result, known.postId);
+              if (result.size === known.size && result.mtimeMs === known.mtimeMs && result.post && known.postId) writeExtracted(result, known.postId);
               else if (result.hash === 'failed') {
                 // Listed now, and parsed again from the top by the next update.
                 for (const p of result.problems) s.insertProblem.run(p.file, p.line, p.severity, p.message);

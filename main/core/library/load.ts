@@ -1,3 +1,4 @@
+import { readFileSync, statSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { parseSeed, type Post, type Problem } from '../parse';
@@ -57,24 +58,52 @@ export async function listLibraryFiles(root: string): Promise<string[]> {
 /** A seed file's bytes with its size and time, or the problem that kept it from being read. */
 export type SeedBytes = { bytes: Buffer; size: number; mtimeMs: number; problem: null } | { bytes: null; size: number; mtimeMs: number; problem: Problem };
 
+const tooBig = (file: string, size: number, mtimeMs: number): SeedBytes => ({
+  bytes: null,
+  size,
+  mtimeMs,
+  problem: {
+    file,
+    line: null,
+    severity: 'error',
+    message: `Reading the file failed: it is ${Math.round(size / 1048576)} MB, more than a post page can be (${MAX_SEED_BYTES / 1048576} MB). Check that it is a saved post.`,
+  },
+});
+
+const unreadable = (file: string, size: number, mtimeMs: number, error: unknown): SeedBytes => {
+  const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+  const message = `Reading the file failed (${reason}). Check that it exists and that you may read it.`;
+  return { bytes: null, size, mtimeMs, problem: { file, line: null, severity: 'error', message } };
+};
+
 /** Reads one seed file's bytes; a file too big or unreadable becomes an error problem, never a throw. */
 export async function readSeedBytes(root: string, file: string): Promise<SeedBytes> {
   const path = join(root, file);
   let size = 0;
   let mtimeMs = 0;
   try {
-    const info = await stat(path);
-    size = info.size;
-    mtimeMs = info.mtimeMs;
-    if (info.size > MAX_SEED_BYTES) {
-      const message = `Reading the file failed: it is ${Math.round(info.size / 1048576)} MB, more than a post page can be (${MAX_SEED_BYTES / 1048576} MB). Check that it is a saved post.`;
-      return { bytes: null, size, mtimeMs, problem: { file, line: null, severity: 'error', message } };
-    }
+    ({ size, mtimeMs } = await stat(path));
+    if (size > MAX_SEED_BYTES) return tooBig(file, size, mtimeMs);
     return { bytes: await readFile(path), size, mtimeMs, problem: null };
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    const message = `Reading the file failed (${reason}). Check that it exists and that you may read it.`;
-    return { bytes: null, size, mtimeMs, problem: { file, line: null, severity: 'error', message } };
+    return unreadable(file, size, mtimeMs, error);
+  }
+}
+
+/**
+ * readSeedBytes() for a parse worker: blocking calls, so a file is read without a trip through
+ * the thread pool for each step (the worker has nothing else to do meanwhile).
+ */
+export function readSeedBytesSync(root: string, file: string): SeedBytes {
+  const path = join(root, file);
+  let size = 0;
+  let mtimeMs = 0;
+  try {
+    ({ size, mtimeMs } = statSync(path));
+    if (size > MAX_SEED_BYTES) return tooBig(file, size, mtimeMs);
+    return { bytes: readFileSync(path), size, mtimeMs, problem: null };
+  } catch (error) {
+    return unreadable(file, size, mtimeMs, error);
   }
 }
 
