@@ -207,6 +207,16 @@ test('a 500-post library: search, open a hit deep in the 2,000-comment thread, a
     await expect(current).toBeInViewport();
     await expect(findBox(page)).toBeFocused();
     await shoot('search-9-big-thread-find');
+
+    // A very common word: ranked over a bounded sample, and the panel says so.
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+k');
+    await dialog(page).getByLabel('From', { exact: true }).fill('');
+    await dialog(page).getByLabel('To', { exact: true }).fill('');
+    await searchBox(page).fill('the');
+    await expect(dialog(page).getByText(/^A very common search: more than 1,000 texts match/)).toBeVisible();
+    await expect(results(page).getByRole('option').first().locator('mark').first()).toHaveText(/^the$/i);
+    await shoot('search-10-common-word');
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -153,6 +153,8 @@ export interface SearchResults {
   dropped: string[];
   /** Matching texts ranked (capped). */
   totalHits: number;
+  /** More texts matched than are ranked: the most recently indexed ones were ranked (see search.ts, RANK_BOUND). */
+  sampled: boolean;
   /** False while the full-text index is still being built: results may be incomplete. */
   complete: boolean;
   ms: number;

@@ -1,7 +1,7 @@
 /**
  * Finding search words in text the way the full-text index does: ignoring case and accents
- * ("cafe" finds "Café"), a word matched where it starts (so a prefix search's "probat" marks
- * the start of "probation"), a phrase's words with anything but letters and digits between.
+ * ("cafe" finds "Café"), whole words (a prefix search's "probat*" marks the start of
+ * "probation"), a phrase's words with anything but letters and digits between.
  * Used for search snippets (main) and for marking words in the reader (renderer).
  */
 
@@ -40,17 +40,18 @@ const WORDS = /[\p{L}\p{N}]+/gu;
 const matchers = new Map<string, RegExp | null>();
 
 /**
- * A pattern for the search words: each term (a word, or the words of a phrase with anything but
- * letters and digits between them) where a word starts, ignoring case — so "probat" marks the
- * start of "probation", as a prefix search finds it. Null when there is nothing to mark.
+ * A pattern for the search words, as the index matches them: each term a whole word, or the
+ * words of a phrase with anything but letters and digits between them; a term ending in "*" is
+ * a prefix ("probat*" marks the start of "probation"). Ignores case. Null when there is nothing
+ * to mark.
  */
 export function termPattern(terms: readonly string[]): RegExp | null {
   const key = terms.join('\u0000');
   if (matchers.has(key)) return matchers.get(key)!;
   const alternatives = terms
-    .map((term) => fold(term).text.match(WORDS) ?? [])
-    .filter((words) => words.length > 0)
-    .map((words) => words.map(escape).join('[^\\p{L}\\p{N}]+'))
+    .map((term) => ({ words: fold(term).text.match(WORDS) ?? [], prefix: /\*\s*$/.test(term) }))
+    .filter(({ words }) => words.length > 0)
+    .map(({ words, prefix }) => words.map(escape).join('[^\\p{L}\\p{N}]+') + (prefix ? '' : '(?![\\p{L}\\p{N}])'))
     // Longer alternatives first, so a phrase wins over one of its words.
     .sort((a, b) => b.length - a.length);
   const pattern = alternatives.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})`, 'giu') : null;

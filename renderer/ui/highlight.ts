@@ -1,3 +1,8 @@
+import { fold, matchRanges, termPattern, type Folded } from '../../main/core/match';
+
+// Folding, search-term patterns and matching are shared with the search snippets made in main.
+export { fold, matchRanges, termPattern, type Folded };
+
 /**
  * Marking words in text that comes from files: where the search words or the find-in-post
  * matches are, as ranges of the text. Rendering them (as <mark>) is LinkedText's job; nothing
@@ -18,59 +23,7 @@ export interface MarkRange {
   priority: number;
 }
 
-/** A text with its accents removed, and for each folded offset the original one (one more entry: the end). */
-export interface Folded {
-  text: string;
-  map: number[];
-}
-
-const COMBINING = /\p{M}/gu;
-
-/** Removes accents, keeping a map from folded offsets to the original's. */
-export function fold(text: string): Folded {
-  // Pure ASCII (most blog text) folds to itself.
-  // eslint-disable-next-line no-control-regex
-  if (/^[\u0000-\u007f]*$/.test(text)) return { text, map: [] };
-  let out = '';
-  const map: number[] = [];
-  let index = 0;
-  for (const char of text) {
-    const folded = char.normalize('NFD').replace(COMBINING, '');
-    out += folded;
-    for (let i = 0; i < folded.length; i++) map.push(index);
-    index += char.length;
-  }
-  map.push(text.length);
-  return { text: out, map };
-}
-
-/** The original offset of a folded one. */
-const original = (folded: Folded, offset: number) => (folded.map.length ? folded.map[offset]! : offset);
-
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const WORDS = /[\p{L}\p{N}]+/gu;
-
-const matchers = new Map<string, RegExp | null>();
-
-/**
- * A pattern for the search words: each term (a word, or the words of a phrase with anything but
- * letters and digits between them) where a word starts, ignoring case — so "probat" marks the
- * start of "probation", as a prefix search finds it. Null when there is nothing to mark.
- */
-export function termPattern(terms: readonly string[]): RegExp | null {
-  const key = terms.join('\u0000');
-  if (matchers.has(key)) return matchers.get(key)!;
-  const alternatives = terms
-    .map((term) => fold(term).text.match(WORDS) ?? [])
-    .filter((words) => words.length > 0)
-    .map((words) => words.map(escape).join('[^\\p{L}\\p{N}]+'))
-    // Longer alternatives first, so a phrase wins over one of its words.
-    .sort((a, b) => b.length - a.length);
-  const pattern = alternatives.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})`, 'giu') : null;
-  if (matchers.size > 50) matchers.clear();
-  matchers.set(key, pattern);
-  return pattern;
-}
 
 /**
  * A pattern for what was typed in the find bar: the text as typed (no operators), ignoring case
@@ -79,19 +32,6 @@ export function termPattern(terms: readonly string[]): RegExp | null {
 export function findPattern(query: string): RegExp | null {
   const words = fold(query).text.trim().split(/\s+/).filter(Boolean);
   return words.length ? new RegExp(words.map(escape).join('\\s+'), 'giu') : null;
-}
-
-/** Where a pattern matches in a text, as ranges of the original text. `limit` stops early. */
-export function matchRanges(text: string | Folded, pattern: RegExp | null, limit = Infinity): { start: number; end: number }[] {
-  if (!pattern) return [];
-  const folded = typeof text === 'string' ? fold(text) : text;
-  const ranges: { start: number; end: number }[] = [];
-  for (const match of folded.text.matchAll(pattern)) {
-    if (!match[0]) continue;
-    ranges.push({ start: original(folded, match.index), end: original(folded, match.index + match[0].length) });
-    if (ranges.length >= limit) break;
-  }
-  return ranges;
 }
 
 /** A piece of text with the mark that covers it, if any. */

@@ -194,7 +194,7 @@ describe('search on a large index', () => {
 
   it('searches a one- or two-letter prefix as a word, and says so', () => {
     expect(toFtsQuery('pr*')).toMatchObject({ match: '"pr"', dropped: ['pr* (a prefix search needs 3 letters or more; searched as a word)'] });
-    expect(toFtsQuery('pro*').match).toBe('"pro"*');
+    expect(toFtsQuery('pro*')).toMatchObject({ match: '"pro"*', terms: ['pro*'] });
     expect(toFtsQuery('é*').match).toBe('"é"');
   });
 });
@@ -220,7 +220,9 @@ describe('snippets', () => {
     expect(marked(snippetOf('the community\nrehabilitation companies', pattern(['community rehabilitation'])))).toEqual([
       'community\nrehabilitation'.replace('\n', ' '),
     ]);
-    expect(marked(snippetOf('privatisation and privately', pattern(['privat'])))).toEqual(['privat', 'privat']);
+    expect(marked(snippetOf('privatisation and privately', pattern(['privat*'])))).toEqual(['privat', 'privat']);
+    // A word is marked whole, as the index matched it: "the" is not the start of "they".
+    expect(marked(snippetOf('they said the end', pattern(['the'])))).toEqual(['the']);
   });
 
   it('are null when the text holds no match', () => {

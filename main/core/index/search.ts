@@ -6,7 +6,7 @@ import type { IndexDb } from './db';
 export interface FtsQuery {
   /** The FTS5 MATCH expression; "" when nothing searchable was typed. */
   match: string;
-  /** The words and phrases searched for, for highlighting and display. */
+  /** The words and phrases searched for, for highlighting and display; a prefix ends in "*" ("privat*"). */
   terms: string[];
   /** Characters or operators that were ignored, to tell the user ("the unmatched quote", "NEAR("). */
   dropped: string[];
@@ -60,7 +60,7 @@ export function toFtsQuery(input: string): FtsQuery {
     if (rest.replace(/[.,;!?]/g, '').length) dropped.push(rest);
     if (words.length === 1) {
       parts.push(prefix ? `${quote(words[0]!)}*` : quote(words[0]!));
-      terms.push(words[0]!);
+      terms.push(prefix ? `${words[0]!}*` : words[0]!);
     } else {
       // "e-mail", "grayling's": keep the pieces together as a phrase.
       parts.push(quote(words.join(' ')));

@@ -276,13 +276,21 @@ function Notes({ results, searched }: { results: SearchResults | null; searched:
     <div className="search-notes">
       <p className="search-status" role="status">
         {posts ? `${shown} ${shown === 1 ? 'match' : 'matches'} in ${posts} ${posts === 1 ? 'post' : 'posts'}` : 'No results'}
-        {results.totalHits > shown ? ` (of ${results.totalHits.toLocaleString('en-GB')} matching texts)` : ''}
+        {results.totalHits > shown && !results.sampled ? ` (of ${results.totalHits.toLocaleString('en-GB')} matching texts)` : ''}
       </p>
+      {results.sampled && (
+        <p className="search-note">
+          A very common search: more than {results.totalHits.toLocaleString('en-GB')} texts match, so the best of the{' '}
+          {results.totalHits.toLocaleString('en-GB')} most recently indexed are shown. Add a word or a filter to narrow it.
+        </p>
+      )}
       {results.dropped.length > 0 && <p className="search-note">Left out: {results.dropped.join(' · ')}</p>}
       {!results.complete && (
         <p className="search-note search-indexing">
           Still indexing — results may be incomplete
-          {progress?.phase === 'full-text' && progress.total > 0 ? ` (${Math.floor((100 * progress.done) / progress.total)}%)` : ''}
+          {(progress?.phase === 'extracting' || progress?.phase === 'full-text') && progress.total > 0
+            ? ` (${Math.floor((100 * progress.done) / progress.total)}%)`
+            : ''}
         </p>
       )}
     </div>
