@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Comment, LibraryArticle, Post, PostDetail, QuotedInPost } from '../../preload/api';
-import { extractArticles } from './articles';
+import { extractArticles, type PostArticles } from './articles';
 import type { IndexQueries } from './index/queries';
 import { readSeed, UserError } from './library';
 
@@ -87,11 +87,13 @@ export function createPostReader() {
 
 export type PostReader = ReturnType<typeof createPostReader>;
 
-/** The articles and internal quotes of a read post, with the other posts quoting the same pieces. */
-export function quotedIn({ post, parsedId }: ReadPost, queries: IndexQueries): QuotedInPost {
+/**
+ * The articles and internal quotes of a read post, with the other posts quoting the same pieces.
+ * `found`: what extractArticles gave for the post (found in a worker), else it is run here.
+ */
+export function quotedIn({ post, parsedId }: ReadPost, queries: IndexQueries, found: PostArticles = extractArticles({ ...post, id: parsedId })): QuotedInPost {
   // Ids of articles are made from the post id: the parser's, renamed to the library's.
   const rename = (value: string) => (parsedId === post.id ? value : `${post.id}${value.slice(parsedId.length)}`);
-  const found = extractArticles({ ...post, id: parsedId });
   const elsewhere = queries.alsoQuotedIn(found.articles.map((a) => rename(a.id)));
   const articles: LibraryArticle[] = found.articles.map((a) => ({ ...a, id: rename(a.id), alsoQuotedIn: elsewhere.get(rename(a.id)) ?? [] }));
   return { articles, quotes: found.quotes.map((q) => ({ ...q, id: rename(q.id) })) };

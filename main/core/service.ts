@@ -226,7 +226,11 @@ export function createService(deps: ServiceDeps) {
     },
     'posts.articles': async ({ id }) => {
       const open = requireLibrary();
-      return quotedIn(await posts.latest(open.root, open.queries, id), open.queries);
+      const read = await posts.latest(open.root, open.queries, id);
+      // Found in a parse worker (a long thread takes a few hundred milliseconds), so this thread
+      // keeps answering the window meanwhile.
+      pool ??= new ParsePool();
+      return quotedIn(read, open.queries, await pool.articles(open.root, read.file));
     },
     'problems.list': async () => requireLibrary().queries.problems(),
     'articles.sources': async () => requireLibrary().queries.sources(),

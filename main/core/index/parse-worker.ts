@@ -1,15 +1,30 @@
 /** A parse worker: reads and parses the seed files it is sent, off the thread that writes the index. */
 import { parentPort } from 'node:worker_threads';
-import { failedFile, parseFileForIndex, type ParseMode } from './parse-file';
+import { extractArticles } from '../articles';
+import { readSeedBytesSync } from '../library/load';
+import { parseSeed } from '../parse';
+import { failedFile, parseFileForIndex } from './parse-file';
+import type { Task } from './pool';
 
 // Files are read and parsed synchronously, one message after another: in the order sent (the
 // pool relies on it), while the next ones wait in the message queue.
-parentPort!.on('message', (message: { id: number; root: string; file: string; mode: ParseMode }) => {
+parentPort!.on('message', ({ id, task }: { id: number; task: Task }) => {
+  if (task.kind === 'articles') {
+    try {
+      const read = readSeedBytesSync(task.root, task.file);
+      const post = read.bytes ? parseSeed(read.bytes, task.file).post : null;
+      if (!post) throw new Error(`${task.file} can no longer be read`);
+      parentPort!.postMessage({ id, result: extractArticles(post) });
+    } catch (error) {
+      parentPort!.postMessage({ id, error: (error as Error).message });
+    }
+    return;
+  }
   let result;
   try {
-    result = parseFileForIndex(message.root, message.file, message.mode);
+    result = parseFileForIndex(task.root, task.file, task.mode);
   } catch (error) {
-    result = failedFile(message.file, `the parser stopped with "${(error as Error).message}"`);
+    result = failedFile(task.file, `the parser stopped with "${(error as Error).message}"`);
   }
-  parentPort!.postMessage({ id: message.id, result });
+  parentPort!.postMessage({ id, result });
 });

@@ -10,7 +10,7 @@ import { updateIndex } from './update';
 /** A stand-in worker: answers with an empty result, and dies on "boom.txt" as a worker out of memory would (after the pool has sent it more files). */
 const FAKE_WORKER = `
 import { parentPort } from 'node:worker_threads';
-parentPort.on('message', ({ id, file }) => {
+parentPort.on('message', ({ id, task: { file } }) => {
   if (file === 'boom.txt') process.exit(3);
   parentPort.postMessage({ id, result: { file, size: 1, mtimeMs: 1, hash: 'h-' + file, post: null, articleCount: 0, problems: [], articles: [], docs: [] } });
 });

@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { PostArticles } from '../articles';
 import type { ParsedFile, ParseMode } from './parse-file';
 
 /**
@@ -33,12 +34,13 @@ const WORKER_LIMITS = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 
  */
 const DEPTH = 4;
 
+/** What a worker is asked for: a file parsed for the index, or a post's quoted articles for the reader. */
+export type Task = { kind: 'parse'; root: string; file: string; mode: ParseMode } | { kind: 'articles'; root: string; file: string };
+
 interface Job {
   worker: Worker | null;
-  root: string;
-  file: string;
-  mode: ParseMode;
-  resolve: (r: ParsedFile) => void;
+  task: Task;
+  resolve: (r: never) => void;
   reject: (e: Error) => void;
 }
 
@@ -79,10 +81,11 @@ export class ParsePool {
       ...(spec.execArgv ? { execArgv: spec.execArgv } : {}),
       resourceLimits: WORKER_LIMITS,
     });
-    worker.on('message', ({ id, result }: { id: number; result: ParsedFile }) => {
+    worker.on('message', ({ id, result, error }: { id: number; result?: unknown; error?: string }) => {
       const job = this.jobs.get(id);
       this.jobs.delete(id);
-      job?.resolve(result);
+      if (error !== undefined) job?.reject(new Error(error));
+      else job?.resolve(result as never);
       this.release(worker);
     });
     // A worker that dies (out of memory on a huge file, or a bug) fails the file it was on only:
@@ -131,7 +134,19 @@ export class ParsePool {
 
   /** Parses one file in a worker. Rejects when the worker dies on it. */
   parse(root: string, file: string, mode: ParseMode = 'full'): Promise<ParsedFile> {
-    return new Promise((resolve, reject) => void this.send({ worker: null, root, file, mode, resolve, reject }));
+    return this.run<ParsedFile>({ kind: 'parse', root, file, mode });
+  }
+
+  /**
+   * A post's quoted articles and internal quotes, found in a worker: on a long thread this takes
+   * a few hundred milliseconds, which the thread answering the window must not spend.
+   */
+  articles(root: string, file: string): Promise<PostArticles> {
+    return this.run<PostArticles>({ kind: 'articles', root, file });
+  }
+
+  private run<T>(task: Task): Promise<T> {
+    return new Promise<T>((resolve, reject) => void this.send({ worker: null, task, resolve: resolve as (r: never) => void, reject }));
   }
 
   private async send(job: Job): Promise<void> {
@@ -140,7 +155,7 @@ export class ParsePool {
     job.worker = worker;
     this.jobs.set(id, job);
     try {
-      worker.postMessage({ id, root: job.root, file: job.file, mode: job.mode });
+      worker.postMessage({ id, task: job.task });
     } catch (error) {
       this.jobs.delete(id);
       this.release(worker);
