@@ -384,6 +384,8 @@ async function measure(args: Args, corpus: Corpus, work: string, report: Report)
   const threadName = thread ? `${thread.post.comments.toLocaleString('en')}-comment thread` : 'longest thread';
   report.figures.push(
     figure(`Open the ${threadName}: first paint of comment 1`, thread?.runs.map((r) => r.firstPaintMs) ?? null, { target: '< 150 ms', pass: (v) => v < 150 }),
+    figure(`Open the ${threadName}: the whole thread in the page`, thread?.runs.map((r) => r.wholeThreadMs) ?? null),
+    figure(`Open the ${threadName}: its quoted-article cards shown`, thread?.runs.map((r) => r.articlesShownMs) ?? null),
     figure(`Scroll the ${threadName} to its last comment`, thread?.runs.map((r) => r.scrollToEndMs) ?? null),
   );
 

@@ -12,23 +12,36 @@ export interface Folded {
 }
 
 const COMBINING = /\p{M}/gu;
+const COMBINING_ONE = /\p{M}/u;
 
 /** Removes accents, keeping a map from folded offsets to the original's. */
 export function fold(text: string): Folded {
   // Pure ASCII (most blog text) folds to itself.
   // eslint-disable-next-line no-control-regex
   if (/^[\u0000-\u007f]*$/.test(text)) return { text, map: [] };
-  let out = '';
+  // Curly quotes, dashes and £ have no accents to remove: a text without accented letters folds to itself too.
+  if (!COMBINING_ONE.test(text) && text.normalize('NFD') === text) return { text, map: [] };
+  const parts: string[] = [];
   const map: number[] = [];
-  let index = 0;
-  for (const char of text) {
-    const folded = char.normalize('NFD').replace(COMBINING, '');
-    out += folded;
-    for (let i = 0; i < folded.length; i++) map.push(index);
-    index += char.length;
+  let i = 0;
+  while (i < text.length) {
+    // Nothing below U+00C0 has an accent to remove: copied in runs.
+    if (text.charCodeAt(i) < 0xc0) {
+      let j = i + 1;
+      while (j < text.length && text.charCodeAt(j) < 0xc0) j++;
+      parts.push(text.slice(i, j));
+      for (let k = i; k < j; k++) map.push(k);
+      i = j;
+      continue;
+    }
+    const point = text.codePointAt(i)!;
+    const folded = String.fromCodePoint(point).normalize('NFD').replace(COMBINING, '');
+    parts.push(folded);
+    for (let k = 0; k < folded.length; k++) map.push(i);
+    i += point > 0xffff ? 2 : 1;
   }
   map.push(text.length);
-  return { text: out, map };
+  return { text: parts.join(''), map };
 }
 
 /** The original offset of a folded one. */

@@ -110,6 +110,10 @@ export interface SearchResult {
  * a bound keeps every search within a few milliseconds.
  */
 export const RANK_BOUND = 1000;
+/** A prefix query ranks fewer: bm25 reads every term the prefix stands for in each text. */
+export const PREFIX_RANK_BOUND = 500;
+/** Ranked texts whose post and kind are looked up at a time, until a page of posts is full. */
+const DESCRIBE_CHUNK = 100;
 /** Hits shown per post. */
 const HITS_PER_POST = 3;
 /** A snippet: up to this many characters, starting a little before the first match. */
@@ -187,27 +191,45 @@ export function search(db: IndexDb, input: string, options: SearchOptions = {}):
   }
   // The best of at most RANK_BOUND matches by bm25 (titles weighted 5×), newest in the index
   // first, with the filters applied as matches are read (so a filter never empties a page)…
-  const ranked = db
-    .prepare(
-      `SELECT f.rowid AS rowid, bm25(docs_fts, 5.0, 1.0) AS score, d.post_id AS postId, d.kind AS kind, d.ref AS ref, p.title AS title, p.date AS date
-       FROM docs_fts f JOIN docs d ON d.rowid = f.rowid JOIN posts p ON p.id = d.post_id
-       WHERE docs_fts MATCH ? ${where.length ? `AND ${where.join(' AND ')}` : ''}
-       ORDER BY f.rowid DESC LIMIT ${RANK_BOUND}`,
-    )
-    .all(...params) as { rowid: number; score: number; postId: string; kind: SearchHit['kind']; ref: string | null; title: string; date: string | null }[];
+  const bound = /\*$/.test(query.match) || query.match.includes('* ') ? PREFIX_RANK_BOUND : RANK_BOUND;
+  type Row = { rowid: number; score: number; postId?: string; kind?: SearchHit['kind']; ref?: string | null; title?: string; date?: string | null };
+  const ranked = (
+    where.length
+      ? db.prepare(
+          `SELECT f.rowid AS rowid, bm25(docs_fts, 5.0, 1.0) AS score, d.post_id AS postId, d.kind AS kind, d.ref AS ref, p.title AS title, p.date AS date
+           FROM docs_fts f JOIN docs d ON d.rowid = f.rowid JOIN posts p ON p.id = d.post_id
+           WHERE docs_fts MATCH ? AND ${where.join(' AND ')}
+           ORDER BY f.rowid DESC LIMIT ${bound}`,
+        )
+      : // No filter: the texts' post, kind and title are looked up below for the page's rows only.
+        db.prepare(`SELECT rowid, bm25(docs_fts, 5.0, 1.0) AS score FROM docs_fts WHERE docs_fts MATCH ? ORDER BY rowid DESC LIMIT ${bound}`)
+  ).all(...params) as Row[];
   ranked.sort((a, b) => a.score - b.score || b.rowid - a.rowid);
-  // …then grouped by post, with snippets made only for the hits on this page.
+  const describe = db.prepare(
+    `SELECT d.rowid AS rowid, d.post_id AS postId, d.kind AS kind, d.ref AS ref, p.title AS title, p.date AS date
+     FROM docs d JOIN posts p ON p.id = d.post_id WHERE d.rowid IN (${Array(DESCRIBE_CHUNK).fill('?').join(',')})`,
+  );
+  // …then grouped by post, best first, until the page is full; snippets are made for its hits only.
   const groups = new Map<string, SearchGroup & { rowids: number[] }>();
-  for (const row of ranked) {
-    let group = groups.get(row.postId);
-    if (!group) {
-      if (groups.size >= limit) continue;
-      group = { postId: row.postId, title: row.title, date: row.date, hits: [], rowids: [] };
-      groups.set(row.postId, group);
+  for (let at = 0; at < ranked.length && groups.size < limit; at += DESCRIBE_CHUNK) {
+    const chunk = ranked.slice(at, at + DESCRIBE_CHUNK);
+    if (chunk[0]!.postId === undefined) {
+      const ids = chunk.map((r) => r.rowid);
+      const found = new Map((describe.all(...ids, ...Array(DESCRIBE_CHUNK - ids.length).fill(-1)) as Row[]).map((r) => [r.rowid, r]));
+      for (const row of chunk) Object.assign(row, found.get(row.rowid));
     }
-    if (group.rowids.length < HITS_PER_POST) {
-      group.rowids.push(row.rowid);
-      group.hits.push({ kind: row.kind, ref: row.ref, snippet: [] });
+    for (const row of chunk) {
+      if (row.postId === undefined) continue;
+      let group = groups.get(row.postId);
+      if (!group) {
+        if (groups.size >= limit) break;
+        group = { postId: row.postId, title: row.title!, date: row.date ?? null, hits: [], rowids: [] };
+        groups.set(row.postId, group);
+      }
+      if (group.rowids.length < HITS_PER_POST) {
+        group.rowids.push(row.rowid);
+        group.hits.push({ kind: row.kind!, ref: row.ref ?? null, snippet: [] });
+      }
     }
   }
   const wanted = [...groups.values()].flatMap((g) => g.rowids);
@@ -231,7 +253,7 @@ export function search(db: IndexDb, input: string, options: SearchOptions = {}):
     query,
     groups: [...groups.values()].map(({ rowids: _rowids, ...group }) => group),
     totalHits: ranked.length,
-    sampled: ranked.length >= RANK_BOUND,
+    sampled: ranked.length >= bound,
     ms: performance.now() - started,
   };
 }
