@@ -103,8 +103,8 @@ export function scanStructure(input: Uint8Array, file: string): Structure {
 
   // Where the comments start: findCommentSection() over the byte lines, reading as text only the
   // lines that may be a count line, and the line after one.
-  const isBlank = (k: number) => blank[k] === 1;
-  const { countAt, startAt } = commentSection(head.bodyFrom, n, isBlank, indent, bytes, starts, ends, text);
+  const lines: ByteLines = { bytes, n, starts, ends, indent, contentAt, isBlank: (k) => blank[k] === 1, text };
+  const { countAt, startAt } = commentSection(lines, head.bodyFrom);
   const bodyEnd = countAt >= 0 ? countAt : startAt;
   // The first paragraph (part of the post id): its lines as toBlocks() joins them.
   let k = head.bodyFrom;
@@ -113,7 +113,7 @@ export function scanStructure(input: Uint8Array, file: string): Structure {
   for (; k < bodyEnd && !blank[k]; k++) paragraph.push(text(k));
 
   const declared = countAt >= 0 ? declaredCountOf(text(countAt)) : null;
-  const found = countComments(startAt, n, isBlank, indent, contentAt, bytes, ends, text);
+  const found = countComments(lines, startAt);
   if (declared !== null && declared !== found) warn(countAt + 1, countMismatch(declared, found));
   const iso = head.date ? head.date.iso : null;
   return {
@@ -140,26 +140,32 @@ function summaryOf(post: Post): PostSummary {
 
 const isDigit = (b: number | undefined) => b !== undefined && b >= 48 && b <= 57;
 
+/** What may follow an item's "N.": the line end, a space or tab, or a no-break space. */
+const spaceOrEnd = (bytes: Uint8Array, at: number, end: number) =>
+  at === end || bytes[at] === SPACE || bytes[at] === TAB || (bytes[at] === 0xc2 && bytes[at + 1] === 0xa0);
+
+/** A file's lines as byte ranges, with what the grammar needs of each. */
+interface ByteLines {
+  bytes: Uint8Array;
+  n: number;
+  starts: number[];
+  ends: number[];
+  indent: Int32Array;
+  contentAt: Int32Array;
+  isBlank(k: number): boolean;
+  /** Line k decoded (from `from`, by default its start). */
+  text(k: number, from?: number): string;
+}
+
 /** FIRST_ITEM on bytes: one to three spaces or tabs, "1.", then white space (or NBSP) or the line end. */
 function isFirstItem(bytes: Uint8Array, from: number, end: number): boolean {
   let i = from;
   while (i < end && i - from < 3 && (bytes[i] === SPACE || bytes[i] === TAB)) i++;
-  if (i === from || bytes[i] !== 49 || bytes[i + 1] !== 46) return false;
-  const after = i + 2;
-  return after === end || bytes[after] === SPACE || bytes[after] === TAB || (bytes[after] === 0xc2 && bytes[after + 1] === 0xa0);
+  return i > from && bytes[i] === 49 && bytes[i + 1] === 46 && spaceOrEnd(bytes, i + 2, end);
 }
 
 /** findCommentSection() of parseSeed, over byte lines. */
-function commentSection(
-  from: number,
-  n: number,
-  isBlank: (k: number) => boolean,
-  indent: Int32Array,
-  bytes: Uint8Array,
-  starts: number[],
-  ends: number[],
-  text: (k: number) => string,
-): { countAt: number; startAt: number } {
+function commentSection({ n, isBlank, indent, bytes, starts, ends, text }: ByteLines, from: number): { countAt: number; startAt: number } {
   let nextNonBlank = n;
   let lastUnindented = -1;
   let countAt = -1;
@@ -184,22 +190,11 @@ function commentSection(
 function isItem(bytes: Uint8Array, from: number, end: number): boolean {
   let i = from;
   while (i < end && i - from < 6 && isDigit(bytes[i])) i++;
-  if (i === from || i >= end || bytes[i] !== 46) return false;
-  const after = i + 1;
-  return after === end || bytes[after] === SPACE || bytes[after] === TAB || (bytes[after] === 0xc2 && bytes[after + 1] === 0xa0);
+  return i > from && i < end && bytes[i] === 46 && spaceOrEnd(bytes, i + 1, end);
 }
 
 /** parseComments() reduced to counting: the same states (inside a comment, after its ReplyDelete, inside Replies), no text kept. */
-function countComments(
-  from: number,
-  n: number,
-  isBlank: (k: number) => boolean,
-  indent: Int32Array,
-  contentAt: Int32Array,
-  bytes: Uint8Array,
-  ends: number[],
-  text: (k: number, from?: number) => string,
-): number {
+function countComments({ n, isBlank, indent, contentAt, bytes, ends, text }: ByteLines, from: number): number {
   let found = 0;
   let top: { closed: boolean } | null = null;
   let reply: { closed: boolean } | null = null;
