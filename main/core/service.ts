@@ -106,6 +106,7 @@ export function createService(deps: ServiceDeps) {
     const abort = new AbortController();
     const indexed = updateIndex(db, root, {
       pool,
+      ...(deps.nativeBinding ? { nativeBinding: deps.nativeBinding } : {}),
       signal: abort.signal,
       onPostsReady: postsReady,
       onProgress: (progress) => emit('library.progress', { ...progress, root }),
@@ -174,6 +175,7 @@ export function createService(deps: ServiceDeps) {
         if (library !== open) return;
         open.indexed = updateIndex(open.db, open.root, {
           pool: pool ?? undefined,
+          ...(deps.nativeBinding ? { nativeBinding: deps.nativeBinding } : {}),
           onProgress: (progress) => emit('library.progress', { ...progress, root: open.root }),
         });
         const result = await open.indexed.finally(() => (open.updating = false));

@@ -3,12 +3,21 @@ import { parentPort } from 'node:worker_threads';
 import { extractArticles } from '../articles';
 import { readSeedBytesSync } from '../library/load';
 import { parseSeed } from '../parse';
+import { extractBatch } from './extract-batch';
 import { failedFile, parseFileForIndex } from './parse-file';
 import type { Task } from './pool';
 
 // Files are read and parsed synchronously, one message after another: in the order sent (the
 // pool relies on it), while the next ones wait in the message queue.
 parentPort!.on('message', ({ id, task }: { id: number; task: Task }) => {
+  if (task.kind === 'extract') {
+    try {
+      parentPort!.postMessage({ id, result: extractBatch(task.batch) });
+    } catch (error) {
+      parentPort!.postMessage({ id, error: (error as Error).message });
+    }
+    return;
+  }
   if (task.kind === 'articles') {
     try {
       const read = readSeedBytesSync(task.root, task.file);

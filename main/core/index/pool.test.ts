@@ -44,3 +44,47 @@ describe('the parse pool', () => {
     }
   });
 });
+
+/** A stand-in worker whose first pass finds a post in every file, and which dies on a second-pass batch holding "boom.txt". */
+const DIES_IN_SECOND_PASS = `
+import { parentPort } from 'node:worker_threads';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+parentPort.on('message', ({ id, task }) => {
+  if (task.kind === 'extract') {
+    if (task.batch.jobs.some((job) => job.path === 'boom.txt')) process.exit(3);
+    parentPort.postMessage({ id, result: { written: task.batch.jobs.length } });
+    return;
+  }
+  const { size, mtimeMs } = statSync(join(task.root, task.file));
+  const post = { id: 'post-' + task.file, date: null, dateText: null, title: task.file, declaredCommentCount: 0, foundCommentCount: 0, file: task.file, line: 1 };
+  parentPort.postMessage({ id, result: { file: task.file, size, mtimeMs, hash: '', post, articleCount: 0, problems: [], articles: [], docs: [] } });
+});
+`;
+
+describe('the second pass in the workers', () => {
+  it('runs a batch whose worker died again a file at a time, and fails only the file that kills it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'threadline-pool2-'));
+    const workerFile = join(dir, 'worker.mjs');
+    await writeFile(workerFile, DIES_IN_SECOND_PASS);
+    const library = join(dir, 'library');
+    await mkdir(library);
+    for (const name of ['a.txt', 'boom.txt', 'c.txt']) await writeFile(join(library, name), 'x');
+    const pool = new ParsePool(1, { workerFile });
+    const db = openIndexDb(join(dir, 'index.sqlite'));
+    try {
+      const result = await updateIndex(db, library, { pool });
+      expect(result.cancelled).toBe(false);
+      expect(
+        indexQueries(db)
+          .problems()
+          .map((p) => [p.file, p.severity]),
+      ).toEqual([['boom.txt', 'error']]);
+      expect((db.prepare("SELECT size FROM files WHERE path = 'boom.txt'").get() as { size: number }).size).toBe(-1);
+      expect((db.prepare("SELECT size FROM files WHERE path = 'a.txt'").get() as { size: number }).size).toBe(1);
+    } finally {
+      db.close();
+      await pool.close();
+    }
+  });
+});

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { PostArticles } from '../articles';
+import type { ExtractBatch } from './extract-batch';
 import type { ParsedFile, ParseMode } from './parse-file';
 
 /**
@@ -35,7 +36,8 @@ const WORKER_LIMITS = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 
 const DEPTH = 4;
 
 /** What a worker is asked for: a file parsed for the index, or a post's quoted articles for the reader. */
-export type Task = { kind: 'parse'; root: string; file: string; mode: ParseMode } | { kind: 'articles'; root: string; file: string };
+export type Task =
+  { kind: 'parse'; root: string; file: string; mode: ParseMode } | { kind: 'articles'; root: string; file: string } | { kind: 'extract'; batch: ExtractBatch };
 
 interface Job {
   worker: Worker | null;
@@ -63,6 +65,11 @@ export class ParsePool {
     private readonly size = Math.max(1, availableParallelism()),
     private readonly options: { workerFile?: string } = {},
   ) {}
+
+  /** How many workers the pool runs. */
+  get workerCount(): number {
+    return this.size;
+  }
 
   /** Starts the workers now, when a caller knows files are coming. */
   warm(): void {
@@ -143,6 +150,11 @@ export class ParsePool {
    */
   articles(root: string, file: string): Promise<PostArticles> {
     return this.run<PostArticles>({ kind: 'articles', root, file });
+  }
+
+  /** The second pass for a batch of files, parsed and written into the index by a worker (see extract-batch.ts). */
+  extract(batch: ExtractBatch): Promise<{ written: number }> {
+    return this.run<{ written: number }>({ kind: 'extract', batch });
   }
 
   private run<T>(task: Task): Promise<T> {

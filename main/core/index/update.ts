@@ -2,11 +2,11 @@ import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { groupByKeys } from '../articles';
-import type { Problem } from '../parse';
 import { listLibraryFiles } from '../library/load';
 import { resetIfStale, type IndexDb } from './db';
 import { failedFile, type ParsedFile, type ParseMode } from './parse-file';
 import { ParsePool } from './pool';
+import { writer, writeSecondPass, type ExtractJob } from './write';
 
 /** Where a long update is, for a progress bar. */
 export interface IndexProgress {
@@ -23,6 +23,8 @@ export interface UpdateOptions {
   onPostsReady?(): void;
   /** Stops between batches; what was written stays valid, and the next update carries on. */
   signal?: AbortSignal;
+  /** The better-sqlite3 native module the workers' own connections load (Electron's build). */
+  nativeBinding?: string;
 }
 
 export interface UpdateResult {
@@ -44,11 +46,8 @@ export interface UpdateResult {
 
 /** Files to write per transaction: big enough to amortise commits, small enough to stay responsive. */
 const BATCH = 64;
-/**
- * Files per transaction in the second pass, whose writes include the full-text index (a few
- * milliseconds a file): a batch holds the thread for about a tenth of a second.
- */
-const EXTRACT_BATCH = 24;
+/** Files per batch (and transaction) in the second pass, which a worker parses and writes. */
+const EXTRACT_BATCH = 16;
 /** Files handed to the pool at a time (the pool keeps a few queued per worker). */
 const IN_FLIGHT = 32;
 /** Full-text rows per transaction: small enough that the thread serves the window between batches. */
@@ -69,111 +68,6 @@ async function scan(root: string): Promise<Map<string, { size: number; mtimeMs: 
     }
   }
   return found;
-}
-
-/** The warning for a second file holding the same post (same date and title), shown under its own id. */
-function renamedProblem(parsed: ParsedFile, otherFile: string, renamed: string): Problem {
-  return {
-    file: parsed.file,
-    line: parsed.post!.line,
-    severity: 'warning',
-    message: `Another file (${otherFile}) holds a post with the same date and title; this copy is shown separately as "${renamed}".`,
-  };
-}
-
-/** Statements used while writing. */
-function writer(db: IndexDb) {
-  const s = {
-    fileByPath: db.prepare('SELECT hash FROM files WHERE path = ?'),
-    upsertFile: db.prepare(
-      'INSERT INTO files(path, size, mtime_ms, hash, post_id, extracted) VALUES (@path, @size, @mtimeMs, @hash, @postId, @extracted) ON CONFLICT(path) DO UPDATE SET size = excluded.size, mtime_ms = excluded.mtime_ms, hash = excluded.hash, post_id = excluded.post_id, extracted = excluded.extracted',
-    ),
-    deleteArticlesOf: db.prepare('DELETE FROM articles WHERE post_id = ?'),
-    deleteDocsOf: db.prepare('DELETE FROM docs WHERE post_id = ?'),
-    setArticleCount: db.prepare('UPDATE posts SET article_count = ? WHERE id = ?'),
-    setExtracted: db.prepare('UPDATE files SET extracted = 1, hash = ? WHERE path = ?'),
-    touchFile: db.prepare('UPDATE files SET size = ?, mtime_ms = ? WHERE path = ?'),
-    deleteFile: db.prepare('DELETE FROM files WHERE path = ?'),
-    deletePostOfFile: db.prepare('DELETE FROM posts WHERE file = ?'),
-    deleteProblemsOfFile: db.prepare('DELETE FROM problems WHERE file = ?'),
-    postIdTaken: db.prepare('SELECT file FROM posts WHERE id = ?'),
-    insertPost: db.prepare(
-      'INSERT INTO posts(id, file, date, date_text, title, line, declared_count, found_count, article_count) VALUES (@id, @file, @date, @dateText, @title, @line, @declared, @found, @articleCount)',
-    ),
-    insertProblem: db.prepare('INSERT INTO problems(file, line, severity, message) VALUES (?, ?, ?, ?)'),
-    insertArticle: db.prepare(
-      'INSERT INTO articles(id, post_id, ord, kind, source_key, source_name, source_kind, site, title, url, url_key, preview, fingerprint) VALUES (@id, @postId, @ord, @kind, @sourceKey, @sourceName, @sourceKind, @site, @title, @url, @urlKey, @preview, @fingerprint)',
-    ),
-    insertDoc: db.prepare('INSERT INTO docs(post_id, kind, ref, source_key, title, body, indexed) VALUES (?, ?, ?, ?, ?, ?, 1)'),
-    insertFts: db.prepare('INSERT INTO docs_fts(rowid, title, body) VALUES (?, ?, ?)'),
-  };
-
-  /** Replaces what the index holds for one file with its structure (first pass: the post list). */
-  function write(parsed: ParsedFile, known = true) {
-    // A file the index has never seen has nothing to replace.
-    if (known) {
-      s.deletePostOfFile.run(parsed.file);
-      s.deleteProblemsOfFile.run(parsed.file);
-    }
-    let postId: string | null = parsed.post?.id ?? null;
-    const problems = [...parsed.problems];
-    if (parsed.post && postId) {
-      const taken = s.postIdTaken.get(postId) as { file: string } | undefined;
-      if (taken && taken.file !== parsed.file) {
-        postId = `${postId}~${parsed.file.replace(/[^a-zA-Z0-9]+/g, '-')}`;
-        problems.push(renamedProblem(parsed, taken.file, postId));
-      }
-    }
-    s.upsertFile.run({ path: parsed.file, size: parsed.size, mtimeMs: parsed.mtimeMs, hash: parsed.hash, postId, extracted: parsed.post && postId ? 0 : 1 });
-    for (const p of problems) s.insertProblem.run(p.file, p.line, p.severity, p.message);
-    if (!parsed.post || !postId) return;
-    const post = parsed.post;
-    s.insertPost.run({
-      id: postId,
-      file: parsed.file,
-      date: post.date,
-      dateText: post.dateText,
-      title: post.title,
-      line: post.line,
-      declared: post.declaredCommentCount,
-      found: post.foundCommentCount,
-      articleCount: parsed.articleCount,
-    });
-    if (parsed.articles.length || parsed.docs.length) writeExtracted(parsed, postId);
-  }
-
-  /** Adds a post's articles and search texts (second pass), replacing any it had. */
-  function writeExtracted(parsed: ParsedFile, postId: string) {
-    const original = parsed.post!.id;
-    const rename = (id: string) => (postId === original ? id : `${postId}${id.slice(original.length)}`);
-    s.deleteArticlesOf.run(postId);
-    s.deleteDocsOf.run(postId);
-    // The full parse's problems (the first pass read only the head and the count) replace the first pass's.
-    if (parsed.post) {
-      s.deleteProblemsOfFile.run(parsed.file);
-      const problems = [...parsed.problems];
-      const other = postId === original ? undefined : (s.postIdTaken.get(original) as { file: string } | undefined);
-      if (other) problems.push(renamedProblem(parsed, other.file, postId));
-      for (const p of problems) s.insertProblem.run(p.file, p.line, p.severity, p.message);
-    }
-    for (const a of parsed.articles) {
-      s.insertArticle.run({
-        ...a,
-        id: rename(a.id),
-        postId,
-        fingerprint: a.fingerprint ? Buffer.from(new Uint32Array(a.fingerprint).buffer) : null,
-      });
-    }
-    // Each text goes into the full-text index as it is stored (in the same transaction), so the
-    // index is complete when the last file is extracted, with no second read of the texts.
-    for (const d of parsed.docs) {
-      const rowid = s.insertDoc.run(postId, d.kind, d.kind === 'article' && d.ref ? rename(d.ref) : d.ref, d.sourceKey, d.title, d.body).lastInsertRowid;
-      s.insertFts.run(rowid, d.title, d.body);
-    }
-    s.setArticleCount.run(parsed.articleCount, postId);
-    s.setExtracted.run(parsed.hash, parsed.file);
-  }
-  return { s, write, writeExtracted };
 }
 
 /** Recomputes which articles are the same piece quoted in several posts. */
@@ -283,6 +177,53 @@ async function parseInOrder(
 }
 
 /**
+ * The second pass in the workers, in batches (one transaction each), one per worker at a time
+ * (so that a cancel stops within a batch or two). A batch whose worker dies is run again a file at a time, so that only the file that
+ * kills a worker fails (listed as a problem, tried again on the next update). False when cancelled.
+ */
+async function extractInWorkers(
+  db: IndexDb,
+  pool: ParsePool,
+  root: string,
+  jobs: ExtractJob[],
+  options: UpdateOptions,
+  onWritten: (files: number) => void,
+): Promise<boolean> {
+  const w = writer(db);
+  const batches: ExtractJob[][] = [];
+  for (let i = 0; i < jobs.length; i += EXTRACT_BATCH) batches.push(jobs.slice(i, i + EXTRACT_BATCH));
+  const run = async (batch: ExtractJob[]): Promise<void> => {
+    try {
+      await pool.extract({ root, dbPath: db.name, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}), jobs: batch });
+      onWritten(batch.length);
+    } catch (error) {
+      if (batch.length > 1) {
+        for (const job of batch) await run([job]);
+        return;
+      }
+      const job = batch[0]!;
+      const message = (error as Error).message;
+      const reason = /memory/i.test(message) ? 'it needed more memory than a parse worker may use' : `the parse worker stopped (${message})`;
+      db.transaction(() => writeSecondPass(w, [{ job, result: failedFile(job.path, reason) }]))();
+      onWritten(1);
+    }
+  };
+  let next = 0;
+  let cancelled = false;
+  const lane = async () => {
+    while (next < batches.length) {
+      if (options.signal?.aborted) {
+        cancelled = true;
+        return;
+      }
+      await run(batches[next++]!);
+    }
+  };
+  await Promise.all(Array.from({ length: pool.workerCount }, lane));
+  return !cancelled;
+}
+
+/**
  * Brings the index of `root` up to date: parses only files whose size or modification time
  * changed (and whose bytes did change), drops removed files, and rebuilds everything after a
  * schema or parser version change. Files are parsed in worker threads; a file that cannot be
@@ -307,16 +248,11 @@ export async function updateIndex(db: IndexDb, root: string, options: UpdateOpti
       const was = known.get(path);
       return !was || was.size !== info.size || was.mtime_ms !== info.mtimeMs;
     });
-  const { s, write, writeExtracted } = writer(db);
+  const { s, write } = writer(db);
   db.transaction(() => removed.forEach((path) => s.deleteFile.run(path)))();
 
   const toExtract = () =>
-    db.prepare('SELECT path, post_id AS postId, size, mtime_ms AS mtimeMs FROM files WHERE extracted = 0 ORDER BY path').all() as {
-      path: string;
-      postId: string;
-      size: number;
-      mtimeMs: number;
-    }[];
+    db.prepare('SELECT path, post_id AS postId, size, mtime_ms AS mtimeMs FROM files WHERE extracted = 0 ORDER BY path').all() as ExtractJob[];
   let parsed = 0;
   let cancelled: boolean;
   let extracted = 0;
@@ -350,34 +286,15 @@ export async function updateIndex(db: IndexDb, root: string, options: UpdateOpti
     postsReadyMs = performance.now() - started;
     options.onPostsReady?.();
 
-    // Second pass: articles and the texts to search, for every post not done yet.
+    // Second pass: articles and the texts to search, for every post not done yet, parsed and
+    // written into the index by the workers themselves.
     if (!cancelled) {
       const pending = toExtract();
-      const byPath = new Map(pending.map((f) => [f.path, f]));
       options.onProgress?.({ phase: 'extracting', done: 0, total: pending.length });
-      cancelled = !(await parseInOrder(
-        pool,
-        root,
-        pending.map((f) => f.path),
-        'full',
-        (results) =>
-          db.transaction(() => {
-            for (const result of results) {
-              const known = byPath.get(result.file)!;
-              // Changed again since the first pass: the next update (the watcher's) takes it from the top.
-              if (result.size === known.size && result.mtimeMs === known.mtimeMs && result.post && known.postId) writeExtracted(result, known.postId);
-              else if (result.hash === 'failed') {
-                // Listed now, and parsed again from the top by the next update.
-                for (const p of result.problems) s.insertProblem.run(p.file, p.line, p.severity, p.message);
-                s.touchFile.run(-1, -1, result.file);
-              }
-              extracted++;
-            }
-            options.onProgress?.({ phase: 'extracting', done: extracted, total: pending.length });
-          })(),
-        options.signal,
-        EXTRACT_BATCH,
-      ));
+      cancelled = !(await extractInWorkers(db, pool, root, pending, options, (written) => {
+        extracted += written;
+        options.onProgress?.({ phase: 'extracting', done: extracted, total: pending.length });
+      }));
     }
   } finally {
     if (!options.pool) await pool.close();
