@@ -125,7 +125,7 @@ export interface SourceArticle {
 
 /** How far opening or re-reading a library has got. */
 export interface IndexProgress {
-  phase: 'scanning' | 'parsing' | 'extracting' | 'grouping' | 'full-text' | 'done';
+  phase: 'scanning' | 'parsing' | 'extracting' | 'grouping' | 'done';
   done: number;
   total: number;
 }

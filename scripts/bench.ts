@@ -162,7 +162,7 @@ function figure(
 
 /** Durations of the cold index's phases (from one phase's start to the next's), median over runs. */
 function phaseDurations(runs: ColdIndexRun[]): Record<string, number> {
-  const order = ['scanning', 'parsing', 'extracting', 'grouping', 'full-text', 'done'] as const;
+  const order = ['scanning', 'parsing', 'extracting', 'grouping', 'done'] as const;
   const per: Record<string, number[]> = {};
   for (const run of runs) {
     const seen = order.filter((p) => run.phases[p] !== undefined);

@@ -174,7 +174,7 @@ describe('search on a large index', () => {
     db.exec(
       "INSERT INTO posts(id, file, date, date_text, title, line, declared_count, found_count, article_count) VALUES ('p', 'many.txt', '2015-01-01', '', 'Many', 1, 0, 0, 0)",
     );
-    const insertDoc = db.prepare("INSERT INTO docs(post_id, kind, ref, source_key, title, body, indexed) VALUES ('p', 'comment', ?, NULL, '', ?, 1)");
+    const insertDoc = db.prepare("INSERT INTO docs(post_id, kind, ref, source_key, title, body) VALUES ('p', 'comment', ?, NULL, '', ?)");
     const insertFts = db.prepare('INSERT INTO docs_fts(rowid, title, body) VALUES (?, ?, ?)');
     db.transaction(() => {
       for (let i = 1; i <= RANK_BOUND + 500; i++) {

@@ -4,7 +4,7 @@
  */
 
 /** Bump when the tables change: an index with another version is rebuilt from scratch. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 /**
  * Bump when the parser or the article extractor changes what they produce: every file is
  * parsed again on the next open.
@@ -74,18 +74,16 @@ CREATE TABLE IF NOT EXISTS docs (
   ref TEXT,                        -- comment id ("3.2") or article id
   source_key TEXT,                 -- articles: their source
   title TEXT NOT NULL,
-  body TEXT NOT NULL,
-  indexed INTEGER NOT NULL DEFAULT 0  -- 1 once in docs_fts (the full-text pass runs after the post list is ready)
+  body TEXT NOT NULL               -- in docs_fts too, written in the same transaction
 );
 CREATE INDEX IF NOT EXISTS docs_by_post ON docs(post_id);
-CREATE INDEX IF NOT EXISTS docs_pending ON docs(indexed) WHERE indexed = 0;
 -- No prefix index: one ('2 3') made building the index 2.3× slower and the file far bigger, for
 -- one- and two-letter prefix searches only (longer prefixes never used it). Prefix searches need
 -- three letters (search.ts); FTS5 expands them from the terms themselves.
 CREATE VIRTUAL TABLE IF NOT EXISTS docs_fts USING fts5(
   title, body, content='docs', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
 );
-CREATE TRIGGER IF NOT EXISTS docs_after_delete AFTER DELETE ON docs WHEN old.indexed = 1 BEGIN
+CREATE TRIGGER IF NOT EXISTS docs_after_delete AFTER DELETE ON docs BEGIN
   INSERT INTO docs_fts(docs_fts, rowid, title, body) VALUES ('delete', old.rowid, old.title, old.body);
 END;
 `;

@@ -10,7 +10,7 @@ import { writer, writeSecondPass, type ExtractJob } from './write';
 
 /** Where a long update is, for a progress bar. */
 export interface IndexProgress {
-  phase: 'scanning' | 'parsing' | 'extracting' | 'grouping' | 'full-text' | 'done';
+  phase: 'scanning' | 'parsing' | 'extracting' | 'grouping' | 'done';
   done: number;
   total: number;
 }
@@ -19,7 +19,7 @@ export interface UpdateOptions {
   /** Parses files; a shared pool is reused across updates. One is made (and closed) when absent. */
   pool?: ParsePool;
   onProgress?(progress: IndexProgress): void;
-  /** Called once the post list can be read (structure indexed), before the full-text pass. */
+  /** Called once the post list can be read (structure indexed), before the second pass (articles and full text). */
   onPostsReady?(): void;
   /** Stops between batches; what was written stays valid, and the next update carries on. */
   signal?: AbortSignal;
@@ -50,8 +50,6 @@ const BATCH = 64;
 const EXTRACT_BATCH = 16;
 /** Files handed to the pool at a time (the pool keeps a few queued per worker). */
 const IN_FLIGHT = 32;
-/** Full-text rows per transaction: small enough that the thread serves the window between batches. */
-const FTS_BATCH = 5_000;
 
 /** Files stat'ed between yields to the event loop: a blocking stat takes microseconds, a trip through the thread pool far longer. */
 const STAT_CHUNK = 500;
@@ -86,30 +84,6 @@ function regroup(db: IndexDb) {
   })();
 }
 
-/** Adds every text not yet in the full-text index (left by an older, cancelled update), in batches. */
-async function indexFullText(db: IndexDb, options: UpdateOptions): Promise<boolean> {
-  const pending = (db.prepare('SELECT count(*) AS n FROM docs WHERE indexed = 0').get() as { n: number }).n;
-  let done = 0;
-  const next = db.prepare('SELECT rowid FROM docs WHERE indexed = 0 ORDER BY rowid LIMIT 1 OFFSET ?');
-  const insert = db.prepare('INSERT INTO docs_fts(rowid, title, body) SELECT rowid, title, body FROM docs WHERE indexed = 0 AND rowid < ?');
-  const mark = db.prepare('UPDATE docs SET indexed = 1 WHERE indexed = 0 AND rowid < ?');
-  while (done < pending) {
-    if (options.signal?.aborted) return false;
-    const boundary = (next.get(FTS_BATCH) as { rowid: number } | undefined)?.rowid ?? Number.MAX_SAFE_INTEGER;
-    const step = db.transaction(() => {
-      const added = insert.run(boundary).changes;
-      mark.run(boundary);
-      return added;
-    })();
-    done += step;
-    options.onProgress?.({ phase: 'full-text', done, total: pending });
-    if (step === 0) break;
-    // Let the thread answer the window (IPC, events) between batches.
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-  return true;
-}
-
 /**
  * Parses files in the pool, keeping every worker busy, and hands the results to `write` in
  * batches in path order (so which of two copies of a post keeps its id does not depend on which
@@ -122,7 +96,6 @@ async function parseInOrder(
   mode: ParseMode | ((file: string) => ParseMode),
   write: (results: ParsedFile[]) => void,
   signal?: AbortSignal,
-  batchSize = BATCH,
 ): Promise<boolean> {
   if (!files.length) return true;
   let batch: ParsedFile[] = [];
@@ -163,7 +136,7 @@ async function parseInOrder(
           batch.push(done.get(nextToWrite)!);
           done.delete(nextToWrite++);
         }
-        if (batch.length >= batchSize) flush();
+        if (batch.length >= BATCH) flush();
       })
       // Writing failed (the disk is full, the index was closed): stop, and say so to the caller.
       .catch((error: unknown) => (failure ??= error))
@@ -304,7 +277,6 @@ export async function updateIndex(db: IndexDb, root: string, options: UpdateOpti
     options.onProgress?.({ phase: 'grouping', done: 0, total: 1 });
     regroup(db);
   }
-  if (!cancelled) cancelled = !(await indexFullText(db, options));
   const counts = db
     .prepare(
       `SELECT (SELECT count(*) FROM posts) AS posts, (SELECT coalesce(sum(found_count), 0) FROM posts) AS comments,

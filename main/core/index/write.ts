@@ -35,7 +35,7 @@ export function writer(db: IndexDb) {
     insertArticle: db.prepare(
       'INSERT INTO articles(id, post_id, ord, kind, source_key, source_name, source_kind, site, title, url, url_key, preview, fingerprint) VALUES (@id, @postId, @ord, @kind, @sourceKey, @sourceName, @sourceKind, @site, @title, @url, @urlKey, @preview, @fingerprint)',
     ),
-    insertDoc: db.prepare('INSERT INTO docs(post_id, kind, ref, source_key, title, body, indexed) VALUES (?, ?, ?, ?, ?, ?, 1)'),
+    insertDoc: db.prepare('INSERT INTO docs(post_id, kind, ref, source_key, title, body) VALUES (?, ?, ?, ?, ?, ?)'),
     insertFts: db.prepare('INSERT INTO docs_fts(rowid, title, body) VALUES (?, ?, ?)'),
   };
 
@@ -70,7 +70,6 @@ export function writer(db: IndexDb) {
       found: post.foundCommentCount,
       articleCount: parsed.articleCount,
     });
-    if (parsed.articles.length || parsed.docs.length) writeExtracted(parsed, postId);
   }
 
   /** Adds a post's articles and search texts (second pass), replacing any it had. */

@@ -8,9 +8,8 @@ type Progress = Events['library.progress'];
 const PHASES: Record<Progress['phase'], string> = {
   scanning: 'Looking for files',
   parsing: 'Reading posts',
-  extracting: 'Finding quoted articles',
+  extracting: 'Indexing text and quoted articles',
   grouping: 'Linking articles',
-  'full-text': 'Indexing text for search',
   done: 'Done',
 };
 

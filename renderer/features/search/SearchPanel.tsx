@@ -158,7 +158,7 @@ function SearchDialog() {
             onKeyDown={onInputKeyDown}
           />
           <button type="button" className="search-close" aria-label="Close search" title="Close (Esc)" onClick={close}>
-            <span aria-hidden="true">Esc</span>
+            <kbd aria-hidden="true">Esc</kbd>
           </button>
         </div>
         <Filters />
@@ -288,9 +288,7 @@ function Notes({ results, searched }: { results: SearchResults | null; searched:
       {!results.complete && (
         <p className="search-note search-indexing">
           Still indexing — results may be incomplete
-          {(progress?.phase === 'extracting' || progress?.phase === 'full-text') && progress.total > 0
-            ? ` (${Math.floor((100 * progress.done) / progress.total)}%)`
-            : ''}
+          {progress?.phase === 'extracting' && progress.total > 0 ? ` (${Math.floor((100 * progress.done) / progress.total)}%)` : ''}
         </p>
       )}
     </div>
