@@ -22,6 +22,11 @@ describe('marking words', () => {
     expect(marked(text, termPattern(['cafe']))).toEqual(['café', 'CAFÉ']);
     expect(marked(text, termPattern(['cafe*']))).toEqual(['café', 'Cafe\u0301', 'CAFÉ']);
     expect(marked(text, findPattern('CAFÉ'))).toEqual(['café', 'Cafe\u0301', 'CAFÉ']);
+    // Curly quotes, dashes and £ fold to themselves; an accent among them is still folded.
+    const plain = '“Cafe” – £5… ‘fine’';
+    expect(fold(plain)).toEqual({ text: plain, map: [] });
+    expect(fold(`${plain} café`).text).toBe(`${plain} cafe`);
+    expect(marked(`“Café” – £5`, termPattern(['cafe']))).toEqual(['Café']);
   });
 
   it('finds what was typed literally, spaces matching any white space', () => {
