@@ -20,6 +20,7 @@ export function writer(db: IndexDb) {
       'INSERT INTO files(path, size, mtime_ms, hash, post_id, extracted) VALUES (@path, @size, @mtimeMs, @hash, @postId, @extracted) ON CONFLICT(path) DO UPDATE SET size = excluded.size, mtime_ms = excluded.mtime_ms, hash = excluded.hash, post_id = excluded.post_id, extracted = excluded.extracted',
     ),
     deleteArticlesOf: db.prepare('DELETE FROM articles WHERE post_id = ?'),
+    hasDocs: db.prepare('SELECT 1 FROM docs WHERE post_id = ? LIMIT 1').pluck(),
     deleteDocsOf: db.prepare('DELETE FROM docs WHERE post_id = ?'),
     setArticleCount: db.prepare('UPDATE posts SET article_count = ? WHERE id = ?'),
     setExtracted: db.prepare('UPDATE files SET extracted = 1, hash = ? WHERE path = ?'),
@@ -77,7 +78,11 @@ export function writer(db: IndexDb) {
     const original = parsed.post!.id;
     const rename = (id: string) => (postId === original ? id : `${postId}${id.slice(original.length)}`);
     s.deleteArticlesOf.run(postId);
-    s.deleteDocsOf.run(postId);
+    // Only when there is something to delete: a DELETE on docs opens a savepoint (its trigger
+    // writes to docs_fts), and FTS5 flushes its pending terms at every savepoint, so deleting
+    // nothing for each new post cut the index into thousands of tiny segments to merge (it
+    // doubled the cost of a cold index).
+    if (s.hasDocs.get(postId) !== undefined) s.deleteDocsOf.run(postId);
     // The full parse's problems (the first pass read only the head and the count) replace the first pass's.
     if (parsed.post) {
       s.deleteProblemsOfFile.run(parsed.file);
