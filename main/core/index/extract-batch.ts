@@ -29,7 +29,7 @@ function connection(path: string, nativeBinding?: string) {
  * worker: the texts are never copied to the thread that answers the window, and the workers
  * parse and write side by side (SQLite lets one write at a time; the other parses meanwhile).
  */
-export function extractBatch(batch: ExtractBatch): { written: number } {
+export function extractBatch(batch: ExtractBatch, exclusive: (write: () => void) => void = (write) => write()): { written: number } {
   const done = batch.jobs.map((job) => {
     let result;
     try {
@@ -40,6 +40,7 @@ export function extractBatch(batch: ExtractBatch): { written: number } {
     return { job, result };
   });
   const { db, w } = connection(batch.dbPath, batch.nativeBinding);
-  db.transaction(() => writeSecondPass(w, done))();
+  // The workers take turns (write-lock.ts), so a worker ready to write starts when the other commits.
+  exclusive(() => db.transaction(() => writeSecondPass(w, done))());
   return { written: done.length };
 }

@@ -1,18 +1,21 @@
 /** A parse worker: reads and parses the seed files it is sent, off the thread that writes the index. */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, threadId, workerData } from 'node:worker_threads';
 import { extractArticles } from '../articles';
 import { readSeedBytesSync } from '../library/load';
 import { parseSeed } from '../parse';
 import { extractBatch } from './extract-batch';
 import { failedFile, parseFileForIndex } from './parse-file';
-import type { Task } from './pool';
+import type { ParseWorkerData, Task } from './pool';
+import { WriteLock } from './write-lock';
+
+const writeLock = new WriteLock((workerData as ParseWorkerData).writeLock);
 
 // Files are read and parsed synchronously, one message after another: in the order sent (the
 // pool relies on it), while the next ones wait in the message queue.
 parentPort!.on('message', ({ id, task }: { id: number; task: Task }) => {
   if (task.kind === 'extract') {
     try {
-      parentPort!.postMessage({ id, result: extractBatch(task.batch) });
+      parentPort!.postMessage({ id, result: extractBatch(task.batch, (write) => writeLock.with(threadId, write)) });
     } catch (error) {
       parentPort!.postMessage({ id, error: (error as Error).message });
     }

@@ -6,6 +6,15 @@ import { Worker } from 'node:worker_threads';
 import type { PostArticles } from '../articles';
 import type { ExtractBatch } from './extract-batch';
 import type { ParsedFile, ParseMode } from './parse-file';
+import { WriteLock } from './write-lock';
+
+/** What every parse worker is started with. */
+export interface ParseWorkerData {
+  /** The TypeScript entry, when the worker runs from source through tsx. */
+  entry?: string;
+  /** The lock the workers take to write a second-pass batch (write-lock.ts). */
+  writeLock: SharedArrayBuffer;
+}
 
 /**
  * How to start the parse worker: the built `parse-worker.js` beside the bundle (the app), or the
@@ -54,6 +63,9 @@ export class ParsePool {
   private readonly waiting: (() => void)[] = [];
   private readonly jobs = new Map<number, Job>();
   private nextId = 0;
+  /** Each worker's thread id, kept past its exit (a dead worker's lock is freed by it). */
+  private readonly threadIds = new Map<Worker, number>();
+  private readonly writeLock = new WriteLock();
   private started = false;
   private closed = false;
 
@@ -83,8 +95,9 @@ export class ParsePool {
 
   private spawn() {
     const spec = workerSpec(this.options.workerFile);
+    const workerData: ParseWorkerData = { ...spec.workerData, writeLock: this.writeLock.buffer };
     const worker = new Worker(spec.url, {
-      ...(spec.workerData ? { workerData: spec.workerData } : {}),
+      workerData,
       ...(spec.execArgv ? { execArgv: spec.execArgv } : {}),
       resourceLimits: WORKER_LIMITS,
     });
@@ -101,6 +114,9 @@ export class ParsePool {
     const died = (error: Error) => {
       if (!this.workers.delete(worker)) return;
       this.load.delete(worker);
+      // A worker that died writing leaves the lock held: let the others write (SQLite rolled its transaction back).
+      this.writeLock.release(this.threadIds.get(worker) ?? -1);
+      this.threadIds.delete(worker);
       const mine = [...this.jobs].filter(([, job]) => job.worker === worker);
       mine.forEach(([id]) => this.jobs.delete(id));
       mine[0]?.[1].reject(error);
@@ -115,6 +131,7 @@ export class ParsePool {
     worker.on('error', died);
     worker.on('exit', (code) => died(new Error(`the parse worker stopped (exit code ${code})`)));
     this.workers.add(worker);
+    this.threadIds.set(worker, worker.threadId);
     this.load.set(worker, 0);
     return worker;
   }

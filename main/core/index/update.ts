@@ -150,8 +150,8 @@ async function parseInOrder(
 }
 
 /**
- * The second pass in the workers, in batches (one transaction each), one per worker at a time
- * (so that a cancel stops within a batch or two). A batch whose worker dies is run again a file at a time, so that only the file that
+ * The second pass in the workers, in batches (one transaction each), two in hand per worker
+ * (so that a cancel stops within a few batches). A batch whose worker dies is run again a file at a time, so that only the file that
  * kills a worker fails (listed as a problem, tried again on the next update). False when cancelled.
  */
 async function extractInWorkers(
@@ -192,7 +192,8 @@ async function extractInWorkers(
       await run(batches[next++]!);
     }
   };
-  await Promise.all(Array.from({ length: pool.workerCount }, lane));
+  // Two batches in hand per worker, so a worker starts its next batch without a round trip.
+  await Promise.all(Array.from({ length: pool.workerCount * 2 }, lane));
   return !cancelled;
 }
 

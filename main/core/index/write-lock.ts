@@ -1,0 +1,51 @@
+/**
+ * A lock the parse workers take before writing a batch into the index, in shared memory.
+ *
+ * SQLite lets one connection write at a time and makes the others wait in its busy handler,
+ * which sleeps 1, 2, 5, … up to 100 ms between tries: a worker ready to write often slept on
+ * long after the other had committed, and the two cores were a third idle. A worker waiting
+ * here wakes the moment the lock is let go. SQLite's own busy timeout still guards the file
+ * against every other writer (the thread answering the window, another process).
+ *
+ * The lock word holds the thread id of its holder (0: free), so the pool can free a lock whose
+ * holder died mid-batch.
+ */
+export class WriteLock {
+  private readonly word: Int32Array;
+
+  constructor(readonly buffer: SharedArrayBuffer = new SharedArrayBuffer(4)) {
+    this.word = new Int32Array(buffer);
+  }
+
+  /** Waits until the lock is free and takes it for `holder` (a thread id, never 0). */
+  acquire(holder: number): void {
+    for (;;) {
+      const current = Atomics.compareExchange(this.word, 0, 0, holder);
+      if (current === 0) return;
+      // Woken by release(); the timeout only bounds a wait on a holder that vanished unseen.
+      Atomics.wait(this.word, 0, current, 1000);
+    }
+  }
+
+  /** Lets the lock go, if `holder` has it, and wakes one waiting thread. Returns whether it had. */
+  release(holder: number): boolean {
+    const had = Atomics.compareExchange(this.word, 0, holder, 0) === holder;
+    if (had) Atomics.notify(this.word, 0, 1);
+    return had;
+  }
+
+  /** The thread holding the lock, 0 when free. */
+  get holder(): number {
+    return Atomics.load(this.word, 0);
+  }
+
+  /** Runs `work` holding the lock. */
+  with<T>(holder: number, work: () => T): T {
+    this.acquire(holder);
+    try {
+      return work();
+    } finally {
+      this.release(holder);
+    }
+  }
+}
