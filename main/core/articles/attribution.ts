@@ -135,11 +135,10 @@ const ADDRESSEE = /^(?:to|dear|attn|fao|for the attention of)\b[\s:,]/i;
 /** A line that reads as a headline: short, a few words, not a sentence or an address. */
 export function isHeadline(line: string): boolean {
   const text = line.trim();
-  const words = text.split(/\s+/).length;
   return (
     text.length >= 3 &&
     text.length <= 120 &&
-    words <= 18 &&
+    text.split(/\s+/).length <= 18 &&
     /^[\p{Lu}\p{N}"“‘']/u.test(text) &&
     !/[.:,;]$/.test(text) &&
     !ADDRESSEE.test(text) &&

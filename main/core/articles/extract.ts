@@ -62,8 +62,12 @@ const runText = (part: Part, run: Run) =>
     .map((l) => l.text)
     .join('\n');
 
+/** What every dash headline holds: a dash with space on both sides. Testing it first skips the costly pattern on most lines. */
+const SPACED_DASH = /\s[-–—]\s/;
+
 /** `"Probation services renationalised" - FT`: a quoted headline with its source after a dash. */
 export function dashHeadline(line: string): { headline: string; attribution: Attribution } | null {
+  if (!SPACED_DASH.test(line)) return null;
   const match = /^(.*\S)\s+[-–—]\s+(\S.{0,39})$/.exec(line.trim());
   if (!match) return null;
   const left = match[1]!;

@@ -10,6 +10,16 @@ const PREVIEW_LENGTH = 200;
 
 /** What a list row shows of an article: its first words on one line, or a link's URL. */
 export function previewOf(article: Article): string {
+  if (article.kind !== 'link') {
+    // Most texts are far longer than a preview: collapse only their start. Its collapsed form starts
+    // the whole text's (a whitespace run cut at the end is still one space), so with at least two
+    // characters to spare (the whole text's trim may drop a trailing space) the preview is the same.
+    const head = article.text
+      .slice(0, 4 * PREVIEW_LENGTH)
+      .replace(/\s+/g, ' ')
+      .trimStart();
+    if (head.length > PREVIEW_LENGTH + 1) return `${head.slice(0, PREVIEW_LENGTH)}…`;
+  }
   const text = article.kind === 'link' ? (article.url ?? '') : article.text.replace(/\s+/g, ' ').trim();
   return text.length > PREVIEW_LENGTH ? `${text.slice(0, PREVIEW_LENGTH)}…` : text;
 }

@@ -5,13 +5,18 @@ import type { InternalQuote } from './types';
 /** A quoted passage shorter than this many words is a phrase, not a quote worth linking. */
 const MIN_WORDS = 4;
 
+/** Lower case, apostrophes dropped: the text stems() splits into words. */
+const lowered = (text: string): string => text.toLowerCase().replace(/['’‘`´]/g, '');
+
 /** Words cut to a rough stem, so a quote that changes "dominating" to "dominate" still matches. */
 function stems(text: string): string {
+  return stemsOfLowered(lowered(text));
+}
+
+/** stems() of a text already lowered(): a target lowers its text once, for mayHold() and for this. */
+function stemsOfLowered(lower: string): string {
   // One pass over the text (this runs over every comment of a thread): the same words as normalise().
-  const words = text
-    .toLowerCase()
-    .replace(/['’‘`´]/g, '')
-    .match(/[\p{L}\p{N}]+/gu);
+  const words = lower.match(/[\p{L}\p{N}]+/gu);
   if (!words) return '';
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
@@ -51,14 +56,92 @@ class Target {
    * stemming the whole text. `words` come longest first, the likeliest to be missing.
    */
   mayHold(words: readonly string[]): boolean {
-    const lower = (this.lowerText ??= this.text.toLowerCase().replace(/['’‘`´]/g, ''));
+    const lower = this.lower;
     for (const word of words) if (!lower.includes(word)) return false;
     return true;
   }
+  /** The text lower-cased, apostrophes dropped: what stems() splits into words. */
+  get lower(): string {
+    return (this.lowerText ??= lowered(this.text));
+  }
   get normalised(): string {
-    return (this.stemmed ??= stems(this.text));
+    return (this.stemmed ??= stemsOfLowered(this.lower));
   }
 }
+
+/** FNV-1a of `text.slice(from, to)`, cut to 30 bits: a small integer, the cheapest Map key. */
+function hashOf(text: string, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h & 0x3fffffff;
+}
+
+/** A-Z, a-z, 0-9. */
+const isAsciiAlnum = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+
+/** How much of a word stems() keeps (the same rule, by length). */
+function stemLength(text: string, from: number, to: number): number {
+  const length = to - from;
+  if (length <= 4) return length;
+  const last = text.charCodeAt(to - 1);
+  const before = text.charCodeAt(to - 2);
+  if (last === 103 && before === 110 && text.charCodeAt(to - 3) === 105) return length - 3; // "ing"
+  if (before === 101 && (last === 100 || last === 115)) return length - 2; // "ed", "es"
+  if (last === 101 || last === 115) return length - 1; // "e", "s"
+  return length;
+}
+
+const ASCII_WORD = /^[a-z0-9]+$/;
+
+/**
+ * The targets by the stemmed words they hold, for threads with many quoted passages (up to
+ * 2,000 comments), where trying every target for every passage is quadratic. A fragment of a
+ * passage has three words or more, and its interior words (not the first or last, which may be
+ * cut mid-word) stand whole in any stemmed text that holds it: so the targets holding the rarest
+ * of them include every target that can hold the passage. Stemming whole texts costs more than
+ * the quadratic search saves, so only plain ASCII words are indexed, by hash, in one pass over
+ * the lower-cased text: an ASCII stem comes from an ASCII word, which non-ASCII letters cannot
+ * adjoin, so none is missed; a hash collision only lets an extra target through to the full test.
+ */
+class WordIndex {
+  private readonly byWord = new Map<number, Target[]>();
+  constructor(private readonly targets: readonly Target[]) {
+    for (const target of targets) {
+      const text = target.lower;
+      let start = -1;
+      for (let i = 0; i <= text.length; i++) {
+        if (i < text.length && isAsciiAlnum(text.charCodeAt(i))) {
+          if (start < 0) start = i;
+          continue;
+        }
+        if (start < 0) continue;
+        const key = hashOf(text, start, start + stemLength(text, start, i));
+        const list = this.byWord.get(key);
+        if (!list) this.byWord.set(key, [target]);
+        else if (list[list.length - 1] !== target) list.push(target);
+        start = -1;
+      }
+    }
+  }
+  /** The targets that may hold all the fragments, in thread order. */
+  candidates(fragments: readonly string[]): readonly Target[] {
+    let rarest: readonly Target[] = this.targets;
+    for (const fragment of fragments) {
+      const words = fragment.split(' ');
+      for (let k = 1; k < words.length - 1; k++) {
+        const word = words[k]!;
+        if (!ASCII_WORD.test(word)) continue;
+        const list = this.byWord.get(hashOf(word, 0, word.length));
+        if (!list) return [];
+        if (list.length < rarest.length) rarest = list;
+      }
+    }
+    return rarest;
+  }
+}
+
+/** A thread gets a WordIndex once passages × targets passes this: below it, building the index costs more than it saves. */
+const INDEX_AFTER = 100_000;
 
 function targetsOf(post: Post, comments: Part[]): Target[] {
   const targets = post.body.map((block) => new Target({ part: 'body', line: block.line, endLine: block.endLine }, block.text, null));
@@ -71,6 +154,8 @@ function targetsOf(post: Post, comments: Part[]): Target[] {
 
 /** The passages a line quotes: the whole line when it opens with a quote mark, and every double-quoted stretch in it. */
 function passagesOf(line: string): { text: string; wholeLine: boolean }[] {
+  // Most lines have no double quote mark at all: skip the regexes.
+  if (!/["“”„]/.test(line)) return [];
   const trimmed = line.trim();
   if (OPEN_QUOTE.test(trimmed)) {
     const body = trimmed.slice(1);
@@ -104,6 +189,8 @@ const fragmentsOf = (passage: string): string[] =>
 export function findQuoteCandidates(post: Post, comments: Part[]): QuoteCandidate[] {
   const targets = targetsOf(post, comments);
   const found: QuoteCandidate[] = [];
+  let passages = 0;
+  let index: WordIndex | null = null;
   for (const part of comments) {
     part.lines.forEach((line, lineIndex) => {
       if (line.blank) return;
@@ -111,7 +198,10 @@ export function findQuoteCandidates(post: Post, comments: Part[]): QuoteCandidat
         if (wordCount(normalise(passage.text)) < MIN_WORDS) continue;
         const fragments = fragmentsOf(passage.text);
         const probe = probeOf(fragments);
-        const hit = targets.find((t) => t.commentId !== part.comment!.id && holds(t, fragments, probe));
+        const fits = (t: Target) => t.commentId !== part.comment!.id && holds(t, fragments, probe);
+        if (!index && ++passages * targets.length > INDEX_AFTER) index = new WordIndex(targets);
+        // The index only narrows the targets tried: the same test picks the same first one.
+        const hit = (index ? index.candidates(fragments) : targets).find(fits);
         if (hit) found.push({ part, lineIndex, text: passage.text.trim(), target: hit.target, wholeLine: passage.wholeLine });
       }
     });

@@ -577,6 +577,26 @@ describe('rule: internal quotes (a comment quoting the post or another comment)'
     expect(extract(seed).quotes).toMatchObject([{ target: { part: 'body', line: seed.lineOf('since the contracts were signed') } }]);
   });
 
+  it('a long thread (quotes looked up through a word index) still finds a late comment quoting an early one', () => {
+    // Enough quoted passages × comments that findQuoteCandidates indexes the thread's words.
+    const early = 'Our office lost four experienced officers in a single month, and the café downstairs closed.';
+    const fillers = Array.from({ length: 600 }, (_, i) => [`Remark ${i}: they keep saying "nothing quoted ${i} matches anywhere in this thread" as usual.`]);
+    const seed = post(
+      ['A short post.'],
+      [
+        [early],
+        ...fillers.slice(0, 300),
+        [early],
+        ...fillers.slice(300),
+        // Cut mid-word at the start, stemmed variants ("offices", "closing"), a non-ASCII interior word, cut at "…".
+        ['“ffice lost four experienced officers… the café downstairs closing” — the same happened here.'],
+      ],
+    );
+    const result = extract(seed);
+    const late = result.quotes.filter((q) => q.span.part === 'comment' && q.span.commentId === '603');
+    expect(late).toMatchObject([{ target: { part: 'comment', commentId: '1' } }]);
+  });
+
   it('a three-word quote is nothing', () => {
     const seed = post(['They promised a fresh start for the whole service.'], [['They called it "a fresh start" at the time, if I remember rightly.']]);
     expect(extract(seed).quotes).toEqual([]);
