@@ -8,6 +8,7 @@ import { indexPathFor } from './core/service';
 import { buildArticleIndex, extractArticles, type PostArticles } from './core/articles';
 import type { LibraryArticle, SourceSummary } from '../preload/api';
 import { loadLibrary, readSeed, UserError } from './core/library';
+import { ANNOTATIONS_USAGE, runAnnotations } from './cli-annotations';
 import type { Post, Problem } from './core/parse';
 
 /** Where the app keeps its data on this system (Electron's userData for "Threadline"). */
@@ -17,6 +18,9 @@ const DEFAULT_PROFILE =
     : process.platform === 'win32'
       ? join(process.env.APPDATA ?? join(homedir(), 'AppData/Roaming'), 'Threadline')
       : join(process.env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'Threadline');
+
+/** The library the app opens by default: the repository's seeds folder. */
+const BUNDLED_SEEDS = join(import.meta.dirname, '..', 'seeds');
 
 const USAGE = `Usage: threadline parse <file-or-folder> [--json]
        threadline articles <file-or-folder> [--json]
@@ -191,9 +195,10 @@ export async function runCli(argv: string[], out: (text: string) => void, err: (
   const json = rest.includes('--json');
   const targets = rest.filter((a) => !a.startsWith('--'));
   if (command === '--help' || command === '-h' || command === 'help') {
-    out(USAGE);
+    out(`${USAGE}\n\n${ANNOTATIONS_USAGE}`);
     return 0;
   }
+  if (command === 'annotations') return runAnnotations(rest, { profile: DEFAULT_PROFILE, library: BUNDLED_SEEDS }, out, err);
   if (command === 'index' || command === 'search') {
     const parsed = options(rest, command === 'index' ? ['profile'] : ['profile', 'kind', 'from', 'to', 'source']);
     const wanted = command === 'index' ? 1 : 2;

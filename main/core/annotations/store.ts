@@ -22,7 +22,7 @@ export interface Annotation {
   postDate: string | null;
   /** Where it was made: "body", "comment:3.2" or "article:<id>". */
   part: string;
-  /** A highlight of a passage, or a flag on a whole comment (no quote). */
+  /** A highlight of a passage, or a flag on a whole comment (its quote: the comment's opening words). */
   kind: 'highlight' | 'flag';
   quote: TextQuoteSelector | null;
   position: TextPositionSelector | null;
@@ -126,7 +126,7 @@ const fromRow = (r: Row): Annotation => ({
   postDate: r.post_date,
   part: r.part,
   kind: r.kind,
-  quote: r.kind === 'highlight' ? { exact: r.exact, prefix: r.prefix, suffix: r.suffix } : null,
+  quote: r.exact ? { exact: r.exact, prefix: r.prefix, suffix: r.suffix } : null,
   position: r.start !== null && r.end !== null ? { start: r.start, end: r.end } : null,
   colour: r.colour,
   note: r.note,
@@ -191,7 +191,8 @@ export class AnnotationStore {
   }
 
   private insert(input: NewAnnotation): string {
-    const selectors = input.kind === 'highlight' ? input.selectors : null;
+    // A flag carries its comment's opening words as a quote, so that it follows the comment when ids shift.
+    const selectors = input.selectors ?? null;
     if (input.kind === 'highlight' && (!selectors || !selectors.quote.exact.trim()))
       throw new AnnotationError('invalid', 'A highlight needs the text it marks: select some words first.');
     if (selectors && selectors.quote.exact.length > LIMITS.quote)

@@ -1,0 +1,127 @@
+/**
+ * Annotations meet a library: finding a post's texts, making an annotation from a quote, and
+ * anchoring a post's annotations again after its file changed.
+ */
+import { extractArticles } from '../articles';
+import { readSeed, UserError } from '../library';
+import type { Post } from '../parse';
+import { anchor, describeRange, type PartTexts } from './anchor';
+import { describePart, partTexts } from './parts';
+import type { Annotation, AnnotationStore, Colour } from './store';
+
+/** A post as annotations need it: its index id, title, date and current texts. */
+export interface PostTexts {
+  postId: string;
+  title: string;
+  date: string | null;
+  parts: PartTexts;
+}
+
+/** Reads and parses a post's file: its texts by part. Null when the file can no longer be read. */
+export async function loadPostTexts(root: string, postId: string, file: string): Promise<PostTexts | null> {
+  const { post } = await readSeed(root, file);
+  if (!post) return null;
+  return postTextsOf(post, postId);
+}
+
+export function postTextsOf(post: Post, postId = post.id): PostTexts {
+  return { postId, title: post.title, date: post.date, parts: partTexts(post, extractArticles(post).articles) };
+}
+
+/** A part key from what a person types: "body", "3.2" or "comment:3.2", an article id or "article:<id>". */
+export function partKeyOf(input: string, parts: PartTexts): string {
+  const candidates = [input, `comment:${input}`, `article:${input}`, input.replace(/^post$/, 'body')];
+  const found = candidates.find((key) => parts.has(key));
+  if (found) return found;
+  const comments = [...parts.keys()].filter((k) => k.startsWith('comment:')).length;
+  throw new UserError(
+    'not-found',
+    `There is no part "${input}" in this post: use "body", a comment id such as "3.2" (it has ${comments} comments and replies), or an article id.`,
+  );
+}
+
+/**
+ * Makes a highlight of the exact words `quote` in a part (its first occurrence; a quote found
+ * more than once must be longer to say which).
+ */
+export function addQuote(
+  store: AnnotationStore,
+  library: string,
+  post: PostTexts,
+  partInput: string,
+  quote: string,
+  extra: { note?: string; tags?: string[]; colour?: Colour } = {},
+): Annotation {
+  const part = partKeyOf(partInput, post.parts);
+  const text = post.parts.get(part)!;
+  const start = text.indexOf(quote);
+  if (!quote.trim() || start < 0)
+    throw new UserError('not-found', `${describePart(part)} does not hold the words "${quote.slice(0, 80)}": give them exactly as written.`);
+  if (text.indexOf(quote, start + 1) >= 0)
+    throw new UserError(
+      'ambiguous',
+      `The words "${quote.slice(0, 80)}" occur more than once in ${describePart(part)}: quote more of the passage so it is found once.`,
+    );
+  return store.add({
+    library,
+    postId: post.postId,
+    postTitle: post.title,
+    postDate: post.date,
+    part,
+    kind: 'highlight',
+    selectors: describeRange(text, start, start + quote.length),
+    ...extra,
+  });
+}
+
+/** The selectors of a flag on a whole part: its opening words, to follow it when comment ids shift. */
+export function flagSelectors(text: string) {
+  return describeRange(text, 0, Math.min(text.length, 160));
+}
+
+/** Anchors every annotation of a post (the bin's too) in its current texts and records where each landed. */
+export function reanchorPost(store: AnnotationStore, library: string, post: PostTexts): Annotation[] {
+  const annotations = [...store.list({ library, postId: post.postId }), ...store.list({ library, postId: post.postId, deleted: true })];
+  store.setAnchors(
+    annotations.map((a) => {
+      if (!a.quote || !a.position) {
+        // A flag without a quote marks a part by its key: it stands while the part is there.
+        return post.parts.has(a.part)
+          ? { id: a.id, state: 'exact' as const, part: a.part, start: null, end: null }
+          : { id: a.id, state: 'orphan' as const, part: null, start: null, end: null };
+      }
+      const found = anchor(post.parts, a.part, { quote: a.quote, position: a.position });
+      return found.state === 'orphan' ? { id: a.id, state: 'orphan', part: null, start: null, end: null } : { id: a.id, ...found };
+    }),
+  );
+  return store.list({ library, postId: post.postId });
+}
+
+/**
+ * Anchors again the annotations of every post named (all annotated posts when null) whose
+ * file `fileOf` finds; the annotations of a post no longer in the library become orphans.
+ */
+export async function reanchorLibrary(
+  store: AnnotationStore,
+  library: string,
+  fileOf: (postId: string) => string | null,
+  postIds: Iterable<string> | null = null,
+): Promise<{ posts: number; exact: number; fuzzy: number; orphan: number }> {
+  const ids = postIds ? new Set(postIds) : new Set(store.list({ library }).map((a) => a.postId));
+  const counts = { posts: 0, exact: 0, fuzzy: 0, orphan: 0 };
+  for (const postId of ids) {
+    const file = fileOf(postId);
+    const texts = file ? await loadPostTexts(library, postId, file) : null;
+    const result = texts
+      ? reanchorPost(store, library, texts)
+      : (() => {
+          const gone = store.list({ library, postId });
+          store.setAnchors(gone.map((a) => ({ id: a.id, state: 'orphan' as const, part: null, start: null, end: null })));
+          return store.list({ library, postId });
+        })();
+    if (!result.length) continue;
+    counts.posts++;
+    for (const a of result) counts[a.anchor.state]++;
+  }
+  return counts;
+}
