@@ -1,6 +1,6 @@
 import { app, type BrowserWindow } from 'electron';
 import { createService } from './core/service';
-import { chooseFolder, showOpenError } from './app/dialogs';
+import { chooseFolder, chooseImportFile, chooseSaveFile, showOpenError } from './app/dialogs';
 import { registerIpc } from './app/ipc';
 import { installMenu } from './app/menu';
 import { bundledSeedsPath, electronSqliteBinding, folderFromArgs } from './app/paths';
@@ -19,6 +19,8 @@ const service = createService({
   nativeBinding: electronSqliteBinding(),
   openExternal,
   chooseFolder: () => chooseFolder(mainWindow),
+  saveFile: (name) => chooseSaveFile(mainWindow, name),
+  chooseFile: () => chooseImportFile(mainWindow),
 });
 
 async function open(path: string): Promise<void> {
@@ -45,6 +47,9 @@ void app.whenReady().then(async () => {
   const actions = {
     openFolder: () => void service.handlers['library.chooseFolder']({}).catch((e: Error) => showOpenError(mainWindow, e.message)),
     openRecent: (path: string) => void open(path),
+    exportAnnotations: (format: 'markdown' | 'jsonld') =>
+      void service.handlers['annotations.export']({ format }).catch((e: Error) => showOpenError(mainWindow, e.message)),
+    importAnnotations: () => void service.handlers['annotations.import']({}).catch((e: Error) => showOpenError(mainWindow, e.message)),
   };
   const refreshMenu = async () => installMenu(actions, await service.handlers['library.recent']({}));
   service.subscribe((event) => {

@@ -7,9 +7,16 @@
 import { z } from 'zod';
 import type { Article, InternalQuote, QuotedElsewhere, SourceKind } from '../main/core/articles/types';
 import type { Comment, Post, Problem } from '../main/core/parse/types';
+import { COLOURS } from '../main/core/annotations/colours';
+import type { Annotation } from '../main/core/annotations/store';
+import type { AnnotationsStatus } from '../main/core/annotations/db';
 
 export type { Article, ArticleLocation, InternalQuote, QuotedElsewhere, Source, SourceKind, TextSpan } from '../main/core/articles/types';
 export type { Block, Comment, Post, Problem } from '../main/core/parse/types';
+export type { Annotation } from '../main/core/annotations/store';
+export type { AnnotationsStatus } from '../main/core/annotations/db';
+export type { Colour } from '../main/core/annotations/colours';
+export { COLOURS } from '../main/core/annotations/colours';
 
 /** What went wrong, for the user: `message` starts with the action and says what to do. */
 export interface ApiError {
@@ -216,6 +223,55 @@ export const requests = {
     .strict(),
   /** Opens an http(s) link in the system browser. Other schemes are refused. */
   'links.open': z.object({ url: text(8192) }).strict(),
+  /** Whether annotations can be written (the file may be damaged: then why, and the backup to restore). */
+  'annotations.status': empty,
+  /** The open library's annotations, filtered; `deleted: true` lists the bin. */
+  'annotations.list': z
+    .object({
+      postId: text(1024).optional(),
+      tag: text(64).optional(),
+      colour: z.enum(COLOURS).optional(),
+      text: z.string().max(500).optional(),
+      state: z.enum(['exact', 'fuzzy', 'orphan']).optional(),
+      deleted: z.boolean().optional(),
+    })
+    .strict(),
+  /** Live annotations per post id of the open library (post list badges). */
+  'annotations.counts': empty,
+  /** Tags in use in the open library, most used first. */
+  'annotations.tags': empty,
+  /**
+   * Highlights [start, end) of a part's text (`exact` must be the words there), or flags a whole
+   * part (a comment). Parts: "body", "comment:<id>", "article:<id>".
+   */
+  'annotations.add': z
+    .object({
+      postId: text(1024),
+      part: text(2048),
+      kind: z.enum(['highlight', 'flag']),
+      start: z.number().int().min(0).max(50_000_000).optional(),
+      end: z.number().int().min(0).max(50_000_000).optional(),
+      exact: z.string().max(20_000).optional(),
+      colour: z.enum(COLOURS).optional(),
+      note: z.string().max(100_000).optional(),
+      tags: z.array(text(64)).max(32).optional(),
+    })
+    .strict(),
+  /** Changes an annotation's colour, note or tags. */
+  'annotations.update': z
+    .object({ id: z.string().uuid(), colour: z.enum(COLOURS).optional(), note: z.string().max(100_000).optional(), tags: z.array(text(64)).max(32).optional() })
+    .strict(),
+  /** Puts an annotation in the bin (undo: annotations.restore). */
+  'annotations.remove': z.object({ id: z.string().uuid() }).strict(),
+  'annotations.restore': z.object({ id: z.string().uuid() }).strict(),
+  /** Deletes the open library's bin for good. */
+  'annotations.emptyBin': empty,
+  /** Asks where to save (a system dialog) and writes the open library's annotations, or one post's; null when cancelled. */
+  'annotations.export': z.object({ format: z.enum(['markdown', 'jsonld']), postId: text(1024).optional() }).strict(),
+  /** Asks for a JSON-LD file (a system dialog) and imports it into the open library; null when cancelled. */
+  'annotations.import': empty,
+  /** Puts the newest backup in place of a damaged annotations file (the damaged one is kept beside it). */
+  'annotations.restoreBackup': empty,
 } satisfies Record<string, z.ZodType>;
 
 export type MethodName = keyof typeof requests;
@@ -237,6 +293,18 @@ export interface Responses {
   'articles.bySource': SourceArticle[];
   'search.query': SearchResults;
   'links.open': { opened: true };
+  'annotations.status': AnnotationsStatus;
+  'annotations.list': Annotation[];
+  'annotations.counts': Record<string, number>;
+  'annotations.tags': { tag: string; count: number }[];
+  'annotations.add': Annotation;
+  'annotations.update': Annotation;
+  'annotations.remove': Annotation;
+  'annotations.restore': Annotation;
+  'annotations.emptyBin': { removed: number };
+  'annotations.export': { path: string; count: number } | null;
+  'annotations.import': { path: string; added: number; alreadyThere: number; exact: number; fuzzy: number; orphan: number } | null;
+  'annotations.restoreBackup': AnnotationsStatus;
 }
 
 /** Events main sends to the renderer, with their payloads. */
@@ -249,9 +317,17 @@ export interface Events {
   'library.updated': { root: string; files: string[] };
   /** The full-text index of the open library is complete. */
   'library.indexed': { root: string; ms: number };
+  /** Annotations changed (added, edited, anchored again after a file changed): reload those of these posts (all when null). */
+  'annotations.changed': { root: string; postIds: string[] | null };
 }
 export type EventName = keyof Events;
-export const eventNames = ['library.changed', 'library.progress', 'library.updated', 'library.indexed'] as const satisfies readonly EventName[];
+export const eventNames = [
+  'library.changed',
+  'library.progress',
+  'library.updated',
+  'library.indexed',
+  'annotations.changed',
+] as const satisfies readonly EventName[];
 
 /** Fails to compile when Responses and requests name different methods. */
 type SameKeys<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] extends [never, never] ? true : never;

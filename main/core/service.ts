@@ -11,6 +11,7 @@ import { updateIndex, type UpdateResult } from './index/update';
 import { UserError } from './library';
 import { createPostReader, postDetail, quotedIn } from './open-post';
 import { addRecent, readRecent } from './recent';
+import { createAnnotations } from './annotations-service';
 
 /** What the service needs from its host (Electron, the e2e harness, a test). */
 export interface ServiceDeps {
@@ -26,6 +27,10 @@ export interface ServiceDeps {
   openExternal(url: string): Promise<void>;
   /** Asks the user for a folder; null when they cancel. */
   chooseFolder(): Promise<string | null>;
+  /** Asks where to save an export; null when they cancel (none: exports are refused). */
+  saveFile?(suggestedName: string): Promise<string | null>;
+  /** Asks for a file to import; null when they cancel. */
+  chooseFile?(): Promise<string | null>;
 }
 
 type Listener = <E extends EventName>(event: E, payload: Events[E]) => void;
@@ -79,6 +84,17 @@ export function createService(deps: ServiceDeps) {
     if (!library) throw new UserError('no-library', 'No library is open yet. Open a folder of saved posts (File → Open Folder…).');
     return library;
   };
+  // The user's annotations: a file of their own in the profile, apart from every index.
+  const annotations = createAnnotations({
+    profileDir: deps.profileDir,
+    ...(deps.nativeBinding ? { nativeBinding: deps.nativeBinding } : {}),
+    library: requireLibrary,
+    emit: (event, payload) => emit(event, payload),
+    saveFile: deps.saveFile ?? (async () => null),
+    chooseFile: deps.chooseFile ?? (async () => null),
+  });
+  /** Anchors annotations again (the files may have changed since they were last seen); never fails the caller. */
+  const reanchor = () => void annotations.reanchor(null).catch(() => undefined);
 
   const summarise = (open: OpenLibrary): LibrarySummary => {
     const counts = open.queries.counts();
@@ -149,6 +165,7 @@ export function createService(deps: ServiceDeps) {
       },
       () => undefined,
     );
+    reanchor();
     const summary = summarise(open);
     // The bundled seeds are always there; only folders the user chose are worth remembering.
     if (!summary.isDefault) await addRecent(deps.profileDir, root).catch(() => undefined);
@@ -180,7 +197,10 @@ export function createService(deps: ServiceDeps) {
         });
         const result = await open.indexed.finally(() => (open.updating = false));
         if (!result.cancelled) open.fullTextComplete = true;
-        if (library === open && (result.parsed || result.removed)) emit('library.updated', { root: open.root, files });
+        if (library === open && (result.parsed || result.removed)) {
+          emit('library.updated', { root: open.root, files });
+          reanchor();
+        }
       })()
         .catch((error: Error) => emit('library.progress', { phase: 'done', done: 0, total: 0, root: open.root, error: error.message }))
         .finally(() => (running = null));
@@ -261,6 +281,7 @@ export function createService(deps: ServiceDeps) {
       await deps.openExternal(absolute);
       return { opened: true };
     },
+    ...annotations.handlers,
   };
 
   return {
@@ -285,6 +306,7 @@ export function createService(deps: ServiceDeps) {
       await library?.indexed.catch(() => undefined);
       library?.db.close();
       library = null;
+      await annotations.close();
       await pool?.close();
       pool = null;
     },

@@ -6,9 +6,9 @@ import { randomUUID } from 'node:crypto';
 import type { AnchorState, Selectors, TextPositionSelector, TextQuoteSelector } from './anchor';
 import type { AnnotationsDb } from './db';
 
-/** The five highlight colours. */
-export const COLOURS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
-export type Colour = (typeof COLOURS)[number];
+import { COLOURS, type Colour } from './colours';
+
+export { COLOURS, type Colour };
 
 /** Longest note, tag, and quote accepted (a quote longer than a long comment is a mistake). */
 export const LIMITS = { note: 100_000, tag: 64, tags: 32, quote: 20_000, context: 64 } as const;
