@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react';
 import { createStore, useStore, type StoreApi } from 'zustand';
 import type { Bridge } from '../../preload/api';
+import { createAnnotationsSlice, type AnnotationsSlice } from './annotations-slice';
 import { createArticlesSlice, type ArticlesSlice } from './articles-slice';
 import { createLibrarySlice, type LibrarySlice } from './library-slice';
 import { createFindSlice, type FindSlice } from './find-slice';
@@ -9,7 +10,7 @@ import { createSearchSlice, type SearchSlice } from './search-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 
 /** The whole renderer state: one store made of typed slices. */
-export type AppState = LibrarySlice & ReaderSlice & UiSlice & ArticlesSlice & SearchSlice & FindSlice;
+export type AppState = LibrarySlice & ReaderSlice & UiSlice & ArticlesSlice & SearchSlice & FindSlice & AnnotationsSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** Creates the store over a bridge (the real one in the app, a core-backed one in tests). */
@@ -21,9 +22,20 @@ export function createAppStore(api: Bridge): AppStore {
     ...createArticlesSlice(api)(...a),
     ...createSearchSlice(api)(...a),
     ...createFindSlice(...a),
+    ...createAnnotationsSlice(api)(...a),
   }));
+  // Annotations follow the open post and the library.
+  store.subscribe((state, previous) => {
+    if (state.openPostId !== previous.openPostId) {
+      store.setState({ postAnnotations: [], pendingSelection: null, editingAnnotationId: null });
+      void store.getState().loadAnnotations();
+    }
+  });
+  // Any change may move the counts of the post list, so the open post's list and the counts reload.
+  api.on('annotations.changed', () => void store.getState().loadAnnotations());
   api.on('library.changed', () => {
     void store.getState().refreshLibrary();
+    void store.getState().loadAnnotations();
     // The sources load when the Articles view is first shown; after that they follow the library.
     if (store.getState().sourcesStatus !== 'idle') void store.getState().loadSources();
     // Results of the library that was open before mean nothing now.
