@@ -6,10 +6,12 @@
  * A part is one text of a post: its body, one comment, or one quoted article. When the seed
  * file is re-scraped (more comments, fixed typos, reflowed lines) the annotation is found again:
  *   1. at its old position, when the words there are still the quote;
- *   2. by its exact quote, in its own part first, then anywhere in the post (comment ids shift
- *      when comments are added or removed), the prefix and suffix choosing between copies;
- *   3. by a fuzzy match of the quote within a bounded edit distance (approx-string-match, the
- *      Myers bit-vector search Hypothesis uses), accepted only when its context agrees.
+ *   2. in its own part, by its exact quote (the prefix and suffix choosing between copies), or
+ *      by a fuzzy match of the quote within a bounded edit distance (approx-string-match, the
+ *      Myers bit-vector search Hypothesis uses), accepted only when its context agrees;
+ *   3. unless its own part still holds its prefix and suffix with nothing between (it was
+ *      deleted there), in the rest of the post the same way, parts of its own kind first
+ *      (comment ids shift when comments are added or removed; articles repeat their comment).
  * Otherwise it is an orphan: kept, listed, never placed somewhere it might not belong.
  * White space is compared collapsed: a reflowed paragraph is the same words.
  */
@@ -96,7 +98,10 @@ function contextAgreement(collapsed: string, start: number, end: number, quote: 
   // Compare the ends nearest the quote: a prefix is judged by its last characters, a suffix by its first.
   const before = collapsed.slice(Math.max(0, start - prefix.length), start);
   const after = collapsed.slice(end, end + suffix.length);
-  return { prefix: prefix.trim() ? likeness(before, prefix) : 1, suffix: suffix.trim() ? likeness(after, suffix) : 1 };
+  // An empty side means the quote began (or ended) its part: only a match there agrees with it.
+  const atStart = !/\S/.test(collapsed.slice(0, start));
+  const atEnd = !/\S/.test(collapsed.slice(end));
+  return { prefix: prefix.trim() ? likeness(before, prefix) : atStart ? 1 : 0, suffix: suffix.trim() ? likeness(after, suffix) : atEnd ? 1 : 0 };
 }
 
 /** Most edits a fuzzy match may have: a tenth of the quote, at least 1, at most 32. */
@@ -110,9 +115,28 @@ interface Candidate {
   score: number;
 }
 
+/** The kind of a part ("body", "comment:", "article:"): a renumbered comment is still a comment. */
+const kindOf = (part: string) => part.slice(0, part.indexOf(':') + 1 || part.length);
+
+/**
+ * Whether `collapsed` holds the quote's context with nothing but white space between its prefix
+ * and suffix: the passage was cut out there. An empty side means the edge of the text.
+ */
+function cutOut(collapsed: string, quote: TextQuoteSelector): boolean {
+  const before = squash(quote.prefix).trimEnd().slice(-16);
+  const after = squash(quote.suffix).trimStart().slice(0, 16);
+  if (before.length + after.length < 12) return false;
+  const text = collapsed.trim();
+  if (!before) return text.startsWith(after);
+  if (!after) return text.endsWith(before);
+  return text.includes(before + after) || text.includes(`${before} ${after}`);
+}
+
 /**
  * Finds an annotation's passage in a post's texts. `part` is where it was made; `selectors`
- * what it held then.
+ * what it held then. Its own part is searched before the rest, then parts of its own kind:
+ * a quoted article's text is also its comment's (or the body's) text, and comments quote the
+ * post, so the same words in a part of another kind are a copy, not a rival.
  */
 export function anchor(parts: PartTexts, part: string, selectors: Selectors): Anchor {
   const { quote, position } = selectors;
@@ -122,7 +146,9 @@ export function anchor(parts: PartTexts, part: string, selectors: Selectors): An
   if (own !== undefined && own.slice(position.start, position.end) === quote.exact) return { state: 'exact', part, start: position.start, end: position.end };
 
   const exact = squash(quote.exact).trim();
-  const order = [...(own !== undefined ? [part] : []), ...[...parts.keys()].filter((key) => key !== part)];
+  const others = [...parts.keys()].filter((key) => key !== part);
+  const ownTier = own !== undefined ? [part] : [];
+  const otherTiers = [others.filter((key) => kindOf(key) === kindOf(part)), others.filter((key) => kindOf(key) !== kindOf(part))];
   const collapsedOf = new Map<string, Collapsed>();
   const collapsedText = (key: string) => {
     let c = collapsedOf.get(key);
@@ -134,51 +160,70 @@ export function anchor(parts: PartTexts, part: string, selectors: Selectors): An
     return { start: map[start]!, end: map[end - 1]! + 1 };
   };
 
-  // 2. The exact words (white space collapsed): in its own part first; elsewhere in the post
-  // when not there (comment ids shift when comments are added or removed).
-  const exactIn = (keys: string[]): Candidate[] =>
-    keys.flatMap((key) => {
+  /** The exact words (white space collapsed) in these parts; null when not there. */
+  const exactIn = (keys: string[]): Anchor | null => {
+    const hits: Candidate[] = [];
+    for (const key of keys) {
       const c = collapsedText(key);
-      const hits: Candidate[] = [];
       for (let at = c.text.indexOf(exact); at >= 0; at = c.text.indexOf(exact, at + 1)) {
         const ctx = contextAgreement(c.text, at, at + exact.length, quote);
         // In its own part, nearer its old place is likelier.
         const near = key === part ? 1 - Math.min(1, Math.abs(c.map[at]! - position.start) / Math.max(1, c.text.length)) : 0;
         hits.push({ part: key, start: at, end: at + exact.length, errors: 0, score: ctx.prefix + ctx.suffix + near * 0.5 });
       }
-      return hits;
-    });
-  for (const keys of [order.slice(0, own !== undefined ? 1 : 0), order.slice(own !== undefined ? 1 : 0)]) {
-    const hits = exactIn(keys).sort((a, b) => b.score - a.score);
+    }
+    hits.sort((a, b) => b.score - a.score);
     const best = hits[0];
-    if (!best) continue;
+    if (!best) return null;
     // Copies of the words that the context cannot tell apart: better an orphan than a guess.
     if (hits.length > 1 && best.score - hits[1]!.score < 0.2) return { state: 'orphan' };
-    // Found outside its own part: a short phrase could be anywhere, so its context must agree.
-    if (best.part !== part && exact.length < 40 && best.score < 1) return { state: 'orphan' };
+    // Found outside its own part, its context must agree: a short phrase could be anywhere,
+    // and a long one may be a comment quoting it word for word.
+    if (best.part !== part && best.score < 1) return { state: 'orphan' };
     return { state: 'exact', ...toOriginal(best.part, best.start, best.end), part: best.part };
-  }
+  };
 
-  // 3. Near matches: a few edits inside the quote, with context that agrees.
+  /** Near matches in these parts, with context that vouches for them; null when none does. */
   const maxErrors = maxErrorsFor(exact.length);
-  const fuzzy: Candidate[] = [];
-  for (const key of order) {
-    const c = collapsedText(key);
-    if (c.text.length < exact.length - maxErrors) continue;
-    for (const match of approxSearch(c.text, exact, maxErrors)) {
-      const ctx = contextAgreement(c.text, match.start, match.end, quote);
-      fuzzy.push({ part: key, start: match.start, end: match.end, errors: match.errors, score: ctx.prefix + ctx.suffix - match.errors / maxErrors });
+  const fuzzyIn = (keys: string[]): Anchor | null => {
+    const fuzzy: Candidate[] = [];
+    for (const key of keys) {
+      const c = collapsedText(key);
+      if (c.text.length < exact.length - maxErrors) continue;
+      for (const match of approxSearch(c.text, exact, maxErrors)) {
+        const ctx = contextAgreement(c.text, match.start, match.end, quote);
+        fuzzy.push({ part: key, start: match.start, end: match.end, errors: match.errors, score: ctx.prefix + ctx.suffix - match.errors / maxErrors });
+      }
     }
+    if (!fuzzy.length) return null;
+    fuzzy.sort((a, b) => b.score - a.score || a.errors - b.errors);
+    const best = fuzzy[0]!;
+    const ctx = contextAgreement(collapsedText(best.part).text, best.start, best.end, quote);
+    // The context must vouch for an edited quote: one side nearly as it was, or both sides mostly.
+    const vouched = Math.max(ctx.prefix, ctx.suffix) >= 0.8 || (ctx.prefix >= 0.5 && ctx.suffix >= 0.5);
+    if (!vouched) return null;
+    // Overlapping reports of one match (approx-string-match gives each best end) are one candidate.
+    const rival = fuzzy.find((f) => f.part !== best.part || f.end <= best.start || f.start >= best.end);
+    if (rival && best.score - rival.score < 0.3) return { state: 'orphan' };
+    return { state: 'fuzzy', ...toOriginal(best.part, best.start, best.end), part: best.part };
+  };
+
+  // 2. The exact words in its own part, then 3. its words edited there: a passage found in
+  // its own part, in its own context, has not moved, even if a comment quotes it unedited.
+  const inOwn = exactIn(ownTier) ?? fuzzyIn(ownTier);
+  if (inOwn) return inOwn;
+  // 4. Its own part still holds the words around it with nothing between: it was deleted
+  // there, and its words elsewhere are a quotation of it.
+  if (own !== undefined && cutOut(collapsedText(part).text, quote)) return { state: 'orphan' };
+  // 5. The exact words elsewhere (comment ids shift when comments are added or removed):
+  // parts of its kind first. 6. Near matches elsewhere, in the same order.
+  for (const keys of otherTiers) {
+    const found = exactIn(keys);
+    if (found) return found;
   }
-  if (!fuzzy.length) return { state: 'orphan' };
-  fuzzy.sort((a, b) => b.score - a.score || a.errors - b.errors);
-  const best = fuzzy[0]!;
-  // Overlapping reports of one match (approx-string-match gives each best end) are one candidate.
-  const rival = fuzzy.find((f) => f.part !== best.part || f.end <= best.start || f.start >= best.end);
-  if (rival && best.score - rival.score < 0.3) return { state: 'orphan' };
-  const ctx = contextAgreement(collapsedText(best.part).text, best.start, best.end, quote);
-  // The context must vouch for an edited quote: one side nearly as it was, or both sides mostly.
-  const vouched = Math.max(ctx.prefix, ctx.suffix) >= 0.8 || (ctx.prefix >= 0.5 && ctx.suffix >= 0.5);
-  if (!vouched) return { state: 'orphan' };
-  return { state: 'fuzzy', ...toOriginal(best.part, best.start, best.end), part: best.part };
+  for (const keys of otherTiers) {
+    const found = fuzzyIn(keys);
+    if (found) return found;
+  }
+  return { state: 'orphan' };
 }
