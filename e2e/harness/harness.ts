@@ -32,6 +32,10 @@ export interface HarnessOptions {
   profileDir?: string;
   /** Stands in for the system's paths of dropped files (Electron's webUtils): file name → path. */
   droppedPaths?: Record<string, string>;
+  /** Where an export is saved, standing in for the system "save as" dialog (null: cancelled). */
+  saveFile?: (suggestedName: string) => Promise<string | null>;
+  /** What an import reads, standing in for the system "open file" dialog. */
+  chooseFile?: () => Promise<string | null>;
   /** Awaited before main takes each call: a test holds back a part of a post to see the reader while it is on its way. */
   beforeCall?: (method: string) => Promise<void> | void;
 }
@@ -54,6 +58,8 @@ export async function startHarness(page: Page, options: HarnessOptions = {}): Pr
     profileDir: options.profileDir ?? mkdtempSync(join(tmpdir(), 'threadline-profile-')),
     openExternal: async (url) => void openedLinks.push(url),
     chooseFolder: options.chooseFolder ?? (async () => null),
+    saveFile: options.saveFile ?? (async () => null),
+    chooseFile: options.chooseFile ?? (async () => null),
   });
   const dispatch = createDispatcher(service.handlers);
 

@@ -77,7 +77,15 @@ export const createAnnotationsSlice =
       async annotateSelection(extra = {}, edit = false) {
         const pending = get().pendingSelection;
         if (!pending) return null;
-        const result = await api['annotations.add']({ postId: pending.postId, part: pending.part, kind: 'highlight', start: pending.start, end: pending.end, exact: pending.exact, ...extra });
+        const result = await api['annotations.add']({
+          postId: pending.postId,
+          part: pending.part,
+          kind: 'highlight',
+          start: pending.start,
+          end: pending.end,
+          ...(pending.exact ? { exact: pending.exact } : {}),
+          ...extra,
+        });
         set({ pendingSelection: null });
         if (!result.ok) {
           fail(result.error.message);

@@ -21,6 +21,8 @@ export interface MarkRange {
   id?: string;
   /** Where marks overlap, the higher priority shows. */
   priority: number;
+  /** A reader's highlight: its id (a click opens it) and what a screen reader hears about it. */
+  annotation?: { id: string; label: string };
 }
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

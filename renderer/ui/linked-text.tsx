@@ -29,7 +29,19 @@ function Marked({ text, marks, from, to }: { text: string; marks: readonly MarkR
   return (
     <>
       {markPieces(text, marks, from, to).map((piece) =>
-        piece.mark ? (
+        piece.mark?.annotation ? (
+          // A highlight: focusable, opened by a click or Enter (the thread listens), described for screen readers.
+          <mark
+            key={piece.start}
+            className={piece.mark.className}
+            data-annotation-id={piece.mark.annotation.id}
+            title={piece.mark.annotation.label}
+            aria-description={piece.mark.annotation.label}
+            tabIndex={0}
+          >
+            {piece.text}
+          </mark>
+        ) : piece.mark ? (
           <mark key={piece.start} className={piece.mark.className} id={piece.start === piece.mark.start ? piece.mark.id : undefined}>
             {piece.text}
           </mark>

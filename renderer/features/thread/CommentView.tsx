@@ -23,14 +23,30 @@ export function CommentContent({ comment, markedIds }: { comment: Comment; marke
   const elementId = commentElementId(comment.id);
   const replyCount = comment.replies.length;
   const detail = useApp((s) => s.detail);
+  const flagged = useApp((s) => s.postAnnotations.some((a) => a.kind === 'flag' && (a.anchor.part ?? a.part) === `comment:${comment.id}`));
+  const flag = useApp((s) => s.flagComment);
   const segments = useMemo(() => (detail ? commentSegments(comment, detail.articles, detail.quotes) : []), [comment, detail]);
   return (
     <>
-      <article id={elementId} className={markedIds.has(elementId) ? 'comment-body marked' : 'comment-body'} aria-label={`Comment ${comment.id}`} tabIndex={-1}>
+      <article
+        id={elementId}
+        className={['comment-body', markedIds.has(elementId) ? 'marked' : '', flagged ? 'flagged' : ''].filter(Boolean).join(' ')}
+        aria-label={`Comment ${comment.id}`}
+        tabIndex={-1}
+      >
         <header className="comment-header">
           <span className="comment-number">{comment.id}</span>
           {comment.author && <span className="comment-author">{comment.author}</span>}
           <span className="comment-line">line {comment.line}</span>
+          <button
+            type="button"
+            className={flagged ? 'flag flagged' : 'flag'}
+            aria-pressed={flagged}
+            title={flagged ? 'Remove the flag from this comment' : 'Flag this whole comment'}
+            onClick={() => detail && void flag(detail.post.id, comment.id)}
+          >
+            {flagged ? '⚑ Flagged' : '⚐ Flag'}
+          </button>
           {replyCount > 0 && (
             <button type="button" className="collapse" aria-expanded={!collapsed} aria-controls={`replies-${comment.id}`} onClick={() => toggle(comment.id)}>
               {collapsed ? `Show ${replyCount} ${replyCount === 1 ? 'reply' : 'replies'}` : `Hide ${replyCount === 1 ? 'reply' : 'replies'}`}

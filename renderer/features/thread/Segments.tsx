@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { InternalQuote } from '../../../preload/api';
+import type { Annotation, InternalQuote } from '../../../preload/api';
 import { useApp } from '../../store';
 import { matchRanges, termPattern, type MarkRange } from '../../ui/highlight';
 import { LinkedText } from '../../ui/linked-text';
@@ -24,7 +24,34 @@ function QuoteLinks({ quotes }: { quotes: InternalQuote[] }) {
   );
 }
 
-/** The search words (from the search that opened the post) and the find bar's matches in a paragraph, as marks. */
+/** The reader's highlights that fall in a paragraph, as marks (under search and find marks where they overlap). */
+export function highlightMarks(paragraph: ShownParagraph, annotations: readonly Annotation[]): MarkRange[] {
+  const from = paragraph.offset;
+  const to = from + paragraph.text.length;
+  return annotations.flatMap((a): MarkRange[] => {
+    const { state, part, start, end } = a.anchor;
+    if (a.kind !== 'highlight' || state === 'orphan' || part !== paragraph.part || start === null || end === null || end <= from || start >= to) return [];
+    const label = [
+      `${a.colour} highlight`,
+      a.note ? `note: ${a.note.slice(0, 140)}` : '',
+      a.tags.length ? `tags: ${a.tags.join(', ')}` : '',
+      state === 'fuzzy' ? 'the text has changed since' : '',
+    ]
+      .filter(Boolean)
+      .join('; ');
+    return [
+      {
+        start: Math.max(start, from) - from,
+        end: Math.min(end, to) - from,
+        className: `annotation annotation-${a.colour}${a.note ? ' has-note' : ''}`,
+        priority: 0,
+        annotation: { id: a.id, label },
+      },
+    ];
+  });
+}
+
+/** The search words (from the search that opened the post), the find bar's matches and the reader's highlights in a paragraph, as marks. */
 function useMarks(paragraph: ShownParagraph): MarkRange[] | undefined {
   const terms = useApp((s) => s.highlightTerms);
   const found = useApp((s) => s.findByParagraph.get(paragraph.id));
@@ -34,15 +61,17 @@ function useMarks(paragraph: ShownParagraph): MarkRange[] | undefined {
     () => matchRanges(paragraph.text, termPattern(terms)).map((r): MarkRange => ({ ...r, className: 'hit', priority: 1 })),
     [paragraph.text, terms],
   );
+  const annotations = useApp((s) => s.postAnnotations);
+  const highlights = useMemo(() => highlightMarks(paragraph, annotations), [paragraph, annotations]);
   return useMemo(() => {
-    if (!found) return hits.length ? hits : undefined;
-    const finds = found.map((m): MarkRange =>
+    const finds = (found ?? []).map((m): MarkRange =>
       m.index === current
         ? { start: m.start, end: m.end, className: 'find-current', id: findMarkId(m.index), priority: 3 }
         : { start: m.start, end: m.end, className: 'find', id: findMarkId(m.index), priority: 2 },
     );
-    return [...hits, ...finds];
-  }, [hits, found, current]);
+    const all = [...highlights, ...hits, ...finds];
+    return all.length ? all : undefined;
+  }, [hits, found, current, highlights]);
 }
 
 function Paragraph({ paragraph, marked }: { paragraph: ShownParagraph; marked: boolean }) {
@@ -50,7 +79,7 @@ function Paragraph({ paragraph, marked }: { paragraph: ShownParagraph; marked: b
   const marks = useMarks(paragraph);
   return (
     <>
-      <p id={paragraph.id} className={classes || undefined} tabIndex={-1}>
+      <p id={paragraph.id} className={classes || undefined} tabIndex={-1} data-part={paragraph.part} data-offset={paragraph.offset}>
         <LinkedText text={paragraph.text} marks={marks} />
       </p>
       <QuoteLinks quotes={paragraph.quotes} />

@@ -2,6 +2,8 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, typ
 import { Virtuoso, type Components, type ItemProps, type ListProps, type VirtuosoHandle } from 'react-virtuoso';
 import type { Comment } from '../../../preload/api';
 import { useApp } from '../../store';
+import { AnnotationEditor } from '../annotations/AnnotationEditor';
+import { SelectionToolbar } from '../annotations/SelectionToolbar';
 import { stillArriving, threadComplete } from '../../store/open-post';
 import { formatCommentCount, formatDate } from '../../ui/format';
 import { CommentContent } from './CommentView';
@@ -50,6 +52,7 @@ export function Thread() {
   const markedArticleId = useApp((s) => s.markedArticleId);
   const revealComment = useApp((s) => s.revealComment);
   const revealWhenArrived = useApp((s) => s.revealWhenArrived);
+  const editAnnotation = useApp((s) => s.setEditingAnnotation);
   const post = detail?.post;
   const articles = detail?.articles;
   const markedIds = useMemo(() => {
@@ -113,7 +116,22 @@ export function Thread() {
   const whole = post.foundCommentCount <= RENDER_WHOLE_UP_TO;
   const complete = threadComplete(detail);
   return (
-    <article ref={setRoot} className="thread" aria-labelledby="post-title">
+    <article
+      ref={setRoot}
+      className="thread"
+      aria-labelledby="post-title"
+      // A highlight opens its editor on a click (not at the end of a selection) or Enter.
+      onClick={(event) => {
+        const mark = (event.target as HTMLElement).closest<HTMLElement>('mark[data-annotation-id]');
+        if (mark && window.getSelection()?.isCollapsed !== false) editAnnotation(mark.dataset.annotationId!);
+      }}
+      onKeyDown={(event) => {
+        const mark = (event.target as HTMLElement).closest<HTMLElement>('mark[data-annotation-id]');
+        if (mark && event.key === 'Enter') editAnnotation(mark.dataset.annotationId!);
+      }}
+    >
+      <SelectionToolbar root={root} />
+      <AnnotationEditor />
       <header className="post-header">
         <h1 id="post-title">{post.title || '(untitled)'}</h1>
         <p className="post-date">

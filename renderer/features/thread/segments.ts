@@ -11,6 +11,9 @@ export interface ShownParagraph {
   to: number;
   /** Internal quotes whose quoting line is in this paragraph. */
   quotes: InternalQuote[];
+  /** The annotation part holding it ("body", "comment:3.2"), and where its text starts in that part's text. */
+  part: string;
+  offset: number;
 }
 
 /** Consecutive paragraphs in one voice: the writer's own (article null), or one span of a quoted article. */
@@ -38,10 +41,11 @@ const isBlank = (line: string) => /^[\s\u00a0]*$/.test(line);
 
 /** Groups numbered lines by the article span owning each, then splits each group into paragraphs at blank lines. */
 function build(
-  lines: { n: number; text: string; blockStart: boolean }[],
+  lines: { n: number; text: string; blockStart: boolean; offset: number }[],
   ownerOf: (n: number) => { article: Article; spanIndex: number } | null,
   paragraphId: (from: number) => string,
   quotesAt: (n: number) => InternalQuote[],
+  part: string,
 ): Segment[] {
   const segments: Segment[] = [];
   let current: Segment | null = null;
@@ -63,7 +67,7 @@ function build(
       continue;
     }
     if (!paragraph || line.blockStart) {
-      paragraph = { id: paragraphId(line.n), text: line.text, from: line.n, to: line.n, quotes: [] };
+      paragraph = { id: paragraphId(line.n), text: line.text, from: line.n, to: line.n, quotes: [], part, offset: line.offset };
       current.paragraphs.push(paragraph);
     } else {
       paragraph.text += `\n${line.text}`;
@@ -76,7 +80,17 @@ function build(
 
 /** The post body as segments: the blogger's paragraphs, and each quoted article as one block quote. */
 export function bodySegments(post: Post, articles: Article[]): Segment[] {
-  const lines = post.body.flatMap((block) => block.text.split('\n').map((text, offset) => ({ n: block.line + offset, text, blockStart: offset === 0 })));
+  // Offsets count in the body's text as annotations see it: its blocks joined by a blank line (main/core/annotations/parts.ts).
+  let blockStart = 0;
+  const lines = post.body.flatMap((block) => {
+    let at = blockStart;
+    blockStart += block.text.length + 2;
+    return block.text.split('\n').map((text, k) => {
+      const line = { n: block.line + k, text, blockStart: k === 0, offset: at };
+      at += text.length + 1;
+      return line;
+    });
+  });
   const owners = new Map<number, { article: Article; spanIndex: number }>();
   for (const article of articles) {
     article.spans.forEach((span, spanIndex) => {
@@ -93,12 +107,18 @@ export function bodySegments(post: Post, articles: Article[]): Segment[] {
     (n) => owners.get(n) ?? null,
     blockElementId,
     () => [],
+    'body',
   );
 }
 
 /** A comment's text as segments, with the internal quotes of its lines. */
 export function commentSegments(comment: Comment, articles: Article[], quotes: InternalQuote[]): Segment[] {
-  const lines = comment.text.split('\n').map((text, n) => ({ n, text, blockStart: false }));
+  let at = 0;
+  const lines = comment.text.split('\n').map((text, n) => {
+    const line = { n, text, blockStart: false, offset: at };
+    at += text.length + 1;
+    return line;
+  });
   const owners = new Map<number, { article: Article; spanIndex: number }>();
   for (const article of articles) {
     article.spans.forEach((span, spanIndex) => {
@@ -112,6 +132,7 @@ export function commentSegments(comment: Comment, articles: Article[], quotes: I
     (n) => owners.get(n) ?? null,
     (from) => commentParagraphId(comment.id, from),
     (n) => own.filter((q) => q.span.part === 'comment' && q.span.from === n),
+    `comment:${comment.id}`,
   );
 }
 
