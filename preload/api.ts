@@ -145,8 +145,9 @@ export interface SnippetPart {
 
 /** One matching text: the post itself, a comment, or a quoted article. */
 export interface SearchHit {
-  kind: 'post' | 'comment' | 'article';
-  /** Comment id ("3.2") or article id; null for the post's own text. */
+  /** 'note': one of the reader's annotations, by its note or the words it highlights. */
+  kind: 'post' | 'comment' | 'article' | 'note';
+  /** Comment id ("3.2") or article id; for a note, the annotation part ("body", "comment:3.2"); null for the post's own text. */
   ref: string | null;
   snippet: SnippetPart[];
 }

@@ -104,6 +104,22 @@ describe('annotations through the API', () => {
       expect(result, `${method} ${JSON.stringify(payload).slice(0, 80)}`).toEqual({ ok: false, error: { code, message: expect.any(String) } });
     }
     expect(await call<Annotation[]>('annotations.list', {})).toEqual(before);
+
+    // Notes are part of library search: a word only a note holds finds it, first in its post's group.
+    const found = await call<{ groups: { postId: string; hits: { kind: string; ref: string | null; snippet: { text: string; marked: boolean }[] }[] }[] }>(
+      'search.query',
+      {
+        query: 'london branch',
+      },
+    );
+    const group = found.groups.find((g) => g.postId === OMNI_ID)!;
+    expect(group.hits[0]).toMatchObject({ kind: 'note', ref: 'body' });
+    expect(group.hits[0]!.snippet.filter((p) => p.marked).map((p) => p.text.toLowerCase())).toEqual(['london', 'branch']);
+    const noteOnly = await call<{ groups: { hits: { kind: string }[] }[] }>('search.query', { query: 'Chair of the London branch' });
+    expect(noteOnly.groups.flatMap((g) => g.hits).filter((h) => h.kind === 'note')).toHaveLength(1);
+    // Narrowed to comments: no notes.
+    const narrowed = await call<{ groups: { hits: { kind: string }[] }[] }>('search.query', { query: 'london branch', kinds: ['comment'] });
+    expect(narrowed.groups.flatMap((g) => g.hits).some((h) => h.kind === 'note')).toBe(false);
   });
 
   it('anchors annotations again when the post’s file changed, and exports and imports them', async () => {

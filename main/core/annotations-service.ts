@@ -4,7 +4,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import type { Annotation, Events, Handlers } from '../../preload/api';
+import type { Annotation, Events, Handlers, SearchHit } from '../../preload/api';
 import { describeRange } from './annotations/anchor';
 import { ANNOTATIONS_FILE, openAnnotations, restoreBackup, type OpenedAnnotations } from './annotations/db';
 import { fromJsonLd, toJsonLd, toMarkdown } from './annotations/export';
@@ -12,6 +12,8 @@ import { flagSelectors, loadPostTexts, reanchorLibrary } from './annotations/lib
 import { describePart } from './annotations/parts';
 import { AnnotationError, AnnotationStore } from './annotations/store';
 import type { IndexQueries } from './index/queries';
+import { snippetOf } from './index/search';
+import { termPattern } from './match';
 import { UserError } from './library';
 
 type AnnotationHandlers = Pick<Handlers, Extract<keyof Handlers, `annotations.${string}`>>;
@@ -169,9 +171,34 @@ export function createAnnotations(deps: AnnotationDeps) {
     }),
   };
 
+  /**
+   * The reader's annotations whose note or highlighted words hold every word of a query, as
+   * search hits by post (newest first, at most `limit`): notes are part of library search.
+   */
+  async function searchNotes(root: string, terms: string[], limit = 20): Promise<{ postId: string; title: string; date: string | null; hit: SearchHit }[]> {
+    const file = await open();
+    const words = terms.flatMap((t) => t.replace(/\*$/, '').split(/\s+/)).filter(Boolean);
+    if (!file.db || !words.length) return [];
+    const pattern = termPattern(terms);
+    const found = new AnnotationStore(file.db).list({ library: root, text: words.join(' ') });
+    return found
+      .filter((a) => a.note.trim() || a.quote)
+      .slice(0, limit)
+      .map((a) => {
+        const text = a.note.trim() ? `${a.note} — “${a.quote?.exact ?? ''}”` : `“${a.quote!.exact}”`;
+        return {
+          postId: a.postId,
+          title: a.postTitle,
+          date: a.postDate,
+          hit: { kind: 'note' as const, ref: a.anchor.part ?? a.part, snippet: snippetOf(text, pattern) ?? [{ text: text.slice(0, 200), marked: false }] },
+        };
+      });
+  }
+
   return {
     handlers,
     reanchor,
+    searchNotes,
     async close(): Promise<void> {
       const file = await opened;
       file?.db?.close();

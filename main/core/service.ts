@@ -260,8 +260,18 @@ export function createService(deps: ServiceDeps) {
     'search.query': async ({ query, ...options }) => {
       const open = requireLibrary();
       const result = search(open.db, query, options);
+      // The reader's own notes and highlights come first, in the post they belong to (not when the search is narrowed to some kinds of text or a source).
+      const groups = result.groups;
+      if (!options.kinds?.length && !options.sourceKey && !options.from && !options.to) {
+        const notes = await annotations.searchNotes(open.root, result.query.terms).catch(() => []);
+        for (const note of notes.reverse()) {
+          const group = groups.find((g) => g.postId === note.postId);
+          if (group) group.hits.unshift(note.hit);
+          else groups.unshift({ postId: note.postId, title: note.title, date: note.date, hits: [note.hit] });
+        }
+      }
       return {
-        groups: result.groups,
+        groups,
         terms: result.query.terms,
         dropped: result.query.dropped,
         totalHits: result.totalHits,

@@ -4,7 +4,8 @@ import type { RevealTarget } from '../features/thread/reveal';
 import { matchRanges, termPattern } from '../ui/highlight';
 import type { AppState } from './index';
 
-export type SearchKind = SearchHit['kind'];
+/** Kinds of library text a search can be narrowed to (notes come with an unnarrowed search). */
+export type SearchKind = Exclude<SearchHit['kind'], 'note'>;
 export const SEARCH_KINDS: readonly SearchKind[] = ['post', 'comment', 'article'];
 
 export interface SearchFilters {
@@ -56,6 +57,7 @@ export interface SearchSlice {
 /** Where a hit is in its post: the comment, the quoted article, or the first body paragraph holding a search word. */
 export function hitTarget(hit: SearchHit, post: Post, terms: string[]): RevealTarget | null {
   if (hit.kind === 'comment' && hit.ref) return { commentId: hit.ref };
+  if (hit.kind === 'note') return hit.ref?.startsWith('comment:') ? { commentId: hit.ref.slice('comment:'.length) } : null;
   if (hit.kind === 'article' && hit.ref) return { articleId: hit.ref };
   const pattern = termPattern(terms);
   const block = post.body.find((b) => matchRanges(b.text, pattern, 1).length > 0) ?? post.body[0];

@@ -14,6 +14,7 @@ const KIND_LABELS: Record<SearchKind, string> = { post: 'Posts', comment: 'Comme
 
 /** "Post", "Comment 3.2", "Article: The Guardian": what a hit is, in words. */
 export function describeHit(hit: SearchHit, sourceName: string | null): string {
+  if (hit.kind === 'note') return hit.ref?.startsWith('comment:') ? `Your note · comment ${hit.ref.slice('comment:'.length)}` : 'Your note';
   if (hit.kind === 'post') return 'Post';
   if (hit.kind === 'comment') return hit.ref ? `Comment ${hit.ref}` : 'Comment';
   return sourceName ? `Article: ${sourceName}` : 'Quoted article';
