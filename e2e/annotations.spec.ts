@@ -88,6 +88,15 @@ test('select → highlight → note and tags → reload → still there; the fil
   await expect(page.getByRole('article', { name: 'Comment 3', exact: true }).getByRole('button', { name: /Flagged/ })).toHaveAttribute('aria-pressed', 'true');
   await shoot('32-highlights-in-thread');
 
+  // In a quoted article (a block quote in the post): the highlight shows in the thread and under the article's card.
+  await select(page, '.post-body blockquote p[data-part="body"]', 'walking out of the office');
+  await toolbar.getByRole('button', { name: 'Highlight blue (3)' }).click();
+  await expect(page.locator('.post-body blockquote mark.annotation-blue')).toHaveText('walking out of the office');
+  const cardHighlights = page.getByRole('list', { name: /Your highlights in this article/ });
+  await expect(cardHighlights.locator('mark.annotation-blue')).toHaveText('walking out of the office');
+  await page.locator('#thread-scroller').evaluate((el) => el.scrollTo(0, 0));
+  await shoot('34-highlights-in-post-and-card');
+
   // Reload the window: everything comes back from the annotations file.
   await page.reload();
   await page.getByRole('button', { name: /Omnishambles Update 48/ }).click();
@@ -112,7 +121,7 @@ test('select → highlight → note and tags → reload → still there; the fil
     const api = (window as unknown as { threadline: Record<string, (p: unknown) => Promise<unknown>> }).threadline;
     return api['annotations.export']!({ format: 'markdown' });
   });
-  expect(exported).toEqual({ ok: true, value: { path: saveTo, count: 3 } });
+  expect(exported).toEqual({ ok: true, value: { path: saveTo, count: 4 } });
   const markdown = await readFile(saveTo, 'utf8');
   expect(markdown).toContain('## Omnishambles Update 48');
   expect(markdown).toContain('> the latest from Pat Waterman\n\nPat Waterman chairs the London branch.');
@@ -124,7 +133,7 @@ test('select → highlight → note and tags → reload → still there; the fil
     return api['annotations.export']!({ format: 'jsonld' });
   });
   const jsonld = JSON.parse(await readFile(saveTo, 'utf8')) as { type: string; total: number };
-  expect(jsonld).toMatchObject({ type: 'AnnotationCollection', total: 3 });
+  expect(jsonld).toMatchObject({ type: 'AnnotationCollection', total: 4 });
 });
 
 test('annotations imported into a fresh profile show the same highlights', async ({ page, openApp, shoot }) => {

@@ -65,6 +65,35 @@ export function ArticlesPane() {
   );
 }
 
+/**
+ * The reader's highlights inside a quoted article (made on it in the thread, or on the article
+ * itself), under its card in their colours; a click opens one to edit.
+ */
+function CardHighlights({ article }: { article: LibraryArticle }) {
+  const annotations = useApp((s) => s.postAnnotations);
+  const edit = useApp((s) => s.setEditingAnnotation);
+  const mine = annotations.filter(
+    (a) =>
+      a.kind === 'highlight' &&
+      a.quote &&
+      a.anchor.state !== 'orphan' &&
+      (a.anchor.part === `article:${article.id}` || (article.kind === 'article' && article.text.includes(a.quote.exact))),
+  );
+  if (!mine.length) return null;
+  return (
+    <ul className="card-highlights" aria-label={`Your highlights in this article (${mine.length})`}>
+      {mine.map((a) => (
+        <li key={a.id}>
+          <button type="button" onClick={() => edit(a.id)} title="Edit this highlight">
+            <mark className={`annotation annotation-${a.colour}`}>{a.quote!.exact}</mark>
+            {a.note && <span className="card-highlight-note">{a.note}</span>}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** One card per article: source, title, URL, where it sits, its first lines, other posts quoting it, and why the app thinks so. */
 function CardList({
   articles,
@@ -98,6 +127,7 @@ function CardList({
             <span className="card-where">{describeLocation(article)}</span>
             {article.kind === 'article' && <span className="card-text">{preview(article.text)}</span>}
           </button>
+          <CardHighlights article={article} />
           {article.alsoQuotedIn.length > 0 && (
             <div className="card-elsewhere">
               <span>Also quoted in</span>
