@@ -68,4 +68,43 @@ test.describe('the Electron shell', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  test('File → Export Annotations writes the highlights of the user-data annotations file where the save dialog says', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'threadline-shell-annot-'));
+    const userData = join(dir, 'profile');
+    const target = join(dir, 'exported.md');
+    const app = await electron.launch({
+      executablePath: binary!,
+      args: [join(ROOT, 'out/main/index.js'), '--no-sandbox', `--user-data-dir=${userData}`],
+      cwd: ROOT,
+    });
+    try {
+      const window = await app.firstWindow();
+      await window.getByRole('button', { name: /Omnishambles Update 48/ }).click();
+      const added = await window.evaluate(() =>
+        (window as unknown as { threadline: Record<string, (p: unknown) => Promise<{ ok: boolean }>> }).threadline['annotations.add']!({
+          postId: '2014-05-07-omnishambles-update-48',
+          part: 'body',
+          kind: 'highlight',
+          start: 11,
+          end: 39,
+          note: 'from the shell',
+        }),
+      );
+      expect(added.ok).toBe(true);
+      expect(existsSync(join(userData, 'annotations.sqlite'))).toBe(true);
+      // The save dialog answers with the target; then the menu item is clicked.
+      await app.evaluate(({ dialog }, path) => {
+        dialog.showSaveDialog = (async () => ({ canceled: false, filePath: path })) as typeof dialog.showSaveDialog;
+      }, target);
+      await app.evaluate(({ Menu }) => {
+        const file = Menu.getApplicationMenu()?.items.find((item) => item.label.replace('&', '') === 'File');
+        file?.submenu?.items.find((item) => item.label === 'Export Annotations as Markdown…')?.click();
+      });
+      await expect.poll(() => (existsSync(target) ? readFileSync(target, 'utf8') : '')).toContain('> the latest from Pat Waterman');
+    } finally {
+      await app.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
