@@ -125,7 +125,6 @@ describe('annotations through the API', () => {
   it('anchors annotations again when the post’s file changed, and exports and imports them', async () => {
     const first = await setup();
     const a = await first.call<Annotation>('annotations.add', { postId: OMNI_ID, part: 'body', kind: 'highlight', ...bodyOffsets(), note: 'who?' });
-    await first.service.whenIndexed();
     const file = join(first.library, '004_72f7fc2b7a245681.txt');
     writeFileSync(file, readFileSync(file, 'utf8').replace('First off, the latest from Pat Waterman', 'New intro.\n\nFirst off, the latest from Pat Watreman'));
     // What the watcher does after a change: the library is read again, then its annotations anchored again.

@@ -115,6 +115,8 @@ export function createService(deps: ServiceDeps) {
    */
   async function openLibrary(path: string): Promise<LibrarySummary> {
     const root = resolve(path);
+    // The same folder again while it is still being indexed: let that update finish first (two would fight over the index's write lock).
+    if (library?.root === root && library.updating) await library.indexed.catch(() => undefined);
     const db = openIndexDb(indexPathFor(deps.profileDir, root), deps.nativeBinding ? { nativeBinding: deps.nativeBinding } : {});
     pool ??= new ParsePool();
     let postsReady!: () => void;
