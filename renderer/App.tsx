@@ -1,4 +1,5 @@
 import { Group, Panel, Separator } from 'react-resizable-panels';
+import { AnnotationsPanel } from './features/annotations/AnnotationsPanel';
 import { ArticlesPane } from './features/articles/ArticlesPane';
 import { FindBar } from './features/find/FindBar';
 import { useShortcuts } from './features/layout/shortcuts';
@@ -15,6 +16,7 @@ import { useApp } from './store';
 export function App() {
   const libraryError = useApp((s) => s.libraryError);
   const view = useApp((s) => s.view);
+  const annotationsOpen = useApp((s) => s.annotationsPanelOpen);
   useShortcuts();
   return (
     <div className="app">
@@ -39,8 +41,9 @@ export function App() {
             <FindBar />
           </Panel>
           <Separator className="separator" />
-          <Panel id="articles" defaultSize="26%" minSize="14%" className="pane pane-articles">
-            <ArticlesPane />
+          {/* The annotations panel takes the quoted articles' place while open: the post stays beside the list. */}
+          <Panel id="articles" defaultSize="26%" minSize="14%" className={annotationsOpen ? 'pane pane-annotations' : 'pane pane-articles'}>
+            {annotationsOpen ? <AnnotationsPanel /> : <ArticlesPane />}
           </Panel>
         </Group>
       </div>

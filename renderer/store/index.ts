@@ -2,6 +2,7 @@ import { createContext, useContext } from 'react';
 import { createStore, useStore, type StoreApi } from 'zustand';
 import type { Bridge } from '../../preload/api';
 import { createAnnotationsSlice, type AnnotationsSlice } from './annotations-slice';
+import { createAnnotationsPanelSlice, type AnnotationsPanelSlice } from './annotations-panel-slice';
 import { createArticlesSlice, type ArticlesSlice } from './articles-slice';
 import { createLibrarySlice, type LibrarySlice } from './library-slice';
 import { createFindSlice, type FindSlice } from './find-slice';
@@ -10,7 +11,7 @@ import { createSearchSlice, type SearchSlice } from './search-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 
 /** The whole renderer state: one store made of typed slices. */
-export type AppState = LibrarySlice & ReaderSlice & UiSlice & ArticlesSlice & SearchSlice & FindSlice & AnnotationsSlice;
+export type AppState = LibrarySlice & ReaderSlice & UiSlice & ArticlesSlice & SearchSlice & FindSlice & AnnotationsSlice & AnnotationsPanelSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** Creates the store over a bridge (the real one in the app, a core-backed one in tests). */
@@ -23,6 +24,7 @@ export function createAppStore(api: Bridge): AppStore {
     ...createSearchSlice(api)(...a),
     ...createFindSlice(...a),
     ...createAnnotationsSlice(api)(...a),
+    ...createAnnotationsPanelSlice(api)(...a),
   }));
   // Annotations follow the open post and the library.
   store.subscribe((state, previous) => {

@@ -3,7 +3,7 @@ import { useApp } from '../../store';
 import { shortcutLabel } from './shortcuts';
 import './layout.css';
 
-/** The top bar: library name, the Reader / Articles switch, Search, Open Folder…, and the problems badge. */
+/** The top bar: library name, the Reader / Articles switch, Search, Annotations, Open Folder…, and the problems badge. */
 export function Toolbar() {
   const library = useApp((s) => s.library);
   const problems = useApp((s) => s.problems);
@@ -13,6 +13,8 @@ export function Toolbar() {
   const view = useApp((s) => s.view);
   const setView = useApp((s) => s.setView);
   const openSearch = useApp((s) => s.openSearch);
+  const annotationsShown = useApp((s) => s.annotationsPanelOpen && s.view === 'reader');
+  const toggleAnnotations = useApp((s) => s.toggleAnnotationsPanel);
   const errors = problems.filter((p) => p.severity === 'error').length;
   return (
     <header className="toolbar">
@@ -36,6 +38,16 @@ export function Toolbar() {
         </svg>
         <span>Search</span>
         <kbd aria-hidden="true">{shortcutLabel('K')}</kbd>
+      </button>
+      <button
+        type="button"
+        className="annotations-button"
+        aria-pressed={annotationsShown}
+        aria-keyshortcuts="Control+Shift+A Meta+Shift+A"
+        title={`Annotations (${shortcutLabel('A', true)})`}
+        onClick={toggleAnnotations}
+      >
+        Annotations
       </button>
       <button type="button" onClick={() => void chooseFolder()}>
         Open Folder…

@@ -10,13 +10,15 @@ function isTextField(target: EventTarget | null): boolean {
   return target instanceof HTMLInputElement && !['button', 'checkbox', 'radio', 'submit', 'reset', 'range', 'color', 'file', 'image'].includes(target.type);
 }
 
-/** "⌘K" on a Mac, "Ctrl+K" elsewhere. */
-export const shortcutLabel = (key: string): string => (/Mac|iPhone|iPad/.test(navigator.platform) ? `⌘${key}` : `Ctrl+${key}`);
+/** "⌘K" on a Mac, "Ctrl+K" elsewhere; with Shift, "⇧⌘A" and "Ctrl+Shift+A". */
+export const shortcutLabel = (key: string, shift = false): string =>
+  /Mac|iPhone|iPad/.test(navigator.platform) ? `${shift ? '⇧' : ''}⌘${key}` : `Ctrl+${shift ? 'Shift+' : ''}${key}`;
 
 /**
  * The window's keyboard shortcuts:
  * - Ctrl/Cmd+K, or "/" outside a text field: search the library;
  * - Ctrl/Cmd+F: find in the open post (Chromium's own find is kept out: the default is prevented);
+ * - Ctrl/Cmd+Shift+A: show or hide the annotations panel (also from a text field: it types nothing there);
  * - F3 / Shift+F3, Ctrl/Cmd+G / Shift+Ctrl/Cmd+G: next / previous match while the find bar is open.
  */
 export function useShortcuts(): void {
@@ -31,6 +33,9 @@ export function useShortcuts(): void {
       if (mod && !event.shiftKey && key === 'k') {
         event.preventDefault();
         state.openSearch();
+      } else if (mod && event.shiftKey && key === 'a') {
+        event.preventDefault();
+        if (!state.searchOpen) state.toggleAnnotationsPanel();
       } else if (mod && !event.shiftKey && key === 'f') {
         event.preventDefault();
         if (!state.searchOpen && state.view === 'reader' && state.detail) state.openFind();

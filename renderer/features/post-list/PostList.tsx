@@ -38,6 +38,17 @@ function focusWhenRendered(nav: HTMLElement | null, postId: string) {
   step();
 }
 
+/** How many annotations a post has: the number on show, the words for screen readers (part of the post button's name). */
+function AnnotationBadge({ count }: { count: number }) {
+  const label = `${count} ${count === 1 ? 'annotation' : 'annotations'}`;
+  return (
+    <span className="annotations-badge" title={label}>
+      <span aria-hidden="true">{count}</span>
+      <span className="sr-only">{label}</span>
+    </span>
+  );
+}
+
 const ListEnd = () => <div className="post-list-end" />;
 const components = { Footer: ListEnd };
 
@@ -46,6 +57,7 @@ export function PostList() {
   const posts = useApp((s) => s.posts);
   const openPostId = useApp((s) => s.openPostId);
   const openPost = useApp((s) => s.openPost);
+  const annotationCounts = useApp((s) => s.annotationCounts);
   const { years, groupCounts, rows, rowOf } = useMemo(() => postRows(groupPosts(posts)), [posts]);
   const list = useRef<GroupedVirtuosoHandle>(null);
   const nav = useRef<HTMLElement>(null);
@@ -108,6 +120,7 @@ export function PostList() {
           if (!row) return null;
           if (row.kind === 'month') return <h3 className="month">{row.label}</h3>;
           const { post } = row;
+          const annotated = annotationCounts[post.id] ?? 0;
           return (
             <button
               type="button"
@@ -121,6 +134,7 @@ export function PostList() {
               <span className="post-meta">
                 <time dateTime={post.date ?? undefined}>{formatDate(post.date)}</time>
                 <span className="count">{formatCommentCount(post.foundCommentCount, post.declaredCommentCount)}</span>
+                {annotated > 0 && <AnnotationBadge count={annotated} />}
               </span>
             </button>
           );
