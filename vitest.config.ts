@@ -4,6 +4,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   plugins: [react()],
   test: {
+    // A guard against a hung test, not a speed limit: on a shared 2-core machine, with the
+    // durability test's child processes running beside them, some tests take several seconds.
+    testTimeout: 30_000,
     projects: [
       {
         extends: true,
