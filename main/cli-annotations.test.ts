@@ -2,22 +2,13 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './cli';
 import type { Annotation } from './core/annotations/store';
+import { runCliCaptured } from './cli-capture';
 
 const ROOT = join(import.meta.dirname, '..');
 const OMNI = '004_72f7fc2b7a245681.txt';
 
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status = await runCli(
-    args,
-    (t) => out.push(t),
-    (t) => err.push(t),
-  );
-  return { status, out: out.join('\n'), err: err.join('\n') };
-}
+const run = runCliCaptured;
 
 describe('threadline annotations', () => {
   it('adds, lists with each state, re-anchors after the file changes, exports, and imports without duplicates', async () => {

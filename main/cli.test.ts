@@ -3,20 +3,12 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, type ArticlesOutput, type ParseOutput } from './cli';
+import type { ArticlesOutput, ParseOutput } from './cli';
+import { runCliCaptured } from './cli-capture';
 
 const ROOT = join(import.meta.dirname, '..');
 
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status = await runCli(
-    args,
-    (t) => out.push(t),
-    (t) => err.push(t),
-  );
-  return { status, out: out.join('\n'), err: err.join('\n') };
-}
+const run = runCliCaptured;
 
 describe('threadline parse', () => {
   it('prints both seed posts as JSON with comments and problems', async () => {

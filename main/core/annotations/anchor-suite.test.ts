@@ -19,6 +19,7 @@ import { extractArticles } from '../articles';
 import { parseSeed, type Comment, type Post } from '../parse';
 import { anchor, describeRange, type Anchor, type Selectors } from './anchor';
 import { partTexts } from './parts';
+import { prng } from './prng';
 
 const SEEDS = [join(import.meta.dirname, '../../../seeds'), join(import.meta.dirname, '../../../../shared/seeds')].find((dir) =>
   existsSync(join(dir, '000_edcf6b3ca6297939.txt')),
@@ -29,17 +30,6 @@ const KINDS = ['unchanged', 'insert-before', 'whitespace', 'typo', 'comment-adde
 type Kind = (typeof KINDS)[number];
 type Outcome = 'exact' | 'fuzzy' | 'orphan' | 'wrong';
 
-/** A small seeded PRNG (mulberry32): the same annotations and edits on every run. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const hash = (s: string) => [...s].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0, 2166136261);
 
 /** A replacement of `remove` characters at `at` by `insert`. */

@@ -18,6 +18,7 @@
 import { writeSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { describeRange } from './anchor';
+import { prng } from './prng';
 import { openAnnotations } from './db';
 import { AnnotationStore, COLOURS, type Colour } from './store';
 
@@ -54,17 +55,7 @@ const WORDS = [...TEXT.matchAll(/\S+/g)].map((m) => ({ start: m.index, end: m.in
 export const LIBRARIES = ['/lib/a', '/lib/b'] as const;
 const TAGS = ['split', 'tr', 'privatisation', 'probation', 'inspectorate', 'moj', 'later', 'quote'];
 
-/** mulberry32: a small seeded PRNG. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng };
 
 function say(line: string): void {
   const bytes = Buffer.from(`${line}\n`);
