@@ -97,6 +97,15 @@ test('select → highlight → note and tags → reload → still there; the fil
   await page.locator('#thread-scroller').evaluate((el) => el.scrollTo(0, 0));
   await shoot('34-highlights-in-post-and-card');
 
+  // On the article card itself: its full text, words selected there (5 is purple), the highlight in place.
+  const card = page.locator('.card-item').first();
+  await card.getByText('Full text').click();
+  await select(page, '.card-fulltext p[data-part^="article:"]', 'prospective bidders');
+  await expect(toolbar).toBeVisible();
+  await page.keyboard.press('5');
+  await expect(card.locator('.card-fulltext mark.annotation-purple')).toHaveText('prospective bidders');
+  await shoot('35-highlight-on-article-card');
+
   // Reload the window: everything comes back from the annotations file.
   await page.reload();
   await page.getByRole('button', { name: /Omnishambles Update 48/ }).click();
@@ -121,7 +130,7 @@ test('select → highlight → note and tags → reload → still there; the fil
     const api = (window as unknown as { threadline: Record<string, (p: unknown) => Promise<unknown>> }).threadline;
     return api['annotations.export']!({ format: 'markdown' });
   });
-  expect(exported).toEqual({ ok: true, value: { path: saveTo, count: 4 } });
+  expect(exported).toEqual({ ok: true, value: { path: saveTo, count: 5 } });
   const markdown = await readFile(saveTo, 'utf8');
   expect(markdown).toContain('## Omnishambles Update 48');
   expect(markdown).toContain('> the latest from Pat Waterman\n\nPat Waterman chairs the London branch.');
@@ -133,7 +142,7 @@ test('select → highlight → note and tags → reload → still there; the fil
     return api['annotations.export']!({ format: 'jsonld' });
   });
   const jsonld = JSON.parse(await readFile(saveTo, 'utf8')) as { type: string; total: number };
-  expect(jsonld).toMatchObject({ type: 'AnnotationCollection', total: 4 });
+  expect(jsonld).toMatchObject({ type: 'AnnotationCollection', total: 5 });
 });
 
 test('annotations imported into a fresh profile show the same highlights', async ({ page, openApp, shoot }) => {

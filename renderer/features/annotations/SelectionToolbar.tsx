@@ -7,17 +7,12 @@ import './reader-annotations.css';
 const KEYS: Record<string, Colour> = { '1': 'yellow', '2': 'green', '3': 'blue', '4': 'pink', '5': 'purple' };
 
 /**
- * The small toolbar over words selected in the reader: highlight in one of five colours (keys
- * 1–5, or H for yellow), add a note (N) or tags (T). Esc dismisses it; the selection stays.
+ * Follows the selection inside `root` (the thread, an article's text): after the mouse or keys
+ * (shift+arrows) make one, it becomes the pending selection the toolbar offers to annotate.
  */
-export function SelectionToolbar({ root }: { root: HTMLElement | null }) {
-  const pending = useApp((s) => s.pendingSelection);
+export function useSelectionTracking(root: HTMLElement | null): void {
   const setPending = useApp((s) => s.setPendingSelection);
-  const annotate = useApp((s) => s.annotateSelection);
   const postId = useApp((s) => s.openPostId);
-  const writable = useApp((s) => s.annotationsStatus?.state !== 'unavailable');
-
-  // Follow the selection: after the mouse or keys (shift+arrows) make one inside the thread.
   useEffect(() => {
     if (!root) return;
     const update = () => {
@@ -35,6 +30,19 @@ export function SelectionToolbar({ root }: { root: HTMLElement | null }) {
       root.removeEventListener('keyup', onKeyUp);
     };
   }, [root, postId, setPending]);
+}
+
+/**
+ * The small toolbar over words selected in the reader: highlight in one of five colours (keys
+ * 1–5, or H for yellow), add a note (N) or tags (T). Esc dismisses it; the selection stays.
+ */
+export function SelectionToolbar({ root }: { root: HTMLElement | null }) {
+  const pending = useApp((s) => s.pendingSelection);
+  const setPending = useApp((s) => s.setPendingSelection);
+  const annotate = useApp((s) => s.annotateSelection);
+  const writable = useApp((s) => s.annotationsStatus?.state !== 'unavailable');
+
+  useSelectionTracking(root);
 
   useEffect(() => {
     if (!pending || !writable) return;

@@ -1,10 +1,13 @@
-import { useEffect } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { LibraryArticle } from '../../../preload/api';
 import { useApp } from '../../store';
 import { formatDate } from '../../ui/format';
 import { SOURCE_KIND_LABELS, SourceIcon } from '../../ui/source-icon';
 import { revealInThread } from '../thread/reveal';
 import { describeLocation } from '../thread/segments';
+import { highlightMarks } from '../thread/Segments';
+import { LinkedText } from '../../ui/linked-text';
+import { useSelectionTracking } from '../annotations/SelectionToolbar';
 
 const cardElementId = (articleId: string) => `card-${articleId.replace(/[^\w-]/g, '_')}`;
 
@@ -22,6 +25,10 @@ export function ArticlesPane() {
   const markedArticleId = useApp((s) => s.markedArticleId);
   const markArticle = useApp((s) => s.markArticle);
   const showArticleInPost = useApp((s) => s.showArticleInPost);
+  const editAnnotation = useApp((s) => s.setEditingAnnotation);
+  // Words selected in an article's full text are annotated like words in the thread.
+  const [root, setRoot] = useState<HTMLElement | null>(null);
+  useSelectionTracking(root);
   // Keep the marked card in sight, also when the article was marked from the thread or another view.
   useEffect(() => {
     if (markedArticleId) document.getElementById(cardElementId(markedArticleId))?.scrollIntoView?.({ block: 'nearest' });
@@ -51,7 +58,19 @@ export function ArticlesPane() {
   };
 
   return (
-    <aside className="articles" aria-labelledby="articles-heading">
+    <aside
+      ref={setRoot}
+      className="articles"
+      aria-labelledby="articles-heading"
+      onClick={(event) => {
+        const mark = (event.target as HTMLElement).closest<HTMLElement>('mark[data-annotation-id]');
+        if (mark && window.getSelection()?.isCollapsed !== false) editAnnotation(mark.dataset.annotationId!);
+      }}
+      onKeyDown={(event) => {
+        const mark = (event.target as HTMLElement).closest<HTMLElement>('mark[data-annotation-id]');
+        if (mark && event.key === 'Enter') editAnnotation(mark.dataset.annotationId!);
+      }}
+    >
       <h2 id="articles-heading">Quoted articles</h2>
       {!articles.length && <p className="empty">No quoted articles found in this post.</p>}
       <CardList articles={articles} markedArticleId={markedArticleId} onShow={show} onShowElsewhere={showArticleInPost} />
@@ -94,6 +113,37 @@ function CardHighlights({ article }: { article: LibraryArticle }) {
   );
 }
 
+/** An article's paragraphs with their offsets in its text (paragraphs split at blank lines). */
+function paragraphsOf(text: string): { text: string; offset: number }[] {
+  const out: { text: string; offset: number }[] = [];
+  let at = 0;
+  for (const piece of text.split(/(\n[ \t\u00a0]*\n\s*)/)) {
+    if (piece && !/^\n[ \t\u00a0]*\n\s*$/.test(piece)) out.push({ text: piece, offset: at });
+    at += piece.length;
+  }
+  return out;
+}
+
+/**
+ * An article's whole text, folded under its card: words selected here are annotated on the
+ * article itself (part "article:<id>"), and its highlights show in place.
+ */
+function CardText({ article }: { article: LibraryArticle }) {
+  const annotations = useApp((s) => s.postAnnotations);
+  const part = `article:${article.id}`;
+  const paragraphs = useMemo(() => paragraphsOf(article.text), [article.text]);
+  return (
+    <details className="card-fulltext">
+      <summary>Full text</summary>
+      {paragraphs.map((p) => (
+        <p key={p.offset} data-part={part} data-offset={p.offset}>
+          <LinkedText text={p.text} marks={highlightMarks({ part, offset: p.offset, text: p.text }, annotations)} />
+        </p>
+      ))}
+    </details>
+  );
+}
+
 /** One card per article: source, title, URL, where it sits, its first lines, other posts quoting it, and why the app thinks so. */
 function CardList({
   articles,
@@ -128,6 +178,7 @@ function CardList({
             {article.kind === 'article' && <span className="card-text">{preview(article.text)}</span>}
           </button>
           <CardHighlights article={article} />
+          {article.kind === 'article' && <CardText article={article} />}
           {article.alsoQuotedIn.length > 0 && (
             <div className="card-elsewhere">
               <span>Also quoted in</span>

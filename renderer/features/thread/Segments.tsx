@@ -25,7 +25,7 @@ function QuoteLinks({ quotes }: { quotes: InternalQuote[] }) {
 }
 
 /** The reader's highlights that fall in a paragraph, as marks (under search and find marks where they overlap). */
-export function highlightMarks(paragraph: ShownParagraph, annotations: readonly Annotation[]): MarkRange[] {
+export function highlightMarks(paragraph: Pick<ShownParagraph, 'part' | 'offset' | 'text'>, annotations: readonly Annotation[]): MarkRange[] {
   const from = paragraph.offset;
   const to = from + paragraph.text.length;
   return annotations.flatMap((a): MarkRange[] => {
