@@ -188,3 +188,42 @@ test('annotations imported into a fresh profile show the same highlights', async
   await expect(page.locator('mark.annotation-blue')).toHaveAttribute('title', /imported note/);
   await shoot('33-imported-highlight');
 });
+
+test('a damaged annotations file: the library still reads, the window says what happened and where the backup is, and restores it', async ({
+  page,
+  openApp,
+  shoot,
+}) => {
+  const library = await tempLibrary();
+  const profileDir = await mkdtemp(join(tmpdir(), 'threadline-annot-damaged-'));
+  // A profile with one annotation and its daily backup (taken when the file is opened with data in it).
+  for (let round = 0; round < 2; round++) {
+    const service = createService({ defaultLibrary: library, profileDir, watch: false, openExternal: async () => undefined, chooseFolder: async () => null });
+    await service.openLibrary(library);
+    if (round === 0)
+      await service.handlers['annotations.add']({
+        postId: '2014-05-07-omnishambles-update-48',
+        part: 'body',
+        kind: 'highlight',
+        start: 11,
+        end: 39,
+        colour: 'yellow',
+        note: 'kept',
+      });
+    else await service.handlers['annotations.status']({});
+    await service.whenIndexed();
+    await service.close();
+  }
+  await writeFile(join(profileDir, 'annotations.sqlite'), Buffer.alloc(8192, 0x41));
+
+  await openApp({ library, profileDir });
+  await page.getByRole('button', { name: /Omnishambles Update 48/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Omnishambles Update 48');
+  const notice = page.locator('.annotations-notice');
+  await expect(notice).toContainText('Annotations are read-only: the annotations file is damaged.');
+  await expect(notice).toContainText('The newest backup is');
+  await shoot('36-annotations-file-damaged');
+  await notice.getByRole('button', { name: 'Restore backup' }).click();
+  await expect(notice).toHaveCount(0);
+  await expect(page.locator('mark.annotation-yellow')).toHaveText('the latest from Pat Waterman');
+});

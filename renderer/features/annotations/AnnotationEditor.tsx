@@ -97,3 +97,30 @@ export function AnnotationEditor() {
     </>
   );
 }
+
+/**
+ * Over the thread when the annotations file cannot be written (damaged, or from a newer
+ * version): what happened, that reading goes on, where the backup is, and a button to restore it.
+ */
+export function AnnotationsNotice() {
+  const status = useApp((s) => s.annotationsStatus);
+  const restore = useApp((s) => s.restoreAnnotationsBackup);
+  const reload = useApp((s) => s.loadAnnotations);
+  if (status?.state !== 'unavailable') return null;
+  return (
+    <div className="annotations-notice" role="alert">
+      <p>{status.reason}</p>
+      {status.backup && (
+        <button
+          type="button"
+          onClick={async () => {
+            await restore();
+            await reload();
+          }}
+        >
+          Restore backup
+        </button>
+      )}
+    </div>
+  );
+}

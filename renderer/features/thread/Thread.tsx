@@ -2,7 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, typ
 import { Virtuoso, type Components, type ItemProps, type ListProps, type VirtuosoHandle } from 'react-virtuoso';
 import type { Comment } from '../../../preload/api';
 import { useApp } from '../../store';
-import { AnnotationEditor } from '../annotations/AnnotationEditor';
+import { AnnotationEditor, AnnotationsNotice } from '../annotations/AnnotationEditor';
 import { SelectionToolbar } from '../annotations/SelectionToolbar';
 import { stillArriving, threadComplete } from '../../store/open-post';
 import { formatCommentCount, formatDate } from '../../ui/format';
@@ -130,6 +130,7 @@ export function Thread() {
         if (mark && event.key === 'Enter') editAnnotation(mark.dataset.annotationId!);
       }}
     >
+      <AnnotationsNotice />
       <SelectionToolbar root={root} />
       <AnnotationEditor />
       <header className="post-header">
