@@ -43,3 +43,21 @@ export function selectionInPart(selection: Selection | null, within: HTMLElement
   const box = range.getBoundingClientRect();
   return { part: first.dataset.part!, start, end, exact: first === last ? text.trim() : undefined, rect: { x: box.left + box.width / 2, y: box.top } };
 }
+
+/**
+ * Event handlers for a pane holding highlights: a click on one (not the end of a selection)
+ * or Enter on it opens it with `edit`.
+ */
+export function highlightOpeners(edit: (id: string) => void) {
+  const markOf = (target: EventTarget) => (target as HTMLElement).closest<HTMLElement>('mark[data-annotation-id]');
+  return {
+    onClick: (event: { target: EventTarget }) => {
+      const mark = markOf(event.target);
+      if (mark && window.getSelection()?.isCollapsed !== false) edit(mark.dataset.annotationId!);
+    },
+    onKeyDown: (event: { target: EventTarget; key: string }) => {
+      const mark = markOf(event.target);
+      if (mark && event.key === 'Enter') edit(mark.dataset.annotationId!);
+    },
+  };
+}

@@ -8,6 +8,7 @@ import { describeLocation } from '../thread/segments';
 import { highlightMarks } from '../thread/Segments';
 import { LinkedText } from '../../ui/linked-text';
 import { useSelectionTracking } from '../annotations/SelectionToolbar';
+import { highlightOpeners } from '../annotations/selection';
 
 const cardElementId = (articleId: string) => `card-${articleId.replace(/[^\w-]/g, '_')}`;
 
@@ -58,19 +59,7 @@ export function ArticlesPane() {
   };
 
   return (
-    <aside
-      ref={setRoot}
-      className="articles"
-      aria-labelledby="articles-heading"
-      onClick={(event) => {
-        const mark = (event.target as HTMLElement).closest<HTMLElement>('mark[data-annotation-id]');
-        if (mark && window.getSelection()?.isCollapsed !== false) editAnnotation(mark.dataset.annotationId!);
-      }}
-      onKeyDown={(event) => {
-        const mark = (event.target as HTMLElement).closest<HTMLElement>('mark[data-annotation-id]');
-        if (mark && event.key === 'Enter') editAnnotation(mark.dataset.annotationId!);
-      }}
-    >
+    <aside ref={setRoot} className="articles" aria-labelledby="articles-heading" {...highlightOpeners(editAnnotation)}>
       <h2 id="articles-heading">Quoted articles</h2>
       {!articles.length && <p className="empty">No quoted articles found in this post.</p>}
       <CardList articles={articles} markedArticleId={markedArticleId} onShow={show} onShowElsewhere={showArticleInPost} />

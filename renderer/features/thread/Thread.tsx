@@ -4,6 +4,7 @@ import type { Comment } from '../../../preload/api';
 import { useApp } from '../../store';
 import { AnnotationEditor, AnnotationsNotice } from '../annotations/AnnotationEditor';
 import { SelectionToolbar } from '../annotations/SelectionToolbar';
+import { highlightOpeners } from '../annotations/selection';
 import { stillArriving, threadComplete } from '../../store/open-post';
 import { formatCommentCount, formatDate } from '../../ui/format';
 import { CommentContent } from './CommentView';
@@ -121,14 +122,7 @@ export function Thread() {
       className="thread"
       aria-labelledby="post-title"
       // A highlight opens its editor on a click (not at the end of a selection) or Enter.
-      onClick={(event) => {
-        const mark = (event.target as HTMLElement).closest<HTMLElement>('mark[data-annotation-id]');
-        if (mark && window.getSelection()?.isCollapsed !== false) editAnnotation(mark.dataset.annotationId!);
-      }}
-      onKeyDown={(event) => {
-        const mark = (event.target as HTMLElement).closest<HTMLElement>('mark[data-annotation-id]');
-        if (mark && event.key === 'Enter') editAnnotation(mark.dataset.annotationId!);
-      }}
+      {...highlightOpeners(editAnnotation)}
     >
       <AnnotationsNotice />
       <SelectionToolbar root={root} />
