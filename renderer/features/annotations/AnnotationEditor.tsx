@@ -99,16 +99,17 @@ export function AnnotationEditor() {
 }
 
 /**
- * Over the thread when the annotations file cannot be written (damaged, or from a newer
- * version): what happened, that reading goes on, where the backup is, and a button to restore it.
+ * When the annotations file cannot be written (damaged, or from a newer version): what
+ * happened, that reading goes on, where the backup is, and a button to restore it. Shown over
+ * the open post and in the Annotations panel.
  */
-export function AnnotationsNotice() {
+export function AnnotationsNotice({ className = 'annotations-notice' }: { className?: string }) {
   const status = useApp((s) => s.annotationsStatus);
   const restore = useApp((s) => s.restoreAnnotationsBackup);
   const reload = useApp((s) => s.loadAnnotations);
   if (status?.state !== 'unavailable') return null;
   return (
-    <div className="annotations-notice" role="alert">
+    <div className={className} role="alert">
       <p>{status.reason}</p>
       {status.backup && (
         <button

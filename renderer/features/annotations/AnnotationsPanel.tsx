@@ -6,6 +6,7 @@ import type { AnchorStateFilter, AnnotationsPanelFilters } from '../../store/ann
 import { formatDate } from '../../ui/format';
 import { useFocusOnRequest } from '../../ui/use-focus-on-request';
 import './annotations.css';
+import { AnnotationsNotice } from './AnnotationEditor';
 
 /** How long typing in the filter box must pause before the list is read again. */
 export const ANNOTATIONS_FILTER_DEBOUNCE_MS = 150;
@@ -81,7 +82,7 @@ function Panel() {
           <kbd aria-hidden="true">Esc</kbd>
         </button>
       </header>
-      <Unavailable />
+      <AnnotationsNotice className="annotations-unavailable" />
       <Filters input={input} />
       <p className={message?.error ? 'annotations-status is-error' : 'annotations-status'} role="status">
         {message?.text ?? ''}
@@ -96,23 +97,6 @@ function Panel() {
       </div>
       <Actions />
     </aside>
-  );
-}
-
-/** The annotations file is damaged or newer than this version: why, and the backup to put back. */
-function Unavailable() {
-  const status = useApp((s) => s.annotationsStatus);
-  const restoreBackup = useApp((s) => s.restoreAnnotationsBackup);
-  if (status?.state !== 'unavailable') return null;
-  return (
-    <div className="annotations-unavailable" role="alert">
-      <p>{status.reason}</p>
-      {status.backup && (
-        <button type="button" onClick={() => void restoreBackup()}>
-          Restore backup
-        </button>
-      )}
-    </div>
   );
 }
 
