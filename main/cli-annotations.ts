@@ -106,7 +106,13 @@ export async function runAnnotations(
       throw new UserError('not-found', `No post in ${library} has the id or title "${ref}".`);
     };
     // Texts may have changed since the annotations were last anchored: anchor them again first.
-    await reanchorLibrary(store, library, (postId) => queries.fileOf(postId));
+    await reanchorLibrary(
+      store,
+      library,
+      (postId) => queries.fileOf(postId),
+      null,
+      (postId) => queries.hashOf(postId),
+    );
     const postRef = one(values, 'post');
     const postId = postRef ? findPost(postRef).id : undefined;
 

@@ -59,7 +59,13 @@ export function createAnnotations(deps: AnnotationDeps) {
     const file = await open();
     if (!file.db) return;
     const { root, queries } = deps.library();
-    await reanchorLibrary(new AnnotationStore(file.db), root, (id) => queries.fileOf(id), postIds);
+    await reanchorLibrary(
+      new AnnotationStore(file.db),
+      root,
+      (id) => queries.fileOf(id),
+      postIds,
+      (id) => queries.hashOf(id),
+    );
     deps.emit('annotations.changed', { root, postIds });
   }
 

@@ -3,8 +3,9 @@
  * anchoring a post's annotations again after its file changed.
  */
 import { extractArticles } from '../articles';
-import { readSeed, UserError } from '../library';
-import type { Post } from '../parse';
+import { createHash } from 'node:crypto';
+import { readSeedBytes, UserError } from '../library';
+import { parseSeed, type Post } from '../parse';
 import { anchor, describeRange, type PartTexts } from './anchor';
 import { describePart, partTexts } from './parts';
 import type { Annotation, AnnotationStore, Colour } from './store';
@@ -12,6 +13,8 @@ import type { Annotation, AnnotationStore, Colour } from './store';
 /** A post as annotations need it: its index id, title, date and current texts. */
 export interface PostTexts {
   postId: string;
+  /** The sha1 of the file read (as the index hashes it); null when not read from a file. */
+  hash: string | null;
   title: string;
   date: string | null;
   parts: PartTexts;
@@ -19,13 +22,14 @@ export interface PostTexts {
 
 /** Reads and parses a post's file: its texts by part. Null when the file can no longer be read. */
 export async function loadPostTexts(root: string, postId: string, file: string): Promise<PostTexts | null> {
-  const { post } = await readSeed(root, file);
+  const read = await readSeedBytes(root, file);
+  const post = read.bytes ? parseSeed(read.bytes, file).post : null;
   if (!post) return null;
-  return postTextsOf(post, postId);
+  return { ...postTextsOf(post, postId), hash: createHash('sha1').update(read.bytes!).digest('hex') };
 }
 
 export function postTextsOf(post: Post, postId = post.id): PostTexts {
-  return { postId, title: post.title, date: post.date, parts: partTexts(post, extractArticles(post).articles) };
+  return { postId, hash: null, title: post.title, date: post.date, parts: partTexts(post, extractArticles(post).articles) };
 }
 
 /** A part key from what a person types: "body", "3.2" or "comment:3.2", an article id or "article:<id>". */
@@ -93,6 +97,7 @@ export function reanchorPost(store: AnnotationStore, library: string, post: Post
       const found = anchor(post.parts, a.part, { quote: a.quote, position: a.position });
       return found.state === 'orphan' ? { id: a.id, state: 'orphan', part: null, start: null, end: null } : { id: a.id, ...found };
     }),
+    post.hash,
   );
   return store.list({ library, postId: post.postId });
 }
@@ -100,27 +105,35 @@ export function reanchorPost(store: AnnotationStore, library: string, post: Post
 /**
  * Anchors again the annotations of every post named (all annotated posts when null) whose
  * file `fileOf` finds; the annotations of a post no longer in the library become orphans.
+ * A post whose file hash (`hashOf`, the index's) is the one its annotations were last anchored
+ * in is left alone: nothing to read or parse.
  */
 export async function reanchorLibrary(
   store: AnnotationStore,
   library: string,
   fileOf: (postId: string) => string | null,
   postIds: Iterable<string> | null = null,
-): Promise<{ posts: number; exact: number; fuzzy: number; orphan: number }> {
+  hashOf: (postId: string) => string | null = () => null,
+): Promise<{ posts: number; unchanged: number; exact: number; fuzzy: number; orphan: number }> {
   const ids = postIds ? new Set(postIds) : new Set(store.list({ library }).map((a) => a.postId));
-  const counts = { posts: 0, exact: 0, fuzzy: 0, orphan: 0 };
+  const counts = { posts: 0, unchanged: 0, exact: 0, fuzzy: 0, orphan: 0 };
   for (const postId of ids) {
     const file = fileOf(postId);
-    const texts = file ? await loadPostTexts(library, postId, file) : null;
-    const result = texts
-      ? reanchorPost(store, library, texts)
-      : (() => {
-          const gone = store.list({ library, postId });
-          store.setAnchors(gone.map((a) => ({ id: a.id, state: 'orphan' as const, part: null, start: null, end: null })));
-          return store.list({ library, postId });
-        })();
+    const known = file ? hashOf(postId) : null;
+    const unchanged = known !== null && store.anchorHash(library, postId) === known;
+    const texts = file && !unchanged ? await loadPostTexts(library, postId, file) : null;
+    const result = unchanged
+      ? store.list({ library, postId })
+      : texts
+        ? reanchorPost(store, library, texts)
+        : (() => {
+            const gone = store.list({ library, postId });
+            store.setAnchors(gone.map((a) => ({ id: a.id, state: 'orphan' as const, part: null, start: null, end: null })));
+            return store.list({ library, postId });
+          })();
     if (!result.length) continue;
     counts.posts++;
+    if (unchanged) counts.unchanged++;
     for (const a of result) counts[a.anchor.state]++;
   }
   return counts;

@@ -38,6 +38,9 @@ export const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX tags_by_tag ON tags(tag);
   `,
+  // 2: the sha1 of the post's file when its annotations were last anchored, so an unchanged
+  // post is not parsed again to anchor them (a long thread takes a few hundred milliseconds).
+  `ALTER TABLE annotations ADD COLUMN anchor_hash TEXT;`,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

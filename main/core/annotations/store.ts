@@ -161,7 +161,13 @@ export class AnnotationStore {
       touch: db.prepare('UPDATE annotations SET updated = ? WHERE id = ?'),
       setDeleted: db.prepare('UPDATE annotations SET deleted = ?, updated = ? WHERE id = ?'),
       emptyBin: db.prepare('DELETE FROM annotations WHERE deleted IS NOT NULL AND library = ?'),
-      setAnchor: db.prepare('UPDATE annotations SET state = ?, anchor_part = ?, anchor_start = ?, anchor_end = ? WHERE id = ?'),
+      setAnchor: db.prepare('UPDATE annotations SET state = ?, anchor_part = ?, anchor_start = ?, anchor_end = ?, anchor_hash = ? WHERE id = ?'),
+      // One hash shared by every annotation of the post (bin included), or null.
+      anchorHash: db
+        .prepare(
+          'SELECT CASE WHEN count(DISTINCT anchor_hash) = 1 AND count(*) = count(anchor_hash) THEN max(anchor_hash) END FROM annotations WHERE library = ? AND post_id = ?',
+        )
+        .pluck(),
       countsByPost: db.prepare('SELECT post_id AS postId, count(*) AS count FROM annotations WHERE library = ? AND deleted IS NULL GROUP BY post_id'),
       allTags: db.prepare(
         'SELECT t.tag AS tag, count(*) AS count FROM tags t JOIN annotations a ON a.id = t.annotation_id WHERE a.library = ? AND a.deleted IS NULL GROUP BY t.tag ORDER BY count DESC, t.tag',
@@ -321,11 +327,22 @@ export class AnnotationStore {
     return this.s.allTags.all(library) as { tag: string; count: number }[];
   }
 
-  /** Records where annotations were found after anchoring them again (derived data: not an edit, so `updated` stays). */
-  setAnchors(anchors: readonly { id: string; state: AnchorState; part: string | null; start: number | null; end: number | null }[]): void {
+  /**
+   * Records where annotations were found after anchoring them again, and the sha1 of the file
+   * they were anchored in (derived data: not an edit, so `updated` stays).
+   */
+  setAnchors(
+    anchors: readonly { id: string; state: AnchorState; part: string | null; start: number | null; end: number | null }[],
+    hash: string | null = null,
+  ): void {
     if (!anchors.length) return;
     this.db.transaction(() => {
-      for (const a of anchors) this.s.setAnchor.run(a.state, a.part, a.start, a.end, a.id);
+      for (const a of anchors) this.s.setAnchor.run(a.state, a.part, a.start, a.end, hash, a.id);
     })();
+  }
+
+  /** The file hash all of a post's annotations were last anchored in; null when any is new or they differ. */
+  anchorHash(library: string, postId: string): string | null {
+    return (this.s.anchorHash.get(library, postId) as string | null | undefined) ?? null;
   }
 }

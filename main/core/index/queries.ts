@@ -11,6 +11,7 @@ export function indexQueries(db: IndexDb) {
        FROM posts ORDER BY date IS NULL, date DESC, title`,
     ),
     post: db.prepare('SELECT id, file FROM posts WHERE id = ?'),
+    hashOf: db.prepare("SELECT f.hash AS hash FROM posts p JOIN files f ON f.path = p.file WHERE p.id = ? AND f.hash != ''"),
     problems: db.prepare('SELECT file, line, severity, message FROM problems ORDER BY file, rowid'),
     problemsOf: db.prepare('SELECT file, line, severity, message FROM problems WHERE file = ? ORDER BY rowid'),
     counts: db.prepare(
@@ -49,6 +50,8 @@ export function indexQueries(db: IndexDb) {
     posts: (): PostSummary[] => s.posts.all() as PostSummary[],
     /** The file of a post, or null when the index does not know the id. */
     fileOf: (postId: string): string | null => (s.post.get(postId) as { file: string } | undefined)?.file ?? null,
+    /** The sha1 of a post's file as last indexed; null when unknown (not hashed yet, or no such post). */
+    hashOf: (postId: string): string | null => (s.hashOf.get(postId) as { hash: string } | undefined)?.hash ?? null,
     problems: (): Problem[] => s.problems.all() as Problem[],
     problemsOf: (file: string): Problem[] => s.problemsOf.all(file) as Problem[],
     counts: () => s.counts.get() as { files: number; posts: number; problems: number; errors: number },
