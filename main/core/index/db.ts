@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DDL, PARSER_VERSION, SCHEMA_VERSION } from './schema';
+import { DDL, FTS_TUNING, PARSER_VERSION, SCHEMA_VERSION } from './schema';
 
 export type IndexDb = Database.Database;
 
@@ -25,8 +25,15 @@ export function openIndexDb(path: string, options: OpenOptions = {}): IndexDb {
   db.pragma('foreign_keys = ON');
   // 16 MB of page cache: the operating system caches the file too, and the indexing process stays small.
   db.pragma('cache_size = -16000');
-  if (!options.readonly) db.exec(DDL);
+  if (!options.readonly) createTables(db);
   return db;
+}
+
+/** Creates the tables that do not exist yet, tuning the full-text table when it is new. */
+function createTables(db: IndexDb): void {
+  const newFts = !db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'docs_fts'").get();
+  db.exec(DDL);
+  if (newFts) db.exec(FTS_TUNING);
 }
 
 const getMeta = (db: IndexDb, key: string): string | null =>
@@ -49,7 +56,7 @@ export function resetIfStale(db: IndexDb, root: string): string | null {
     db.exec(`
       DROP TABLE IF EXISTS docs_fts; DROP TABLE IF EXISTS docs; DROP TABLE IF EXISTS articles; DROP TABLE IF EXISTS problems;
       DROP TABLE IF EXISTS posts; DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS meta;`);
-    db.exec(DDL);
+    createTables(db);
   }
   const set = db.prepare('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
   set.run('schema_version', String(SCHEMA_VERSION));

@@ -77,6 +77,11 @@ describe('the library index', () => {
     await update();
     db.prepare("UPDATE meta SET value = ? WHERE key = 'parser_version'").run(String(PARSER_VERSION - 1));
     expect(await update()).toMatchObject({ parsed: 2, rebuilt: `parser version ${PARSER_VERSION - 1} → ${PARSER_VERSION}` });
+    // The rebuilt full-text table is tuned as a new one is (schema.ts: FTS_TUNING).
+    expect(Object.fromEntries((db.prepare('SELECT k, v FROM docs_fts_config').all() as { k: string; v: number }[]).map((r) => [r.k, r.v]))).toMatchObject({
+      automerge: 8,
+      crisismerge: 32,
+    });
   });
 
   it('lists a file that cannot be read with its problem and indexes the rest', async () => {

@@ -4,7 +4,7 @@
  */
 
 /** Bump when the tables change: an index with another version is rebuilt from scratch. */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 /**
  * Bump when the parser or the article extractor changes what they produce: every file is
  * parsed again on the next open.
@@ -86,4 +86,14 @@ CREATE VIRTUAL TABLE IF NOT EXISTS docs_fts USING fts5(
 CREATE TRIGGER IF NOT EXISTS docs_after_delete AFTER DELETE ON docs BEGIN
   INSERT INTO docs_fts(docs_fts, rowid, title, body) VALUES ('delete', old.rowid, old.title, old.body);
 END;
+`;
+
+/**
+ * Run once, when docs_fts is created. FTS5 merges eight segments at a time, not four: a cold
+ * index commits a few hundred batches, each a new segment, and four-way merges wrote every
+ * term's entries over again at more levels (writing took a fifth longer; searches measured the same).
+ */
+export const FTS_TUNING = `
+INSERT INTO docs_fts(docs_fts, rank) VALUES ('automerge', 8);
+INSERT INTO docs_fts(docs_fts, rank) VALUES ('crisismerge', 32);
 `;
