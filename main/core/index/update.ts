@@ -54,9 +54,18 @@ const IN_FLIGHT = 32;
 /** Files stat'ed between yields to the event loop: a blocking stat takes microseconds, a trip through the thread pool far longer. */
 const STAT_CHUNK = 500;
 
-async function scan(root: string): Promise<Map<string, { size: number; mtimeMs: number }>> {
+/**
+ * The seed files under `root`, with their size and modification time. `stat: false` (an empty
+ * index, where every file is new) only lists them: the parse workers read each file's size and
+ * time anyway, and five thousand stats held back the first file by a few hundred milliseconds.
+ */
+async function scan(root: string, stat: boolean): Promise<Map<string, { size: number; mtimeMs: number } | null>> {
   const files = await listLibraryFiles(root);
-  const found = new Map<string, { size: number; mtimeMs: number }>();
+  const found = new Map<string, { size: number; mtimeMs: number } | null>();
+  if (!stat) {
+    for (const file of files) found.set(file, null);
+    return found;
+  }
   for (let i = 0; i < files.length; i += STAT_CHUNK) {
     if (i > 0) await new Promise((resolve) => setImmediate(resolve));
     for (const file of files.slice(i, i + STAT_CHUNK)) {
@@ -214,13 +223,13 @@ export async function updateIndex(db: IndexDb, root: string, options: UpdateOpti
   // index will parse every file, so its workers start while the folder is listed.
   const pool = options.pool ?? new ParsePool(Math.max(1, availableParallelism()));
   if (!known.size) pool.warm();
-  const onDisk = await scan(root);
+  const onDisk = await scan(root, known.size > 0);
   const removed = [...known.keys()].filter((path) => !onDisk.has(path));
   const toParse = [...onDisk]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .filter(([path, info]) => {
       const was = known.get(path);
-      return !was || was.size !== info.size || was.mtime_ms !== info.mtimeMs;
+      return !was || !info || was.size !== info.size || was.mtime_ms !== info.mtimeMs;
     });
   const { s, write } = writer(db);
   db.transaction(() => removed.forEach((path) => s.deleteFile.run(path)))();

@@ -77,6 +77,13 @@ describe('scanStructure reads the post list facts from bytes exactly as parseSee
         '    ReplyDelete',
         '    Replies',
         '      Delete',
+        // Markers with trailing white space, ASCII or not, and words that only start like one.
+        '    ReplyDelete \t',
+        '    ReplyDelete\u00a0',
+        '    Replies\u2003',
+        '      Delete\u000b',
+        '    ReplyDeleted',
+        '      Deleteé',
         'Anonymous said...',
         '“Quoted” £5',
       ),
