@@ -12,23 +12,48 @@ export interface Folded {
 }
 
 const COMBINING = /\p{M}/gu;
-const COMBINING_ONE = /\p{M}/u;
 
-/** Removes accents, keeping a map from folded offsets to the original's. */
+/**
+ * Each character's folded form once found, or null when it folds to itself: a text repeats the
+ * same few accented letters, and normalising each again (or testing a whole text for marks and
+ * normalising it, to learn it had nothing to fold) was most of a search's time.
+ */
+const foldedPoints = new Map<number, string | null>();
+
+function foldPoint(point: number): string | null {
+  let folded = foldedPoints.get(point);
+  if (folded === undefined) {
+    const char = String.fromCodePoint(point);
+    const stripped = char.normalize('NFD').replace(COMBINING, '');
+    folded = stripped === char ? null : stripped;
+    foldedPoints.set(point, folded);
+  }
+  return folded;
+}
+
+/** Removes accents, keeping a map from folded offsets to the original's (empty when nothing changed). */
 export function fold(text: string): Folded {
-  // Pure ASCII (most blog text) folds to itself.
+  // Pure ASCII (most blog text) folds to itself, as does text whose other characters are
+  // punctuation, curly quotes, dashes, £ or € (none decomposes): quick native tests first.
   // eslint-disable-next-line no-control-regex
-  if (/^[\u0000-\u007f]*$/.test(text)) return { text, map: [] };
-  // Nor does text whose other characters are punctuation, curly quotes, dashes, £ or € (none decomposes): a quick test before the slower ones.
-  // eslint-disable-next-line no-control-regex
-  if (/^[\u0000-\u00bf\u2010-\u2027\u2030-\u205e\u20a0-\u20cf]*$/.test(text)) return { text, map: [] };
-  // Curly quotes, dashes and £ have no accents to remove: a text without accented letters folds to itself too.
-  if (!COMBINING_ONE.test(text) && text.normalize('NFD') === text) return { text, map: [] };
+  if (/^[\u0000-\u007f]*$/.test(text) || /^[\u0000-\u00bf\u2010-\u2027\u2030-\u205e\u20a0-\u20cf]*$/.test(text)) return { text, map: [] };
+  // Nothing below U+00C0 has an accent to remove: the first character that folds to something else, if any.
+  let first = -1;
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) < 0xc0) continue;
+    const point = text.codePointAt(i)!;
+    if (foldPoint(point) !== null) {
+      first = i;
+      break;
+    }
+    if (point > 0xffff) i++;
+  }
+  if (first < 0) return { text, map: [] };
   const parts: string[] = [];
   const map: number[] = [];
   let i = 0;
   while (i < text.length) {
-    // Nothing below U+00C0 has an accent to remove: copied in runs.
+    // Copied in runs up to the next character that changes.
     if (text.charCodeAt(i) < 0xc0) {
       let j = i + 1;
       while (j < text.length && text.charCodeAt(j) < 0xc0) j++;
@@ -38,10 +63,11 @@ export function fold(text: string): Folded {
       continue;
     }
     const point = text.codePointAt(i)!;
-    const folded = String.fromCodePoint(point).normalize('NFD').replace(COMBINING, '');
+    const width = point > 0xffff ? 2 : 1;
+    const folded = foldPoint(point) ?? text.slice(i, i + width);
     parts.push(folded);
     for (let k = 0; k < folded.length; k++) map.push(i);
-    i += point > 0xffff ? 2 : 1;
+    i += width;
   }
   map.push(text.length);
   return { text: parts.join(''), map };

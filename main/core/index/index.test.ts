@@ -6,7 +6,7 @@ import { openIndexDb, type IndexDb } from './db';
 import { ParsePool } from './pool';
 import { indexQueries } from './queries';
 import { PARSER_VERSION } from './schema';
-import { termPattern } from '../match';
+import { matchRanges, termPattern } from '../match';
 import { RANK_BOUND, search, snippetOf, toFtsQuery } from './search';
 import { updateIndex } from './update';
 
@@ -228,6 +228,27 @@ describe('snippets', () => {
     expect(marked(snippetOf('privatisation and privately', pattern(['privat*'])))).toEqual(['privat', 'privat']);
     // A word is marked whole, as the index matched it: "the" is not the start of "they".
     expect(marked(snippetOf('they said the end', pattern(['the'])))).toEqual(['the']);
+  });
+
+  it('in a long text are the ones the whole text gives, wherever its first match falls', () => {
+    // A reference: the snippet made from every match of the whole text, folded whole.
+    const whole = (text: string, terms: string[]) => {
+      const ranges = matchRanges(text, pattern(terms));
+      return ranges.length ? ranges[0]!.start : -1;
+    };
+    const filler = (n: number) => 'word and more words, '.repeat(n);
+    for (const at of [10, 4000, 4080, 4090, 4095, 5000, 16_300, 16_380, 40_000]) {
+      // An accented spelling first, the plain one just after, with accents before it to fold.
+      const text = `Début ${filler(1)}`.padEnd(at, ' ') + 'the Café and the Cafe again' + ` ${filler(3000)} café`;
+      const parts = snippetOf(text, pattern(['cafe']))!;
+      expect(marked(parts)).toEqual(['Café', 'Cafe']);
+      expect(text.indexOf('Café')).toBe(whole(text, ['cafe']));
+    }
+    // A word cut where the first piece searched ends (4,096 characters) is not taken for a shorter one.
+    const cut = `${'x '.repeat(2043)}enterprises ${filler(2000)}`;
+    expect(cut.slice(0, 4096).endsWith('enterprise')).toBe(true);
+    expect(snippetOf(cut, pattern(['enterprise']))).toBeNull();
+    expect(marked(snippetOf(`${cut} enterprise`, pattern(['enterprise'])))).toEqual(['enterprise']);
   });
 
   it('are null when the text holds no match', () => {

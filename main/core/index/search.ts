@@ -136,12 +136,34 @@ const HITS_PER_POST = 3;
 const SNIPPET_LENGTH = 200;
 const SNIPPET_LEAD = 60;
 
+/** Characters of a text searched for its first match at a time (then four times as many): an article runs to tens of thousands. */
+const SNIPPET_SCAN = 4096;
+/** A match is trusted only this far before the end of the piece searched: a match there reads the same as in the whole text. */
+const SNIPPET_MARGIN = 300;
+
+/**
+ * The matches a snippet can show: the first, and those up to a snippet's length after it.
+ * Folding accents and matching a long text whole cost most of a search; folding is
+ * character by character, so the start of a text is searched first, and a match well before
+ * the end of that piece is what the whole text would give there.
+ */
+function rangesNearFirst(text: string, pattern: RegExp | null): { start: number; end: number }[] {
+  for (let k = Math.min(text.length, SNIPPET_SCAN); ; k = Math.min(text.length, k * 4)) {
+    // Never between the halves of a surrogate pair.
+    if (k < text.length && (text.charCodeAt(k - 1) & 0xfc00) === 0xd800) k++;
+    if (k >= text.length) return matchRanges(text, pattern, 40);
+    const ranges = matchRanges(text.slice(0, k), pattern, 40);
+    const first = ranges[0];
+    if (first && first.end + SNIPPET_LEAD + SNIPPET_LENGTH + SNIPPET_MARGIN < k) return ranges.filter((r) => r.end < k - SNIPPET_MARGIN);
+  }
+}
+
 /**
  * A short stretch of a text around its first match, with every match in it marked, white space
  * collapsed, and "…" where it was cut. Null when the text holds no match.
  */
 export function snippetOf(text: string, pattern: RegExp | null): SnippetPart[] | null {
-  const ranges = matchRanges(text, pattern, 40);
+  const ranges = rangesNearFirst(text, pattern);
   const first = ranges[0];
   if (!first) return null;
   let from = Math.max(0, first.start - SNIPPET_LEAD);
