@@ -47,68 +47,89 @@ function hash32(text: string): number {
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const APOSTROPHE = /['’‘`´]/;
 
-/**
- * Calls `word` with the FNV-1a hash of each word of a text as normalise() splits it (lower case,
- * apostrophes dropped, anything but letters and digits separates words), in one pass over the
- * characters: no string is built per word (this runs over every quoted article of a library).
- */
-function eachWordHash(text: string, word: (hash: number) => void): void {
-  let h = 0x811c9dc5;
-  let inWord = false;
-  for (let i = 0; i < text.length; i++) {
-    let c = text.charCodeAt(i);
-    if (c < 128) {
-      if (c >= 65 && c <= 90) c += 32;
-      else if (c === 39 || c === 96) continue;
-      else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) {
-        if (inWord) word(h >>> 0);
-        h = 0x811c9dc5;
-        inWord = false;
-        continue;
-      }
-      h = Math.imul(h ^ c, 0x01000193);
-      inWord = true;
-      continue;
-    }
-    const ch = text[i]!;
-    if (APOSTROPHE.test(ch)) continue;
-    if (!LETTER_OR_DIGIT.test(ch)) {
-      if (inWord) word(h >>> 0);
-      h = 0x811c9dc5;
-      inWord = false;
-      continue;
-    }
-    const lower = ch.toLowerCase();
-    for (let k = 0; k < lower.length; k++) h = Math.imul(h ^ lower.charCodeAt(k), 0x01000193);
-    inWord = true;
+/** What a UTF-16 unit at or above 128 is to the word splitter, found once: 0 not yet known, 1 letter or digit, 2 apostrophe (dropped), 3 separator. */
+const unitKind = new Uint8Array(65536);
+/** A letter's lower case, by unit (filled as letters are met). */
+const unitLower: string[] = [];
+
+function kindOf(unit: number): number {
+  let kind = unitKind[unit]!;
+  if (kind === 0) {
+    const ch = String.fromCharCode(unit);
+    kind = APOSTROPHE.test(ch) ? 2 : LETTER_OR_DIGIT.test(ch) ? 1 : 3;
+    if (kind === 1) unitLower[unit] = ch.toLowerCase();
+    unitKind[unit] = kind;
   }
-  if (inWord) word(h >>> 0);
+  return kind;
 }
 
-/** Each five-word shingle's hash, combining its words' hashes, with a finaliser (murmur3's) so the MinHash permutations see well-spread values. */
-function eachShingle(text: string, shingle: (hash: number) => void): void {
-  const window = new Uint32Array(SHINGLE_WORDS);
+/**
+ * The hash of each five-word shingle of a text, in order (repeats kept). A word is what
+ * normalise() makes of it (lower case, apostrophes dropped, anything but letters and digits
+ * separates words), hashed with FNV-1a as its characters are read: no string is built per
+ * word, and nothing is called per character (this runs over every quoted article of a
+ * library). A shingle combines its words' hashes, with murmur3's finaliser so that the MinHash
+ * permutations see well-spread values.
+ */
+function shingleHashes(text: string): { hashes: Uint32Array; count: number } {
+  let hashes = new Uint32Array(256);
   let count = 0;
-  eachWordHash(text, (wordHash) => {
-    window[count % SHINGLE_WORDS] = wordHash;
-    count++;
-    if (count < SHINGLE_WORDS) return;
-    let h = 0x811c9dc5;
-    for (let j = count - SHINGLE_WORDS; j < count; j++) h = Math.imul(h ^ window[j % SHINGLE_WORDS]!, 0x01000193);
-    h ^= h >>> 16;
-    h = Math.imul(h, 0x85ebca6b);
-    h ^= h >>> 13;
-    h = Math.imul(h, 0xc2b2ae35);
-    h ^= h >>> 16;
-    shingle(h >>> 0);
-  });
+  const window = new Uint32Array(SHINGLE_WORDS);
+  let words = 0;
+  let h = 0x811c9dc5;
+  let inWord = false;
+  const length = text.length;
+  for (let i = 0; i <= length; i++) {
+    if (i < length) {
+      let c = text.charCodeAt(i);
+      if (c < 128) {
+        if (c >= 65 && c <= 90) c += 32;
+        else if (c === 39 || c === 96) continue;
+        else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) c = -1;
+        if (c >= 0) {
+          h = Math.imul(h ^ c, 0x01000193);
+          inWord = true;
+          continue;
+        }
+      } else {
+        const kind = kindOf(c);
+        if (kind === 2) continue;
+        if (kind === 1) {
+          const lower = unitLower[c]!;
+          for (let k = 0; k < lower.length; k++) h = Math.imul(h ^ lower.charCodeAt(k), 0x01000193);
+          inWord = true;
+          continue;
+        }
+      }
+    }
+    // A separator (or the end): the word just read, if any, ends a shingle.
+    if (!inWord) continue;
+    window[words % SHINGLE_WORDS] = h >>> 0;
+    words++;
+    h = 0x811c9dc5;
+    inWord = false;
+    if (words < SHINGLE_WORDS) continue;
+    let s = 0x811c9dc5;
+    for (let j = words - SHINGLE_WORDS; j < words; j++) s = Math.imul(s ^ window[j % SHINGLE_WORDS]!, 0x01000193);
+    s ^= s >>> 16;
+    s = Math.imul(s, 0x85ebca6b);
+    s ^= s >>> 13;
+    s = Math.imul(s, 0xc2b2ae35);
+    s ^= s >>> 16;
+    if (count === hashes.length) {
+      const grown = new Uint32Array(count * 2);
+      grown.set(hashes);
+      hashes = grown;
+    }
+    hashes[count++] = s >>> 0;
+  }
+  return { hashes, count };
 }
 
 /** The set of hashed five-word shingles of a text. */
 export function shingles(text: string): Set<number> {
-  const set = new Set<number>();
-  eachShingle(text, (h) => set.add(h));
-  return set;
+  const { hashes, count } = shingleHashes(text);
+  return new Set(hashes.subarray(0, count));
 }
 
 /** Fixed odd multipliers and offsets for the MinHash permutations (deterministic across runs). */
@@ -121,29 +142,37 @@ const PERMUTATION_B = Uint32Array.from({ length: BANDS * ROWS }, (_, i) => hash3
  * distinct shingles are only counted when the text is near the length limit.
  */
 export function fingerprintOf(text: string): Fingerprint | null {
-  let hashes = new Uint32Array(256);
-  let count = 0;
-  eachShingle(text, (h) => {
-    if (count === hashes.length) {
-      const grown = new Uint32Array(count * 2);
-      grown.set(hashes);
-      hashes = grown;
-    }
-    hashes[count++] = h;
-  });
+  const { hashes, count } = shingleHashes(text);
   const enough = MIN_WORDS - SHINGLE_WORDS + 1;
   if (count < enough || (count < 4 * enough && new Set(hashes.subarray(0, count)).size < enough)) return null;
-  // One permutation at a time over all the shingles: a tight loop (this is most of the work).
+  // Four permutations at a time over all the shingles, in a tight loop (this is most of the
+  // work): a quarter of the passes over the hashes of one at a time. BANDS × ROWS is a multiple of four.
   const mins: number[] = [];
-  for (let p = 0; p < PERMUTATION_A.length; p++) {
-    const a = PERMUTATION_A[p]!;
-    const b = PERMUTATION_B[p]!;
-    let min = 0xffffffff;
+  for (let p = 0; p < PERMUTATION_A.length; p += 4) {
+    const a0 = PERMUTATION_A[p]!;
+    const b0 = PERMUTATION_B[p]!;
+    const a1 = PERMUTATION_A[p + 1]!;
+    const b1 = PERMUTATION_B[p + 1]!;
+    const a2 = PERMUTATION_A[p + 2]!;
+    const b2 = PERMUTATION_B[p + 2]!;
+    const a3 = PERMUTATION_A[p + 3]!;
+    const b3 = PERMUTATION_B[p + 3]!;
+    let m0 = 0xffffffff;
+    let m1 = 0xffffffff;
+    let m2 = 0xffffffff;
+    let m3 = 0xffffffff;
     for (let i = 0; i < count; i++) {
-      const v = (Math.imul(hashes[i]!, a) + b) >>> 0;
-      if (v < min) min = v;
+      const x = hashes[i]!;
+      const v0 = (Math.imul(x, a0) + b0) >>> 0;
+      if (v0 < m0) m0 = v0;
+      const v1 = (Math.imul(x, a1) + b1) >>> 0;
+      if (v1 < m1) m1 = v1;
+      const v2 = (Math.imul(x, a2) + b2) >>> 0;
+      if (v2 < m2) m2 = v2;
+      const v3 = (Math.imul(x, a3) + b3) >>> 0;
+      if (v3 < m3) m3 = v3;
     }
-    mins.push(min);
+    mins.push(m0, m1, m2, m3);
   }
   return mins;
 }
