@@ -151,6 +151,12 @@ describe('search', () => {
     },
   );
 
+  it('maps the index into memory from the first search on, not before', () => {
+    expect(db.pragma('mmap_size', { simple: true })).toBe(0);
+    search(db, 'probation');
+    expect(db.pragma('mmap_size', { simple: true })).toBeGreaterThan(0);
+  });
+
   it('says what it left out of a query', () => {
     expect(toFtsQuery('"unclosed').dropped).toEqual(['an unmatched "']);
     expect(toFtsQuery('NEAR( probation').dropped).toContain('NEAR( (searched as a word)');
