@@ -4,7 +4,7 @@ import { extractArticles } from '../articles';
 import { readSeedBytesSync } from '../library/load';
 import { parseSeed } from '../parse';
 import { extractBatch } from './extract-batch';
-import { failedFile, parseFileForIndex } from './parse-file';
+import { failedFile, parseFileForIndex, type ParseMode } from './parse-file';
 import type { ParseWorkerData, Task } from './pool';
 import { WriteLock } from './write-lock';
 
@@ -32,11 +32,13 @@ parentPort!.on('message', ({ id, task }: { id: number; task: Task }) => {
     }
     return;
   }
-  let result;
-  try {
-    result = parseFileForIndex(task.root, task.file, task.mode);
-  } catch (error) {
-    result = failedFile(task.file, `the parser stopped with "${(error as Error).message}"`);
-  }
-  parentPort!.postMessage({ id, result });
+  const parse = (file: string, mode: ParseMode) => {
+    try {
+      return parseFileForIndex(task.root, file, mode);
+    } catch (error) {
+      return failedFile(file, `the parser stopped with "${(error as Error).message}"`);
+    }
+  };
+  if (task.kind === 'parse-many') parentPort!.postMessage({ id, result: task.files.map(({ file, mode }) => parse(file, mode)) });
+  else parentPort!.postMessage({ id, result: parse(task.file, task.mode) });
 });

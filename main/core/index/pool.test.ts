@@ -7,12 +7,15 @@ import { ParsePool } from './pool';
 import { indexQueries } from './queries';
 import { updateIndex } from './update';
 
-/** A stand-in worker: answers with an empty result, and dies on "boom.txt" as a worker out of memory would (after the pool has sent it more files). */
+/** A stand-in worker: answers with an empty result, and dies on "boom.txt" (alone or in a chunk of files) as a worker out of memory would (after the pool has sent it more files). */
 const FAKE_WORKER = `
 import { parentPort } from 'node:worker_threads';
-parentPort.on('message', ({ id, task: { file } }) => {
+const parse = (file) => {
   if (file === 'boom.txt') process.exit(3);
-  parentPort.postMessage({ id, result: { file, size: 1, mtimeMs: 1, hash: 'h-' + file, post: null, articleCount: 0, problems: [], articles: [], docs: [] } });
+  return { file, size: 1, mtimeMs: 1, hash: 'h-' + file, post: null, articleCount: 0, problems: [], articles: [], docs: [] };
+};
+parentPort.on('message', ({ id, task }) => {
+  parentPort.postMessage({ id, result: task.kind === 'parse-many' ? task.files.map(({ file }) => parse(file)) : parse(task.file) });
 });
 `;
 
@@ -56,9 +59,12 @@ parentPort.on('message', ({ id, task }) => {
     parentPort.postMessage({ id, result: { written: task.batch.jobs.length } });
     return;
   }
-  const { size, mtimeMs } = statSync(join(task.root, task.file));
-  const post = { id: 'post-' + task.file, date: null, dateText: null, title: task.file, declaredCommentCount: 0, foundCommentCount: 0, file: task.file, line: 1 };
-  parentPort.postMessage({ id, result: { file: task.file, size, mtimeMs, hash: '', post, articleCount: 0, problems: [], articles: [], docs: [] } });
+  const parse = (file) => {
+    const { size, mtimeMs } = statSync(join(task.root, file));
+    const post = { id: 'post-' + file, date: null, dateText: null, title: file, declaredCommentCount: 0, foundCommentCount: 0, file, line: 1 };
+    return { file, size, mtimeMs, hash: '', post, articleCount: 0, problems: [], articles: [], docs: [] };
+  };
+  parentPort.postMessage({ id, result: task.kind === 'parse-many' ? task.files.map(({ file }) => parse(file)) : parse(task.file) });
 });
 `;
 

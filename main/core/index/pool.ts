@@ -46,7 +46,10 @@ const DEPTH = 4;
 
 /** What a worker is asked for: a file parsed for the index, or a post's quoted articles for the reader. */
 export type Task =
-  { kind: 'parse'; root: string; file: string; mode: ParseMode } | { kind: 'articles'; root: string; file: string } | { kind: 'extract'; batch: ExtractBatch };
+  | { kind: 'parse'; root: string; file: string; mode: ParseMode }
+  | { kind: 'parse-many'; root: string; files: { file: string; mode: ParseMode }[] }
+  | { kind: 'articles'; root: string; file: string }
+  | { kind: 'extract'; batch: ExtractBatch };
 
 interface Job {
   worker: Worker | null;
@@ -159,6 +162,11 @@ export class ParsePool {
   /** Parses one file in a worker. Rejects when the worker dies on it. */
   parse(root: string, file: string, mode: ParseMode = 'full'): Promise<ParsedFile> {
     return this.run<ParsedFile>({ kind: 'parse', root, file, mode });
+  }
+
+  /** Parses several files in one worker, one message each way. Rejects when the worker dies on one of them. */
+  parseMany(root: string, files: { file: string; mode: ParseMode }[]): Promise<ParsedFile[]> {
+    return this.run<ParsedFile[]>({ kind: 'parse-many', root, files });
   }
 
   /**
