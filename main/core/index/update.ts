@@ -85,7 +85,8 @@ function regroup(db: IndexDb) {
   const keys = rows.map((r) => ({
     id: r.id,
     urlKey: r.url_key,
-    fingerprint: r.fingerprint ? Array.from(new Uint32Array(r.fingerprint.buffer, r.fingerprint.byteOffset, r.fingerprint.byteLength / 4)) : null,
+    // A view of the stored bytes (which better-sqlite3 hands over aligned, each in a buffer of its own).
+    fingerprint: r.fingerprint ? new Uint32Array(r.fingerprint.buffer, r.fingerprint.byteOffset, r.fingerprint.byteLength / 4) : null,
   }));
   const others = groupByKeys(keys);
   const update = db.prepare('UPDATE articles SET group_id = ? WHERE id = ?');
