@@ -37,7 +37,7 @@ export function writer(db: IndexDb) {
       'INSERT INTO articles(id, post_id, ord, kind, source_key, source_name, source_kind, site, title, url, url_key, preview, fingerprint) VALUES (@id, @postId, @ord, @kind, @sourceKey, @sourceName, @sourceKind, @site, @title, @url, @urlKey, @preview, @fingerprint)',
     ),
     insertDoc: db.prepare('INSERT INTO docs(post_id, kind, ref, source_key, title, body) VALUES (?, ?, ?, ?, ?, ?)'),
-    insertFts: db.prepare('INSERT INTO docs_fts(rowid, title, body) VALUES (?, ?, ?)'),
+    ftsFromDocs: db.prepare('INSERT INTO docs_fts(rowid, title, body) SELECT rowid, title, body FROM docs WHERE rowid BETWEEN ? AND ? ORDER BY rowid'),
   };
 
   /** Replaces what the index holds for one file with its structure (first pass: the post list). */
@@ -73,7 +73,24 @@ export function writer(db: IndexDb) {
     });
   }
 
-  /** Adds a post's articles and search texts (second pass), replacing any it had. */
+  /** The texts written since the last flushFts(): into the full-text index together. */
+  let docsFrom = Infinity;
+  let docsTo = -Infinity;
+  /**
+   * Indexes the texts written since the last call, in one statement that reads them back from
+   * docs (where they were just written, so from the page cache): each text crosses from
+   * JavaScript into SQLite once, not once for docs and again for docs_fts.
+   */
+  function flushFts() {
+    if (docsTo >= docsFrom) s.ftsFromDocs.run(docsFrom, docsTo);
+    forgetFts();
+  }
+  function forgetFts() {
+    docsFrom = Infinity;
+    docsTo = -Infinity;
+  }
+
+  /** Adds a post's articles and search texts (second pass), replacing any it had; flushFts() indexes the texts. */
   function writeExtracted(parsed: ParsedFile, postId: string) {
     const original = parsed.post!.id;
     const rename = (id: string) => (postId === original ? id : `${postId}${id.slice(original.length)}`);
@@ -99,16 +116,19 @@ export function writer(db: IndexDb) {
         fingerprint: a.fingerprint ? Buffer.from(new Uint32Array(a.fingerprint).buffer) : null,
       });
     }
-    // Each text goes into the full-text index as it is stored (in the same transaction), so the
-    // index is complete when the last file is extracted, with no second read of the texts.
+    // The texts go into the full-text index in the same transaction (flushFts()), so the index
+    // is complete when the last file is extracted.
     for (const d of parsed.docs) {
-      const rowid = s.insertDoc.run(postId, d.kind, d.kind === 'article' && d.ref ? rename(d.ref) : d.ref, d.sourceKey, d.title, d.body).lastInsertRowid;
-      s.insertFts.run(rowid, d.title, d.body);
+      const rowid = Number(
+        s.insertDoc.run(postId, d.kind, d.kind === 'article' && d.ref ? rename(d.ref) : d.ref, d.sourceKey, d.title, d.body).lastInsertRowid,
+      );
+      if (rowid < docsFrom) docsFrom = rowid;
+      if (rowid > docsTo) docsTo = rowid;
     }
     s.setArticleCount.run(parsed.articleCount, postId);
     s.setExtracted.run(parsed.hash, parsed.file);
   }
-  return { s, write, writeExtracted };
+  return { s, write, writeExtracted, flushFts, forgetFts };
 }
 
 /** A file for the second pass: where it is, the post id the first pass gave it, and its size and time then. */
@@ -125,6 +145,13 @@ export interface ExtractJob {
  * parsing failed is listed with its problem and parsed again from the top next time.
  */
 export function writeSecondPass(w: ReturnType<typeof writer>, done: { job: ExtractJob; result: ParsedFile }[]): void {
+  // Nothing pending from a batch that failed (its transaction was rolled back).
+  w.forgetFts();
+  writeEach(w, done);
+  w.flushFts();
+}
+
+function writeEach(w: ReturnType<typeof writer>, done: { job: ExtractJob; result: ParsedFile }[]): void {
   for (const { job, result } of done) {
     if (result.size === job.size && result.mtimeMs === job.mtimeMs && result.post && job.postId) w.writeExtracted(result, job.postId);
     else if (result.hash === 'failed') {
