@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { extractArticles, fingerprintOf, keyOfSource, previewOf, urlKey, type Article, type InternalQuote } from '../articles';
-import { readSeedBytesSync } from '../library/load';
+import { readSeedBytesReused } from '../library/load';
 import { parseSeed, type Post, type Problem } from '../parse';
 import { scanStructure } from '../parse/structure';
 
@@ -125,7 +125,8 @@ export function failedFile(file: string, reason: string): ParsedFile {
  */
 export function parseFileForIndex(root: string, file: string, mode: ParseMode = 'full'): ParsedFile {
   const empty = { post: null, articleCount: 0, articles: [], docs: [] };
-  const read = readSeedBytesSync(root, file);
+  // Nothing below keeps the bytes: everything it returns is decoded from them.
+  const read = readSeedBytesReused(root, file);
   const { size, mtimeMs } = read;
   if (!read.bytes) return { file, size, mtimeMs, hash: 'unreadable', ...empty, problems: [read.problem] };
   const hash = mode === 'new' ? '' : createHash('sha1').update(read.bytes).digest('hex');
