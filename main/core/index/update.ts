@@ -59,7 +59,7 @@ const STAT_CHUNK = 500;
 /**
  * The seed files under `root`, with their size and modification time. `stat: false` (an empty
  * index, where every file is new) only lists them: the parse workers read each file's size and
- * time anyway, and five thousand stats held back the first file by a few hundred milliseconds.
+ * time anyway, and five thousand stats held back the first file by about 150 ms.
  */
 async function scan(root: string, stat: boolean): Promise<Map<string, { size: number; mtimeMs: number } | null>> {
   const files = await listLibraryFiles(root);
