@@ -49,9 +49,10 @@ export function fold(text: string): Folded {
     if (point > 0xffff) i++;
   }
   if (first < 0) return { text, map: [] };
-  const parts: string[] = [];
+  const parts: string[] = [text.slice(0, first)];
   const map: number[] = [];
-  let i = 0;
+  for (let k = 0; k < first; k++) map.push(k);
+  let i = first;
   while (i < text.length) {
     // Copied in runs up to the next character that changes.
     if (text.charCodeAt(i) < 0xc0) {

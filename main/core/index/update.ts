@@ -96,6 +96,10 @@ function regroup(db: IndexDb) {
   })();
 }
 
+/** Why a file failed when its parse worker died on it (or ran out of memory), as its problem says. */
+const workerFailure = (error: Error): string =>
+  /memory/i.test(error.message) ? 'it needed more memory than a parse worker may use' : `the parse worker stopped (${error.message})`;
+
 /**
  * Parses files in the pool, keeping every worker busy, and hands the results to `write` in
  * batches in path order (so which of two copies of a post keeps its id does not depend on which
@@ -118,8 +122,6 @@ async function parseInOrder(
     if (batch.length) write(batch);
     batch = [];
   };
-  const failed = (file: string, error: Error) =>
-    failedFile(file, /memory/i.test(error.message) ? 'it needed more memory than a parse worker may use' : `the parse worker stopped (${error.message})`);
   const done = new Map<number, ParsedFile[]>();
   let nextToWrite = 0;
   let cancelled = false;
@@ -146,7 +148,7 @@ async function parseInOrder(
         root,
         chunk.map((file) => ({ file, mode: mode(file) })),
       )
-      .catch(() => Promise.all(chunk.map((file) => pool.parse(root, file, mode(file)).catch((error: Error) => failed(file, error)))))
+      .catch(() => Promise.all(chunk.map((file) => pool.parse(root, file, mode(file)).catch((error: Error) => failedFile(file, workerFailure(error))))))
       .then((results) => {
         done.set(index, results);
         while (done.has(nextToWrite)) {
@@ -192,9 +194,7 @@ async function extractInWorkers(
         return;
       }
       const job = batch[0]!;
-      const message = (error as Error).message;
-      const reason = /memory/i.test(message) ? 'it needed more memory than a parse worker may use' : `the parse worker stopped (${message})`;
-      db.transaction(() => writeSecondPass(w, [{ job, result: failedFile(job.path, reason) }]))();
+      db.transaction(() => writeSecondPass(w, [{ job, result: failedFile(job.path, workerFailure(error as Error)) }]))();
       onWritten(1);
     }
   };

@@ -147,11 +147,6 @@ export interface ExtractJob {
 export function writeSecondPass(w: ReturnType<typeof writer>, done: { job: ExtractJob; result: ParsedFile }[]): void {
   // Nothing pending from a batch that failed (its transaction was rolled back).
   w.forgetFts();
-  writeEach(w, done);
-  w.flushFts();
-}
-
-function writeEach(w: ReturnType<typeof writer>, done: { job: ExtractJob; result: ParsedFile }[]): void {
   for (const { job, result } of done) {
     if (result.size === job.size && result.mtimeMs === job.mtimeMs && result.post && job.postId) w.writeExtracted(result, job.postId);
     else if (result.hash === 'failed') {
@@ -159,4 +154,5 @@ function writeEach(w: ReturnType<typeof writer>, done: { job: ExtractJob; result
       w.s.touchFile.run(-1, -1, result.file);
     }
   }
+  w.flushFts();
 }

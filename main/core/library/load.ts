@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { parseSeed, type Post, type Problem } from '../parse';
@@ -90,54 +90,52 @@ export async function readSeedBytes(root: string, file: string): Promise<SeedByt
   }
 }
 
-/**
- * readSeedBytes() for a parse worker: blocking calls, so a file is read without a trip through
- * the thread pool for each step (the worker has nothing else to do meanwhile).
- */
-export function readSeedBytesSync(root: string, file: string): SeedBytes {
-  const path = join(root, file);
-  let size = 0;
-  let mtimeMs = 0;
-  try {
-    ({ size, mtimeMs } = statSync(path));
-    if (size > MAX_SEED_BYTES) return tooBig(file, size, mtimeMs);
-    return { bytes: readFileSync(path), size, mtimeMs, problem: null };
-  } catch (error) {
-    return unreadable(file, size, mtimeMs, error);
-  }
-}
-
 /** The buffer readSeedBytesReused() reads into, grown as files need. */
 let scratch = Buffer.allocUnsafeSlow(1 << 20);
 
 /**
- * readSeedBytesSync() into one buffer kept for the next file, with one stat fewer: the bytes are
- * valid only until the next call, so the caller must be done with them (and keep only what it
- * decoded) before reading again. A parse worker reads thousands of files in a row.
+ * Reads a seed file with blocking calls (open, fstat, read), into a fresh buffer or into
+ * `scratch`. A file that grew since fstat is read as far as it was then.
  */
-export function readSeedBytesReused(root: string, file: string): SeedBytes {
-  const path = join(root, file);
+function readSeedFileSync(root: string, file: string, reuse: boolean): SeedBytes {
   let size = 0;
   let mtimeMs = 0;
   let fd = -1;
   try {
-    fd = openSync(path, 'r');
+    fd = openSync(join(root, file), 'r');
     ({ size, mtimeMs } = fstatSync(fd));
     if (size > MAX_SEED_BYTES) return tooBig(file, size, mtimeMs);
-    if (scratch.length < size) scratch = Buffer.allocUnsafeSlow(Math.max(size, scratch.length * 2));
+    if (reuse && scratch.length < size) scratch = Buffer.allocUnsafeSlow(Math.max(size, scratch.length * 2));
+    const into = reuse ? scratch : Buffer.allocUnsafe(size);
     let read = 0;
-    // To the size fstat gave: a file that grew since is read as far as it was then.
     while (read < size) {
-      const got = readSync(fd, scratch, read, size - read, read);
+      const got = readSync(fd, into, read, size - read, read);
       if (got === 0) break;
       read += got;
     }
-    return { bytes: scratch.subarray(0, read), size, mtimeMs, problem: null };
+    return { bytes: into.subarray(0, read), size, mtimeMs, problem: null };
   } catch (error) {
     return unreadable(file, size, mtimeMs, error);
   } finally {
     if (fd >= 0) closeSync(fd);
   }
+}
+
+/**
+ * readSeedBytes() for a parse worker: blocking calls, so a file is read without a trip through
+ * the thread pool for each step (the worker has nothing else to do meanwhile).
+ */
+export function readSeedBytesSync(root: string, file: string): SeedBytes {
+  return readSeedFileSync(root, file, false);
+}
+
+/**
+ * readSeedBytesSync() into one buffer kept for the next file: the bytes are valid only until the
+ * next call, so the caller must be done with them (and keep only what it decoded) before
+ * reading again. A parse worker reads thousands of files in a row.
+ */
+export function readSeedBytesReused(root: string, file: string): SeedBytes {
+  return readSeedFileSync(root, file, true);
 }
 
 /** Reads and parses one seed file; a file that cannot be read becomes an error problem. */
