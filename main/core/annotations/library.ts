@@ -2,7 +2,7 @@
  * Annotations meet a library: finding a post's texts, making an annotation from a quote, and
  * anchoring a post's annotations again after its file changed.
  */
-import { extractArticles } from '../articles';
+import { articlesOf } from '../articles';
 import { createHash } from 'node:crypto';
 import { readSeedBytes, UserError } from '../library';
 import { parseSeed, type Post } from '../parse';
@@ -29,7 +29,7 @@ export async function loadPostTexts(root: string, postId: string, file: string):
 }
 
 export function postTextsOf(post: Post, postId = post.id): PostTexts {
-  return { postId, hash: null, title: post.title, date: post.date, parts: partTexts(post, extractArticles(post).articles) };
+  return { postId, hash: null, title: post.title, date: post.date, parts: partTexts(post, articlesOf(post)) };
 }
 
 /** A part key from what a person types: "body", "3.2" or "comment:3.2", an article id or "article:<id>". */

@@ -11,7 +11,7 @@ import {
   sourceFromOpening,
   type Attribution,
 } from './attribution';
-import { findQuoteCandidates, type QuoteCandidate } from './quotes';
+import { findQuoteCandidates, wholeLineQuotes, type LineSet, type QuoteCandidate } from './quotes';
 import { asSource, findMentions, knownSource, sourceOfUrl } from './sources';
 import { bodyPart, commentPart, CLOSE_QUOTE, OPEN_QUOTE, spanOf, spanText, wordCount, type Part } from './text';
 import { findUrls, isOnlyUrl, titleFromUrl } from './urls';
@@ -95,7 +95,7 @@ function signOffFrom(part: Part, from: number): number | null {
  * blank lines (the writer's own words resuming; a "(cont)" line or a sign-off after the gap
  * still belongs), a comment's own quote of the thread, or the end of the part.
  */
-function plainRun(part: Part, start: number, stops: Set<number>): Run {
+function plainRun(part: Part, start: number, stops: LineSet): Run {
   const evidence: string[] = [];
   let last = start;
   let blanks = 0;
@@ -233,7 +233,7 @@ function articleFromRun(
 }
 
 /** A comment that opens with a short headline and goes on as a third-person news item ("Napo members celebrate"). */
-function newsItem(part: Part, start: number, stops: Set<number>): Draft | null {
+function newsItem(part: Part, start: number, stops: LineSet): Draft | null {
   const headline = part.lines[start]!.text.trim();
   if (!isHeadline(headline) || headline.length > 80 || wordCount(headline) < 2 || wordCount(headline) > 12 || /[?]$/.test(headline)) return null;
   if (dashHeadline(headline) || OPEN_QUOTE.test(headline)) return null;
@@ -264,14 +264,17 @@ function newsItem(part: Part, start: number, stops: Set<number>): Draft | null {
  * after a dash, long quoted paragraphs, and (first line of a comment) a URL followed by its
  * text or a news item with its own headline.
  */
-function scanPart(part: Part, stops: Set<number>): Draft[] {
+function scanPart(part: Part, stops: LineSet): Draft[] {
   const drafts: Draft[] = [];
   const firstLine = nextNonBlank(part, 0);
   for (let i = firstLine; i < part.lines.length; i = nextNonBlank(part, i + 1)) {
-    if (stops.has(i)) continue;
+    // A line quoting the thread starts nothing. Each rule below asks stops.has(i) only before it
+    // takes the line (a costly question, and most lines are taken by no rule); until then a
+    // rule only looks, so asking late gives the same articles as asking first.
     const text = part.lines[i]!.text.trim();
     const dash = dashHeadline(text);
     if (dash) {
+      if (stops.has(i)) continue;
       const span = spanOf(part, i, i)!;
       drafts.push({
         kind: 'article',
@@ -299,6 +302,7 @@ function scanPart(part: Part, stops: Set<number>): Draft[] {
             evidence: [dashIntro ? 'intro line ends ":-"' : 'intro line ends ":" and points at what follows'],
           });
           if (draft) {
+            if (stops.has(i)) continue;
             drafts.push(draft);
             i = run.to;
             continue;
@@ -315,6 +319,7 @@ function scanPart(part: Part, stops: Set<number>): Draft[] {
             const url = findUrls(text)[0]!;
             const draft = articleFromRun(part, run, { intro: null, confidence: 0.7, evidence: ['a URL, then the text pasted under it'], url });
             if (draft) {
+              if (stops.has(i)) continue;
               if (!draft.title) draft.title = titleFromUrl(url);
               drafts.push(draft);
               i = run.to;
@@ -325,6 +330,7 @@ function scanPart(part: Part, stops: Set<number>): Draft[] {
       }
       const item = newsItem(part, i, stops);
       if (item) {
+        if (stops.has(i)) continue;
         drafts.push(item);
         i = part.lines.findIndex((l) => l.fileLine === item.spans[0]!.endLine);
         continue;
@@ -340,6 +346,7 @@ function scanPart(part: Part, stops: Set<number>): Draft[] {
           title: null,
         });
         if (draft) {
+          if (stops.has(i)) continue;
           drafts.push(draft);
           i = run.to;
         }
@@ -443,11 +450,26 @@ const orderOf = (draft: Draft, post: Post): number => {
  * article says how sure it is and why, and points at the original lines, which stay as written.
  */
 export function extractArticles(post: Post): PostArticles {
-  const comments = allComments(post);
-  const commentParts = comments.map(commentPart);
+  const commentParts = allComments(post).map(commentPart);
   const candidates = findQuoteCandidates(post, commentParts);
   const stopsOf = (part: Part) => new Set(candidates.filter((c) => c.part === part && c.wholeLine).map((c) => c.lineIndex));
+  const articles = articlesWith(post, commentParts, stopsOf);
+  return { articles, quotes: internalQuotes(post, candidates, articles) };
+}
 
+/**
+ * The same articles as extractArticles(), without the internal quotes (what the library index
+ * stores): a comment line quoting the thread, where pasted text stops, is looked for only where
+ * pasted text runs, rather than every quoted passage of the thread being matched.
+ */
+export function articlesOf(post: Post): Article[] {
+  const commentParts = allComments(post).map(commentPart);
+  return articlesWith(post, commentParts, wholeLineQuotes(post, commentParts));
+}
+
+/** The articles, given the comment lines that quote the thread (pasted text stops at them). */
+function articlesWith(post: Post, commentParts: Part[], stopsOf: (part: Part) => LineSet): Article[] {
+  const comments = commentParts.map((part) => part.comment!);
   const drafts: Draft[] = scanPart(bodyPart(post), new Set());
   const taken = new Set<string>();
   for (const comment of post.comments) {
@@ -480,9 +502,7 @@ export function extractArticles(post: Post): PostArticles {
   }
 
   const ordered = drafts.map((draft) => ({ draft, order: orderOf(draft, post) })).sort((a, b) => a.order - b.order);
-  const articles: Article[] = ordered.map(({ draft }, index) => ({ id: `${post.id}#a${index + 1}`, ...draft }));
-  const quotes = internalQuotes(post, candidates, articles);
-  return { articles, quotes };
+  return ordered.map(({ draft }, index) => ({ id: `${post.id}#a${index + 1}`, ...draft }));
 }
 
 /** Internal quotes, minus those inside pasted outside text (that text quoting someone is not the commenter quoting the thread). */

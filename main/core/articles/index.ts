@@ -1,4 +1,4 @@
-export { extractArticles, dashHeadline } from './extract';
+export { articlesOf, extractArticles, dashHeadline } from './extract';
 export { sourceFromIntro, signOff, isHeadline } from './attribution';
 export { canonicalSource, knownSource, siteOf, sourceOfUrl, findMentions, sourceKey } from './sources';
 export { SOURCE_TABLE, type KnownSource } from './source-table';

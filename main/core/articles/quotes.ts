@@ -181,30 +181,76 @@ const fragmentsOf = (passage: string): string[] =>
     .filter((f) => wordCount(f) >= 3);
 
 /**
+ * The places of one thread a passage may quote, and the test, shared by all its passages. A
+ * thread gets a WordIndex once it has tried enough passages (see INDEX_AFTER); the index only
+ * narrows the targets tried, so the same test picks the same first one either way.
+ */
+class ThreadQuotes {
+  private readonly targets: Target[];
+  private passages = 0;
+  private index: WordIndex | null = null;
+  constructor(post: Post, comments: Part[]) {
+    this.targets = targetsOf(post, comments);
+  }
+  /** Where a passage in a comment quotes the thread (the post first, then the other comments in order); null when nowhere, or too short to count. */
+  targetOf(passage: string, part: Part): Target | null {
+    if (wordCount(normalise(passage)) < MIN_WORDS) return null;
+    const fragments = fragmentsOf(passage);
+    const probe = probeOf(fragments);
+    if (!this.index && ++this.passages * this.targets.length > INDEX_AFTER) this.index = new WordIndex(this.targets);
+    return (this.index ? this.index.candidates(fragments) : this.targets).find((t) => t.commentId !== part.comment!.id && holds(t, fragments, probe)) ?? null;
+  }
+}
+
+/**
  * Passages in comments that quote the post or another comment ("Our preparation in advance…"
  * in comment 8 quoting the post). A passage counts when it has at least five words and every
  * part of it, cut at "...", appears in one other place of the thread; the post is tried first,
  * then the comments in thread order.
  */
 export function findQuoteCandidates(post: Post, comments: Part[]): QuoteCandidate[] {
-  const targets = targetsOf(post, comments);
+  const thread = new ThreadQuotes(post, comments);
   const found: QuoteCandidate[] = [];
-  let passages = 0;
-  let index: WordIndex | null = null;
   for (const part of comments) {
     part.lines.forEach((line, lineIndex) => {
       if (line.blank) return;
       for (const passage of passagesOf(line.text)) {
-        if (wordCount(normalise(passage.text)) < MIN_WORDS) continue;
-        const fragments = fragmentsOf(passage.text);
-        const probe = probeOf(fragments);
-        const fits = (t: Target) => t.commentId !== part.comment!.id && holds(t, fragments, probe);
-        if (!index && ++passages * targets.length > INDEX_AFTER) index = new WordIndex(targets);
-        // The index only narrows the targets tried: the same test picks the same first one.
-        const hit = (index ? index.candidates(fragments) : targets).find(fits);
+        const hit = thread.targetOf(passage.text, part);
         if (hit) found.push({ part, lineIndex, text: passage.text.trim(), target: hit.target, wholeLine: passage.wholeLine });
       }
     });
   }
   return found;
+}
+
+/** Line numbers (indexes into a part's lines) with a yes-or-no property. */
+export interface LineSet {
+  has(lineIndex: number): boolean;
+}
+
+/**
+ * The comment lines that are wholly a quote of the thread (the candidates findQuoteCandidates()
+ * marks `wholeLine`), each tested only when asked about: article extraction asks about a few
+ * lines, where finding every quote tests every quoted passage of the thread.
+ */
+export function wholeLineQuotes(post: Post, comments: Part[]): (part: Part) => LineSet {
+  let thread: ThreadQuotes | null = null;
+  return (part) => {
+    const known = new Map<number, boolean>();
+    const test = (lineIndex: number): boolean => {
+      const line = part.lines[lineIndex];
+      if (!line || line.blank) return false;
+      const [passage, ...more] = passagesOf(line.text);
+      if (!passage?.wholeLine || more.length) return false;
+      thread ??= new ThreadQuotes(post, comments);
+      return thread.targetOf(passage.text, part) !== null;
+    };
+    return {
+      has(lineIndex) {
+        let yes = known.get(lineIndex);
+        if (yes === undefined) known.set(lineIndex, (yes = test(lineIndex)));
+        return yes;
+      },
+    };
+  };
 }

@@ -301,6 +301,34 @@ describe('rule: an article title', () => {
   });
 });
 
+describe('rule: pasted text ends where the writer quotes the thread', () => {
+  const BODY = 'The new arrangements will be reviewed by an independent panel before the end of the year.';
+
+  it('ends before a line that is wholly a quote of the post', () => {
+    const quoting = '"The new arrangements will be reviewed by an independent panel"';
+    const seed = post([BODY], [['Passed on by a colleague today:-', '', P1, '', P2, '', quoting, '', P3]]);
+    const result = extract(seed);
+    const article = only(result);
+    expect(article.spans[0]).toMatchObject({ line: seed.lineOf(P1), endLine: seed.lineOf(P2) });
+    expect(article.evidence).toContain('ends where the writer quotes the thread');
+    expect(result.quotes.map((q) => q.span)).toEqual([expect.objectContaining({ line: seed.lineOf(quoting) })]);
+  });
+
+  it('runs on over a quoted line that quotes nothing in the thread', () => {
+    const quoting = '"Nothing like these words appears anywhere else in this thread"';
+    const seed = post([BODY], [['Passed on by a colleague today:-', '', P1, '', quoting, '', P3]]);
+    const article = only(extract(seed));
+    expect(article.spans[0]).toMatchObject({ line: seed.lineOf(P1), endLine: seed.lineOf(P3) });
+  });
+
+  it('is not stopped by a quote of the thread inside a line (only a whole quoted line ends it)', () => {
+    const inside = 'Officials repeated that "the new arrangements will be reviewed by an independent panel" at the briefing.';
+    const seed = post([BODY], [['Passed on by a colleague today:-', '', P1, '', inside, '', P3]]);
+    const article = only(extract(seed));
+    expect(article.spans[0]).toMatchObject({ line: seed.lineOf(P1), endLine: seed.lineOf(P3) });
+  });
+});
+
 describe('rule: a quoted headline with its source after a dash', () => {
   it('a quoted headline with an unknown short source is an article from that outlet', () => {
     const seed = post(

@@ -4,7 +4,7 @@
  */
 import { expect } from 'vitest';
 import { parseSeed, type Comment, type Post } from '../parse';
-import { extractArticles } from './extract';
+import { articlesOf, extractArticles } from './extract';
 import type { Article, PostArticles, TextSpan } from './types';
 
 /** A comment: its lines (no indentation; "" for a blank line) and, optionally, its replies' lines. */
@@ -133,6 +133,8 @@ export function expectWellFormed(seed: Seed, article: Article): void {
 export function extract(seed: Seed): PostArticles {
   const result = extractArticles(seed.post);
   result.articles.forEach((a) => expectWellFormed(seed, a));
+  // The library index extracts without the internal quotes: the articles must be the same.
+  expect(articlesOf(seed.post), 'articlesOf() against extractArticles()').toEqual(result.articles);
   return result;
 }
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { extractArticles, fingerprintOf, keyOfSource, previewOf, urlKey, type Article, type InternalQuote } from '../articles';
+import { articlesOf, fingerprintOf, keyOfSource, previewOf, urlKey, type Article, type InternalQuote } from '../articles';
 import { readSeedBytesReused } from '../library/load';
 import { parseSeed, type Post, type Problem } from '../parse';
 import { scanStructure } from '../parse/structure';
@@ -140,7 +140,7 @@ export function parseFileForIndex(root: string, file: string, mode: ParseMode = 
   const { body: _body, comments: _comments, ...summary } = post;
   void _body;
   void _comments;
-  const { articles } = extractArticles(post);
+  const articles = articlesOf(post);
   return {
     file,
     size,
