@@ -293,7 +293,7 @@ function scanPart(part: Part, stops: LineSet): Draft[] {
     const dashIntro = isDashIntro(text);
     if (dashIntro || isColonIntro(text)) {
       const start = nextNonBlank(part, i + 1);
-      if (start < part.lines.length && !stops.has(start) && !dashHeadline(part.lines[start]!.text)) {
+      if (start < part.lines.length && !dashHeadline(part.lines[start]!.text)) {
         const run = (OPEN_QUOTE.test(part.lines[start]!.text.trim()) && quotedRun(part, start)) || plainRun(part, start, stops);
         if (dashIntro || (isProse(part, run) && !opensInFirstPerson(part, run))) {
           const draft = articleFromRun(part, run, {
@@ -301,7 +301,8 @@ function scanPart(part: Part, stops: LineSet): Draft[] {
             confidence: dashIntro ? 0.9 : 0.75,
             evidence: [dashIntro ? 'intro line ends ":-"' : 'intro line ends ":" and points at what follows'],
           });
-          if (draft) {
+          // Text that opens with a quote of the thread is the writer's reply, not pasted text.
+          if (draft && !stops.has(start)) {
             if (stops.has(i)) continue;
             drafts.push(draft);
             i = run.to;
