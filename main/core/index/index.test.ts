@@ -9,6 +9,8 @@ import { PARSER_VERSION } from './schema';
 import { matchRanges, termPattern } from '../match';
 import { RANK_BOUND, search, snippetOf, toFtsQuery } from './search';
 import { updateIndex } from './update';
+import { parseFileForIndex } from './parse-file';
+import { writer, writeSecondPass } from './write';
 
 const SEEDS = join(import.meta.dirname, '../../../seeds');
 const pool = new ParsePool(2);
@@ -139,6 +141,39 @@ describe('the library index', () => {
     const later = q.bySource('telegraph');
     expect(later).toHaveLength(2);
     expect(later.every((a) => a.alsoQuotedIn.length === 1)).toBe(true);
+  });
+});
+
+describe('the second pass, as a parse worker writes it (foreign keys off)', () => {
+  const FILE = '004_72f7fc2b7a245681.txt';
+  /** The first pass for one seed on the test's index, then a worker-like connection of its own. */
+  function firstPassThenWorker() {
+    const first = parseFileForIndex(SEEDS, FILE, 'structure');
+    writer(db).write(first, false);
+    const worker = openIndexDb(db.name);
+    worker.pragma('foreign_keys = OFF');
+    const job = { path: FILE, postId: first.post!.id, size: first.size, mtimeMs: first.mtimeMs };
+    const write = () => worker.transaction(() => writeSecondPass(writer(worker), [{ job, result: parseFileForIndex(SEEDS, FILE, 'full') }]))();
+    return { worker, write };
+  }
+  const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+
+  it("adds the post's texts and articles", () => {
+    const { worker, write } = firstPassThenWorker();
+    write();
+    worker.close();
+    expect(count('docs')).toBeGreaterThan(10);
+    expect(count('articles')).toBeGreaterThan(3);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+  });
+
+  it('adds nothing for a post that left the index after the first pass (its file removed meanwhile)', () => {
+    const { worker, write } = firstPassThenWorker();
+    db.prepare('DELETE FROM files WHERE path = ?').run(FILE);
+    write();
+    worker.close();
+    expect([count('posts'), count('docs'), count('articles')]).toEqual([0, 0, 0]);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
   });
 });
 

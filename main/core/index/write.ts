@@ -90,8 +90,13 @@ export function writer(db: IndexDb) {
     docsTo = -Infinity;
   }
 
-  /** Adds a post's articles and search texts (second pass), replacing any it had; flushFts() indexes the texts. */
+  /**
+   * Adds a post's articles and search texts (second pass), replacing any it had; flushFts()
+   * indexes the texts. Nothing, when the post has left the index since the first pass (its file
+   * removed or changed meanwhile): the parse workers write with foreign keys off.
+   */
   function writeExtracted(parsed: ParsedFile, postId: string) {
+    if (s.setArticleCount.run(parsed.articleCount, postId).changes === 0) return;
     const original = parsed.post!.id;
     const rename = (id: string) => (postId === original ? id : `${postId}${id.slice(original.length)}`);
     s.deleteArticlesOf.run(postId);
@@ -125,7 +130,6 @@ export function writer(db: IndexDb) {
       if (rowid < docsFrom) docsFrom = rowid;
       if (rowid > docsTo) docsTo = rowid;
     }
-    s.setArticleCount.run(parsed.articleCount, postId);
     s.setExtracted.run(parsed.hash, parsed.file);
   }
   return { s, write, writeExtracted, flushFts, forgetFts };
