@@ -1,5 +1,6 @@
 import { openIndexDb, type IndexDb } from './db';
-import { failedFile, parseFileForIndex } from './parse-file';
+import { failedFile } from './parse-file';
+import { parseFileForIndex } from './parse-full';
 import { writeSecondPass, writer, type ExtractJob } from './write';
 
 /** The second pass for a batch of files, as a parse worker runs it: parse them, then store them in one transaction of its own. */

@@ -9,7 +9,7 @@ import { PARSER_VERSION } from './schema';
 import { matchRanges, termPattern } from '../match';
 import { RANK_BOUND, search, snippetOf, toFtsQuery } from './search';
 import { updateIndex } from './update';
-import { parseFileForIndex } from './parse-file';
+import { parseFileForIndex } from './parse-full';
 import { writer, writeSecondPass } from './write';
 
 const SEEDS = join(import.meta.dirname, '../../../seeds');

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { articlesOf, fingerprintOf, keyOfSource, previewOf, urlKey, type Article, type InternalQuote } from '../articles';
+import type { Article } from '../articles';
 import { readSeedBytesReused } from '../library/load';
-import { parseSeed, type Post, type Problem } from '../parse';
+import type { Post, Problem } from '../parse';
 import { scanStructure } from '../parse/structure';
 
 /** One searchable text of a post. */
@@ -42,49 +42,6 @@ export interface ParsedFile {
   docs: Doc[];
 }
 
-function docsOf(post: Post, articles: Article[]): Doc[] {
-  const docs: Doc[] = [{ kind: 'post', ref: null, sourceKey: null, title: post.title, body: post.body.map((b) => b.text).join('\n\n') }];
-  for (const comment of post.comments) {
-    for (const c of [comment, ...comment.replies]) docs.push({ kind: 'comment', ref: c.id, sourceKey: null, title: '', body: c.text });
-  }
-  for (const article of articles) {
-    if (article.kind !== 'article') continue;
-    docs.push({
-      kind: 'article',
-      ref: article.id,
-      sourceKey: keyOfSource(article.source),
-      title: [article.source.name, article.title].filter(Boolean).join(' — '),
-      body: article.text,
-    });
-  }
-  return docs;
-}
-
-function indexedArticle(article: Article, ord: number): IndexedArticle {
-  return {
-    id: article.id,
-    ord,
-    kind: article.kind,
-    sourceKey: keyOfSource(article.source),
-    sourceName: article.source.name,
-    sourceKind: article.source.kind,
-    site: article.source.site,
-    title: article.title,
-    url: article.url,
-    urlKey: article.url ? urlKey(article.url) : null,
-    preview: previewOf(article),
-    fingerprint: article.kind === 'article' ? fingerprintOf(article.text) : null,
-  };
-}
-
-/** A post read from disk with its articles: what the reader shows for one post. */
-export interface ReadPost {
-  post: Post;
-  articles: Article[];
-  quotes: InternalQuote[];
-  problems: Problem[];
-}
-
 /**
  * "structure": what the post list needs, and the file's hash (to tell a touched file from a
  * changed one); "new": the same for a file the index has never seen, with no hash (there is
@@ -102,10 +59,7 @@ export function failedFile(file: string, reason: string): ParsedFile {
     size: -1,
     mtimeMs: -1,
     hash: 'failed',
-    post: null,
-    articleCount: 0,
-    articles: [],
-    docs: [],
+    ...nothingParsed(),
     problems: [
       {
         file,
@@ -117,39 +71,32 @@ export function failedFile(file: string, reason: string): ParsedFile {
   };
 }
 
-/**
- * Reads, hashes and parses one seed file for the index. "structure" and "new" read only what the
- * post list needs, from the bytes (its problems are the head's and the count's); "full" parses it
- * all, with every problem, and extracts articles and the texts to search. Never throws: an
- * unreadable file becomes an error problem.
- */
-export function parseFileForIndex(root: string, file: string, mode: ParseMode = 'full'): ParsedFile {
-  const empty = { post: null, articleCount: 0, articles: [], docs: [] };
-  // Nothing below keeps the bytes: everything it returns is decoded from them.
+/** A seed file read for the index: its size and time, and its bytes (with their hash when asked) or why it cannot be read. */
+export type ReadForIndex =
+  | { size: number; mtimeMs: number; hash: string; bytes: Uint8Array; unreadable: null }
+  | { size: number; mtimeMs: number; hash: null; bytes: null; unreadable: ParsedFile };
+
+/** Reads a seed file into the worker's reused buffer (nothing returned may keep the bytes), hashing them unless `hash` is false. */
+export function readForIndex(root: string, file: string, hash: boolean): ReadForIndex {
   const read = readSeedBytesReused(root, file);
   const { size, mtimeMs } = read;
-  if (!read.bytes) return { file, size, mtimeMs, hash: 'unreadable', ...empty, problems: [read.problem] };
-  const hash = mode === 'new' ? '' : createHash('sha1').update(read.bytes).digest('hex');
-  if (mode !== 'full') {
-    // The post list needs no comment texts: read the structure from the bytes.
-    const { post, problems } = scanStructure(read.bytes, file);
-    return { file, size, mtimeMs, hash, ...empty, post, problems };
-  }
-  const { post, problems } = parseSeed(read.bytes, file);
-  if (!post) return { file, size, mtimeMs, hash, ...empty, problems };
-  const { body: _body, comments: _comments, ...summary } = post;
-  void _body;
-  void _comments;
-  const articles = articlesOf(post);
-  return {
-    file,
-    size,
-    mtimeMs,
-    hash,
-    post: summary,
-    articleCount: articles.length,
-    problems,
-    articles: articles.map(indexedArticle),
-    docs: docsOf(post, articles),
-  };
+  if (!read.bytes)
+    return { size, mtimeMs, hash: null, bytes: null, unreadable: { file, size, mtimeMs, hash: 'unreadable', ...nothingParsed(), problems: [read.problem] } };
+  return { size, mtimeMs, hash: hash ? createHash('sha1').update(read.bytes).digest('hex') : '', bytes: read.bytes, unreadable: null };
+}
+
+/** A ParsedFile's post, articles and texts when there are none. */
+export const nothingParsed = (): Pick<ParsedFile, 'post' | 'articleCount' | 'articles' | 'docs'> => ({ post: null, articleCount: 0, articles: [], docs: [] });
+
+/**
+ * Reads and hashes one seed file for the post list ("structure"; "new" skips the hash), from
+ * the bytes: its problems are the head's and the count's. The full parse, with articles and
+ * texts, is parse-full.ts (the parse workers load it only for the second pass). Never throws:
+ * an unreadable file becomes an error problem.
+ */
+export function scanFileForIndex(root: string, file: string, mode: Exclude<ParseMode, 'full'>): ParsedFile {
+  const read = readForIndex(root, file, mode !== 'new');
+  if (read.unreadable) return read.unreadable;
+  const { post, problems } = scanStructure(read.bytes, file);
+  return { file, size: read.size, mtimeMs: read.mtimeMs, hash: read.hash, ...nothingParsed(), post, problems };
 }

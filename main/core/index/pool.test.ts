@@ -15,6 +15,7 @@ const parse = (file) => {
   return { file, size: 1, mtimeMs: 1, hash: 'h-' + file, post: null, articleCount: 0, problems: [], articles: [], docs: [] };
 };
 parentPort.on('message', ({ id, task }) => {
+  if (task.kind === 'prepare') return parentPort.postMessage({ id, result: null });
   parentPort.postMessage({ id, result: task.kind === 'parse-many' ? task.files.map(({ file }) => parse(file)) : parse(task.file) });
 });
 `;
@@ -54,6 +55,7 @@ import { parentPort } from 'node:worker_threads';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 parentPort.on('message', ({ id, task }) => {
+  if (task.kind === 'prepare') return parentPort.postMessage({ id, result: null });
   if (task.kind === 'extract') {
     if (task.batch.jobs.some((job) => job.path === 'boom.txt')) process.exit(3);
     parentPort.postMessage({ id, result: { written: task.batch.jobs.length } });
@@ -67,6 +69,44 @@ parentPort.on('message', ({ id, task }) => {
   parentPort.postMessage({ id, result: task.kind === 'parse-many' ? task.files.map(({ file }) => parse(file)) : parse(task.file) });
 });
 `;
+
+describe('a real parse worker', () => {
+  const SEEDS = join(import.meta.dirname, '../../../seeds');
+  const FILE = '004_72f7fc2b7a245681.txt';
+
+  it('answers in the order asked while it loads the full parser for a task that needs it', async () => {
+    const pool = new ParsePool(1);
+    try {
+      const order: string[] = [];
+      const ask = <T>(name: string, task: Promise<T>) => task.then((result) => (order.push(name), result));
+      const [first, articles, full, last] = await Promise.all([
+        ask('structure', pool.parseMany(SEEDS, [{ file: FILE, mode: 'new' }])),
+        ask('articles', pool.articles(SEEDS, FILE)),
+        ask('full', pool.parse(SEEDS, FILE, 'full')),
+        ask('structure again', pool.parse(SEEDS, FILE, 'structure')),
+      ]);
+      expect(order).toEqual(['structure', 'articles', 'full', 'structure again']);
+      expect(first[0]).toMatchObject({ file: FILE, hash: '', docs: [] });
+      expect(articles.articles.length).toBeGreaterThan(3);
+      expect(full.docs.length).toBeGreaterThan(10);
+      expect(last.hash).toMatch(/^[0-9a-f]{40}$/);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('loads the full parser ahead when asked to, and still answers', async () => {
+    const pool = new ParsePool(1);
+    try {
+      pool.prepareFullParse(); // no worker yet: nothing to do
+      await pool.parse(SEEDS, FILE, 'new');
+      pool.prepareFullParse();
+      await expect(pool.parse(SEEDS, FILE, 'full')).resolves.toMatchObject({ file: FILE, articleCount: expect.any(Number) });
+    } finally {
+      await pool.close();
+    }
+  });
+});
 
 describe('the second pass in the workers', () => {
   it('runs a batch whose worker died again a file at a time, and fails only the file that kills it', async () => {

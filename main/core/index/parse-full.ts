@@ -1,0 +1,73 @@
+/**
+ * The full parse of a seed file for the index: every comment, the quoted articles and the texts
+ * to search. Kept apart from parse-file.ts because it needs the article extractor (and its
+ * public-suffix table), which a parse worker loads only when the second pass starts: the post
+ * list comes sooner without it.
+ */
+import { articlesOf, fingerprintOf, keyOfSource, previewOf, urlKey, type Article } from '../articles';
+import { parseSeed, type Post } from '../parse';
+import { nothingParsed, readForIndex, scanFileForIndex, type Doc, type IndexedArticle, type ParsedFile, type ParseMode } from './parse-file';
+
+function docsOf(post: Post, articles: Article[]): Doc[] {
+  const docs: Doc[] = [{ kind: 'post', ref: null, sourceKey: null, title: post.title, body: post.body.map((b) => b.text).join('\n\n') }];
+  for (const comment of post.comments) {
+    for (const c of [comment, ...comment.replies]) docs.push({ kind: 'comment', ref: c.id, sourceKey: null, title: '', body: c.text });
+  }
+  for (const article of articles) {
+    if (article.kind !== 'article') continue;
+    docs.push({
+      kind: 'article',
+      ref: article.id,
+      sourceKey: keyOfSource(article.source),
+      title: [article.source.name, article.title].filter(Boolean).join(' — '),
+      body: article.text,
+    });
+  }
+  return docs;
+}
+
+function indexedArticle(article: Article, ord: number): IndexedArticle {
+  return {
+    id: article.id,
+    ord,
+    kind: article.kind,
+    sourceKey: keyOfSource(article.source),
+    sourceName: article.source.name,
+    sourceKind: article.source.kind,
+    site: article.source.site,
+    title: article.title,
+    url: article.url,
+    urlKey: article.url ? urlKey(article.url) : null,
+    preview: previewOf(article),
+    fingerprint: article.kind === 'article' ? fingerprintOf(article.text) : null,
+  };
+}
+
+/**
+ * Reads, hashes and parses one seed file for the index. "structure" and "new" read only what the
+ * post list needs (scanFileForIndex); "full" parses it all, with every problem, and extracts
+ * articles and the texts to search. Never throws: an unreadable file becomes an error problem.
+ */
+export function parseFileForIndex(root: string, file: string, mode: ParseMode = 'full'): ParsedFile {
+  if (mode !== 'full') return scanFileForIndex(root, file, mode);
+  const read = readForIndex(root, file, true);
+  if (read.unreadable) return read.unreadable;
+  const { size, mtimeMs, hash } = read;
+  const { post, problems } = parseSeed(read.bytes, file);
+  if (!post) return { file, size, mtimeMs, hash, ...nothingParsed(), problems };
+  const { body: _body, comments: _comments, ...summary } = post;
+  void _body;
+  void _comments;
+  const articles = articlesOf(post);
+  return {
+    file,
+    size,
+    mtimeMs,
+    hash,
+    post: summary,
+    articleCount: articles.length,
+    problems,
+    articles: articles.map(indexedArticle),
+    docs: docsOf(post, articles),
+  };
+}

@@ -1,0 +1,19 @@
+/**
+ * What a parse worker loads when it is first asked for more than the post list: the full parse,
+ * the article extractor and the worker's own connection to the index (see parse-worker.ts).
+ */
+import { extractArticles, type PostArticles } from '../articles';
+import { readSeedBytesSync } from '../library/load';
+import { parseSeed } from '../parse';
+import { extractBatch, type ExtractBatch } from './extract-batch';
+import { parseFileForIndex } from './parse-full';
+
+export { extractBatch, parseFileForIndex, type ExtractBatch };
+
+/** A post's quoted articles and internal quotes, for the reader. Throws when the file no longer holds a post. */
+export function articlesOfFile(root: string, file: string): PostArticles {
+  const read = readSeedBytesSync(root, file);
+  const post = read.bytes ? parseSeed(read.bytes, file).post : null;
+  if (!post) throw new Error(`${file} can no longer be read`);
+  return extractArticles(post);
+}
