@@ -25,7 +25,6 @@ function parse(root: string, file: string, mode: ParseMode, lib: Full | null): P
 }
 
 const needsFull = (task: Task): boolean =>
-  task.kind === 'prepare' ||
   task.kind === 'extract' ||
   task.kind === 'articles' ||
   (task.kind === 'parse' ? task.mode === 'full' : task.kind === 'parse-many' && task.files.some((f) => f.mode === 'full'));
@@ -33,8 +32,6 @@ const needsFull = (task: Task): boolean =>
 /** The answer to one task, computed synchronously (files are read with blocking calls). */
 function answer(task: Task, lib: Full | null): unknown {
   switch (task.kind) {
-    case 'prepare':
-      return null;
     case 'extract':
       return lib!.extractBatch(task.batch, (write) => writeLock.with(threadId, write));
     case 'articles':

@@ -15,7 +15,6 @@ const parse = (file) => {
   return { file, size: 1, mtimeMs: 1, hash: 'h-' + file, post: null, articleCount: 0, problems: [], articles: [], docs: [] };
 };
 parentPort.on('message', ({ id, task }) => {
-  if (task.kind === 'prepare') return parentPort.postMessage({ id, result: null });
   parentPort.postMessage({ id, result: task.kind === 'parse-many' ? task.files.map(({ file }) => parse(file)) : parse(task.file) });
 });
 `;
@@ -55,7 +54,6 @@ import { parentPort } from 'node:worker_threads';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 parentPort.on('message', ({ id, task }) => {
-  if (task.kind === 'prepare') return parentPort.postMessage({ id, result: null });
   if (task.kind === 'extract') {
     if (task.batch.jobs.some((job) => job.path === 'boom.txt')) process.exit(3);
     parentPort.postMessage({ id, result: { written: task.batch.jobs.length } });
@@ -90,18 +88,6 @@ describe('a real parse worker', () => {
       expect(articles.articles.length).toBeGreaterThan(3);
       expect(full.docs.length).toBeGreaterThan(10);
       expect(last.hash).toMatch(/^[0-9a-f]{40}$/);
-    } finally {
-      await pool.close();
-    }
-  });
-
-  it('loads the full parser ahead when asked to, and still answers', async () => {
-    const pool = new ParsePool(1);
-    try {
-      pool.prepareFullParse(); // no worker yet: nothing to do
-      await pool.parse(SEEDS, FILE, 'new');
-      pool.prepareFullParse();
-      await expect(pool.parse(SEEDS, FILE, 'full')).resolves.toMatchObject({ file: FILE, articleCount: expect.any(Number) });
     } finally {
       await pool.close();
     }

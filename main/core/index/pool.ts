@@ -49,8 +49,7 @@ export type Task =
   | { kind: 'parse'; root: string; file: string; mode: ParseMode }
   | { kind: 'parse-many'; root: string; files: { file: string; mode: ParseMode }[] }
   | { kind: 'articles'; root: string; file: string }
-  | { kind: 'extract'; batch: ExtractBatch }
-  | { kind: 'prepare' };
+  | { kind: 'extract'; batch: ExtractBatch };
 
 interface Job {
   worker: Worker | null;
@@ -176,21 +175,6 @@ export class ParsePool {
    */
   articles(root: string, file: string): Promise<PostArticles> {
     return this.run<PostArticles>({ kind: 'articles', root, file });
-  }
-
-  /**
-   * Has each running worker load the full parser now (parse-worker.ts loads it on first use), so
-   * that the second pass does not wait for it: called when the first pass's files are parsed,
-   * while this thread stores the last of them. Starts no worker.
-   */
-  prepareFullParse(): void {
-    for (const worker of this.workers) {
-      const id = this.nextId++;
-      this.load.set(worker, (this.load.get(worker) ?? 0) + 1);
-      // Nobody waits for the answer: a worker that cannot load it says so on its first real task.
-      this.jobs.set(id, { worker, task: { kind: 'prepare' }, resolve: () => {}, reject: () => {} });
-      worker.postMessage({ id, task: { kind: 'prepare' } });
-    }
   }
 
   /** The second pass for a batch of files, parsed and written into the index by a worker (see extract-batch.ts). */

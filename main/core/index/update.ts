@@ -115,7 +115,6 @@ async function parseInOrder(
   mode: (file: string) => ParseMode,
   write: (results: ParsedFile[]) => void,
   signal?: AbortSignal,
-  onParsed?: () => void,
 ): Promise<boolean> {
   if (!files.length) return true;
   let batch: ParsedFile[] = [];
@@ -165,7 +164,6 @@ async function parseInOrder(
   }
   if (running > 0) await new Promise<void>((resolve) => (allDone = resolve));
   if (failure !== null) throw failure;
-  onParsed?.();
   flush();
   return !cancelled;
 }
@@ -275,8 +273,6 @@ export async function updateIndex(db: IndexDb, root: string, options: UpdateOpti
           options.onProgress?.({ phase: 'parsing', done: parsed, total });
         })(),
       options.signal,
-      // The workers are idle until the second pass: they load its parser while this thread stores the last files.
-      () => pool.prepareFullParse(),
     ));
     postsReadyMs = performance.now() - started;
     options.onPostsReady?.();
