@@ -56,6 +56,18 @@ describe('decodeSeed', () => {
     expect(decoded.problems).toEqual([{ file: 'image.png', line: null, severity: 'error', message: expect.stringContaining('binary data') }]);
   });
 
+  it('reads a text with a few stray NUL bytes, and refuses one with a hundredth of them in its head, counting runs of NULs byte by byte', () => {
+    const text = (nuls: number) => {
+      const bytes = new Uint8Array(2000).fill(0x61);
+      // A run at the start, at the end of the 8 KB head's reach here, and one in the middle.
+      for (let i = 0; i < nuls; i++) bytes[i < 3 ? i : i < 6 ? 1997 + (i - 3) : 1000 + i] = 0;
+      return decodeSeed(bytes, 'a.txt');
+    };
+    expect(text(20).text).toHaveLength(2000); // 20 of 2,000: exactly a hundredth, still text
+    expect(text(21).text).toBeNull();
+    expect(text(21).problems[0]!.message).toContain('binary data');
+  });
+
   it('reads an empty file as empty text', () => {
     expect(decodeSeed(new Uint8Array(0), 'a.txt')).toEqual({ text: '', problems: [] });
   });
