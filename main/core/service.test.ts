@@ -98,7 +98,8 @@ describe('the service', () => {
 describe('cancelling indexing', () => {
   it('stops an update under way, keeps what is done, and carries on at the next open', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'threadline-cancel-'));
-    for (let i = 0; i < 120; i++)
+    // More files than the second pass has batches in flight at once (two per worker, 32 files each).
+    for (let i = 0; i < 200; i++)
       await writeFile(
         join(dir, `${String(i).padStart(3, '0')}.txt`),
         `Monday 20 May 2019\n\nPost ${i}\n\n${'Some words about probation. '.repeat(200)}\n\nNo comments:\n`,
@@ -116,10 +117,10 @@ describe('cancelling indexing', () => {
     onTestFinished(() => second.close());
     await second.openLibrary(dir);
     await second.whenIndexed();
-    expect((await second.handlers['posts.list']({})).length).toBe(120);
+    expect((await second.handlers['posts.list']({})).length).toBe(200);
     const result = await second.handlers['search.query']({ query: 'probation', limit: 200 });
     expect(result.complete).toBe(true);
-    expect(result.groups.length).toBe(120);
+    expect(result.groups.length).toBe(200);
     expect(await second.handlers['library.cancelIndexing']({})).toEqual({ cancelled: false });
   });
 });

@@ -1,5 +1,5 @@
 import { openIndexDb, type IndexDb } from './db';
-import { failedFile } from './parse-file';
+import { failedFile, type ParsedFile } from './parse-file';
 import { parseFileForIndex } from './parse-full';
 import { writeSecondPass, writer, type ExtractJob } from './write';
 
@@ -10,6 +10,12 @@ export interface ExtractBatch {
   dbPath: string;
   nativeBinding?: string;
   jobs: ExtractJob[];
+}
+
+/** A batch parsed and ready to be written. */
+export interface ParsedBatch {
+  batch: ExtractBatch;
+  done: { job: ExtractJob; result: ParsedFile }[];
 }
 
 let open: { path: string; db: IndexDb; w: ReturnType<typeof writer> } | null = null;
@@ -29,12 +35,8 @@ function connection(path: string, nativeBinding?: string) {
   return open;
 }
 
-/**
- * Parses a batch of files (articles and search texts) and writes them into the index from this
- * worker: the texts are never copied to the thread that answers the window, and the workers
- * parse and write side by side (SQLite lets one write at a time; the other parses meanwhile).
- */
-export function extractBatch(batch: ExtractBatch, exclusive: (write: () => void) => void = (write) => write()): { written: number } {
+/** Parses a batch of files: articles and search texts. A parser bug becomes its file's problem. */
+export function parseBatch(batch: ExtractBatch): ParsedBatch {
   const done = batch.jobs.map((job) => {
     let result;
     try {
@@ -44,8 +46,21 @@ export function extractBatch(batch: ExtractBatch, exclusive: (write: () => void)
     }
     return { job, result };
   });
+  return { batch, done };
+}
+
+/**
+ * Writes a parsed batch into the index from this thread, in one transaction over a connection
+ * of its own: the texts are never copied to the thread that answers the window. The caller
+ * holds the workers' write lock (write-lock.ts): SQLite lets one connection write at a time.
+ */
+export function writeBatch({ batch, done }: ParsedBatch): { written: number } {
   const { db, w } = connection(batch.dbPath, batch.nativeBinding);
-  // The workers take turns (write-lock.ts), so a worker ready to write starts when the other commits.
-  exclusive(() => db.transaction(() => writeSecondPass(w, done))());
+  db.transaction(() => writeSecondPass(w, done))();
   return { written: done.length };
+}
+
+/** Parses a batch and writes it, in this thread (tests; the workers pipeline the two, see parse-worker.ts). */
+export function extractBatch(batch: ExtractBatch): { written: number } {
+  return writeBatch(parseBatch(batch));
 }

@@ -5,10 +5,10 @@
 import { extractArticles, type PostArticles } from '../articles';
 import { readSeedBytesSync } from '../library/load';
 import { parseSeed } from '../parse';
-import { extractBatch, type ExtractBatch } from './extract-batch';
+import { extractBatch, parseBatch, writeBatch, type ExtractBatch, type ParsedBatch } from './extract-batch';
 import { parseFileForIndex } from './parse-full';
 
-export { extractBatch, parseFileForIndex, type ExtractBatch };
+export { extractBatch, parseBatch, parseFileForIndex, writeBatch, type ExtractBatch, type ParsedBatch };
 
 /** A post's quoted articles and internal quotes, for the reader. Throws when the file no longer holds a post. */
 export function articlesOfFile(root: string, file: string): PostArticles {

@@ -2,6 +2,7 @@
 import { parentPort, threadId, workerData } from 'node:worker_threads';
 import { failedFile, scanFileForIndex, type ParsedFile, type ParseMode } from './parse-file';
 import type { ParseWorkerData, Task } from './pool';
+import { TaskLoop, type Started } from './task-loop';
 import { WriteLock } from './write-lock';
 
 const writeLock = new WriteLock((workerData as ParseWorkerData).writeLock);
@@ -12,8 +13,9 @@ const writeLock = new WriteLock((workerData as ParseWorkerData).writeLock);
  * above all) held back a starting worker's first answer by about 60 ms.
  */
 type Full = typeof import('./parse-worker-full');
-let full: Promise<Full> | null = null;
-const loadFull = (): Promise<Full> => (full ??= import('./parse-worker-full'));
+let full: Full | null = null;
+let loading: Promise<Full> | null = null;
+const loadFull = (): Promise<Full> => (loading ??= import('./parse-worker-full').then((lib) => (full = lib)));
 
 /** Parses one file; a parser bug becomes the file's problem, not the worker's death. */
 function parse(root: string, file: string, mode: ParseMode, lib: Full | null): ParsedFile {
@@ -29,11 +31,9 @@ const needsFull = (task: Task): boolean =>
   task.kind === 'articles' ||
   (task.kind === 'parse' ? task.mode === 'full' : task.kind === 'parse-many' && task.files.some((f) => f.mode === 'full'));
 
-/** The answer to one task, computed synchronously (files are read with blocking calls). */
-function answer(task: Task, lib: Full | null): unknown {
+/** The answer to a task other than 'extract', computed synchronously (files are read with blocking calls). */
+function answer(task: Exclude<Task, { kind: 'extract' }>, lib: Full | null): unknown {
   switch (task.kind) {
-    case 'extract':
-      return lib!.extractBatch(task.batch, (write) => writeLock.with(threadId, write));
     case 'articles':
       return lib!.articlesOfFile(task.root, task.file);
     case 'parse-many':
@@ -43,19 +43,20 @@ function answer(task: Task, lib: Full | null): unknown {
   }
 }
 
-// Tasks are answered one after another, in the order sent (the pool relies on it), while the
-// next ones wait in the message queue; a task that needs the full parser waits for it to load,
-// and the tasks behind it wait their turn.
-let queue: Promise<void> = Promise.resolve();
-parentPort!.on('message', ({ id, task }: { id: number; task: Task }) => {
-  const run = (lib: Full | null) => {
+/** Starts a task: a second-pass batch is parsed now and written when the lock is free (task-loop.ts). */
+async function start(task: Task): Promise<Started> {
+  let lib = full;
+  if (needsFull(task) && !lib) {
     try {
-      parentPort!.postMessage({ id, result: answer(task, lib) });
+      lib = await loadFull();
     } catch (error) {
-      parentPort!.postMessage({ id, error: (error as Error).message });
+      throw new Error(`the full parser could not be loaded: ${(error as Error).message}`, { cause: error });
     }
-  };
-  queue = needsFull(task)
-    ? queue.then(loadFull).then(run, (error: Error) => parentPort!.postMessage({ id, error: `the full parser could not be loaded: ${error.message}` }))
-    : queue.then(() => run(null));
-});
+  }
+  if (task.kind !== 'extract') return { answer: answer(task, lib) };
+  const parsed = lib!.parseBatch(task.batch);
+  return { write: () => lib!.writeBatch(parsed) };
+}
+
+const loop = new TaskLoop<Task>(writeLock, threadId, start, (id, reply) => parentPort!.postMessage({ id, ...reply }));
+parentPort!.on('message', ({ id, task }: { id: number; task: Task }) => loop.push(id, task));

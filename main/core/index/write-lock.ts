@@ -27,10 +27,30 @@ export class WriteLock {
     }
   }
 
-  /** Lets the lock go, if `holder` has it, and wakes one waiting thread. Returns whether it had. */
+  /** Takes the lock for `holder` if it is free, without waiting. Returns whether it did. */
+  tryAcquire(holder: number): boolean {
+    return Atomics.compareExchange(this.word, 0, 0, holder) === 0;
+  }
+
+  /**
+   * Resolves when the lock is let go (or after `timeoutMs`, which bounds a wait on a holder that
+   * vanished unseen), without blocking this thread: it goes on with other work meanwhile.
+   */
+  async freed(timeoutMs = 1000): Promise<void> {
+    const current = Atomics.load(this.word, 0);
+    if (current === 0) return;
+    const wait = Atomics.waitAsync(this.word, 0, current, timeoutMs);
+    if (wait.async) await wait.value;
+  }
+
+  /**
+   * Lets the lock go, if `holder` has it, and wakes every waiting thread: a worker waiting
+   * without blocking may be busy when woken, and another should not sleep on meanwhile.
+   * Returns whether it had.
+   */
   release(holder: number): boolean {
     const had = Atomics.compareExchange(this.word, 0, holder, 0) === holder;
-    if (had) Atomics.notify(this.word, 0, 1);
+    if (had) Atomics.notify(this.word, 0);
     return had;
   }
 
