@@ -214,38 +214,50 @@ export function groupByKeys(keys: ArticleKey[]): Map<string, string[]> {
   };
 
   const byUrl = new Map<string, number>();
-  // A band's bucket by a 53-bit hash of the band and its values (a string key per band was most
-  // of the grouping's time): two different bands share a bucket about once in 10^11 pairs of a
-  // 27,000-article library, and then only one more pair is compared.
-  const buckets = new Map<number, number[]>();
+  const signed: number[] = [];
   keys.forEach((key, i) => {
     if (key.urlKey) {
       const seen = byUrl.get(key.urlKey);
       if (seen === undefined) byUrl.set(key.urlKey, i);
       else union(seen, i);
     }
-    const sig = key.fingerprint;
-    if (!sig) return;
-    for (let band = 0; band < BANDS; band++) {
+    if (key.fingerprint) signed.push(i);
+  });
+
+  // Candidate pairs share a band: for each band, every signed article's slot is its band's hash
+  // and its index in one exact double (hash above, index below), and sorting the slots
+  // natively puts each bucket's members side by side. (A Map of buckets, an array each, was
+  // most of the grouping's time and memory.) The hash keeps what the index leaves of 53 bits,
+  // 32 or more up to two million articles: two bands that share a bucket by chance cost one
+  // more comparison, as the similarity check decides.
+  const indexBits = Math.max(1, Math.ceil(Math.log2(keys.length + 1)));
+  const scale = 2 ** indexBits;
+  const slots = new Float64Array(signed.length);
+  for (let band = 0; band < BANDS; band++) {
+    for (let j = 0; j < signed.length; j++) {
+      const sig = keys[signed[j]!]!.fingerprint!;
       let high = Math.imul(0x811c9dc5 ^ band, 0x01000193);
       let low = Math.imul(0x9e3779b9 ^ band, 0x85ebca6b);
       for (let r = band * ROWS; r < band * ROWS + ROWS; r++) {
         high = Math.imul(high ^ sig[r]!, 0x01000193);
         low = Math.imul((low ^ sig[r]!) + (low >>> 15), 0xc2b2ae35);
       }
-      const bucket = (high >>> 0) * 0x200000 + ((low >>> 0) >>> 11);
-      const members = buckets.get(bucket);
-      if (members) members.push(i);
-      else buckets.set(bucket, [i]);
+      const bucket = Math.floor(((high >>> 0) * 0x200000 + ((low >>> 0) >>> 11)) / scale);
+      slots[j] = bucket * scale + signed[j]!;
     }
-  });
-
-  for (const members of buckets.values()) {
-    for (let x = 0; x < members.length; x++) {
-      for (let y = x + 1; y < members.length; y++) {
-        const [a, b] = [members[x]!, members[y]!];
-        if (find(a) !== find(b) && similarity(keys[a]!.fingerprint!, keys[b]!.fingerprint!) >= MIN_SIMILARITY) union(a, b);
+    slots.sort();
+    for (let start = 0; start < slots.length;) {
+      const bucket = Math.floor(slots[start]! / scale);
+      let end = start + 1;
+      while (end < slots.length && Math.floor(slots[end]! / scale) === bucket) end++;
+      for (let x = start; x < end; x++) {
+        for (let y = x + 1; y < end; y++) {
+          const a = slots[x]! % scale;
+          const b = slots[y]! % scale;
+          if (find(a) !== find(b) && similarity(keys[a]!.fingerprint!, keys[b]!.fingerprint!) >= MIN_SIMILARITY) union(a, b);
+        }
       }
+      start = end;
     }
   }
 

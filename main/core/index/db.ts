@@ -54,7 +54,7 @@ export function resetIfStale(db: IndexDb, root: string): string | null {
   else if (indexedRoot !== root) reason = 'another folder';
   if (reason) {
     db.exec(`
-      DROP TABLE IF EXISTS docs_fts; DROP TABLE IF EXISTS docs; DROP TABLE IF EXISTS articles; DROP TABLE IF EXISTS problems;
+      DROP TABLE IF EXISTS docs_fts; DROP TABLE IF EXISTS docs; DROP TABLE IF EXISTS article_groups; DROP TABLE IF EXISTS articles; DROP TABLE IF EXISTS problems;
       DROP TABLE IF EXISTS posts; DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS meta;`);
     createTables(db);
   }

@@ -24,14 +24,14 @@ export function indexQueries(db: IndexDb) {
        FROM articles GROUP BY source_key`,
     ),
     bySource: db.prepare(
-      `SELECT a.id AS articleId, a.post_id AS postId, p.title AS postTitle, p.date AS date, a.kind AS kind, a.title AS title, a.url AS url, a.preview AS preview, a.group_id AS groupId
-       FROM articles a JOIN posts p ON p.id = a.post_id WHERE a.source_key = ? ORDER BY p.date IS NULL, p.date DESC, a.post_id, a.ord`,
+      `SELECT a.id AS articleId, a.post_id AS postId, p.title AS postTitle, p.date AS date, a.kind AS kind, a.title AS title, a.url AS url, a.preview AS preview, g.group_id AS groupId
+       FROM articles a JOIN posts p ON p.id = a.post_id LEFT JOIN article_groups g ON g.article_id = a.id WHERE a.source_key = ? ORDER BY p.date IS NULL, p.date DESC, a.post_id, a.ord`,
     ),
     groupOf: db.prepare(
-      `SELECT a.id AS articleId, a.post_id AS postId, p.title AS postTitle, p.date AS date FROM articles a JOIN posts p ON p.id = a.post_id
-       WHERE a.group_id = ? ORDER BY p.date, a.post_id, a.ord`,
+      `SELECT a.id AS articleId, a.post_id AS postId, p.title AS postTitle, p.date AS date FROM article_groups g JOIN articles a ON a.id = g.article_id JOIN posts p ON p.id = a.post_id
+       WHERE g.group_id = ? ORDER BY p.date, a.post_id, a.ord`,
     ),
-    groupIdOf: db.prepare('SELECT group_id AS groupId, post_id AS postId FROM articles WHERE id = ?'),
+    groupIdOf: db.prepare('SELECT g.group_id AS groupId, a.post_id AS postId FROM articles a LEFT JOIN article_groups g ON g.article_id = a.id WHERE a.id = ?'),
   };
 
   const elsewhere = (articleId: string, postId: string, groupId: string | null): QuotedElsewhere[] => {

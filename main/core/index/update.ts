@@ -93,10 +93,10 @@ function regroup(db: IndexDb) {
     fingerprint: r.fingerprint ? new Uint32Array(r.fingerprint.buffer, r.fingerprint.byteOffset, r.fingerprint.byteLength / 4) : null,
   }));
   const others = groupByKeys(keys);
-  const update = db.prepare('UPDATE articles SET group_id = ? WHERE id = ?');
+  const insert = db.prepare('INSERT INTO article_groups(article_id, group_id) VALUES (?, ?)');
   db.transaction(() => {
-    db.prepare('UPDATE articles SET group_id = NULL WHERE group_id IS NOT NULL').run();
-    for (const [id, rest] of others) update.run([id, ...rest].sort()[0]!, id);
+    db.prepare('DELETE FROM article_groups').run();
+    for (const [id, rest] of others) insert.run(id, [id, ...rest].sort()[0]!);
   })();
 }
 
