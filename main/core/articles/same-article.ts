@@ -251,8 +251,8 @@ export function groupByKeys(keys: ArticleKey[]): Map<string, string[]> {
       let end = start + 1;
       while (end < slots.length && Math.floor(slots[end]! / scale) === bucket) end++;
       for (let x = start; x < end; x++) {
+        const a = slots[x]! % scale;
         for (let y = x + 1; y < end; y++) {
-          const a = slots[x]! % scale;
           const b = slots[y]! % scale;
           if (find(a) !== find(b) && similarity(keys[a]!.fingerprint!, keys[b]!.fingerprint!) >= MIN_SIMILARITY) union(a, b);
         }

@@ -59,8 +59,3 @@ export function writeBatch({ batch, done }: ParsedBatch): { written: number } {
   db.transaction(() => writeSecondPass(w, done))();
   return { written: done.length };
 }
-
-/** Parses a batch and writes it, in this thread (tests; the workers pipeline the two, see parse-worker.ts). */
-export function extractBatch(batch: ExtractBatch): { written: number } {
-  return writeBatch(parseBatch(batch));
-}
