@@ -397,7 +397,7 @@ async function measure(args: Args, corpus: Corpus, work: string, report: Report)
       { unit: 'bytes', value: max, target: '< 300 MB', pass: (v) => v < 300e6 },
     ),
     figure(
-      'Index on disk (.sqlite + -wal, open)',
+      'Index on disk (.sqlite + -wal of the index and its shards, open)',
       cold.map((r) => r.sqliteBytes + r.walBytes),
       { unit: 'bytes', baseline: { tool: 'corpus', samples: [corpus.bytes] } },
     ),

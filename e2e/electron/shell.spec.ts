@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../harness/harness';
+import { SHARDS } from '../../main/core/index/schema';
 
 /**
  * Where the Electron binary would be, read the way node_modules/electron/index.js reads it
@@ -54,7 +55,11 @@ test.describe('the Electron shell', () => {
       const window = await app.firstWindow();
       await expect(window.getByRole('navigation', { name: 'Posts' }).getByRole('button')).toHaveCount(2);
       const where = await app.evaluate(({ app }) => app.getPath('userData'));
-      await expect.poll(() => (existsSync(join(where, 'index')) ? readdirSync(join(where, 'index')).filter((f) => f.endsWith('.sqlite')).length : 0)).toBe(1);
+      // One index (with its full-text shards beside it, main/core/index/schema.ts) in the user-data folder.
+      await expect
+        .poll(() => (existsSync(join(where, 'index')) ? readdirSync(join(where, 'index')).filter((f) => /^[0-9a-f]{16}\.sqlite$/.test(f)).length : 0))
+        .toBe(1);
+      expect(readdirSync(join(where, 'index')).filter((f) => /\.text-\d\.sqlite$/.test(f))).toHaveLength(SHARDS);
       const recent = await app.evaluate(({ Menu }) => {
         const file = Menu.getApplicationMenu()?.items.find((item) => item.label.replace('&', '') === 'File');
         const open = file?.submenu?.items.find((item) => item.label === 'Open Recent');

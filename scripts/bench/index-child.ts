@@ -13,6 +13,7 @@ import { availableParallelism } from 'node:os';
 import { openIndexDb } from '../../main/core/index/db';
 import { ParsePool } from '../../main/core/index/pool';
 import { indexQueries } from '../../main/core/index/queries';
+import { shardPath, SHARDS } from '../../main/core/index/schema';
 import { updateIndex, type IndexProgress, type UpdateResult } from '../../main/core/index/update';
 
 export interface ColdIndexRun {
@@ -27,7 +28,7 @@ export interface ColdIndexRun {
   postsListed: number;
   /** Peak resident memory of this process (all threads), bytes. */
   maxRssBytes: number;
-  /** Index files while still open (.sqlite, -wal), and the .sqlite once closed (the WAL is checkpointed away). */
+  /** Index files (the index and its shards) while still open (.sqlite, -wal), and the .sqlite once closed (the WAL is checkpointed away). */
   sqliteBytes: number;
   walBytes: number;
   closedBytes: number;
@@ -61,9 +62,14 @@ async function run(root: string, indexPath: string, workerFile?: string): Promis
       },
     });
     const totalMs = performance.now() - started - listQueryMs;
-    const sqliteBytes = size(indexPath);
-    const walBytes = size(`${indexPath}-wal`);
+    // The index and its full-text shards (schema.ts).
+    const bases = [indexPath, ...Array.from({ length: SHARDS }, (_, shard) => shardPath(indexPath, shard))];
+    const total = (suffix: string) => bases.reduce((n, base) => n + size(`${base}${suffix}`), 0);
+    const sqliteBytes = total('');
+    const walBytes = total('-wal');
     db.close();
+    // The workers' connections too: the last connection to a file to close checkpoints its WAL away.
+    await pool.close();
     return {
       postListMs,
       totalMs,
@@ -73,7 +79,7 @@ async function run(root: string, indexPath: string, workerFile?: string): Promis
       maxRssBytes: process.resourceUsage().maxRSS * 1024,
       sqliteBytes,
       walBytes,
-      closedBytes: size(indexPath) + size(`${indexPath}-wal`),
+      closedBytes: total('') + total('-wal'),
     };
   } finally {
     await pool.close();

@@ -1,4 +1,5 @@
 import type { IndexDb } from '../../main/core/index/db';
+import { shardName, SHARDS } from '../../main/core/index/schema';
 
 export type QueryKind = 'rare' | 'common' | 'medium' | 'phrase' | 'prefix' | 'two-word';
 
@@ -24,10 +25,17 @@ function spread<T>(items: T[], count: number): T[] {
  * of middling frequency, phrases lifted from comments, prefixes ("privat*") and two-word queries.
  */
 export function buildQueries(db: IndexDb): BenchQuery[] {
-  db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.bench_vocab USING fts5vocab(main, 'docs_fts', 'row')`);
+  // The shards' vocabularies together (schema.ts), and their texts as one table.
+  const shards = Array.from({ length: SHARDS }, (_, shard) => shardName(shard));
+  for (const t of shards) db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.bench_vocab_${t} USING fts5vocab(${t}, 'docs_fts', 'row')`);
+  db.exec(`CREATE TEMP VIEW IF NOT EXISTS bench_vocab AS ${shards.map((t) => `SELECT term, doc FROM temp.bench_vocab_${t}`).join(' UNION ALL ')}`);
+  db.exec(`CREATE TEMP VIEW IF NOT EXISTS bench_docs AS ${shards.map((t) => `SELECT rowid AS id, kind, body FROM ${t}.docs`).join(' UNION ALL ')}`);
   // Every word-like term (letters only, 4+ long) with how many texts hold it, rarest first.
   const vocabulary = (
-    db.prepare(`SELECT term, doc FROM temp.bench_vocab WHERE ${WORDLIKE} AND length(term) >= 4 ORDER BY doc, term`).all() as { term: string; doc: number }[]
+    db.prepare(`SELECT term, sum(doc) AS doc FROM temp.bench_vocab WHERE ${WORDLIKE} AND length(term) >= 4 GROUP BY term ORDER BY doc, term`).all() as {
+      term: string;
+      doc: number;
+    }[]
   ).map((r) => r.term);
   if (vocabulary.length < 50) throw new Error(`the index holds only ${vocabulary.length} distinct words; too few to draw 50 queries from`);
   const band = (from: number, to: number) => vocabulary.slice(Math.floor(vocabulary.length * from), Math.ceil(vocabulary.length * to));
@@ -39,8 +47,8 @@ export function buildQueries(db: IndexDb): BenchQuery[] {
   const medium = spread(mediumPool, 14);
 
   // Phrases: three consecutive words from comments spread over the library.
-  const maxRowid = (db.prepare("SELECT max(rowid) AS m FROM docs WHERE kind = 'comment'").get() as { m: number | null }).m ?? 0;
-  const commentAt = db.prepare("SELECT body FROM docs WHERE kind = 'comment' AND rowid >= ? ORDER BY rowid LIMIT 1");
+  const maxRowid = (db.prepare("SELECT max(id) AS m FROM temp.bench_docs WHERE kind = 'comment'").get() as { m: number | null }).m ?? 0;
+  const commentAt = db.prepare("SELECT body FROM temp.bench_docs WHERE kind = 'comment' AND id >= ? ORDER BY id LIMIT 1");
   const phrases: string[] = [];
   for (let i = 0; phrases.length < 7 && i < 200; i++) {
     const row = commentAt.get(Math.floor((((i * 7919) % 1000) / 1000) * maxRowid)) as { body: string } | undefined;
@@ -82,6 +90,7 @@ export function buildQueries(db: IndexDb): BenchQuery[] {
     ...prefixes.map((p) => ({ kind: 'prefix' as const, text: `${p}*`, rg: [p] })),
     ...twoWord.map(([a, b]) => ({ kind: 'two-word' as const, text: `${a} ${b}`, rg: [a, b] })),
   ];
-  db.exec('DROP TABLE IF EXISTS temp.bench_vocab');
+  db.exec('DROP VIEW IF EXISTS temp.bench_vocab; DROP VIEW IF EXISTS temp.bench_docs');
+  for (const t of shards) db.exec(`DROP TABLE IF EXISTS temp.bench_vocab_${t}`);
   return queries;
 }

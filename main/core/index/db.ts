@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DDL, FTS_TUNING, PARSER_VERSION, SCHEMA_VERSION } from './schema';
+import { DDL, ftsTuning, PARSER_VERSION, SCHEMA_VERSION, shardDdl, shardName, shardPath, SHARDS } from './schema';
 
 export type IndexDb = Database.Database;
 
@@ -11,56 +12,106 @@ export interface OpenOptions {
   readonly?: boolean;
 }
 
-/** Opens (creating if needed) an index database with WAL, foreign keys and the schema in place. */
+/**
+ * Opens (creating if needed) an index database with WAL, foreign keys and the schema in place,
+ * with its full-text shards attached (s0, s1, …; schema.ts).
+ */
 export function openIndexDb(path: string, options: OpenOptions = {}): IndexDb {
   if (!options.readonly && path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path, { readonly: options.readonly ?? false, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+  const schemas = ['main'];
+  for (let shard = 0; shard < SHARDS; shard++) {
+    db.prepare('ATTACH DATABASE ? AS ' + shardName(shard)).run(shardPath(path, shard));
+    schemas.push(shardName(shard));
+  }
+  for (const schema of schemas) {
+    if (!options.readonly) {
+      db.pragma(`${schema}.journal_mode = WAL`);
+      db.pragma(`${schema}.synchronous = NORMAL`);
+    }
+    // 16 MB of page cache: the operating system caches the file too, and the indexing process stays small.
+    db.pragma(`${schema}.cache_size = -16000`);
+  }
   if (!options.readonly) {
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
     // Checkpoint every ~40 MB of WAL rather than every 4 MB: a cold index writes hundreds of
     // megabytes, and frequent checkpoints write the busiest pages over and over.
     db.pragma('wal_autocheckpoint = 10000');
   }
   db.pragma('foreign_keys = ON');
-  // 16 MB of page cache: the operating system caches the file too, and the indexing process stays small.
-  db.pragma('cache_size = -16000');
   if (!options.readonly) createTables(db);
   return db;
 }
 
-/** Creates the tables that do not exist yet, tuning the full-text table when it is new. */
+/** Creates the tables that do not exist yet, tuning a shard's full-text table when it is new. */
 function createTables(db: IndexDb): void {
-  const newFts = !db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'docs_fts'").get();
   db.exec(DDL);
-  if (newFts) db.exec(FTS_TUNING);
+  for (let shard = 0; shard < SHARDS; shard++) {
+    const schema = shardName(shard);
+    const newFts = !db.prepare(`SELECT 1 FROM ${schema}.sqlite_master WHERE name = 'docs_fts'`).get();
+    db.exec(shardDdl(schema));
+    if (newFts) db.exec(ftsTuning(schema));
+  }
 }
 
-const getMeta = (db: IndexDb, key: string): string | null =>
-  (db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value ?? null;
+/** Sets the page cache of the index and each shard (in KB when negative, as PRAGMA cache_size). */
+export function setCacheSize(db: IndexDb, size: number): void {
+  db.pragma(`main.cache_size = ${size}`);
+  for (let shard = 0; shard < SHARDS; shard++) db.pragma(`${shardName(shard)}.cache_size = ${size}`);
+}
+
+const getMeta = (db: IndexDb, key: string, schema = 'main'): string | null =>
+  (db.prepare(`SELECT value FROM ${schema}.meta WHERE key = ?`).get(key) as { value: string } | undefined)?.value ?? null;
+
+function setMeta(db: IndexDb, key: string, value: string, schema = 'main'): void {
+  db.prepare(`INSERT INTO ${schema}.meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run(key, value);
+}
+
+/** Drops every table of the index and its shards and creates them again, empty. */
+function clearIndex(db: IndexDb): void {
+  // main.docs: where an index before schema 7 kept its texts.
+  db.exec(`
+    DROP TABLE IF EXISTS main.docs_fts; DROP TABLE IF EXISTS main.docs; DROP TABLE IF EXISTS main.article_groups; DROP TABLE IF EXISTS main.articles;
+    DROP TABLE IF EXISTS main.problems; DROP TABLE IF EXISTS main.posts; DROP TABLE IF EXISTS main.files; DROP TABLE IF EXISTS main.meta;`);
+  for (let shard = 0; shard < SHARDS; shard++) {
+    const schema = shardName(shard);
+    db.exec(`DROP TABLE IF EXISTS ${schema}.docs_fts; DROP TABLE IF EXISTS ${schema}.docs; DROP TABLE IF EXISTS ${schema}.meta;`);
+  }
+  createTables(db);
+}
 
 /**
  * Empties the index when it was built by another schema or parser version or for another
- * folder, so the next update parses everything again. Returns why, or null when it is current.
+ * folder, or when its shards are not the ones it wrote (one deleted, or left from an index
+ * deleted since), so the next update parses everything again. Returns why, or null when it is
+ * current (or new).
  */
 export function resetIfStale(db: IndexDb, root: string): string | null {
   const schema = getMeta(db, 'schema_version');
   const parser = getMeta(db, 'parser_version');
   const indexedRoot = getMeta(db, 'root');
+  const token = getMeta(db, 'shards_token');
   let reason: string | null = null;
   if (schema === null && parser === null) reason = null;
   else if (schema !== String(SCHEMA_VERSION)) reason = `schema version ${schema} → ${SCHEMA_VERSION}`;
   else if (parser !== String(PARSER_VERSION)) reason = `parser version ${parser} → ${PARSER_VERSION}`;
   else if (indexedRoot !== root) reason = 'another folder';
-  if (reason) {
-    db.exec(`
-      DROP TABLE IF EXISTS docs_fts; DROP TABLE IF EXISTS docs; DROP TABLE IF EXISTS article_groups; DROP TABLE IF EXISTS articles; DROP TABLE IF EXISTS problems;
-      DROP TABLE IF EXISTS posts; DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS meta;`);
-    createTables(db);
-  }
-  const set = db.prepare('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
-  set.run('schema_version', String(SCHEMA_VERSION));
-  set.run('parser_version', String(PARSER_VERSION));
-  set.run('root', root);
+  else if (Array.from({ length: SHARDS }, (_, shard) => getMeta(db, 'shards_token', shardName(shard))).some((t) => t !== token))
+    reason = 'a full-text file was missing or from another index';
+  const fresh = schema === null && parser === null;
+  // A new index clears shards left from an index deleted without them (a new one's are empty).
+  const leftOver = (shard: number) => db.prepare(`SELECT 1 FROM ${shardName(shard)}.docs LIMIT 1`).get() !== undefined;
+  // One transaction: dropping and creating the tables one commit at a time, in three files, took
+  // a tenth of a second.
+  db.transaction(() => {
+    if (reason || (fresh && Array.from({ length: SHARDS }, (_, shard) => shard).some(leftOver))) clearIndex(db);
+    setMeta(db, 'schema_version', String(SCHEMA_VERSION));
+    setMeta(db, 'parser_version', String(PARSER_VERSION));
+    setMeta(db, 'root', root);
+    if (reason || fresh || token === null) {
+      const next = randomUUID();
+      for (let shard = 0; shard < SHARDS; shard++) setMeta(db, 'shards_token', next, shardName(shard));
+      setMeta(db, 'shards_token', next);
+    }
+  })();
   return reason;
 }

@@ -1,9 +1,10 @@
-import { openIndexDb, type IndexDb } from './db';
+import { openIndexDb, setCacheSize, type IndexDb } from './db';
 import { failedFile, type ParsedFile } from './parse-file';
 import { parseFileForIndex } from './parse-full';
-import { writeSecondPass, writer, type ExtractJob } from './write';
+import { writeSecondPass, writeSecondPassTexts, writer, type ExtractJob } from './write';
+import type { WriteLock } from './write-lock';
 
-/** The second pass for a batch of files, as a parse worker runs it: parse them, then store them in one transaction of its own. */
+/** The second pass for a batch of files, as a parse worker runs it: parse them, then store them (writeBatch()). */
 export interface ExtractBatch {
   root: string;
   /** The index file, opened by the worker with a connection of its own. */
@@ -26,7 +27,7 @@ function connection(path: string, nativeBinding?: string) {
   const db = openIndexDb(path, nativeBinding ? { nativeBinding } : {});
   // Another worker may be writing its batch: wait for it rather than fail.
   db.pragma('busy_timeout = 60000');
-  db.pragma('cache_size = -4000');
+  setCacheSize(db, -4000);
   // This connection only adds a post's articles and texts, and writeExtracted() checks first
   // that the post is still there: checking each text's post again as a foreign key cost the
   // writing a fifteenth of its time.
@@ -50,12 +51,15 @@ export function parseBatch(batch: ExtractBatch): ParsedBatch {
 }
 
 /**
- * Writes a parsed batch into the index from this thread, in one transaction over a connection
- * of its own: the texts are never copied to the thread that answers the window. The caller
- * holds the workers' write lock (write-lock.ts): SQLite lets one connection write at a time.
+ * Writes a parsed batch into the index from this thread, over a connection of its own: the texts
+ * are never copied to the thread that answers the window. The texts go into this worker's shard
+ * in one transaction (the caller holds that shard's lock, write-lock.ts: SQLite lets one
+ * connection write a file at a time), then the articles and the files marked done into the index
+ * itself in another, under `indexLock`, which every worker takes for that short write.
  */
-export function writeBatch({ batch, done }: ParsedBatch): { written: number } {
+export function writeBatch({ batch, done }: ParsedBatch, shard: number, indexLock: WriteLock, holder: number): { written: number } {
   const { db, w } = connection(batch.dbPath, batch.nativeBinding);
-  db.transaction(() => writeSecondPass(w, done))();
+  db.transaction(() => writeSecondPassTexts(w, shard, done))();
+  indexLock.with(holder, () => db.transaction(() => writeSecondPass(w, done))());
   return { written: done.length };
 }

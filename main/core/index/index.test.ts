@@ -5,12 +5,12 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { openIndexDb, type IndexDb } from './db';
 import { ParsePool } from './pool';
 import { indexQueries } from './queries';
-import { PARSER_VERSION } from './schema';
+import { PARSER_VERSION, shardName, shardPath, SHARDS } from './schema';
 import { matchRanges, termPattern } from '../match';
 import { RANK_BOUND, search, snippetOf, toFtsQuery } from './search';
 import { updateIndex } from './update';
 import { parseFileForIndex } from './parse-full';
-import { writer, writeSecondPass } from './write';
+import { writer, writeSecondPass, writeSecondPassTexts } from './write';
 
 const SEEDS = join(import.meta.dirname, '../../../seeds');
 const pool = new ParsePool(2);
@@ -27,6 +27,10 @@ beforeEach(async () => {
 });
 
 const update = () => updateIndex(db, library, { pool });
+const shards = Array.from({ length: SHARDS }, (_, shard) => shardName(shard));
+/** Rows of a shard table, or of every shard's together. */
+const countIn = (table: string, only?: string) =>
+  (only ? [only] : shards).reduce((n, t) => n + (db.prepare(`SELECT count(*) AS n FROM ${t}.${table}`).get() as { n: number }).n, 0);
 const post = (title: string, body: string, date = 'Monday 20 May 2019') => `${date}\n\n${title}\n\n${body}\n\nNo comments:\n`;
 
 describe('the library index', () => {
@@ -38,8 +42,10 @@ describe('the library index', () => {
     expect(q.sources()[0]).toMatchObject({ name: 'Ministry of Justice', articleCount: 4 });
     expect(search(db, 'tipping point').groups.map((g) => g.title)).toEqual(['Omnishambles Update 48']);
     // Every text is in the full-text index as docs holds it (FTS5 checks its index against docs, row by row).
-    expect(() => db.exec("INSERT INTO docs_fts(docs_fts, rank) VALUES ('integrity-check', 1)")).not.toThrow();
-    expect((db.prepare('SELECT count(*) AS n FROM docs').get() as { n: number }).n).toBeGreaterThan(20);
+    for (const t of shards) expect(() => db.exec(`INSERT INTO ${t}.docs_fts(docs_fts, rank) VALUES ('integrity-check', 1)`)).not.toThrow();
+    expect(countIn('docs')).toBeGreaterThan(20);
+    // Each shard holds the rowids ≡ its number (mod SHARDS).
+    for (const [shard, t] of shards.entries()) expect(db.prepare(`SELECT count(*) FROM ${t}.docs WHERE rowid % ${SHARDS} != ${shard}`).pluck().get()).toBe(0);
   });
 
   it('parses nothing again when nothing changed, and only what changed otherwise', async () => {
@@ -73,20 +79,75 @@ describe('the library index', () => {
     await rm(join(library, 'renamed.txt'));
     expect(await update()).toMatchObject({ removed: 1, posts: 2 });
     expect(search(db, 'zebras').groups).toEqual([]);
-    expect((db.prepare('SELECT count(*) AS n FROM docs_fts').get() as { n: number }).n).toBe(
-      (db.prepare('SELECT count(*) AS n FROM docs').get() as { n: number }).n,
-    );
+    expect(countIn('docs_fts')).toBe(countIn('docs'));
+    // No text is left of the posts that are gone.
+    for (const t of shards) expect(db.prepare(`SELECT count(*) FROM ${t}.docs WHERE post_id NOT IN (SELECT id FROM main.posts)`).pluck().get()).toBe(0);
+  });
+
+  it('writes the texts of a big library into every shard, and searches them all', async () => {
+    for (let i = 0; i < 90; i++)
+      await writeFile(join(library, `many-${String(i).padStart(2, '0')}.txt`), post(`Post ${i}`, `Words about quokkas number ${i}.`));
+    await update();
+    // Three batches of 32 files or more, two workers: each writes its own shard.
+    for (const t of shards) expect(countIn('docs', t)).toBeGreaterThan(20);
+    const found = search(db, 'quokkas', { limit: 200 });
+    expect(found.groups).toHaveLength(90);
+    expect(new Set(found.groups.flatMap((g) => g.hits.map((h) => h.snippet.length > 0)))).toEqual(new Set([true]));
+  });
+
+  it('deletes texts left by a second pass that stopped before marking its files done, so none is indexed twice', async () => {
+    await update();
+    const before = countIn('docs');
+    const hits = search(db, 'tipping point').groups[0]!.hits;
+    // As if a second pass had committed every text to the other shard too, and not the index itself.
+    db.transaction(() => {
+      const all = shards.map((t) => db.prepare(`SELECT rowid, post_id, kind, ref, source_key, title, body FROM ${t}.docs`).raw().all() as unknown[][]);
+      for (const [shard, rows] of all.entries()) {
+        const other = shards[(shard + 1) % SHARDS]!;
+        const max = (db.prepare(`SELECT coalesce(max(rowid), 0) FROM ${other}.docs`).pluck().get() as number) + SHARDS * 1000;
+        const insert = db.prepare(`INSERT INTO ${other}.docs(rowid, post_id, kind, ref, source_key, title, body) VALUES (?, ?, ?, ?, ?, ?, ?)`);
+        const fts = db.prepare(`INSERT INTO ${other}.docs_fts(rowid, title, body) VALUES (?, ?, ?)`);
+        for (const [rowid, ...rest] of rows) {
+          const copy = max + (rowid as number) + 1;
+          insert.run(copy, ...rest);
+          fts.run(copy, rest[4], rest[5]);
+        }
+      }
+    })();
+    expect(countIn('docs')).toBe(2 * before);
+    db.prepare('UPDATE files SET extracted = 0').run();
+    await update();
+    expect(countIn('docs')).toBe(before);
+    expect(search(db, 'tipping point').groups[0]!.hits).toEqual(hits);
+  });
+
+  it('rebuilds everything when a shard is missing or left from another index', async () => {
+    await update();
+    const hits = search(db, 'tipping point').groups[0]!.hits;
+    const path = db.name;
+    db.close();
+    await rm(shardPath(path, 1));
+    db = openIndexDb(path);
+    expect(await update()).toMatchObject({ parsed: 2, rebuilt: 'a full-text file was missing or from another index' });
+    expect(search(db, 'tipping point').groups[0]!.hits).toEqual(hits);
+    // The index itself deleted, its shards left: the new index starts them empty.
+    db.close();
+    for (const suffix of ['', '-wal', '-shm']) await rm(`${path}${suffix}`, { force: true });
+    db = openIndexDb(path);
+    expect(await update()).toMatchObject({ parsed: 2, rebuilt: null });
+    expect(search(db, 'tipping point').groups[0]!.hits).toEqual(hits);
+    expect(countIn('docs_fts')).toBe(countIn('docs'));
   });
 
   it('rebuilds everything after a parser version bump', async () => {
     await update();
     db.prepare("UPDATE meta SET value = ? WHERE key = 'parser_version'").run(String(PARSER_VERSION - 1));
     expect(await update()).toMatchObject({ parsed: 2, rebuilt: `parser version ${PARSER_VERSION - 1} → ${PARSER_VERSION}` });
-    // The rebuilt full-text table is tuned as a new one is (schema.ts: FTS_TUNING).
-    expect(Object.fromEntries((db.prepare('SELECT k, v FROM docs_fts_config').all() as { k: string; v: number }[]).map((r) => [r.k, r.v]))).toMatchObject({
-      automerge: 8,
-      crisismerge: 32,
-    });
+    // The rebuilt full-text tables are tuned as new ones are (schema.ts: ftsTuning).
+    for (const t of shards)
+      expect(
+        Object.fromEntries((db.prepare(`SELECT k, v FROM ${t}.docs_fts_config`).all() as { k: string; v: number }[]).map((r) => [r.k, r.v])),
+      ).toMatchObject({ automerge: 8, crisismerge: 32 });
   });
 
   it('lists a file that cannot be read with its problem and indexes the rest', async () => {
@@ -153,7 +214,13 @@ describe('the second pass, as a parse worker writes it (foreign keys off)', () =
     const worker = openIndexDb(db.name);
     worker.pragma('foreign_keys = OFF');
     const job = { path: FILE, postId: first.post!.id, size: first.size, mtimeMs: first.mtimeMs };
-    const write = () => worker.transaction(() => writeSecondPass(writer(worker), [{ job, result: parseFileForIndex(SEEDS, FILE, 'full') }]))();
+    const write = () => {
+      const w = writer(worker);
+      const done = [{ job, result: parseFileForIndex(SEEDS, FILE, 'full') }];
+      // As a worker does (extract-batch.ts): its shard's texts, then the rest in the index itself.
+      worker.transaction(() => writeSecondPassTexts(w, 1, done))();
+      worker.transaction(() => writeSecondPass(w, done))();
+    };
     return { worker, write };
   }
   const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
@@ -162,8 +229,10 @@ describe('the second pass, as a parse worker writes it (foreign keys off)', () =
     const { worker, write } = firstPassThenWorker();
     write();
     worker.close();
-    expect(count('docs')).toBeGreaterThan(10);
+    expect(countIn('docs', 's1')).toBeGreaterThan(10);
+    expect(countIn('docs', 's0')).toBe(0);
     expect(count('articles')).toBeGreaterThan(3);
+    expect(search(db, 'tipping point').groups.map((g) => g.title)).toEqual(['Omnishambles Update 48']);
     expect(db.pragma('foreign_key_check')).toEqual([]);
   });
 
@@ -172,7 +241,7 @@ describe('the second pass, as a parse worker writes it (foreign keys off)', () =
     db.prepare('DELETE FROM files WHERE path = ?').run(FILE);
     write();
     worker.close();
-    expect([count('posts'), count('docs'), count('articles')]).toEqual([0, 0, 0]);
+    expect([count('posts'), countIn('docs'), count('articles')]).toEqual([0, 0, 0]);
     expect(db.pragma('foreign_key_check')).toEqual([]);
   });
 });
@@ -223,12 +292,16 @@ describe('search on a large index', () => {
     db.exec(
       "INSERT INTO posts(id, file, date, date_text, title, line, declared_count, found_count, article_count) VALUES ('p', 'many.txt', '2015-01-01', '', 'Many', 1, 0, 0, 0)",
     );
-    const insertDoc = db.prepare("INSERT INTO docs(post_id, kind, ref, source_key, title, body) VALUES ('p', 'comment', ?, NULL, '', ?)");
-    const insertFts = db.prepare('INSERT INTO docs_fts(rowid, title, body) VALUES (?, ?, ?)');
+    // The texts in turn in each shard, as the workers write them (each rowid in its shard's class).
+    const inserts = shards.map((t) => ({
+      doc: db.prepare(`INSERT INTO ${t}.docs(rowid, post_id, kind, ref, source_key, title, body) VALUES (?, 'p', 'comment', ?, NULL, '', ?)`),
+      fts: db.prepare(`INSERT INTO ${t}.docs_fts(rowid, title, body) VALUES (?, ?, ?)`),
+    }));
     db.transaction(() => {
       for (let i = 1; i <= RANK_BOUND + 500; i++) {
         const body = `comment ${i} about the hostel${i === 3 ? ' hostel hostel' : ''}`;
-        insertFts.run(insertDoc.run(String(i), body).lastInsertRowid, '', body);
+        const { doc, fts } = inserts[i % SHARDS]!;
+        fts.run(doc.run(i, String(i), body).lastInsertRowid, '', body);
       }
     })();
     const many = search(db, 'hostel');

@@ -5,7 +5,10 @@ import type { ParseWorkerData, Task } from './pool';
 import { TaskLoop, type Started } from './task-loop';
 import { WriteLock } from './write-lock';
 
-const writeLock = new WriteLock((workerData as ParseWorkerData).writeLock);
+const data = workerData as ParseWorkerData;
+/** The lock of the index itself, and of the full-text shard this worker writes (pool.ts). */
+const indexLock = new WriteLock(data.indexLock);
+const shardLock = new WriteLock(data.shardLocks[data.shard]!);
 
 /**
  * The full parse, the article extractor and SQLite, loaded on the first task that needs them:
@@ -43,7 +46,7 @@ function answer(task: Exclude<Task, { kind: 'extract' }>, lib: Full | null): unk
   }
 }
 
-/** Starts a task: a second-pass batch is parsed now and written when the lock is free (task-loop.ts). */
+/** Starts a task: a second-pass batch is parsed now and written when this worker's shard is free (task-loop.ts). */
 async function start(task: Task): Promise<Started> {
   let lib = full;
   if (needsFull(task) && !lib) {
@@ -55,8 +58,8 @@ async function start(task: Task): Promise<Started> {
   }
   if (task.kind !== 'extract') return { answer: answer(task, lib) };
   const parsed = lib!.parseBatch(task.batch);
-  return { write: () => lib!.writeBatch(parsed) };
+  return { write: () => lib!.writeBatch(parsed, data.shard, indexLock, threadId), lock: shardLock };
 }
 
-const loop = new TaskLoop<Task>(writeLock, threadId, start, (id, reply) => parentPort!.postMessage({ id, ...reply }));
+const loop = new TaskLoop<Task>(threadId, start, (id, reply) => parentPort!.postMessage({ id, ...reply }));
 parentPort!.on('message', ({ id, task }: { id: number; task: Task }) => loop.push(id, task));

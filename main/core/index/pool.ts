@@ -6,14 +6,19 @@ import { Worker } from 'node:worker_threads';
 import type { PostArticles } from '../articles';
 import type { ExtractBatch } from './extract-batch';
 import type { ParsedFile, ParseMode } from './parse-file';
+import { SHARDS } from './schema';
 import { WriteLock } from './write-lock';
 
 /** What every parse worker is started with. */
 export interface ParseWorkerData {
   /** The TypeScript entry, when the worker runs from source through tsx. */
   entry?: string;
-  /** The lock the workers take to write a second-pass batch (write-lock.ts). */
-  writeLock: SharedArrayBuffer;
+  /** The lock the workers take to write into the index itself (write-lock.ts). */
+  indexLock: SharedArrayBuffer;
+  /** The lock of each full-text shard, taken to write into it. */
+  shardLocks: SharedArrayBuffer[];
+  /** The shard this worker writes its second-pass texts into. */
+  shard: number;
 }
 
 /**
@@ -68,7 +73,10 @@ export class ParsePool {
   private nextId = 0;
   /** Each worker's thread id, kept past its exit (a dead worker's lock is freed by it). */
   private readonly threadIds = new Map<Worker, number>();
-  private readonly writeLock = new WriteLock();
+  private readonly indexLock = new WriteLock();
+  private readonly shardLocks = Array.from({ length: SHARDS }, () => new WriteLock());
+  /** The shard each worker writes (a worker that died is replaced by one writing the same shard). */
+  private readonly shardOf = new Map<Worker, number>();
   private started = false;
   private closed = false;
 
@@ -93,12 +101,18 @@ export class ParsePool {
 
   private start() {
     this.started = true;
-    for (let i = 0; i < this.size; i++) this.spawn();
+    // Worker i writes shard i mod SHARDS: with no more workers than shards, no two ever wait for each other's shard.
+    for (let i = 0; i < this.size; i++) this.spawn(i % SHARDS);
   }
 
-  private spawn() {
+  private spawn(shard: number) {
     const spec = workerSpec(this.options.workerFile);
-    const workerData: ParseWorkerData = { ...spec.workerData, writeLock: this.writeLock.buffer };
+    const workerData: ParseWorkerData = {
+      ...spec.workerData,
+      indexLock: this.indexLock.buffer,
+      shardLocks: this.shardLocks.map((lock) => lock.buffer),
+      shard,
+    };
     const worker = new Worker(spec.url, {
       workerData,
       ...(spec.execArgv ? { execArgv: spec.execArgv } : {}),
@@ -117,9 +131,12 @@ export class ParsePool {
     const died = (error: Error) => {
       if (!this.workers.delete(worker)) return;
       this.load.delete(worker);
-      // A worker that died writing leaves the lock held: let the others write (SQLite rolled its transaction back).
-      this.writeLock.release(this.threadIds.get(worker) ?? -1);
+      // A worker that died writing leaves a lock held: let the others write (SQLite rolled its transaction back).
+      const threadId = this.threadIds.get(worker) ?? -1;
+      for (const lock of [this.indexLock, ...this.shardLocks]) lock.release(threadId);
       this.threadIds.delete(worker);
+      const shard = this.shardOf.get(worker) ?? 0;
+      this.shardOf.delete(worker);
       const mine = [...this.jobs].filter(([, job]) => job.worker === worker);
       mine.forEach(([id]) => this.jobs.delete(id));
       mine[0]?.[1].reject(error);
@@ -127,7 +144,7 @@ export class ParsePool {
         for (const [, job] of mine.slice(1)) job.reject(new Error('the parse pool was closed'));
         return;
       }
-      this.spawn();
+      this.spawn(shard);
       for (let i = 0; i < DEPTH; i++) this.waiting.shift()?.();
       for (const [, job] of mine.slice(1)) void this.send(job);
     };
@@ -135,6 +152,7 @@ export class ParsePool {
     worker.on('exit', (code) => died(new Error(`the parse worker stopped (exit code ${code})`)));
     this.workers.add(worker);
     this.threadIds.set(worker, worker.threadId);
+    this.shardOf.set(worker, shard);
     this.load.set(worker, 0);
     return worker;
   }

@@ -4,7 +4,7 @@
  */
 
 /** Bump when the tables change: an index with another version is rebuilt from scratch. */
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 /**
  * Bump when the parser or the article extractor changes what they produce: every file is
  * parsed again on the next open.
@@ -73,35 +73,61 @@ CREATE TABLE IF NOT EXISTS article_groups (
   group_id TEXT NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS article_groups_by_group ON article_groups(group_id);
+`;
+
+/**
+ * The full-text index is split across SHARDS database files of its own beside the index, attached
+ * to every connection as s0, s1, …: each parse worker writes its texts into its own shard, so two
+ * workers write at once (SQLite lets one connection write a file at a time, and with one file
+ * the whole second pass queued on that lock). A search asks every shard and merges (search.ts).
+ * Fixed, not one per core: the shards a search reads must not change with the machine.
+ */
+export const SHARDS = 2;
+
+/** The schema name a shard is attached as. */
+export const shardName = (shard: number): string => `s${shard}`;
+
+/** Where shard `shard` of the index at `indexPath` is kept ("…/1a2b.sqlite" → "…/1a2b.text-0.sqlite"). */
+export const shardPath = (indexPath: string, shard: number): string =>
+  indexPath === ':memory:' ? ':memory:' : `${indexPath.replace(/\.sqlite$/, '')}.text-${shard}.sqlite`;
+
+/**
+ * A shard's tables, in schema `db`. A text's rowid is unique across shards (write.ts gives shard
+ * k the rowids ≡ k mod SHARDS), so a rowid alone says where a text is. No foreign key to posts
+ * (SQLite has none across files): write.ts deletes a post's texts with it.
+ */
+export const shardDdl = (db: string): string => `
+-- shards_token: the same in the index and each of its shards (db.ts resetIfStale()).
+CREATE TABLE IF NOT EXISTS ${db}.meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 
 -- What full-text search finds: a post's title and body, each comment, each quoted article.
-CREATE TABLE IF NOT EXISTS docs (
+CREATE TABLE IF NOT EXISTS ${db}.docs (
   rowid INTEGER PRIMARY KEY,
-  post_id TEXT NOT NULL REFERENCES posts(id) ON DELETE CASCADE,
+  post_id TEXT NOT NULL,
   kind TEXT NOT NULL,              -- 'post' | 'comment' | 'article'
   ref TEXT,                        -- comment id ("3.2") or article id
   source_key TEXT,                 -- articles: their source
   title TEXT NOT NULL,
   body TEXT NOT NULL               -- in docs_fts too, written in the same transaction
 );
-CREATE INDEX IF NOT EXISTS docs_by_post ON docs(post_id);
+CREATE INDEX IF NOT EXISTS ${db}.docs_by_post ON docs(post_id);
 -- No prefix index: one ('2 3') made building the index 2.3× slower and the file far bigger, for
 -- one- and two-letter prefix searches only (longer prefixes never used it). Prefix searches need
 -- three letters (search.ts); FTS5 expands them from the terms themselves.
-CREATE VIRTUAL TABLE IF NOT EXISTS docs_fts USING fts5(
+CREATE VIRTUAL TABLE IF NOT EXISTS ${db}.docs_fts USING fts5(
   title, body, content='docs', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
 );
-CREATE TRIGGER IF NOT EXISTS docs_after_delete AFTER DELETE ON docs BEGIN
+CREATE TRIGGER IF NOT EXISTS ${db}.docs_after_delete AFTER DELETE ON docs BEGIN
   INSERT INTO docs_fts(docs_fts, rowid, title, body) VALUES ('delete', old.rowid, old.title, old.body);
 END;
 `;
 
 /**
- * Run once, when docs_fts is created. FTS5 merges eight segments at a time, not four: a cold
- * index commits a few hundred batches, each a new segment, and four-way merges wrote every
+ * Run once, when a shard's docs_fts is created. FTS5 merges eight segments at a time, not four:
+ * a cold index commits a few hundred batches, each a new segment, and four-way merges wrote every
  * term's entries over again at more levels (writing took a fifth longer; searches measured the same).
  */
-export const FTS_TUNING = `
-INSERT INTO docs_fts(docs_fts, rank) VALUES ('automerge', 8);
-INSERT INTO docs_fts(docs_fts, rank) VALUES ('crisismerge', 32);
+export const ftsTuning = (db: string): string => `
+INSERT INTO ${db}.docs_fts(docs_fts, rank) VALUES ('automerge', 8);
+INSERT INTO ${db}.docs_fts(docs_fts, rank) VALUES ('crisismerge', 32);
 `;

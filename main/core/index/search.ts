@@ -2,6 +2,7 @@ import type { SearchHit, SnippetPart } from '../../../preload/api';
 import { matchRanges, termPattern } from '../match';
 import type Database from 'better-sqlite3';
 import type { IndexDb } from './db';
+import { shardName, SHARDS } from './schema';
 
 type Statement = Database.Statement<unknown[]>;
 /** Statements a search runs, prepared once per connection (preparing costs about as much as a rare word's search). */
@@ -124,8 +125,9 @@ export interface SearchResult {
   /** Matching texts ranked (all of them, unless `sampled`). */
   totalHits: number;
   /**
-   * More texts match than are ranked: only the RANK_BOUND most recently indexed matches (for a
-   * blog archive, mostly the newest posts) were ranked. Said in the UI, with a hint to add words.
+   * More texts match than are ranked: only about the RANK_BOUND most recently indexed matches
+   * (the newest RANK_BOUND / SHARDS of each shard; for a blog archive, mostly the newest posts)
+   * were ranked. Said in the UI, with a hint to add words.
    */
   sampled: boolean;
   ms: number;
@@ -246,47 +248,66 @@ export function search(db: IndexDb, input: string, options: SearchOptions = {}):
   // first, with the filters applied as matches are read (so a filter never empties a page)…
   const bound = /\*$/.test(query.match) || query.match.includes('* ') ? PREFIX_RANK_BOUND : RANK_BOUND;
   type Row = { rowid: number; score: number; postId?: string; kind?: SearchHit['kind']; ref?: string | null; title?: string; date?: string | null };
-  // Rows as arrays: a common word ranks a thousand of them, and an object a row costs a third of the time.
-  const rawRanked = (
-    where.length
-      ? statement(
-          db,
-          `SELECT f.rowid, bm25(docs_fts, 5.0, 1.0), d.post_id, d.kind, d.ref, p.title, p.date
-           FROM docs_fts f JOIN docs d ON d.rowid = f.rowid JOIN posts p ON p.id = d.post_id
-           WHERE docs_fts MATCH ? AND ${where.join(' AND ')}
-           ORDER BY f.rowid DESC LIMIT ${bound}`,
-          true,
-        )
-      : // No filter: the texts' post, kind and title are looked up below for the page's rows only.
-        statement(db, `SELECT rowid, bm25(docs_fts, 5.0, 1.0) FROM docs_fts WHERE docs_fts MATCH ? ORDER BY rowid DESC LIMIT ${bound}`, true)
-  ).all(...params) as unknown[][];
-  const ranked: Row[] = rawRanked.map((r) =>
-    r.length > 2
-      ? {
-          rowid: r[0] as number,
-          score: r[1] as number,
-          postId: r[2] as string,
-          kind: r[3] as SearchHit['kind'],
-          ref: r[4] as string | null,
-          title: r[5] as string,
-          date: r[6] as string | null,
-        }
-      : { rowid: r[0] as number, score: r[1] as number },
-  );
+  // …from every shard (schema.ts), each ranking the newest `bound / SHARDS` of its own matches:
+  // the shards fill side by side, so these are about the newest `bound` of the library, and a
+  // search ranks no more texts than with one shard. bm25's statistics (how rare a word is, how
+  // long texts are) are each shard's own: the shards are halves of one library cut batch by
+  // batch, so they differ very little.
+  const perShard = Math.ceil(bound / SHARDS);
+  let sampled = false;
+  const ranked: Row[] = [];
+  for (let shard = 0; shard < SHARDS; shard++) {
+    const t = shardName(shard);
+    // Rows as arrays: a common word ranks a thousand of them, and an object a row costs a third of the time.
+    const rows = (
+      where.length
+        ? statement(
+            db,
+            `SELECT f.rowid, bm25(docs_fts, 5.0, 1.0), d.post_id, d.kind, d.ref, p.title, p.date
+             FROM ${t}.docs_fts f JOIN ${t}.docs d ON d.rowid = f.rowid JOIN main.posts p ON p.id = d.post_id
+             WHERE docs_fts MATCH ? AND ${where.join(' AND ')}
+             ORDER BY f.rowid DESC LIMIT ${perShard}`,
+            true,
+          )
+        : // No filter: the texts' post, kind and title are looked up below for the page's rows only.
+          statement(db, `SELECT rowid, bm25(docs_fts, 5.0, 1.0) FROM ${t}.docs_fts WHERE docs_fts MATCH ? ORDER BY rowid DESC LIMIT ${perShard}`, true)
+    ).all(...params) as unknown[][];
+    if (rows.length >= perShard) sampled = true;
+    for (const r of rows)
+      ranked.push(
+        r.length > 2
+          ? {
+              rowid: r[0] as number,
+              score: r[1] as number,
+              postId: r[2] as string,
+              kind: r[3] as SearchHit['kind'],
+              ref: r[4] as string | null,
+              title: r[5] as string,
+              date: r[6] as string | null,
+            }
+          : { rowid: r[0] as number, score: r[1] as number },
+      );
+  }
   ranked.sort((a, b) => a.score - b.score || b.rowid - a.rowid);
-  const describe = statement(
-    db,
-    `SELECT d.rowid, d.post_id, d.kind, d.ref, p.title, p.date
-     FROM docs d JOIN posts p ON p.id = d.post_id WHERE d.rowid IN (${Array(DESCRIBE_CHUNK).fill('?').join(',')})`,
-    true,
-  );
+  // A text's shard is its rowid mod SHARDS (write.ts): each lookup asks the shards the rows are in.
+  const describe = (shard: number) =>
+    statement(
+      db,
+      `SELECT d.rowid, d.post_id, d.kind, d.ref, p.title, p.date
+       FROM ${shardName(shard)}.docs d JOIN main.posts p ON p.id = d.post_id WHERE d.rowid IN (${Array(DESCRIBE_CHUNK).fill('?').join(',')})`,
+      true,
+    );
   // …then grouped by post, best first, until the page is full; snippets are made for its hits only.
   const groups = new Map<string, SearchGroup & { rowids: number[] }>();
   for (let at = 0; at < ranked.length && groups.size < limit; at += DESCRIBE_CHUNK) {
     const chunk = ranked.slice(at, at + DESCRIBE_CHUNK);
     if (chunk[0]!.postId === undefined) {
-      const ids = chunk.map((r) => r.rowid);
-      const found = new Map((describe.all(...ids, ...Array(DESCRIBE_CHUNK - ids.length).fill(-1)) as unknown[][]).map((r) => [r[0] as number, r]));
+      const found = new Map<number, unknown[]>();
+      for (let shard = 0; shard < SHARDS; shard++) {
+        const ids = chunk.filter((r) => r.rowid % SHARDS === shard).map((r) => r.rowid);
+        if (!ids.length) continue;
+        for (const r of describe(shard).all(...ids, ...Array(DESCRIBE_CHUNK - ids.length).fill(-1)) as unknown[][]) found.set(r[0] as number, r);
+      }
       for (const row of chunk) {
         const r = found.get(row.rowid);
         if (!r) continue;
@@ -313,12 +334,14 @@ export function search(db: IndexDb, input: string, options: SearchOptions = {}):
   }
   const wanted = [...groups.values()].flatMap((g) => g.rowids);
   const texts = new Map<number, { title: string; body: string }>();
-  if (wanted.length) {
-    // As many places as a page can show, so the statement is prepared once.
-    const places = Math.max(wanted.length, limit * HITS_PER_POST);
-    const rows = statement(db, `SELECT rowid, title, body FROM docs WHERE rowid IN (${Array(places).fill('?').join(',')})`, true).all(
-      ...wanted,
-      ...Array(places - wanted.length).fill(-1),
+  // As many places as a page can show, so the statement is prepared once per shard.
+  const places = Math.max(wanted.length, limit * HITS_PER_POST);
+  for (let shard = 0; shard < SHARDS; shard++) {
+    const ids = wanted.filter((rowid) => rowid % SHARDS === shard);
+    if (!ids.length) continue;
+    const rows = statement(db, `SELECT rowid, title, body FROM ${shardName(shard)}.docs WHERE rowid IN (${Array(places).fill('?').join(',')})`, true).all(
+      ...ids,
+      ...Array(places - ids.length).fill(-1),
     ) as [number, string, string][];
     for (const [rowid, title, body] of rows) texts.set(rowid, { title, body });
   }
@@ -333,7 +356,7 @@ export function search(db: IndexDb, input: string, options: SearchOptions = {}):
     query,
     groups: [...groups.values()].map(({ rowids: _rowids, ...group }) => group),
     totalHits: ranked.length,
-    sampled: ranked.length >= bound,
+    sampled,
     ms: performance.now() - started,
   };
 }

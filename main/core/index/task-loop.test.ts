@@ -22,9 +22,10 @@ function harness(lock: WriteLock) {
         events.push(`wrote ${task.name}`);
         return `${task.name} written`;
       },
+      lock,
     };
   };
-  const loop = new TaskLoop<Task>(lock, 1, start, (id, reply) => replies.push({ id, reply }));
+  const loop = new TaskLoop<Task>(1, start, (id, reply) => replies.push({ id, reply }));
   return { loop, events, replies };
 }
 

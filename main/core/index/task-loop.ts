@@ -2,9 +2,9 @@ import type { WriteLock } from './write-lock';
 
 /**
  * What starting a task gives: its answer, or (a second-pass batch, parsed) the write that
- * answers it once the write lock is held.
+ * answers it once `lock` (its shard's write lock) is held.
  */
-export type Started = { answer: unknown } | { write: () => unknown };
+export type Started = { answer: unknown } | { write: () => unknown; lock: WriteLock };
 
 /** A task's reply, as the worker posts it. */
 export type Reply = { result: unknown } | { error: string };
@@ -17,7 +17,7 @@ interface Entry<T> {
 
 /**
  * A parse worker's loop over the tasks it is sent. A second-pass batch is parsed when its turn
- * comes, then written when the workers' write lock is free; while another worker holds the
+ * comes, then written when its write lock is free; while another worker holds the
  * lock, this one starts its next task (parses its next batch) instead of sleeping, so that the
  * lock, which the whole second pass queues on, is idle as little as possible. A parsed batch
  * is written before the next task starts whenever the lock is free, and replies leave in the
@@ -29,13 +29,12 @@ export class TaskLoop<T> {
   /** Every task not replied to yet, in order. */
   private readonly unanswered: Entry<T>[] = [];
   /** Batches parsed and waiting for the lock, in order. */
-  private readonly toWrite: { entry: Entry<T>; write: () => unknown }[] = [];
+  private readonly toWrite: { entry: Entry<T>; write: () => unknown; lock: WriteLock }[] = [];
   private running = false;
   /** Ends the wait for the lock when a task arrives, so that it is started meanwhile. */
   private taskArrived: (() => void) | null = null;
 
   constructor(
-    private readonly lock: WriteLock,
     private readonly holder: number,
     /** Starts a task: may throw (that is its error reply) or reject (a module that failed to load). */
     private readonly start: (task: T) => Started | Promise<Started>,
@@ -71,8 +70,9 @@ export class TaskLoop<T> {
           this.sendReplies();
           continue;
         }
-        if (!this.toWrite.length) return;
-        await Promise.race([this.lock.freed(), new Promise<void>((resolve) => (this.taskArrived = resolve))]);
+        const waiting = this.toWrite[0];
+        if (!waiting) return;
+        await Promise.race([waiting.lock.freed(), new Promise<void>((resolve) => (this.taskArrived = resolve))]);
         this.taskArrived = null;
       }
     } finally {
@@ -83,7 +83,7 @@ export class TaskLoop<T> {
   private async begin(entry: Entry<T>) {
     try {
       const started = await this.start(entry.task);
-      if ('write' in started) this.toWrite.push({ entry, write: started.write });
+      if ('write' in started) this.toWrite.push({ entry, write: started.write, lock: started.lock });
       else entry.reply = { result: started.answer };
     } catch (error) {
       entry.reply = { error: (error as Error).message };
@@ -93,14 +93,14 @@ export class TaskLoop<T> {
   /** Writes the oldest parsed batch if the lock is free now. Returns whether it did. */
   private writeIfFree(): boolean {
     const next = this.toWrite[0];
-    if (!next || !this.lock.tryAcquire(this.holder)) return false;
+    if (!next || !next.lock.tryAcquire(this.holder)) return false;
     this.toWrite.shift();
     try {
       next.entry.reply = { result: next.write() };
     } catch (error) {
       next.entry.reply = { error: (error as Error).message };
     } finally {
-      this.lock.release(this.holder);
+      next.lock.release(this.holder);
     }
     return true;
   }

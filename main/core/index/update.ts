@@ -244,8 +244,8 @@ export async function updateIndex(db: IndexDb, root: string, options: UpdateOpti
       const was = known.get(path);
       return !was || !info || was.size !== info.size || was.mtime_ms !== info.mtimeMs;
     });
-  const { s, write } = writer(db);
-  db.transaction(() => removed.forEach((path) => s.deleteFile.run(path)))();
+  const { s, write, removeFile, clearPendingTexts } = writer(db);
+  db.transaction(() => removed.forEach(removeFile))();
 
   const toExtract = () =>
     db.prepare('SELECT path, post_id AS postId, size, mtime_ms AS mtimeMs FROM files WHERE extracted = 0 ORDER BY path').all() as ExtractJob[];
@@ -286,6 +286,7 @@ export async function updateIndex(db: IndexDb, root: string, options: UpdateOpti
     // written into the index by the workers themselves.
     if (!cancelled) {
       const pending = toExtract();
+      if (pending.length) db.transaction(clearPendingTexts)();
       options.onProgress?.({ phase: 'extracting', done: 0, total: pending.length });
       cancelled = !(await extractInWorkers(db, pool, root, pending, options, (written) => {
         extracted += written;

@@ -67,25 +67,29 @@ describe('the write lock', () => {
   });
 });
 
-/** A stand-in parse worker that takes the pool's write lock and dies holding it, or takes it and answers. */
+/** A stand-in parse worker that takes the pool's index lock and its shard's lock and dies holding them, or takes them and answers. */
 const TAKES_LOCK = `
 import { parentPort, threadId, workerData } from 'node:worker_threads';
-const word = new Int32Array(workerData.writeLock);
+const words = [new Int32Array(workerData.shardLocks[workerData.shard]), new Int32Array(workerData.indexLock)];
 parentPort.on('message', ({ id, task }) => {
-  for (;;) {
-    const current = Atomics.compareExchange(word, 0, 0, threadId);
-    if (current === 0) break;
-    Atomics.wait(word, 0, current, 1000);
+  for (const word of words) {
+    for (;;) {
+      const current = Atomics.compareExchange(word, 0, 0, threadId);
+      if (current === 0) break;
+      Atomics.wait(word, 0, current, 1000);
+    }
   }
   if (task.file === 'boom.txt') process.exit(3);
-  Atomics.compareExchange(word, 0, threadId, 0);
-  Atomics.notify(word, 0, 1);
+  for (const word of words) {
+    Atomics.compareExchange(word, 0, threadId, 0);
+    Atomics.notify(word, 0, 1);
+  }
   parentPort.postMessage({ id, result: { file: task.file, size: 1, mtimeMs: 1, hash: 'h', post: null, articleCount: 0, problems: [], articles: [], docs: [] } });
 });
 `;
 
 describe('the parse pool and the write lock', () => {
-  it('frees the lock of a worker that died holding it, so the next worker can write', async () => {
+  it('frees the locks of a worker that died holding them, so the next worker can write', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'threadline-lock-'));
     const workerFile = join(dir, 'worker.mjs');
     await writeFile(workerFile, TAKES_LOCK);

@@ -1,6 +1,7 @@
 import type { Problem } from '../parse';
 import type { IndexDb } from './db';
 import type { ParsedFile } from './parse-file';
+import { shardName, SHARDS } from './schema';
 
 /** The warning for a second file holding the same post (same date and title), shown under its own id. */
 function renamedProblem(parsed: ParsedFile, otherFile: string, renamed: string): Problem {
@@ -12,38 +13,75 @@ function renamedProblem(parsed: ParsedFile, otherFile: string, renamed: string):
   };
 }
 
+/** Statements that write one shard's texts (schema.ts). */
+function shardStatements(db: IndexDb, shard: number) {
+  const t = shardName(shard);
+  return {
+    hasDocs: db.prepare(`SELECT 1 FROM ${t}.docs WHERE post_id = ? LIMIT 1`).pluck(),
+    deleteDocsOf: db.prepare(`DELETE FROM ${t}.docs WHERE post_id = ?`),
+    maxRowid: db.prepare(`SELECT max(rowid) FROM ${t}.docs`).pluck(),
+    insertDoc: db.prepare(`INSERT INTO ${t}.docs(rowid, post_id, kind, ref, source_key, title, body) VALUES (?, ?, ?, ?, ?, ?, ?)`),
+    ftsFromDocs: db.prepare(
+      `INSERT INTO ${t}.docs_fts(rowid, title, body) SELECT rowid, title, body FROM ${t}.docs WHERE rowid BETWEEN ? AND ? ORDER BY rowid`,
+    ),
+    clearPending: db.prepare(`DELETE FROM ${t}.docs WHERE post_id IN (SELECT post_id FROM main.files WHERE extracted = 0 AND post_id IS NOT NULL)`),
+  };
+}
+
 /** Statements used while writing. */
 export function writer(db: IndexDb) {
   const s = {
-    fileByPath: db.prepare('SELECT hash FROM files WHERE path = ?'),
+    fileByPath: db.prepare('SELECT hash FROM main.files WHERE path = ?'),
     upsertFile: db.prepare(
-      'INSERT INTO files(path, size, mtime_ms, hash, post_id, extracted) VALUES (@path, @size, @mtimeMs, @hash, @postId, @extracted) ON CONFLICT(path) DO UPDATE SET size = excluded.size, mtime_ms = excluded.mtime_ms, hash = excluded.hash, post_id = excluded.post_id, extracted = excluded.extracted',
+      'INSERT INTO main.files(path, size, mtime_ms, hash, post_id, extracted) VALUES (@path, @size, @mtimeMs, @hash, @postId, @extracted) ON CONFLICT(path) DO UPDATE SET size = excluded.size, mtime_ms = excluded.mtime_ms, hash = excluded.hash, post_id = excluded.post_id, extracted = excluded.extracted',
     ),
-    deleteArticlesOf: db.prepare('DELETE FROM articles WHERE post_id = ?'),
-    hasDocs: db.prepare('SELECT 1 FROM docs WHERE post_id = ? LIMIT 1').pluck(),
-    deleteDocsOf: db.prepare('DELETE FROM docs WHERE post_id = ?'),
-    setArticleCount: db.prepare('UPDATE posts SET article_count = ? WHERE id = ?'),
-    setExtracted: db.prepare('UPDATE files SET extracted = 1, hash = ? WHERE path = ?'),
-    touchFile: db.prepare('UPDATE files SET size = ?, mtime_ms = ? WHERE path = ?'),
-    deleteFile: db.prepare('DELETE FROM files WHERE path = ?'),
-    deletePostOfFile: db.prepare('DELETE FROM posts WHERE file = ?'),
-    deleteProblemsOfFile: db.prepare('DELETE FROM problems WHERE file = ?'),
-    postIdTaken: db.prepare('SELECT file FROM posts WHERE id = ?'),
+    deleteArticlesOf: db.prepare('DELETE FROM main.articles WHERE post_id = ?'),
+    setArticleCount: db.prepare('UPDATE main.posts SET article_count = ? WHERE id = ?'),
+    postExists: db.prepare('SELECT 1 FROM main.posts WHERE id = ?').pluck(),
+    setExtracted: db.prepare('UPDATE main.files SET extracted = 1, hash = ? WHERE path = ?'),
+    touchFile: db.prepare('UPDATE main.files SET size = ?, mtime_ms = ? WHERE path = ?'),
+    deleteFile: db.prepare('DELETE FROM main.files WHERE path = ?'),
+    postOfFile: db.prepare('SELECT id FROM main.posts WHERE file = ?').pluck(),
+    deletePostOfFile: db.prepare('DELETE FROM main.posts WHERE file = ?'),
+    deleteProblemsOfFile: db.prepare('DELETE FROM main.problems WHERE file = ?'),
+    postIdTaken: db.prepare('SELECT file FROM main.posts WHERE id = ?'),
     insertPost: db.prepare(
-      'INSERT INTO posts(id, file, date, date_text, title, line, declared_count, found_count, article_count) VALUES (@id, @file, @date, @dateText, @title, @line, @declared, @found, @articleCount)',
+      'INSERT INTO main.posts(id, file, date, date_text, title, line, declared_count, found_count, article_count) VALUES (@id, @file, @date, @dateText, @title, @line, @declared, @found, @articleCount)',
     ),
-    insertProblem: db.prepare('INSERT INTO problems(file, line, severity, message) VALUES (?, ?, ?, ?)'),
+    insertProblem: db.prepare('INSERT INTO main.problems(file, line, severity, message) VALUES (?, ?, ?, ?)'),
     insertArticle: db.prepare(
-      'INSERT INTO articles(id, post_id, ord, kind, source_key, source_name, source_kind, site, title, url, url_key, preview, fingerprint) VALUES (@id, @postId, @ord, @kind, @sourceKey, @sourceName, @sourceKind, @site, @title, @url, @urlKey, @preview, @fingerprint)',
+      'INSERT INTO main.articles(id, post_id, ord, kind, source_key, source_name, source_kind, site, title, url, url_key, preview, fingerprint) VALUES (@id, @postId, @ord, @kind, @sourceKey, @sourceName, @sourceKind, @site, @title, @url, @urlKey, @preview, @fingerprint)',
     ),
-    insertDoc: db.prepare('INSERT INTO docs(post_id, kind, ref, source_key, title, body) VALUES (?, ?, ?, ?, ?, ?)'),
-    ftsFromDocs: db.prepare('INSERT INTO docs_fts(rowid, title, body) SELECT rowid, title, body FROM docs WHERE rowid BETWEEN ? AND ? ORDER BY rowid'),
   };
+  const shards = Array.from({ length: SHARDS }, (_, shard) => shardStatements(db, shard));
+
+  /**
+   * Deletes a post's texts from every shard (SQLite has no foreign keys across files). Only
+   * where there are some: a DELETE on docs opens a savepoint (its trigger writes to docs_fts),
+   * and FTS5 flushes its pending terms at every savepoint, so deleting nothing for each new post
+   * cut the index into thousands of tiny segments to merge (it doubled the cost of a cold index).
+   */
+  function deleteTextsOf(postId: string) {
+    for (const shard of shards) if (shard.hasDocs.get(postId) !== undefined) shard.deleteDocsOf.run(postId);
+  }
+
+  /** Deletes the texts of the post a file held, if the index has one. */
+  function deleteTextsOfFile(file: string) {
+    const postId = s.postOfFile.get(file) as string | undefined;
+    if (postId !== undefined) deleteTextsOf(postId);
+  }
+
+  /** Forgets a file removed from the library, with its post, problems, articles and texts. */
+  function removeFile(file: string) {
+    deleteTextsOfFile(file);
+    s.deleteFile.run(file);
+  }
 
   /** Replaces what the index holds for one file with its structure (first pass: the post list). */
   function write(parsed: ParsedFile, known = true) {
     // A file the index has never seen has nothing to replace.
     if (known) {
+      deleteTextsOfFile(parsed.file);
       s.deletePostOfFile.run(parsed.file);
       s.deleteProblemsOfFile.run(parsed.file);
     }
@@ -73,38 +111,49 @@ export function writer(db: IndexDb) {
     });
   }
 
-  /** The texts written since the last flushFts(): into the full-text index together. */
-  let docsFrom = Infinity;
-  let docsTo = -Infinity;
   /**
-   * Indexes the texts written since the last call, in one statement that reads them back from
-   * docs (where they were just written, so from the page cache): each text crosses from
-   * JavaScript into SQLite once, not once for docs and again for docs_fts.
+   * Deletes, from every shard, the texts of the posts waiting for the second pass: texts left by
+   * a second pass that stopped between writing a shard and marking its files done (update.ts runs
+   * this before the second pass, so a worker only ever writes its own shard).
    */
-  function flushFts() {
-    if (docsTo >= docsFrom) s.ftsFromDocs.run(docsFrom, docsTo);
-    forgetFts();
-  }
-  function forgetFts() {
-    docsFrom = Infinity;
-    docsTo = -Infinity;
+  function clearPendingTexts() {
+    for (const shard of shards) shard.clearPending.run();
   }
 
   /**
-   * Adds a post's articles and search texts (second pass), replacing any it had; flushFts()
-   * indexes the texts. Nothing, when the post has left the index since the first pass (its file
-   * removed or changed meanwhile): the parse workers write with foreign keys off.
+   * Adds a post's search texts to shard `shard`, in the caller's transaction on that shard, and
+   * indexes them (in one statement that reads them back from docs, where they were just written,
+   * so from the page cache: each text crosses from JavaScript into SQLite once, not once for docs
+   * and again for docs_fts). Rowids ≡ shard (mod SHARDS), so they are unique across shards.
+   */
+  function writeTexts(shard: number, posts: { parsed: ParsedFile; postId: string }[]) {
+    const st = shards[shard]!;
+    const max = st.maxRowid.get() as number | null;
+    let rowid = (max ?? 0) + 1;
+    rowid += (shard - (rowid % SHARDS) + SHARDS) % SHARDS;
+    const from = rowid;
+    for (const { parsed, postId } of posts) {
+      const original = parsed.post!.id;
+      const rename = (id: string) => (postId === original ? id : `${postId}${id.slice(original.length)}`);
+      if (st.hasDocs.get(postId) !== undefined) st.deleteDocsOf.run(postId);
+      for (const d of parsed.docs) {
+        st.insertDoc.run(rowid, postId, d.kind, d.kind === 'article' && d.ref ? rename(d.ref) : d.ref, d.sourceKey, d.title, d.body);
+        rowid += SHARDS;
+      }
+    }
+    if (rowid > from) st.ftsFromDocs.run(from, rowid - SHARDS);
+  }
+
+  /**
+   * Adds a post's articles (second pass), replacing any it had, and marks its file done. Nothing,
+   * when the post has left the index since the first pass (its file removed or changed
+   * meanwhile): the parse workers write with foreign keys off.
    */
   function writeExtracted(parsed: ParsedFile, postId: string) {
     if (s.setArticleCount.run(parsed.articleCount, postId).changes === 0) return;
     const original = parsed.post!.id;
     const rename = (id: string) => (postId === original ? id : `${postId}${id.slice(original.length)}`);
     s.deleteArticlesOf.run(postId);
-    // Only when there is something to delete: a DELETE on docs opens a savepoint (its trigger
-    // writes to docs_fts), and FTS5 flushes its pending terms at every savepoint, so deleting
-    // nothing for each new post cut the index into thousands of tiny segments to merge (it
-    // doubled the cost of a cold index).
-    if (s.hasDocs.get(postId) !== undefined) s.deleteDocsOf.run(postId);
     // The full parse's problems (the first pass read only the head and the count) replace the first pass's.
     if (parsed.post) {
       s.deleteProblemsOfFile.run(parsed.file);
@@ -121,18 +170,9 @@ export function writer(db: IndexDb) {
         fingerprint: a.fingerprint ? Buffer.from(new Uint32Array(a.fingerprint).buffer) : null,
       });
     }
-    // The texts go into the full-text index in the same transaction (flushFts()), so the index
-    // is complete when the last file is extracted.
-    for (const d of parsed.docs) {
-      const rowid = Number(
-        s.insertDoc.run(postId, d.kind, d.kind === 'article' && d.ref ? rename(d.ref) : d.ref, d.sourceKey, d.title, d.body).lastInsertRowid,
-      );
-      if (rowid < docsFrom) docsFrom = rowid;
-      if (rowid > docsTo) docsTo = rowid;
-    }
     s.setExtracted.run(parsed.hash, parsed.file);
   }
-  return { s, write, writeExtracted, flushFts, forgetFts };
+  return { s, write, removeFile, deleteTextsOf, clearPendingTexts, writeTexts, writeExtracted };
 }
 
 /** A file for the second pass: where it is, the post id the first pass gave it, and its size and time then. */
@@ -143,14 +183,32 @@ export interface ExtractJob {
   mtimeMs: number;
 }
 
+export type SecondPassResults = { job: ExtractJob; result: ParsedFile }[];
+
+/** The results to store: the file unchanged since the first pass, parsed, and its post still in the index. */
+const storable = (w: ReturnType<typeof writer>, { job, result }: SecondPassResults[number]): boolean =>
+  result.size === job.size && result.mtimeMs === job.mtimeMs && result.post !== null && Boolean(job.postId) && w.s.postExists.get(job.postId) !== undefined;
+
 /**
- * Stores the second pass's results for some files, in the caller's transaction: a file changed
- * again since the first pass is left for the next update (the watcher's), and a file whose
- * parsing failed is listed with its problem and parsed again from the top next time.
+ * Stores the second pass's search texts for some files into shard `shard`, in the caller's
+ * transaction on it. Written before writeSecondPass() marks the files done (a commit is not
+ * atomic across database files): a pass stopped in between leaves texts that the next one
+ * deletes (clearPendingTexts()), never a file marked done without its texts.
  */
-export function writeSecondPass(w: ReturnType<typeof writer>, done: { job: ExtractJob; result: ParsedFile }[]): void {
-  // Nothing pending from a batch that failed (its transaction was rolled back).
-  w.forgetFts();
+export function writeSecondPassTexts(w: ReturnType<typeof writer>, shard: number, done: SecondPassResults): void {
+  w.writeTexts(
+    shard,
+    done.filter((d) => storable(w, d)).map(({ job, result }) => ({ parsed: result, postId: job.postId })),
+  );
+}
+
+/**
+ * Stores the second pass's results for some files, but their texts (writeSecondPassTexts()), in
+ * the caller's transaction: a file changed again since the first pass is left for the next
+ * update (the watcher's), and a file whose parsing failed is listed with its problem and parsed
+ * again from the top next time.
+ */
+export function writeSecondPass(w: ReturnType<typeof writer>, done: SecondPassResults): void {
   for (const { job, result } of done) {
     if (result.size === job.size && result.mtimeMs === job.mtimeMs && result.post && job.postId) w.writeExtracted(result, job.postId);
     else if (result.hash === 'failed') {
@@ -158,5 +216,4 @@ export function writeSecondPass(w: ReturnType<typeof writer>, done: { job: Extra
       w.s.touchFile.run(-1, -1, result.file);
     }
   }
-  w.flushFts();
 }
