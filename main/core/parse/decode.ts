@@ -24,7 +24,7 @@ const WIN1252_C1 = [
 const latin1 = new TextDecoder('latin1');
 const C1 = /[\u0080-\u009f]/g;
 
-function decodeWindows1252(bytes: Uint8Array): string {
+export function decodeWindows1252(bytes: Uint8Array): string {
   // The native decoder, then the 0x80–0x9F range put right by hand (whatever this Node made of it).
   return latin1.decode(bytes).replace(C1, (char) => String.fromCharCode(WIN1252_C1[char.charCodeAt(0) - 0x80]!));
 }
@@ -33,6 +33,18 @@ function lineOfOffset(text: string, offset: number): number {
   let line = 1;
   for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
   return line;
+}
+
+/** The warning for a file read as Windows-1252 (its bytes after any BOM), at the line of its first byte that is not UTF-8. */
+export function notUtf8Warning(body: Uint8Array, file: string): Problem {
+  const lenient = utf8Lenient.decode(body);
+  return {
+    file,
+    line: lineOfOffset(lenient, lenient.indexOf('\uFFFD')),
+    severity: 'warning',
+    message:
+      'The file is not valid UTF-8; it was read as Windows-1252. Check that £, quotes and accented letters look right, and re-save the file as UTF-8 to silence this.',
+  };
 }
 
 /**
@@ -67,19 +79,6 @@ export function decodeSeed(bytes: Uint8Array, file: string): Decoded {
   try {
     return { text: utf8.decode(body), problems: [] };
   } catch {
-    const lenient = utf8Lenient.decode(body);
-    const line = lineOfOffset(lenient, lenient.indexOf('\uFFFD'));
-    return {
-      text: decodeWindows1252(body),
-      problems: [
-        {
-          file,
-          line,
-          severity: 'warning',
-          message:
-            'The file is not valid UTF-8; it was read as Windows-1252. Check that £, quotes and accented letters look right, and re-save the file as UTF-8 to silence this.',
-        },
-      ],
-    };
+    return { text: decodeWindows1252(body), problems: [notUtf8Warning(body, file)] };
   }
 }

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { isUtf8 } from 'node:buffer';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -61,7 +62,7 @@ describe('scanStructure reads the post list facts from bytes exactly as parseSee
     for (const text of cases) expectSameAsParse(encode(text));
   });
 
-  it('on random seed-like files, as UTF-8 bytes', () => {
+  it('on random seed-like files, as UTF-8 and as Windows-1252 bytes', () => {
     const line = fc.oneof(
       fc.constantFrom(
         'Monday 20 May 2019',
@@ -95,9 +96,43 @@ describe('scanStructure reads the post list facts from bytes exactly as parseSee
       fc.property(file, (text) => expectSameAsParse(encode(text))),
       { numRuns: 1500 },
     );
+    // The same files saved as Windows-1252 (scanned with its decoder, as parseSeed reads them).
+    let windows1252 = 0;
+    fc.assert(
+      fc.property(file, (text) => {
+        const bytes = encode1252(text);
+        if (!isUtf8(bytes)) windows1252++;
+        expectSameAsParse(bytes);
+      }),
+      { numRuns: 1500 },
+    );
+    // About a third of them hold a byte that is not UTF-8.
+    expect(windows1252).toBeGreaterThan(300);
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => expectSameAsParse(bytes)),
       { numRuns: 300 },
     );
   });
+
+  it('on a Windows-1252 file: its facts, and the warning where its first byte that is not UTF-8 sits', () => {
+    const bytes = encode1252('Monday 20 May 2019\nCaf\u00e9 \u201cTitle\u201d\n\nBody \u00a35\n\n1 comment:\n  1. First \u2013 said\n    ReplyDelete\n');
+    const { post, problems } = scanStructure(bytes, 'w.txt');
+    expect(post).toMatchObject({ title: 'Café “Title”', declaredCommentCount: 1, foundCommentCount: 1 });
+    expect(problems).toEqual([expect.objectContaining({ line: 2, severity: 'warning', message: expect.stringContaining('Windows-1252') })]);
+    expectSameAsParse(bytes, 'w.txt');
+  });
 });
+
+/** Text as Windows-1252 bytes; a character it cannot hold becomes "?". */
+function encode1252(text: string): Uint8Array {
+  const c1 = [
+    0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f, 0x90, 0x2018, 0x2019, 0x201c, 0x201d,
+    0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+  ];
+  return Uint8Array.from([...text], (char) => {
+    const code = char.codePointAt(0)!;
+    const high = c1.indexOf(code);
+    if (high >= 0) return 0x80 + high;
+    return code < 0x100 && (code < 0x80 || code > 0x9f) ? code : 0x3f;
+  });
+}

@@ -1,4 +1,5 @@
 import { isUtf8 } from 'node:buffer';
+import { decodeWindows1252, notUtf8Warning } from './decode';
 import { SAID } from './comments';
 import { COMMENT_START, COUNT, countMismatch, declaredCountOf, EMPTY_FILE, parseHead, parseSeed } from './parse-seed';
 import { postId } from './post-id';
@@ -54,20 +55,24 @@ function lineBounds(bytes: Uint8Array, from: number): { starts: number[]; ends: 
  * Reads a seed file's post-list facts (date, title, id, declared and found comment counts)
  * from its bytes, decoding only the head of the post and the few lines the comment grammar
  * must read as text: most of a file is comments, and decoding them is most of a full parse's
- * cost. Gives exactly what parseSeed gives for the same fields; files that are not plain UTF-8
- * (UTF-16, Windows-1252, binary) go through parseSeed.
+ * cost. Gives exactly what parseSeed gives for the same fields; UTF-16 and binary files go
+ * through parseSeed.
  */
 export function scanStructure(input: Uint8Array, file: string): Structure {
   const bom = input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf ? 3 : 0;
   const head8k = input.subarray(0, 8192);
-  if ((input[0] === 0xff && input[1] === 0xfe) || (input[0] === 0xfe && input[1] === 0xff) || head8k.includes(0) || !isUtf8(input.subarray(bom))) {
+  if ((input[0] === 0xff && input[1] === 0xfe) || (input[0] === 0xfe && input[1] === 0xff) || head8k.includes(0)) {
     const { post, problems } = parseSeed(input, file);
     return { post: post && summaryOf(post), problems };
   }
   const bytes = input.subarray(bom);
+  // Not UTF-8: read as Windows-1252, as decodeSeed() does, with its warning. A byte is a
+  // character there, so the lines and the grammar's bytes are where they are in UTF-8.
+  const windows1252 = !isUtf8(bytes);
+  const decode = windows1252 ? decodeWindows1252 : (piece: Uint8Array) => utf8.decode(piece);
   const { starts, ends } = lineBounds(bytes, 0);
   const n = starts.length;
-  const text = (k: number, from = starts[k]!) => utf8.decode(bytes.subarray(from, ends[k]));
+  const text = (k: number, from = starts[k]!) => decode(bytes.subarray(from, ends[k]));
 
   const indent = new Int32Array(n);
   const contentAt = new Int32Array(n);
@@ -93,11 +98,11 @@ export function scanStructure(input: Uint8Array, file: string): Structure {
   // The head (date, title): parseHead() reads the first non-blank line and the next one.
   let first = 0;
   while (first < n && blank[first]) first++;
-  if (first >= n) return { post: null, problems: [{ file, ...EMPTY_FILE }] };
+  if (first >= n) return { post: null, problems: [...(windows1252 ? [notUtf8Warning(bytes, file)] : []), { file, ...EMPTY_FILE }] };
   let second = first + 1;
   while (second < n && blank[second]) second++;
-  const headLines = splitLines(utf8.decode(bytes.subarray(0, ends[Math.min(second, n - 1)])));
-  const problems: Problem[] = [];
+  const headLines = splitLines(decode(bytes.subarray(0, ends[Math.min(second, n - 1)])));
+  const problems: Problem[] = windows1252 ? [notUtf8Warning(bytes, file)] : [];
   const warn = (line: number | null, message: string) => problems.push({ file, line, severity: 'warning', message });
   const head = parseHead(headLines, warn)!;
 
