@@ -95,6 +95,29 @@ describe('the library index', () => {
     expect(new Set(found.groups.flatMap((g) => g.hits.map((h) => h.snippet.length > 0)))).toEqual(new Set([true]));
   });
 
+  it.each([1, 3])('indexes every text with %i worker(s): one writes one shard, three share two', async (workers) => {
+    for (let i = 0; i < 100; i++)
+      await writeFile(join(library, `many-${String(i).padStart(3, '0')}.txt`), post(`Post ${i}`, `Words about wombats number ${i}.`));
+    const own = new ParsePool(workers);
+    try {
+      await updateIndex(db, library, { pool: own });
+    } finally {
+      await own.close();
+    }
+    expect(countIn('docs', 's0')).toBeGreaterThan(0);
+    if (workers === 1) expect(countIn('docs', 's1')).toBe(0);
+    else expect(countIn('docs', 's1')).toBeGreaterThan(0);
+    for (const t of shards) expect(() => db.exec(`INSERT INTO ${t}.docs_fts(docs_fts, rank) VALUES ('integrity-check', 1)`)).not.toThrow();
+    expect(search(db, 'wombats', { limit: 200 }).groups).toHaveLength(100);
+    // Every post's texts once: as many as a post has (its body) for each of the hundred.
+    expect(
+      db
+        .prepare(`SELECT count(*) FROM (${shards.map((t) => `SELECT post_id FROM ${t}.docs`).join(' UNION ALL ')}) WHERE post_id LIKE '%post-%'`)
+        .pluck()
+        .get(),
+    ).toBe(100);
+  });
+
   it('deletes texts left by a second pass that stopped before marking its files done, so none is indexed twice', async () => {
     await update();
     const before = countIn('docs');
