@@ -1,5 +1,5 @@
 import type { IndexDb } from '../../main/core/index/db';
-import { shardName, SHARDS } from '../../main/core/index/schema';
+import { SHARD_SCHEMAS } from '../../main/core/index/schema';
 
 export type QueryKind = 'rare' | 'common' | 'medium' | 'phrase' | 'prefix' | 'two-word';
 
@@ -26,7 +26,7 @@ function spread<T>(items: T[], count: number): T[] {
  */
 export function buildQueries(db: IndexDb): BenchQuery[] {
   // The shards' vocabularies together (schema.ts), and their texts as one table.
-  const shards = Array.from({ length: SHARDS }, (_, shard) => shardName(shard));
+  const shards = SHARD_SCHEMAS;
   for (const t of shards) db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.bench_vocab_${t} USING fts5vocab(${t}, 'docs_fts', 'row')`);
   db.exec(`CREATE TEMP VIEW IF NOT EXISTS bench_vocab AS ${shards.map((t) => `SELECT term, doc FROM temp.bench_vocab_${t}`).join(' UNION ALL ')}`);
   db.exec(`CREATE TEMP VIEW IF NOT EXISTS bench_docs AS ${shards.map((t) => `SELECT rowid AS id, kind, body FROM ${t}.docs`).join(' UNION ALL ')}`);

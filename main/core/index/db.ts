@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DDL, ftsTuning, PARSER_VERSION, SCHEMA_VERSION, shardDdl, shardName, shardPath, SHARDS } from './schema';
+import { DDL, ftsTuning, PARSER_VERSION, SCHEMA_VERSION, SHARD_SCHEMAS, shardDdl, shardPath } from './schema';
 
 export type IndexDb = Database.Database;
 
@@ -19,25 +19,19 @@ export interface OpenOptions {
 export function openIndexDb(path: string, options: OpenOptions = {}): IndexDb {
   if (!options.readonly && path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path, { readonly: options.readonly ?? false, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
-  const schemas = ['main'];
-  for (let shard = 0; shard < SHARDS; shard++) {
-    db.prepare('ATTACH DATABASE ? AS ' + shardName(shard)).run(shardPath(path, shard));
-    schemas.push(shardName(shard));
-  }
-  for (const schema of schemas) {
-    if (!options.readonly) {
+  SHARD_SCHEMAS.forEach((schema, shard) => db.prepare(`ATTACH DATABASE ? AS ${schema}`).run(shardPath(path, shard)));
+  if (!options.readonly) {
+    for (const schema of ['main', ...SHARD_SCHEMAS]) {
       db.pragma(`${schema}.journal_mode = WAL`);
       db.pragma(`${schema}.synchronous = NORMAL`);
     }
-    // 16 MB of page cache: the operating system caches the file too, and the indexing process stays small.
-    db.pragma(`${schema}.cache_size = -16000`);
-  }
-  if (!options.readonly) {
     // Checkpoint every ~40 MB of WAL rather than every 4 MB: a cold index writes hundreds of
     // megabytes, and frequent checkpoints write the busiest pages over and over.
     db.pragma('wal_autocheckpoint = 10000');
   }
   db.pragma('foreign_keys = ON');
+  // 16 MB of page cache: the operating system caches the file too, and the indexing process stays small.
+  setCacheSize(db, -16000);
   if (!options.readonly) createTables(db);
   return db;
 }
@@ -45,8 +39,7 @@ export function openIndexDb(path: string, options: OpenOptions = {}): IndexDb {
 /** Creates the tables that do not exist yet, tuning a shard's full-text table when it is new. */
 function createTables(db: IndexDb): void {
   db.exec(DDL);
-  for (let shard = 0; shard < SHARDS; shard++) {
-    const schema = shardName(shard);
+  for (const schema of SHARD_SCHEMAS) {
     const newFts = !db.prepare(`SELECT 1 FROM ${schema}.sqlite_master WHERE name = 'docs_fts'`).get();
     db.exec(shardDdl(schema));
     if (newFts) db.exec(ftsTuning(schema));
@@ -55,8 +48,7 @@ function createTables(db: IndexDb): void {
 
 /** Sets the page cache of the index and each shard (in KB when negative, as PRAGMA cache_size). */
 export function setCacheSize(db: IndexDb, size: number): void {
-  db.pragma(`main.cache_size = ${size}`);
-  for (let shard = 0; shard < SHARDS; shard++) db.pragma(`${shardName(shard)}.cache_size = ${size}`);
+  for (const schema of ['main', ...SHARD_SCHEMAS]) db.pragma(`${schema}.cache_size = ${size}`);
 }
 
 const getMeta = (db: IndexDb, key: string, schema = 'main'): string | null =>
@@ -72,10 +64,8 @@ function clearIndex(db: IndexDb): void {
   db.exec(`
     DROP TABLE IF EXISTS main.docs_fts; DROP TABLE IF EXISTS main.docs; DROP TABLE IF EXISTS main.article_groups; DROP TABLE IF EXISTS main.articles;
     DROP TABLE IF EXISTS main.problems; DROP TABLE IF EXISTS main.posts; DROP TABLE IF EXISTS main.files; DROP TABLE IF EXISTS main.meta;`);
-  for (let shard = 0; shard < SHARDS; shard++) {
-    const schema = shardName(shard);
+  for (const schema of SHARD_SCHEMAS)
     db.exec(`DROP TABLE IF EXISTS ${schema}.docs_fts; DROP TABLE IF EXISTS ${schema}.docs; DROP TABLE IF EXISTS ${schema}.meta;`);
-  }
   createTables(db);
 }
 
@@ -95,21 +85,20 @@ export function resetIfStale(db: IndexDb, root: string): string | null {
   else if (schema !== String(SCHEMA_VERSION)) reason = `schema version ${schema} → ${SCHEMA_VERSION}`;
   else if (parser !== String(PARSER_VERSION)) reason = `parser version ${parser} → ${PARSER_VERSION}`;
   else if (indexedRoot !== root) reason = 'another folder';
-  else if (Array.from({ length: SHARDS }, (_, shard) => getMeta(db, 'shards_token', shardName(shard))).some((t) => t !== token))
-    reason = 'a full-text file was missing or from another index';
+  else if (SHARD_SCHEMAS.some((schema) => getMeta(db, 'shards_token', schema) !== token)) reason = 'a full-text file was missing or from another index';
   const fresh = schema === null && parser === null;
   // A new index clears shards left from an index deleted without them (a new one's are empty).
-  const leftOver = (shard: number) => db.prepare(`SELECT 1 FROM ${shardName(shard)}.docs LIMIT 1`).get() !== undefined;
+  const leftOver = (schema: string) => db.prepare(`SELECT 1 FROM ${schema}.docs LIMIT 1`).get() !== undefined;
   // One transaction: dropping and creating the tables one commit at a time, in three files, took
   // a tenth of a second.
   db.transaction(() => {
-    if (reason || (fresh && Array.from({ length: SHARDS }, (_, shard) => shard).some(leftOver))) clearIndex(db);
+    if (reason || (fresh && SHARD_SCHEMAS.some(leftOver))) clearIndex(db);
     setMeta(db, 'schema_version', String(SCHEMA_VERSION));
     setMeta(db, 'parser_version', String(PARSER_VERSION));
     setMeta(db, 'root', root);
     if (reason || fresh || token === null) {
       const next = randomUUID();
-      for (let shard = 0; shard < SHARDS; shard++) setMeta(db, 'shards_token', next, shardName(shard));
+      for (const schema of SHARD_SCHEMAS) setMeta(db, 'shards_token', next, schema);
       setMeta(db, 'shards_token', next);
     }
   })();

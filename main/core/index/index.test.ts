@@ -5,7 +5,7 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { openIndexDb, type IndexDb } from './db';
 import { ParsePool } from './pool';
 import { indexQueries } from './queries';
-import { PARSER_VERSION, shardName, shardPath, SHARDS } from './schema';
+import { PARSER_VERSION, SHARD_SCHEMAS, shardPath, SHARDS } from './schema';
 import { matchRanges, termPattern } from '../match';
 import { RANK_BOUND, search, snippetOf, toFtsQuery } from './search';
 import { updateIndex } from './update';
@@ -27,7 +27,7 @@ beforeEach(async () => {
 });
 
 const update = () => updateIndex(db, library, { pool });
-const shards = Array.from({ length: SHARDS }, (_, shard) => shardName(shard));
+const shards = SHARD_SCHEMAS;
 /** Rows of a shard table, or of every shard's together. */
 const countIn = (table: string, only?: string) =>
   (only ? [only] : shards).reduce((n, t) => n + (db.prepare(`SELECT count(*) AS n FROM ${t}.${table}`).get() as { n: number }).n, 0);

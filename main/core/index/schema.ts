@@ -87,13 +87,25 @@ export const SHARDS = 2;
 /** The schema name a shard is attached as. */
 export const shardName = (shard: number): string => `s${shard}`;
 
+/** Every shard's schema name, in order: s0, s1, … */
+export const SHARD_SCHEMAS: readonly string[] = Array.from({ length: SHARDS }, (_, shard) => shardName(shard));
+
+/** The shard a text is in: shard k holds the rowids ≡ k (mod SHARDS), so rowids are unique across shards. */
+export const shardOfRowid = (rowid: number): number => rowid % SHARDS;
+
+/** The first rowid after `max` (null: an empty shard) that belongs in `shard`. */
+export function nextRowid(max: number | null, shard: number): number {
+  const after = (max ?? 0) + 1;
+  return after + ((shard - shardOfRowid(after) + SHARDS) % SHARDS);
+}
+
 /** Where shard `shard` of the index at `indexPath` is kept ("…/1a2b.sqlite" → "…/1a2b.text-0.sqlite"). */
 export const shardPath = (indexPath: string, shard: number): string =>
   indexPath === ':memory:' ? ':memory:' : `${indexPath.replace(/\.sqlite$/, '')}.text-${shard}.sqlite`;
 
 /**
- * A shard's tables, in schema `db`. A text's rowid is unique across shards (write.ts gives shard
- * k the rowids ≡ k mod SHARDS), so a rowid alone says where a text is. No foreign key to posts
+ * A shard's tables, in schema `db`. A text's rowid is unique across shards (shardOfRowid()), so
+ * a rowid alone says where a text is. No foreign key to posts
  * (SQLite has none across files): write.ts deletes a post's texts with it.
  */
 export const shardDdl = (db: string): string => `

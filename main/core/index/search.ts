@@ -2,7 +2,7 @@ import type { SearchHit, SnippetPart } from '../../../preload/api';
 import { matchRanges, termPattern } from '../match';
 import type Database from 'better-sqlite3';
 import type { IndexDb } from './db';
-import { shardName, SHARDS } from './schema';
+import { SHARD_SCHEMAS, shardOfRowid, SHARDS } from './schema';
 
 type Statement = Database.Statement<unknown[]>;
 /** Statements a search runs, prepared once per connection (preparing costs about as much as a rare word's search). */
@@ -213,6 +213,18 @@ function openingOf(text: string): SnippetPart[] {
   return [{ text: flat.length > SNIPPET_LENGTH ? `${flat.slice(0, flat.lastIndexOf(' ', SNIPPET_LENGTH))}…` : flat, marked: false }];
 }
 
+/** Rowids by the shard that holds them (schema name → rowids), leaving out shards with none. */
+function byShard(rowids: number[]): Map<string, number[]> {
+  const result = new Map<string, number[]>();
+  for (const rowid of rowids) {
+    const t = SHARD_SCHEMAS[shardOfRowid(rowid)]!;
+    const ids = result.get(t);
+    if (ids) ids.push(rowid);
+    else result.set(t, [rowid]);
+  }
+  return result;
+}
+
 /**
  * Searches the full-text index: bm25-ranked (titles count more), grouped by post, with
  * highlighted snippets computed only for the hits shown. Never throws on what a user types.
@@ -256,8 +268,7 @@ export function search(db: IndexDb, input: string, options: SearchOptions = {}):
   const perShard = Math.ceil(bound / SHARDS);
   let sampled = false;
   const ranked: Row[] = [];
-  for (let shard = 0; shard < SHARDS; shard++) {
-    const t = shardName(shard);
+  for (const t of SHARD_SCHEMAS) {
     // Rows as arrays: a common word ranks a thousand of them, and an object a row costs a third of the time.
     const rows = (
       where.length
@@ -289,12 +300,12 @@ export function search(db: IndexDb, input: string, options: SearchOptions = {}):
       );
   }
   ranked.sort((a, b) => a.score - b.score || b.rowid - a.rowid);
-  // A text's shard is its rowid mod SHARDS (write.ts): each lookup asks the shards the rows are in.
-  const describe = (shard: number) =>
+  // Each lookup asks the shards the rows are in (a text's shard is told by its rowid).
+  const describe = (t: string) =>
     statement(
       db,
       `SELECT d.rowid, d.post_id, d.kind, d.ref, p.title, p.date
-       FROM ${shardName(shard)}.docs d JOIN main.posts p ON p.id = d.post_id WHERE d.rowid IN (${Array(DESCRIBE_CHUNK).fill('?').join(',')})`,
+       FROM ${t}.docs d JOIN main.posts p ON p.id = d.post_id WHERE d.rowid IN (${Array(DESCRIBE_CHUNK).fill('?').join(',')})`,
       true,
     );
   // …then grouped by post, best first, until the page is full; snippets are made for its hits only.
@@ -303,10 +314,8 @@ export function search(db: IndexDb, input: string, options: SearchOptions = {}):
     const chunk = ranked.slice(at, at + DESCRIBE_CHUNK);
     if (chunk[0]!.postId === undefined) {
       const found = new Map<number, unknown[]>();
-      for (let shard = 0; shard < SHARDS; shard++) {
-        const ids = chunk.filter((r) => r.rowid % SHARDS === shard).map((r) => r.rowid);
-        if (!ids.length) continue;
-        for (const r of describe(shard).all(...ids, ...Array(DESCRIBE_CHUNK - ids.length).fill(-1)) as unknown[][]) found.set(r[0] as number, r);
+      for (const [t, ids] of byShard(chunk.map((r) => r.rowid))) {
+        for (const r of describe(t).all(...ids, ...Array(DESCRIBE_CHUNK - ids.length).fill(-1)) as unknown[][]) found.set(r[0] as number, r);
       }
       for (const row of chunk) {
         const r = found.get(row.rowid);
@@ -336,10 +345,8 @@ export function search(db: IndexDb, input: string, options: SearchOptions = {}):
   const texts = new Map<number, { title: string; body: string }>();
   // As many places as a page can show, so the statement is prepared once per shard.
   const places = Math.max(wanted.length, limit * HITS_PER_POST);
-  for (let shard = 0; shard < SHARDS; shard++) {
-    const ids = wanted.filter((rowid) => rowid % SHARDS === shard);
-    if (!ids.length) continue;
-    const rows = statement(db, `SELECT rowid, title, body FROM ${shardName(shard)}.docs WHERE rowid IN (${Array(places).fill('?').join(',')})`, true).all(
+  for (const [t, ids] of byShard(wanted)) {
+    const rows = statement(db, `SELECT rowid, title, body FROM ${t}.docs WHERE rowid IN (${Array(places).fill('?').join(',')})`, true).all(
       ...ids,
       ...Array(places - ids.length).fill(-1),
     ) as [number, string, string][];

@@ -1,7 +1,7 @@
 import type { Problem } from '../parse';
 import type { IndexDb } from './db';
 import type { ParsedFile } from './parse-file';
-import { shardName, SHARDS } from './schema';
+import { nextRowid, SHARD_SCHEMAS, SHARDS } from './schema';
 
 /** The warning for a second file holding the same post (same date and title), shown under its own id. */
 function renamedProblem(parsed: ParsedFile, otherFile: string, renamed: string): Problem {
@@ -13,9 +13,20 @@ function renamedProblem(parsed: ParsedFile, otherFile: string, renamed: string):
   };
 }
 
+/** A post's article ids under the id the index gave it (a second copy of a post gets its own, write()). */
+const renamer =
+  (parsed: ParsedFile, postId: string) =>
+  (id: string): string => {
+    const original = parsed.post!.id;
+    return postId === original ? id : `${postId}${id.slice(original.length)}`;
+  };
+
+/** The file is as the first pass saw it, and it was parsed: its results can be stored. */
+const unchanged = ({ job, result }: { job: ExtractJob; result: ParsedFile }): boolean =>
+  result.size === job.size && result.mtimeMs === job.mtimeMs && result.post !== null && Boolean(job.postId);
+
 /** Statements that write one shard's texts (schema.ts). */
-function shardStatements(db: IndexDb, shard: number) {
-  const t = shardName(shard);
+function shardStatements(db: IndexDb, t: string) {
   return {
     hasDocs: db.prepare(`SELECT 1 FROM ${t}.docs WHERE post_id = ? LIMIT 1`).pluck(),
     deleteDocsOf: db.prepare(`DELETE FROM ${t}.docs WHERE post_id = ?`),
@@ -53,7 +64,7 @@ export function writer(db: IndexDb) {
       'INSERT INTO main.articles(id, post_id, ord, kind, source_key, source_name, source_kind, site, title, url, url_key, preview, fingerprint) VALUES (@id, @postId, @ord, @kind, @sourceKey, @sourceName, @sourceKind, @site, @title, @url, @urlKey, @preview, @fingerprint)',
     ),
   };
-  const shards = Array.from({ length: SHARDS }, (_, shard) => shardStatements(db, shard));
+  const shards = SHARD_SCHEMAS.map((schema) => shardStatements(db, schema));
 
   /**
    * Deletes a post's texts from every shard (SQLite has no foreign keys across files). Only
@@ -124,18 +135,15 @@ export function writer(db: IndexDb) {
    * Adds a post's search texts to shard `shard`, in the caller's transaction on that shard, and
    * indexes them (in one statement that reads them back from docs, where they were just written,
    * so from the page cache: each text crosses from JavaScript into SQLite once, not once for docs
-   * and again for docs_fts). Rowids ≡ shard (mod SHARDS), so they are unique across shards.
+   * and again for docs_fts). The posts have no texts in any shard: clearPendingTexts() deleted
+   * them before the pass. Rowids ≡ shard (mod SHARDS), so they are unique across shards.
    */
   function writeTexts(shard: number, posts: { parsed: ParsedFile; postId: string }[]) {
     const st = shards[shard]!;
-    const max = st.maxRowid.get() as number | null;
-    let rowid = (max ?? 0) + 1;
-    rowid += (shard - (rowid % SHARDS) + SHARDS) % SHARDS;
+    let rowid = nextRowid(st.maxRowid.get() as number | null, shard);
     const from = rowid;
     for (const { parsed, postId } of posts) {
-      const original = parsed.post!.id;
-      const rename = (id: string) => (postId === original ? id : `${postId}${id.slice(original.length)}`);
-      if (st.hasDocs.get(postId) !== undefined) st.deleteDocsOf.run(postId);
+      const rename = renamer(parsed, postId);
       for (const d of parsed.docs) {
         st.insertDoc.run(rowid, postId, d.kind, d.kind === 'article' && d.ref ? rename(d.ref) : d.ref, d.sourceKey, d.title, d.body);
         rowid += SHARDS;
@@ -152,7 +160,7 @@ export function writer(db: IndexDb) {
   function writeExtracted(parsed: ParsedFile, postId: string) {
     if (s.setArticleCount.run(parsed.articleCount, postId).changes === 0) return;
     const original = parsed.post!.id;
-    const rename = (id: string) => (postId === original ? id : `${postId}${id.slice(original.length)}`);
+    const rename = renamer(parsed, postId);
     s.deleteArticlesOf.run(postId);
     // The full parse's problems (the first pass read only the head and the count) replace the first pass's.
     if (parsed.post) {
@@ -172,7 +180,7 @@ export function writer(db: IndexDb) {
     }
     s.setExtracted.run(parsed.hash, parsed.file);
   }
-  return { s, write, removeFile, deleteTextsOf, clearPendingTexts, writeTexts, writeExtracted };
+  return { s, write, removeFile, clearPendingTexts, writeTexts, writeExtracted };
 }
 
 /** A file for the second pass: where it is, the post id the first pass gave it, and its size and time then. */
@@ -185,10 +193,6 @@ export interface ExtractJob {
 
 export type SecondPassResults = { job: ExtractJob; result: ParsedFile }[];
 
-/** The results to store: the file unchanged since the first pass, parsed, and its post still in the index. */
-const storable = (w: ReturnType<typeof writer>, { job, result }: SecondPassResults[number]): boolean =>
-  result.size === job.size && result.mtimeMs === job.mtimeMs && result.post !== null && Boolean(job.postId) && w.s.postExists.get(job.postId) !== undefined;
-
 /**
  * Stores the second pass's search texts for some files into shard `shard`, in the caller's
  * transaction on it. Written before writeSecondPass() marks the files done (a commit is not
@@ -198,7 +202,8 @@ const storable = (w: ReturnType<typeof writer>, { job, result }: SecondPassResul
 export function writeSecondPassTexts(w: ReturnType<typeof writer>, shard: number, done: SecondPassResults): void {
   w.writeTexts(
     shard,
-    done.filter((d) => storable(w, d)).map(({ job, result }) => ({ parsed: result, postId: job.postId })),
+    // Only posts still in the index (writeExtracted() skips the others too).
+    done.filter((d) => unchanged(d) && w.s.postExists.get(d.job.postId) !== undefined).map(({ job, result }) => ({ parsed: result, postId: job.postId })),
   );
 }
 
@@ -210,7 +215,7 @@ export function writeSecondPassTexts(w: ReturnType<typeof writer>, shard: number
  */
 export function writeSecondPass(w: ReturnType<typeof writer>, done: SecondPassResults): void {
   for (const { job, result } of done) {
-    if (result.size === job.size && result.mtimeMs === job.mtimeMs && result.post && job.postId) w.writeExtracted(result, job.postId);
+    if (unchanged({ job, result })) w.writeExtracted(result, job.postId);
     else if (result.hash === 'failed') {
       for (const p of result.problems) w.s.insertProblem.run(p.file, p.line, p.severity, p.message);
       w.s.touchFile.run(-1, -1, result.file);

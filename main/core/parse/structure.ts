@@ -73,6 +73,8 @@ export function scanStructure(input: Uint8Array, file: string): Structure {
   const { starts, ends } = lineBounds(bytes, 0);
   const n = starts.length;
   const text = (k: number, from = starts[k]!) => decode(bytes.subarray(from, ends[k]));
+  // parseSeed's problems start with the decoder's.
+  const problems: Problem[] = windows1252 ? [notUtf8Warning(bytes, file)] : [];
 
   const indent = new Int32Array(n);
   const contentAt = new Int32Array(n);
@@ -98,11 +100,10 @@ export function scanStructure(input: Uint8Array, file: string): Structure {
   // The head (date, title): parseHead() reads the first non-blank line and the next one.
   let first = 0;
   while (first < n && blank[first]) first++;
-  if (first >= n) return { post: null, problems: [...(windows1252 ? [notUtf8Warning(bytes, file)] : []), { file, ...EMPTY_FILE }] };
+  if (first >= n) return { post: null, problems: [...problems, { file, ...EMPTY_FILE }] };
   let second = first + 1;
   while (second < n && blank[second]) second++;
   const headLines = splitLines(decode(bytes.subarray(0, ends[Math.min(second, n - 1)])));
-  const problems: Problem[] = windows1252 ? [notUtf8Warning(bytes, file)] : [];
   const warn = (line: number | null, message: string) => problems.push({ file, line, severity: 'warning', message });
   const head = parseHead(headLines, warn)!;
 
