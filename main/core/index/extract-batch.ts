@@ -29,8 +29,8 @@ function connection(path: string, nativeBinding?: string) {
   db.pragma('busy_timeout = 60000');
   setCacheSize(db, -4000);
   // This connection only adds a post's articles and texts, and writeExtracted() checks first
-  // that the post is still there: checking each text's post again as a foreign key cost the
-  // writing a fifteenth of its time.
+  // that the post is still there: checking each text's post again as a foreign key would add a
+  // lookup per text to the write and catch nothing.
   db.pragma('foreign_keys = OFF');
   open = { path, db, w: writer(db) };
   return open;

@@ -13,7 +13,7 @@ const shardLock = new WriteLock(data.shardLocks[data.shard]!);
 /**
  * The full parse, the article extractor and SQLite, loaded on the first task that needs them:
  * the first pass (the post list) needs none of them, and loading them (the public-suffix table
- * above all) held back a starting worker's first answer by about 60 ms.
+ * above all) would hold back a starting worker's first answer, and with it the post list.
  */
 type Full = typeof import('./parse-worker-full');
 let full: Full | null = null;

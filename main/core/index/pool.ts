@@ -38,14 +38,14 @@ function workerSpec(workerFile?: string): { url: URL; workerData?: { entry: stri
 /**
  * Memory a parse worker may use. Parsing the longest thread (2,000 comments, 1 MB) needs well
  * under this; without limits each worker's heap grows to a hundred megabytes or more before it
- * collects, which is what pushed the indexing process over 300 MB.
+ * collects, and the indexing process's memory with it.
  */
 const WORKER_LIMITS = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 };
 
 /**
  * Files sent to a worker before it answers the first: a worker reads the next file while it
  * parses one, and no file waits for a round trip through the writing thread (on a busy machine
- * each round trip waits for the scheduler, and one file at a time left the workers half idle).
+ * each round trip waits for the scheduler, which a worker sent one file at a time sits out idle).
  */
 const DEPTH = 4;
 

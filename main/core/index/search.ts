@@ -22,10 +22,9 @@ function statement(db: IndexDb, sql: string, raw = false): Statement {
 /**
  * A connection that searches reads the index through a memory map of up to this much: a query
  * reads a thousand rows' sizes and postings scattered over the file, and a page read from the
- * map costs no system call or copy (the median query on the 5,000-post library, run between rg
- * runs that flush the CPU's caches, went from about 8.4 to 5.9 ms). Set on the first search, so
- * indexing alone maps nothing; the mapped pages are the operating system's file cache, counted
- * in the process's resident size while they stay in memory, and dropped whenever it needs room.
+ * map costs no system call or copy. Set on the first search, so indexing alone maps nothing;
+ * the mapped pages are the operating system's file cache, counted in the process's resident
+ * size while they stay in memory, and dropped whenever it needs room.
  */
 const SEARCH_MMAP_BYTES = 1 << 30;
 const mapped = new WeakSet<IndexDb>();
@@ -135,8 +134,8 @@ export interface SearchResult {
 
 /**
  * How many matching texts are ranked at most. bm25 costs a few microseconds a row (it reads
- * each text's length), so ranking all 170,000 texts holding "the" would take most of a second;
- * a bound keeps every search within a few milliseconds.
+ * each text's length), so ranking the 170,000 texts of a 5,000-post library that hold "the"
+ * would take most of a second; a bound keeps every search within a few milliseconds.
  */
 export const RANK_BOUND = 1000;
 /** A prefix query ranks fewer: bm25 reads every term the prefix stands for in each text. */
@@ -269,7 +268,7 @@ export function search(db: IndexDb, input: string, options: SearchOptions = {}):
   let sampled = false;
   const ranked: Row[] = [];
   for (const t of SHARD_SCHEMAS) {
-    // Rows as arrays: a common word ranks a thousand of them, and an object a row costs a third of the time.
+    // Rows as arrays: a common word ranks a thousand of them, and an object for each is a large share of the work.
     const rows = (
       where.length
         ? statement(

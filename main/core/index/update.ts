@@ -47,9 +47,10 @@ export interface UpdateResult {
 /** Files to write per transaction: big enough to amortise commits, small enough to stay responsive. */
 const BATCH = 64;
 /**
- * Files per batch (and transaction) in the second pass, which a worker parses and writes: 32
- * rather than 16 halved the commits and the times a worker's connection found its page cache
- * stale after the other's write (the write lock was held 7.0 s of the pass, was 8.9 s).
+ * Files per batch (and transaction) in the second pass, which a worker parses and writes. A
+ * commit, and a worker's connection finding its page cache stale after the other's write, cost
+ * the same however many files a batch holds: 32 files hold the write lock for clearly less of
+ * the pass than 16.
  */
 const EXTRACT_BATCH = 32;
 /** Files a parse worker is sent in one message in the first pass. */
@@ -63,7 +64,7 @@ const STAT_CHUNK = 500;
 /**
  * The seed files under `root`, with their size and modification time. `stat: false` (an empty
  * index, where every file is new) only lists them: the parse workers read each file's size and
- * time anyway, and five thousand stats held back the first file by about 150 ms.
+ * time anyway, and a stat of every file first would hold back the first file of a big library.
  */
 async function scan(root: string, stat: boolean): Promise<Map<string, { size: number; mtimeMs: number } | null>> {
   const files = await listLibraryFiles(root);
@@ -108,7 +109,7 @@ const workerFailure = (error: Error): string =>
  * Parses files in the pool, keeping every worker busy, and hands the results to `write` in
  * batches in path order (so which of two copies of a post keeps its id does not depend on which
  * worker finished first), holding only a few batches in memory. Files go to the workers
- * PARSE_CHUNK at a time (a message each way per file cost the first post list a tenth of its
+ * PARSE_CHUNK at a time (a message each way per file is a real share of the first post list's
  * time); a chunk whose worker died is parsed again a file at a time, so only the file that
  * kills a worker fails. False when cancelled.
  */

@@ -2,9 +2,9 @@
  * A lock the parse workers take before writing a batch into the index, in shared memory.
  *
  * SQLite lets one connection write at a time and makes the others wait in its busy handler,
- * which sleeps 1, 2, 5, … up to 100 ms between tries: a worker ready to write often slept on
- * long after the other had committed, and the two cores were a third idle. A worker waiting
- * here wakes the moment the lock is let go. SQLite's own busy timeout still guards the file
+ * which sleeps 1, 2, 5, … up to 100 ms between tries: a worker ready to write would often
+ * sleep on long after the other has committed, leaving its core idle. A worker waiting here
+ * wakes the moment the lock is let go. SQLite's own busy timeout still guards the file
  * against every other writer (the thread answering the window, another process).
  *
  * The lock word holds the thread id of its holder (0: free), so the pool can free a lock whose

@@ -70,7 +70,7 @@ export function writer(db: IndexDb) {
    * Deletes a post's texts from every shard (SQLite has no foreign keys across files). Only
    * where there are some: a DELETE on docs opens a savepoint (its trigger writes to docs_fts),
    * and FTS5 flushes its pending terms at every savepoint, so deleting nothing for each new post
-   * cut the index into thousands of tiny segments to merge (it doubled the cost of a cold index).
+   * would cut a cold index into thousands of tiny segments to merge.
    */
   function deleteTextsOf(postId: string) {
     for (const shard of shards) if (shard.hasDocs.get(postId) !== undefined) shard.deleteDocsOf.run(postId);
