@@ -16,7 +16,7 @@ const COMBINING = /\p{M}/gu;
 /**
  * Each character's folded form once found, or null when it folds to itself: a text repeats the
  * same few accented letters, and normalising each again (or testing a whole text for marks and
- * normalising it, to learn it had nothing to fold) was most of a search's time.
+ * normalising it, to learn it had nothing to fold) would be most of a search's time.
  */
 const foldedPoints = new Map<number, string | null>();
 

@@ -6,7 +6,8 @@
  *
  *   node --import tsx main/core/annotations/durability-child.ts <annotations.sqlite> <seed> <label>
  *
- * (The test bundles it with esbuild first, which starts ~4× faster than through tsx.)
+ * (The test bundles it with esbuild first: a bundle starts several times sooner than the source
+ * through tsx, and the test starts a child every round.)
  *
  * It prints, each line in one synchronous write (a pipe write of under 4 KiB is atomic, and
  * nothing waits in a buffer):

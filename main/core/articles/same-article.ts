@@ -226,8 +226,8 @@ export function groupByKeys(keys: ArticleKey[]): Map<string, string[]> {
 
   // Candidate pairs share a band: for each band, every signed article's slot is its band's hash
   // and its index in one exact double (hash above, index below), and sorting the slots
-  // natively puts each bucket's members side by side. (A Map of buckets, an array each, was
-  // most of the grouping's time and memory.) The hash keeps what the index leaves of 53 bits,
+  // natively puts each bucket's members side by side. (A Map of buckets, an array each, would
+  // be most of the grouping's time and memory.) The hash keeps what the index leaves of 53 bits,
   // 32 or more up to two million articles: two bands that share a bucket by chance cost one
   // more comparison, as the similarity check decides.
   const indexBits = Math.max(1, Math.ceil(Math.log2(keys.length + 1)));

@@ -9,7 +9,7 @@ export function trimUrl(raw: string): string {
 /**
  * What every match of URL_IN_TEXT holds: "://", "www.", or a "." that follows no letter, digit
  * or "." and comes before a letter, digit or "-". Most texts have none; without the lookbehind,
- * "e.g." and "2.5" let two texts in three without a URL through to the costly pattern.
+ * "e.g." and "2.5" would let most texts without a URL through to the costly pattern.
  */
 const MAY_HOLD_URL = /:\/\/|www\.|(?<![\w.])\.[a-z0-9-]/i;
 

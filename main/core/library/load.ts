@@ -31,8 +31,8 @@ export class UserError extends Error {
 /** Lists `.txt` files under `root`, recursively, sorted, as paths relative to it (with "/"). */
 export async function listSeedFiles(root: string): Promise<string[]> {
   const entries = await readdir(root, { recursive: true, withFileTypes: true });
-  // Each folder's relative path worked out once, not once a file (path.relative() for each of
-  // 5,000 files took three times as long as the listing itself).
+  // Each folder's relative path worked out once, not once a file: path.relative() for every file
+  // of a big library costs more than the listing itself.
   const prefixes = new Map<string, string>();
   const prefixOf = (folder: string) => {
     let prefix = prefixes.get(folder);

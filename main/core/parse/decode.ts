@@ -56,7 +56,7 @@ export function decodeSeed(bytes: Uint8Array, file: string): Decoded {
   const head = bytes.subarray(0, 8192);
   if (head[0] === 0xff && head[1] === 0xfe) return { text: utf16le.decode(bytes.subarray(2)), problems: [] };
   if (head[0] === 0xfe && head[1] === 0xff) return { text: utf16be.decode(bytes.subarray(2)), problems: [] };
-  // Counted by the native search: most files have none, and a loop over 8 KB of every file cost
+  // Counted by the native search: most files have none, and a loop over 8 KB of every file costs
   // more than decoding it.
   let nuls = 0;
   for (let at = head.indexOf(0); at >= 0; at = head.indexOf(0, at + 1)) nuls++;

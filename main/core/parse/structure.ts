@@ -206,8 +206,8 @@ function countComments({ n, isBlank, indent, contentAt, bytes, ends, text }: Byt
   let reply: { closed: boolean } | null = null;
   let inReplies = false;
   // The line's content is `word` and trailing white space, compared on the bytes (every comment
-  // has its ReplyDelete line: decoding each cost a fifth of the scan); only a line with other
-  // bytes after the word that are not ASCII (a no-break space?) is decoded to tell.
+  // has its ReplyDelete line, and decoding each would be a large share of the scan); only a line
+  // with other bytes after the word that are not ASCII (a no-break space?) is decoded to tell.
   const marker = (k: number, word: string) => {
     const from = contentAt[k]!;
     const end = ends[k]!;
