@@ -2,7 +2,7 @@
  * Scrolls to an element of the thread that may not be rendered yet, and focuses it.
  *
  * - Rendered already (the post body, a small thread, a row near the viewport): a smooth
- *   `scrollIntoView`, as before virtualisation.
+ *   `scrollIntoView`, as for any element in the page.
  * - Not rendered: jump to its row by index (the list renders the rows there), wait for the
  *   element to appear, put it at the top, and keep it there for a few frames while the rows
  *   around it are measured and the list corrects its estimated offsets.
