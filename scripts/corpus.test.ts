@@ -207,7 +207,7 @@ describe('corpus generator: CLI', () => {
 
 describe('corpus generator: scale at --posts 5000', () => {
   // A full dry run of 5,000 posts (~150 MB generated in memory one file at a time, nothing
-  // written) takes about 5–8 s here, so the totals are measured, not extrapolated.
+  // written) takes seconds, not minutes, so the totals are counted, not extrapolated.
   it('comes to about 150 MB and 200,000 comments with a long tail of thread lengths', () => {
     const counts: number[] = [];
     const days = new Set<string>();
