@@ -1,4 +1,5 @@
 import { app, session, shell, type WebContents } from 'electron';
+import { CONTENT_SECURITY_POLICY } from './csp';
 
 /** Web preferences every window gets: Electron's security checklist, items 2–4 and 7. */
 export const secureWebPreferences = {
@@ -11,10 +12,6 @@ export const secureWebPreferences = {
   webviewTag: false,
   spellcheck: false,
 } as const;
-
-/** The Content-Security-Policy for the renderer; the same one sits in renderer/index.html. */
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-src 'none'";
 
 /** True for the app's own pages: the packaged file:// renderer or the dev server. */
 export function isAppUrl(url: string): boolean {
