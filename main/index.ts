@@ -3,7 +3,8 @@ import { createService } from './core/service';
 import { chooseFolder, chooseImportFile, chooseSaveFile, showOpenError } from './app/dialogs';
 import { registerIpc } from './app/ipc';
 import { installMenu } from './app/menu';
-import { bundledSeedsPath, electronSqliteBinding, folderFromArgs } from './app/paths';
+import { bundledSeedsPath, electronSqliteBinding, folderFromArgs, rendererDir } from './app/paths';
+import { registerAppScheme, serveRenderer } from './app/protocol';
 import { installSecurity, openExternal } from './app/security';
 import { createMainWindow } from './app/window';
 
@@ -11,6 +12,7 @@ let mainWindow: BrowserWindow | null = null;
 
 if (!app.requestSingleInstanceLock()) app.quit();
 app.enableSandbox();
+registerAppScheme();
 
 const service = createService({
   defaultLibrary: bundledSeedsPath(),
@@ -42,6 +44,7 @@ app.on('window-all-closed', () => app.quit());
 app.on('will-quit', () => void service.close());
 
 void app.whenReady().then(async () => {
+  serveRenderer(rendererDir());
   installSecurity();
   registerIpc(service, () => mainWindow);
   const actions = {

@@ -2,12 +2,13 @@ import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { channelOf, eventNames, methodNames, type ApiError, type Result } from '../../preload/api';
 import { createDispatcher } from '../core/dispatch';
 import type { Service } from '../core/service';
-import { isAppUrl } from './security';
+import { isAppUrl } from './app-origin';
+import { appPages } from './paths';
 
 function fromOurWindow(event: IpcMainInvokeEvent, getWindow: () => BrowserWindow | null): boolean {
   const window = getWindow();
   const frame = event.senderFrame;
-  return Boolean(window && event.sender === window.webContents && frame && frame === window.webContents.mainFrame && isAppUrl(frame.url));
+  return Boolean(window && event.sender === window.webContents && frame && frame === window.webContents.mainFrame && isAppUrl(frame.url, appPages()));
 }
 
 /**
