@@ -1,6 +1,13 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { resolve } from 'node:path';
+import type { Plugin } from 'vite';
+import { withContentSecurityPolicy } from './main/app/csp';
+
+/** Writes main/app/csp.ts's policy into index.html's meta tag, so the page and main's response header share one source. */
+export function contentSecurityPolicyPlugin(): Plugin {
+  return { name: 'threadline-csp', transformIndexHtml: { order: 'pre', handler: withContentSecurityPolicy } };
+}
 
 export default defineConfig({
   main: {
@@ -27,7 +34,7 @@ export default defineConfig({
   renderer: {
     root: 'renderer',
     base: './',
-    plugins: [react()],
+    plugins: [react(), contentSecurityPolicyPlugin()],
     build: {
       outDir: 'out/renderer',
       rollupOptions: { input: { index: resolve(import.meta.dirname, 'renderer/index.html') } },

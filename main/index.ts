@@ -2,8 +2,9 @@ import { app, type BrowserWindow } from 'electron';
 import { createService } from './core/service';
 import { chooseFolder, chooseImportFile, chooseSaveFile, showOpenError } from './app/dialogs';
 import { registerIpc } from './app/ipc';
-import { installMenu } from './app/menu';
-import { bundledSeedsPath, electronSqliteBinding, folderFromArgs } from './app/paths';
+import { installAppMenu } from './app/menu';
+import { bundledSeedsPath, electronSqliteBinding, folderFromArgs, rendererDir } from './app/paths';
+import { registerAppScheme, serveRenderer } from './app/protocol';
 import { installSecurity, openExternal } from './app/security';
 import { createMainWindow } from './app/window';
 
@@ -11,6 +12,7 @@ let mainWindow: BrowserWindow | null = null;
 
 if (!app.requestSingleInstanceLock()) app.quit();
 app.enableSandbox();
+registerAppScheme();
 
 const service = createService({
   defaultLibrary: bundledSeedsPath(),
@@ -23,11 +25,13 @@ const service = createService({
   chooseFile: () => chooseImportFile(mainWindow),
 });
 
+const showError = (message: string) => showOpenError(mainWindow, message);
+
 async function open(path: string): Promise<void> {
   try {
     await service.openLibrary(path);
   } catch (error) {
-    showOpenError(mainWindow, (error as Error).message);
+    showError((error as Error).message);
   }
 }
 
@@ -42,20 +46,10 @@ app.on('window-all-closed', () => app.quit());
 app.on('will-quit', () => void service.close());
 
 void app.whenReady().then(async () => {
+  serveRenderer(rendererDir());
   installSecurity();
   registerIpc(service, () => mainWindow);
-  const actions = {
-    openFolder: () => void service.handlers['library.chooseFolder']({}).catch((e: Error) => showOpenError(mainWindow, e.message)),
-    openRecent: (path: string) => void open(path),
-    exportAnnotations: (format: 'markdown' | 'jsonld') =>
-      void service.handlers['annotations.export']({ format }).catch((e: Error) => showOpenError(mainWindow, e.message)),
-    importAnnotations: () => void service.handlers['annotations.import']({}).catch((e: Error) => showOpenError(mainWindow, e.message)),
-  };
-  const refreshMenu = async () => installMenu(actions, await service.handlers['library.recent']({}));
-  service.subscribe((event) => {
-    if (event === 'library.changed') void refreshMenu();
-  });
-  await refreshMenu();
+  await installAppMenu(service, (path) => void open(path), showError);
   await open(folderFromArgs(process.argv) ?? bundledSeedsPath());
   mainWindow = createMainWindow();
   mainWindow.on('closed', () => (mainWindow = null));

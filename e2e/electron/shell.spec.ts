@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../harness/harness';
+import { APP_ENTRY_URL } from '../../main/app/app-origin';
 import { SHARDS } from '../../main/core/index/schema';
 
 /**
@@ -30,6 +31,8 @@ test.describe('the Electron shell', () => {
     try {
       const window = await app.firstWindow();
       await expect(window).toHaveTitle('Threadline');
+      // The built renderer comes from the app's own scheme (main/app/protocol.ts), not file://.
+      expect(window.url()).toBe(APP_ENTRY_URL);
       const posts = window.getByRole('navigation', { name: 'Posts' });
       await expect(posts.getByRole('button')).toHaveText([/Latest From Napo 188/, /Omnishambles Update 48/]);
       const isolated = await window.evaluate(

@@ -1,4 +1,5 @@
 import { Menu, type MenuItemConstructorOptions } from 'electron';
+import type { Service } from '../core/service';
 
 export interface MenuActions {
   openFolder(): void;
@@ -36,4 +37,23 @@ export function installMenu(actions: MenuActions, recent: { path: string; name: 
     { role: 'help', submenu: [{ label: 'About Threadline', role: 'about' }] },
   ];
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+/**
+ * The menu wired to the service: built now and again whenever the library list changes
+ * (Open Recent). A menu action that fails is shown to the user with showError.
+ */
+export async function installAppMenu(service: Service, openRecent: (path: string) => void, showError: (message: string) => void): Promise<void> {
+  const reportFailure = (call: Promise<unknown>) => void call.catch((error: Error) => showError(error.message));
+  const actions: MenuActions = {
+    openFolder: () => reportFailure(service.handlers['library.chooseFolder']({})),
+    openRecent,
+    exportAnnotations: (format) => reportFailure(service.handlers['annotations.export']({ format })),
+    importAnnotations: () => reportFailure(service.handlers['annotations.import']({})),
+  };
+  const refresh = async () => installMenu(actions, await service.handlers['library.recent']({}));
+  service.subscribe((event) => {
+    if (event === 'library.changed') void refresh();
+  });
+  await refresh();
 }

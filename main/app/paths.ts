@@ -1,6 +1,7 @@
 import { app } from 'electron';
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { AppPages } from './app-origin';
 
 /** The bundled seeds: beside the app in development, in resources/ when packaged. */
 export function bundledSeedsPath(): string {
@@ -29,4 +30,14 @@ export function folderFromArgs(argv: readonly string[], cwd = process.cwd()): st
 export function electronSqliteBinding(): string | undefined {
   const built = join(app.getAppPath(), 'out/native/better_sqlite3.node');
   return !app.isPackaged && existsSync(built) ? built : undefined;
+}
+
+/** The built renderer (out/renderer), beside this bundle (out/main), which app://threadline serves. */
+export function rendererDir(): string {
+  return join(import.meta.dirname, '../renderer');
+}
+
+/** Where this run's page may come from: electron-vite's dev server, which app-origin.ts trusts only when not packaged. */
+export function appPages(): AppPages {
+  return { devServerUrl: process.env['ELECTRON_RENDERER_URL'], packaged: app.isPackaged };
 }

@@ -1,4 +1,7 @@
 import { app, session, shell, type WebContents } from 'electron';
+import { CONTENT_SECURITY_POLICY } from './csp';
+import { appPages, rendererDir } from './paths';
+import { isAllowedRequest } from './request-filter';
 
 /** Web preferences every window gets: Electron's security checklist, items 2–4 and 7. */
 export const secureWebPreferences = {
@@ -12,17 +15,6 @@ export const secureWebPreferences = {
   spellcheck: false,
 } as const;
 
-/** The Content-Security-Policy for the renderer; the same one sits in renderer/index.html. */
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-src 'none'";
-
-/** True for the app's own pages: the packaged file:// renderer or the dev server. */
-export function isAppUrl(url: string): boolean {
-  if (url.startsWith('file://')) return true;
-  const dev = process.env['ELECTRON_RENDERER_URL'];
-  return Boolean(dev && !app.isPackaged && url.startsWith(dev));
-}
-
 function lockDown(contents: WebContents): void {
   contents.on('will-navigate', (event) => event.preventDefault());
   contents.on('will-redirect', (event) => event.preventDefault());
@@ -32,8 +24,9 @@ function lockDown(contents: WebContents): void {
 
 /**
  * App-wide guards: no navigation, no new windows, no webviews, no permission grants, the
- * CSP on every response, and no request leaves for the network except what the user opens
- * in the system browser (shell.openExternal, which does not pass through this session).
+ * CSP on every response, and no request leaves for the network (request-filter.ts) except
+ * what the user opens in the system browser (shell.openExternal, which does not pass
+ * through this session).
  */
 export function installSecurity(): void {
   app.on('web-contents-created', (_event, contents) => lockDown(contents));
@@ -43,10 +36,8 @@ export function installSecurity(): void {
   ses.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
-  ses.webRequest.onBeforeRequest((details, callback) => {
-    const allowed = isAppUrl(details.url) || details.url.startsWith('devtools://') || details.url.startsWith('data:');
-    callback({ cancel: !allowed });
-  });
+  const rules = { ...appPages(), rendererDir: rendererDir() };
+  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequest(details.url, rules) }));
 }
 
 /** Opens a link the user clicked in the system browser. */

@@ -1,8 +1,10 @@
 import { BrowserWindow } from 'electron';
 import { join } from 'node:path';
+import { appEntryUrl } from './app-origin';
+import { appPages } from './paths';
 import { secureWebPreferences } from './security';
 
-/** Creates the reader window and loads the renderer (dev server or built files). */
+/** Creates the reader window and loads the renderer: app://threadline/index.html, or the dev server while developing. */
 export function createMainWindow(): BrowserWindow {
   const window = new BrowserWindow({
     width: 1400,
@@ -14,8 +16,6 @@ export function createMainWindow(): BrowserWindow {
     webPreferences: { ...secureWebPreferences, preload: join(import.meta.dirname, '../preload/index.cjs') },
   });
   window.once('ready-to-show', () => window.show());
-  const devUrl = process.env['ELECTRON_RENDERER_URL'];
-  if (devUrl) void window.loadURL(devUrl);
-  else void window.loadFile(join(import.meta.dirname, '../renderer/index.html'));
+  void window.loadURL(appEntryUrl(appPages()));
   return window;
 }
