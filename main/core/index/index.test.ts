@@ -6,8 +6,7 @@ import { openIndexDb, type IndexDb } from './db';
 import { ParsePool } from './pool';
 import { indexQueries } from './queries';
 import { PARSER_VERSION, SHARD_SCHEMAS, shardPath, SHARDS } from './schema';
-import { matchRanges, termPattern } from '../match';
-import { RANK_BOUND, search, snippetOf, toFtsQuery } from './search';
+import { RANK_BOUND, search } from './search';
 import { updateIndex } from './update';
 import { parseFileForIndex } from './parse-full';
 import { writer, writeSecondPass, writeSecondPassTexts } from './write';
@@ -288,12 +287,6 @@ describe('search', () => {
     for (const schema of ['main', ...shards]) expect(db.pragma(`${schema}.mmap_size`, { simple: true })).toBeGreaterThan(0);
   });
 
-  it('says what it left out of a query', () => {
-    expect(toFtsQuery('"unclosed').dropped).toEqual(['an unmatched "']);
-    expect(toFtsQuery('NEAR( probation').dropped).toContain('NEAR( (searched as a word)');
-    expect(toFtsQuery('probation AND napo').match).toBe('"probation" "AND" "napo"');
-  });
-
   it('finds phrases and prefixes, ranks title hits first, and marks the words in snippets', () => {
     expect(search(db, '"media arena"').groups.map((g) => g.title)).toEqual(['Latest From Napo 188']);
     expect(search(db, 'privat*').groups.length).toBe(2);
@@ -336,64 +329,5 @@ describe('search on a large index', () => {
     const few = search(db, '"comment 3 about"');
     expect(few.sampled).toBe(false);
     expect(few.groups[0]!.hits.map((h) => h.ref)).toEqual(['3']);
-  });
-
-  it('searches a one- or two-letter prefix as a word, and says so', () => {
-    expect(toFtsQuery('pr*')).toMatchObject({ match: '"pr"', dropped: ['pr* (a prefix search needs 3 letters or more; searched as a word)'] });
-    expect(toFtsQuery('pro*')).toMatchObject({ match: '"pro"*', terms: ['pro*'] });
-    expect(toFtsQuery('é*').match).toBe('"é"');
-  });
-});
-
-describe('snippets', () => {
-  const pattern = (terms: string[]) => termPattern(terms);
-  const marked = (parts: { text: string; marked: boolean }[] | null) => parts?.filter((p) => p.marked).map((p) => p.text);
-
-  it('start a little before the first match, at a word, and mark every match shown', () => {
-    const text = `${'Lorem ipsum dolor sit amet. '.repeat(10)}The Probation\nService said probation staff were told.${' More words follow here.'.repeat(20)}`;
-    const parts = snippetOf(text, pattern(['probation']))!;
-    expect(marked(parts)).toEqual(['Probation', 'probation']);
-    expect(parts[0]!.text).toBe('…');
-    // It starts at a whole word.
-    expect(parts[1]!.text).toMatch(/^(Lorem|ipsum|dolor|sit|amet\.|The) /);
-    expect(parts.at(-1)!.text).toBe('…');
-    expect(parts.map((p) => p.text).join('')).not.toContain('\n');
-    expect(parts.map((p) => p.text).join('').length).toBeLessThan(240);
-  });
-
-  it('match accents, phrases across line breaks and prefixes as the index does', () => {
-    expect(marked(snippetOf('Le Café Noir', pattern(['cafe'])))).toEqual(['Café']);
-    expect(marked(snippetOf('the community\nrehabilitation companies', pattern(['community rehabilitation'])))).toEqual([
-      'community\nrehabilitation'.replace('\n', ' '),
-    ]);
-    expect(marked(snippetOf('privatisation and privately', pattern(['privat*'])))).toEqual(['privat', 'privat']);
-    // A word is marked whole, as the index matched it: "the" is not the start of "they".
-    expect(marked(snippetOf('they said the end', pattern(['the'])))).toEqual(['the']);
-  });
-
-  it('in a long text are the ones the whole text gives, wherever its first match falls', () => {
-    // A reference: the snippet made from every match of the whole text, folded whole.
-    const whole = (text: string, terms: string[]) => {
-      const ranges = matchRanges(text, pattern(terms));
-      return ranges.length ? ranges[0]!.start : -1;
-    };
-    const filler = (n: number) => 'word and more words, '.repeat(n);
-    for (const at of [10, 4000, 4080, 4090, 4095, 5000, 16_300, 16_380, 40_000]) {
-      // An accented spelling first, the plain one just after, with accents before it to fold.
-      const text = `Début ${filler(1)}`.padEnd(at, ' ') + 'the Café and the Cafe again' + ` ${filler(3000)} café`;
-      const parts = snippetOf(text, pattern(['cafe']))!;
-      expect(marked(parts)).toEqual(['Café', 'Cafe']);
-      expect(text.indexOf('Café')).toBe(whole(text, ['cafe']));
-    }
-    // A word cut where the first piece searched ends (4,096 characters) is not taken for a shorter one.
-    const cut = `${'x '.repeat(2043)}enterprises ${filler(2000)}`;
-    expect(cut.slice(0, 4096).endsWith('enterprise')).toBe(true);
-    expect(snippetOf(cut, pattern(['enterprise']))).toBeNull();
-    expect(marked(snippetOf(`${cut} enterprise`, pattern(['enterprise'])))).toEqual(['enterprise']);
-  });
-
-  it('are null when the text holds no match', () => {
-    expect(snippetOf('nothing here', pattern(['probation']))).toBeNull();
-    expect(snippetOf('anything', null)).toBeNull();
   });
 });

@@ -79,7 +79,7 @@ CREATE INDEX IF NOT EXISTS article_groups_by_group ON article_groups(group_id);
  * The full-text index is split across SHARDS database files of its own beside the index, attached
  * to every connection as s0, s1, …: each parse worker writes its texts into its own shard, so two
  * workers write at once (SQLite lets one connection write a file at a time, and with one file
- * the whole second pass would queue on that lock). A search asks every shard and merges (search.ts).
+ * the whole second pass would queue on that lock). A search asks every shard and merges (search/rank.ts).
  * Fixed, not one per core: the shards a search reads must not change with the machine.
  */
 export const SHARDS = 2;

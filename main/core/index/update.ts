@@ -221,6 +221,52 @@ async function extractInWorkers(
 }
 
 /**
+ * What an update must do: the files the index knows that are gone from the folder, and the
+ * files new on disk or whose size or modification time changed, in path order. A file listed
+ * without a stamp (an empty index does not stat) counts as changed.
+ */
+function changesOf(
+  known: Map<string, { size: number; mtime_ms: number }>,
+  onDisk: Map<string, { size: number; mtimeMs: number } | null>,
+): { removed: string[]; toParse: string[] } {
+  const removed = [...known.keys()].filter((path) => !onDisk.has(path));
+  const toParse = [...onDisk]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .filter(([path, info]) => {
+      const was = known.get(path);
+      return !was || !info || was.size !== info.size || was.mtime_ms !== info.mtimeMs;
+    })
+    .map(([path]) => path);
+  return { removed, toParse };
+}
+
+/**
+ * Writes a batch of first-pass results: a new file is written; a file the index knew is written
+ * again only when its bytes changed (its hash), otherwise just given its new size and time.
+ */
+function writeStructures(w: ReturnType<typeof writer>, known: Map<string, unknown>, results: ParsedFile[]): void {
+  for (const result of results) {
+    if (!known.has(result.file)) {
+      w.write(result, false);
+      continue;
+    }
+    const was = w.s.fileByPath.get(result.file) as { hash: string } | undefined;
+    if (was && was.hash === result.hash) w.s.touchFile.run(result.size, result.mtimeMs, result.file);
+    else w.write(result);
+  }
+}
+
+/** How many posts, comments, articles and problems the index holds. */
+function libraryCounts(db: IndexDb): { posts: number; comments: number; articles: number; problems: number } {
+  return db
+    .prepare(
+      `SELECT (SELECT count(*) FROM posts) AS posts, (SELECT coalesce(sum(found_count), 0) FROM posts) AS comments,
+              (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM problems) AS problems`,
+    )
+    .get() as { posts: number; comments: number; articles: number; problems: number };
+}
+
+/**
  * Brings the index of `root` up to date: parses only files whose size or modification time
  * changed (and whose bytes did change), drops removed files, and rebuilds everything after a
  * schema or parser version change. Files are parsed in worker threads; a file that cannot be
@@ -238,15 +284,9 @@ export async function updateIndex(db: IndexDb, root: string, options: UpdateOpti
   const pool = options.pool ?? new ParsePool(Math.max(1, availableParallelism()));
   if (!known.size) pool.warm();
   const onDisk = await scan(root, known.size > 0);
-  const removed = [...known.keys()].filter((path) => !onDisk.has(path));
-  const toParse = [...onDisk]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .filter(([path, info]) => {
-      const was = known.get(path);
-      return !was || !info || was.size !== info.size || was.mtime_ms !== info.mtimeMs;
-    });
-  const { s, write, removeFile, clearPendingTexts } = writer(db);
-  db.transaction(() => removed.forEach(removeFile))();
+  const { removed, toParse } = changesOf(known, onDisk);
+  const w = writer(db);
+  db.transaction(() => removed.forEach(w.removeFile))();
 
   const toExtract = () =>
     db.prepare('SELECT path, post_id AS postId, size, mtime_ms AS mtimeMs FROM files WHERE extracted = 0 ORDER BY path').all() as ExtractJob[];
@@ -261,20 +301,12 @@ export async function updateIndex(db: IndexDb, root: string, options: UpdateOpti
     cancelled = !(await parseInOrder(
       pool,
       root,
-      toParse.map(([file]) => file),
+      toParse,
       // A file the index knows is hashed, to tell a touched file from a changed one.
       (file) => (known.has(file) ? 'structure' : 'new'),
       (results) =>
         db.transaction(() => {
-          for (const result of results) {
-            if (!known.has(result.file)) {
-              write(result, false);
-              continue;
-            }
-            const was = s.fileByPath.get(result.file) as { hash: string } | undefined;
-            if (was && was.hash === result.hash) s.touchFile.run(result.size, result.mtimeMs, result.file);
-            else write(result);
-          }
+          writeStructures(w, known, results);
           parsed += results.length;
           options.onProgress?.({ phase: 'parsing', done: parsed, total });
         })(),
@@ -287,7 +319,7 @@ export async function updateIndex(db: IndexDb, root: string, options: UpdateOpti
     // written into the index by the workers themselves.
     if (!cancelled) {
       const pending = toExtract();
-      if (pending.length) db.transaction(clearPendingTexts)();
+      if (pending.length) db.transaction(w.clearPendingTexts)();
       options.onProgress?.({ phase: 'extracting', done: 0, total: pending.length });
       cancelled = !(await extractInWorkers(db, pool, root, pending, options, (written) => {
         extracted += written;
@@ -302,12 +334,7 @@ export async function updateIndex(db: IndexDb, root: string, options: UpdateOpti
     options.onProgress?.({ phase: 'grouping', done: 0, total: 1 });
     regroup(db);
   }
-  const counts = db
-    .prepare(
-      `SELECT (SELECT count(*) FROM posts) AS posts, (SELECT coalesce(sum(found_count), 0) FROM posts) AS comments,
-              (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM problems) AS problems`,
-    )
-    .get() as { posts: number; comments: number; articles: number; problems: number };
+  const counts = libraryCounts(db);
   options.onProgress?.({ phase: 'done', done: 1, total: 1 });
   return {
     files: onDisk.size,

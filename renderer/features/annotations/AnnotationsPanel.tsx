@@ -5,6 +5,7 @@ import { useApp } from '../../store';
 import type { AnchorStateFilter, AnnotationsPanelFilters } from '../../store/annotations-panel-slice';
 import { formatDate } from '../../ui/format';
 import { useFocusOnRequest } from '../../ui/use-focus-on-request';
+import { useReturnFocus } from '../../ui/use-return-focus';
 import './annotations.css';
 import { AnnotationsNotice } from './AnnotationEditor';
 
@@ -45,8 +46,9 @@ function Panel() {
   const setOpen = useApp((s) => s.setAnnotationsPanelOpen);
 
   const input = useRef<HTMLInputElement>(null);
-  // Where the focus was before: it goes back there when Escape closes the panel.
-  const [returnTo] = useState(() => document.activeElement);
+  // The focus goes back where it was when Escape closes the panel; when nothing in particular had
+  // it (the shortcut pressed on the page), the toolbar button that opens the panel takes it.
+  const returnFocus = useReturnFocus(() => document.querySelector<HTMLElement>('.annotations-button'));
   useFocusOnRequest(input, focusRequest);
 
   // The list follows the filters (typing once it pauses) and, for "This post only", the open post.
@@ -58,12 +60,7 @@ function Panel() {
 
   const close = () => {
     setOpen(false);
-    // Nothing in particular had it (the shortcut pressed on the page): the toolbar button that opens the panel takes it.
-    const back =
-      returnTo instanceof HTMLElement && returnTo.isConnected && returnTo !== document.body
-        ? returnTo
-        : document.querySelector<HTMLElement>('.annotations-button');
-    back?.focus();
+    returnFocus();
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {

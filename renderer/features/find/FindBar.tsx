@@ -1,4 +1,4 @@
-import { useContext, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useContext, useEffect, useRef, type KeyboardEvent } from 'react';
 import { StoreContext, useApp, type AppStore } from '../../store';
 import { commentsToCome } from '../../store/open-post';
 import type { FindMatch } from '../../store/find-slice';
@@ -6,6 +6,7 @@ import { revealInThread } from '../thread/reveal';
 import { findMarkId } from '../thread/segments';
 import './find.css';
 import { useFocusOnRequest } from '../../ui/use-focus-on-request';
+import { useReturnFocus } from '../../ui/use-return-focus';
 
 /** The thread's scroller (the middle pane). */
 const threadScroller = () => document.getElementById('thread-scroller');
@@ -67,7 +68,8 @@ function FindBarOpen() {
   const closeFind = useApp((s) => s.closeFind);
   const refreshFind = useApp((s) => s.refreshFind);
   const input = useRef<HTMLInputElement>(null);
-  const [returnTo] = useState(() => document.activeElement);
+  // The focus goes back where it was when Escape closes the bar.
+  const returnFocus = useReturnFocus();
 
   useFocusOnRequest(input, focusRequest);
 
@@ -76,7 +78,7 @@ function FindBarOpen() {
 
   const close = () => {
     closeFind();
-    if (returnTo instanceof HTMLElement && returnTo.isConnected && returnTo !== document.body) returnTo.focus();
+    returnFocus();
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {

@@ -6,6 +6,7 @@ import { NO_FILTERS, SEARCH_KINDS, searchKey, type SearchFilters, type SearchKin
 import { formatDate } from '../../ui/format';
 import './search.css';
 import { useFocusOnRequest } from '../../ui/use-focus-on-request';
+import { useReturnFocus } from '../../ui/use-return-focus';
 
 /** How long typing must pause before the search runs. */
 export const SEARCH_DEBOUNCE_MS = 120;
@@ -64,8 +65,8 @@ function SearchDialog() {
 
   const dialog = useRef<HTMLDivElement>(null);
   const input = useRef<HTMLInputElement>(null);
-  // Where the focus was before: it goes back there when the dialog is closed without opening a hit.
-  const [returnTo] = useState(() => document.activeElement);
+  // The focus goes back where it was when the dialog is closed without opening a hit.
+  const returnFocus = useReturnFocus();
 
   // The box takes the focus (its text selected) each time the search is asked for, also when already open.
   useFocusOnRequest(input, focusRequest);
@@ -86,7 +87,7 @@ function SearchDialog() {
 
   const close = () => {
     closeSearch();
-    if (returnTo instanceof HTMLElement && returnTo.isConnected) returnTo.focus();
+    returnFocus();
   };
 
   const onDialogKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {

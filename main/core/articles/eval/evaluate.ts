@@ -252,6 +252,215 @@ function describeTarget(target: string): string {
   return target === 'body' ? 'the post' : `comment ${target}`;
 }
 
+/** A case found while scoring one kind of thing, before it is given its file. */
+type Finding = Omit<EvalIssue, 'file'>;
+
+function finding(category: EvalIssue['category'], type: IssueType, line: number | null, message: string): Finding {
+  return { line, category, type, message };
+}
+
+/** The counts for one kind of thing and the cases behind them. */
+interface Scored<C extends Counts> {
+  counts: C;
+  findings: Finding[];
+}
+
+/**
+ * Pairs predicted and labelled articles 1:1, greedily: the largest overlap of line ranges first,
+ * then the closest ends. Returns the predicted article (index) matched to each labelled one.
+ */
+function pairArticles(preds: Article[], labels: ResolvedArticleLabel[]): Map<number, number> {
+  const pairs: { p: number; l: number; overlap: number; offset: number }[] = [];
+  preds.forEach((article, p) => {
+    const start = articleStart(article);
+    const end = articleEnd(article);
+    if (start === null || end === null) return;
+    labels.forEach((label, l) => {
+      const overlap = Math.min(end, label.end) - Math.max(start, label.start) + 1;
+      if (overlap > 0) pairs.push({ p, l, overlap, offset: Math.abs(start - label.start) + Math.abs(end - label.end) });
+    });
+  });
+  pairs.sort((a, b) => b.overlap - a.overlap || a.offset - b.offset || a.p - b.p || a.l - b.l);
+  const pairedPreds = new Set<number>();
+  const predOfLabel = new Map<number, number>();
+  for (const pair of pairs) {
+    if (pairedPreds.has(pair.p) || predOfLabel.has(pair.l)) continue;
+    pairedPreds.add(pair.p);
+    predOfLabel.set(pair.l, pair.p);
+  }
+  return predOfLabel;
+}
+
+/** A wrong-bounds finding when the predicted start or end is more than one paragraph from the label's, else null. */
+function boundsFinding(article: Article, label: ResolvedArticleLabel, paragraph: (line: number) => number): Finding | null {
+  const start = articleStart(article)!;
+  const end = articleEnd(article)!;
+  const startOff = paragraph(start) - paragraph(label.start);
+  const endOff = paragraph(end) - paragraph(label.end);
+  if (Math.abs(startOff) <= 1 && Math.abs(endOff) <= 1) return null;
+  const offs = [
+    Math.abs(startOff) > 1 ? `start ${startOff > 0 ? 'late' : 'early'} by ${Math.abs(startOff)} paragraphs` : '',
+    Math.abs(endOff) > 1 ? `end ${endOff > 0 ? 'late' : 'early'} by ${Math.abs(endOff)} paragraphs` : '',
+  ].filter(Boolean);
+  return finding(
+    'article',
+    'boundary',
+    label.start,
+    `wrong bounds: predicted lines ${start}–${end}, labelled ${label.start}–${label.end} (${offs.join(', ')}) in ${describeWhere(label.label.where)}`,
+  );
+}
+
+/**
+ * Checks a matched pair's bounds, source name, source kind and (when labelled) title, counting
+ * each that is right into `counts` and returning a finding for each that is wrong.
+ */
+function checkMatchedArticle(
+  article: Article,
+  label: ResolvedArticleLabel,
+  paragraph: (line: number) => number,
+  canonical: CanonicalSource,
+  counts: ArticleCounts,
+): Finding[] {
+  const findings: Finding[] = [];
+  const bounds = boundsFinding(article, label, paragraph);
+  if (bounds) findings.push(bounds);
+  else counts.boundaryOk++;
+  if (sameSource(article.source.name, label.label.source, canonical)) counts.sourceOk++;
+  else
+    findings.push(
+      finding(
+        'article',
+        'source',
+        label.start,
+        `wrong source: predicted ${describeSource(article.source.name, article.source.kind)}, labelled ${describeSource(label.label.source, label.label.sourceKind)} ("${clip(label.label.first, 40)}")`,
+      ),
+    );
+  if (article.source.kind === label.label.sourceKind) counts.sourceKindOk++;
+  else
+    findings.push(
+      finding(
+        'article',
+        'source-kind',
+        label.start,
+        `wrong source kind: predicted ${article.source.kind}, labelled ${label.label.sourceKind} for ${describeSource(label.label.source, label.label.sourceKind)}`,
+      ),
+    );
+  if (label.label.title !== null) {
+    counts.titled++;
+    if (sameTitle(article.title, label.label.title)) counts.titleOk++;
+    else
+      findings.push(
+        finding(
+          'article',
+          'title',
+          label.start,
+          `wrong title: predicted ${article.title === null ? 'none' : `"${clip(article.title)}"`}, labelled "${clip(label.label.title)}"`,
+        ),
+      );
+  }
+  return findings;
+}
+
+/** Pasted articles: paired by overlap, each labelled one missed or checked, each unpaired prediction a false positive. */
+function scoreArticles(
+  predicted: Article[],
+  resolved: ResolvedArticleLabel[],
+  paragraph: (line: number) => number,
+  canonical: CanonicalSource,
+): Scored<ArticleCounts> {
+  const labels = resolved.filter((r) => r.label.kind === 'article');
+  const preds = predicted.filter((a) => a.kind === 'article');
+  const predOfLabel = pairArticles(preds, labels);
+  const counts: ArticleCounts = {
+    tp: predOfLabel.size,
+    predicted: preds.length,
+    labelled: labels.length,
+    boundaryOk: 0,
+    sourceOk: 0,
+    sourceKindOk: 0,
+    titled: 0,
+    titleOk: 0,
+  };
+  const findings: Finding[] = [];
+  labels.forEach((label, l) => {
+    const p = predOfLabel.get(l);
+    if (p !== undefined) findings.push(...checkMatchedArticle(preds[p]!, label, paragraph, canonical, counts));
+    else
+      findings.push(
+        finding(
+          'article',
+          'miss',
+          label.start,
+          `missed article (${describeSource(label.label.source, label.label.sourceKind)}, ${describeWhere(label.label.where)}, lines ${label.start}–${label.end}) "${clip(label.label.first)}"`,
+        ),
+      );
+  });
+  const pairedPreds = new Set(predOfLabel.values());
+  preds.forEach((article, p) => {
+    if (pairedPreds.has(p)) return;
+    const start = articleStart(article);
+    const range = start === null ? 'no lines' : `lines ${start}–${articleEnd(article)}`;
+    findings.push(
+      finding(
+        'article',
+        'false-positive',
+        start,
+        `false positive article (${describeSource(article.source.name, article.source.kind)}, ${range}) "${clip(article.text || article.title || '')}"`,
+      ),
+    );
+  });
+  return { counts, findings };
+}
+
+/** Links: matched 1:1 by URL as written, trimmed. */
+function scoreLinks(post: Post, fileLines: string[], predicted: Article[], resolved: ResolvedArticleLabel[]): Scored<Counts> {
+  const labels = resolved.filter((r) => r.label.kind === 'link');
+  const preds = predicted.filter((a) => a.kind === 'link');
+  const unmatched = preds.map((article, i) => ({ article, i, url: (article.url ?? '').trim() }));
+  const findings: Finding[] = [];
+  let tp = 0;
+  for (const label of labels) {
+    const url = (label.label.url ?? label.label.first).trim();
+    const at = unmatched.findIndex((candidate) => candidate.url === url);
+    if (at >= 0) {
+      unmatched.splice(at, 1);
+      tp++;
+    } else findings.push(finding('link', 'miss', label.start, `missed link in ${describeWhere(label.label.where)}: ${url}`));
+  }
+  for (const { article } of unmatched) {
+    findings.push(finding('link', 'false-positive', linkLine(post, fileLines, article), `false positive link: ${article.url ?? '(no URL)'}`));
+  }
+  return { counts: { tp, predicted: preds.length, labelled: labels.length }, findings };
+}
+
+/** Internal quotes: matched 1:1 by (quoting comment, quoted part). */
+function scoreQuotes(predicted: InternalQuote[], resolved: { label: QuoteLabel; line: number }[]): Scored<Counts> {
+  const unmatched = predicted.map((quote) => ({ quote, key: `${quoteFrom(quote)}→${quoteTarget(quote)}` }));
+  const findings: Finding[] = [];
+  let tp = 0;
+  for (const { label, line } of resolved) {
+    const at = unmatched.findIndex((candidate) => candidate.key === `${label.from}→${label.target}`);
+    if (at >= 0) {
+      unmatched.splice(at, 1);
+      tp++;
+    } else
+      findings.push(
+        finding('quote', 'miss', line, `missed internal quote in comment ${label.from} quoting ${describeTarget(label.target)}: "${clip(label.first)}"`),
+      );
+  }
+  for (const { quote } of unmatched) {
+    findings.push(
+      finding(
+        'quote',
+        'false-positive',
+        quote.span.line,
+        `false positive internal quote in ${describeTarget(quoteFrom(quote))} quoting ${describeTarget(quoteTarget(quote))}: "${clip(quote.text)}"`,
+      ),
+    );
+  }
+  return { counts: { tp, predicted: predicted.length, labelled: resolved.length }, findings };
+}
+
 /**
  * Scores one file. Articles are matched 1:1 by overlapping line ranges (largest overlap first),
  * links by URL as written, internal quotes by (quoting comment, quoted part) pairs.
@@ -261,161 +470,14 @@ function describeTarget(target: string): string {
  */
 export function evaluate(post: Post, fileLines: string[], predicted: PostArticles, labels: FileLabels, canonical: CanonicalSource = identity): FileEvaluation {
   const file = labels.file;
-  const issues: EvalIssue[] = [];
-  const issue = (category: EvalIssue['category'], type: IssueType, line: number | null, message: string) =>
-    issues.push({ file, line, category, type, message });
   const resolved = resolveArticleLabels(post, fileLines, labels);
   const resolvedQuotes = resolveQuoteLabels(post, fileLines, labels);
-  const paragraph = paragraphIndex(fileLines);
-
-  // Pasted articles: greedy 1:1 matching by the largest overlap of line ranges.
-  const articleLabels = resolved.filter((r) => r.label.kind === 'article');
-  const articlePreds = predicted.articles.filter((a) => a.kind === 'article');
-  const pairs: { p: number; l: number; overlap: number; offset: number }[] = [];
-  articlePreds.forEach((article, p) => {
-    const start = articleStart(article);
-    const end = articleEnd(article);
-    if (start === null || end === null) return;
-    articleLabels.forEach((label, l) => {
-      const overlap = Math.min(end, label.end) - Math.max(start, label.start) + 1;
-      if (overlap > 0) pairs.push({ p, l, overlap, offset: Math.abs(start - label.start) + Math.abs(end - label.end) });
-    });
-  });
-  pairs.sort((a, b) => b.overlap - a.overlap || a.offset - b.offset || a.p - b.p || a.l - b.l);
-  const predMatch = new Map<number, number>();
-  const labelMatch = new Map<number, number>();
-  for (const pair of pairs) {
-    if (predMatch.has(pair.p) || labelMatch.has(pair.l)) continue;
-    predMatch.set(pair.p, pair.l);
-    labelMatch.set(pair.l, pair.p);
-  }
-
-  const articles: ArticleCounts = {
-    tp: predMatch.size,
-    predicted: articlePreds.length,
-    labelled: articleLabels.length,
-    boundaryOk: 0,
-    sourceOk: 0,
-    sourceKindOk: 0,
-    titled: 0,
-    titleOk: 0,
-  };
-  articleLabels.forEach((label, l) => {
-    const p = labelMatch.get(l);
-    const where = describeWhere(label.label.where);
-    if (p === undefined) {
-      issue(
-        'article',
-        'miss',
-        label.start,
-        `missed article (${describeSource(label.label.source, label.label.sourceKind)}, ${where}, lines ${label.start}–${label.end}) "${clip(label.label.first)}"`,
-      );
-      return;
-    }
-    const article = articlePreds[p]!;
-    const start = articleStart(article)!;
-    const end = articleEnd(article)!;
-    const startOff = paragraph(start) - paragraph(label.start);
-    const endOff = paragraph(end) - paragraph(label.end);
-    if (Math.abs(startOff) <= 1 && Math.abs(endOff) <= 1) articles.boundaryOk++;
-    else {
-      const offs = [
-        Math.abs(startOff) > 1 ? `start ${startOff > 0 ? 'late' : 'early'} by ${Math.abs(startOff)} paragraphs` : '',
-        Math.abs(endOff) > 1 ? `end ${endOff > 0 ? 'late' : 'early'} by ${Math.abs(endOff)} paragraphs` : '',
-      ].filter(Boolean);
-      issue(
-        'article',
-        'boundary',
-        label.start,
-        `wrong bounds: predicted lines ${start}–${end}, labelled ${label.start}–${label.end} (${offs.join(', ')}) in ${where}`,
-      );
-    }
-    if (sameSource(article.source.name, label.label.source, canonical)) articles.sourceOk++;
-    else
-      issue(
-        'article',
-        'source',
-        label.start,
-        `wrong source: predicted ${describeSource(article.source.name, article.source.kind)}, labelled ${describeSource(label.label.source, label.label.sourceKind)} ("${clip(label.label.first, 40)}")`,
-      );
-    if (article.source.kind === label.label.sourceKind) articles.sourceKindOk++;
-    else
-      issue(
-        'article',
-        'source-kind',
-        label.start,
-        `wrong source kind: predicted ${article.source.kind}, labelled ${label.label.sourceKind} for ${describeSource(label.label.source, label.label.sourceKind)}`,
-      );
-    if (label.label.title !== null) {
-      articles.titled++;
-      if (sameTitle(article.title, label.label.title)) articles.titleOk++;
-      else
-        issue(
-          'article',
-          'title',
-          label.start,
-          `wrong title: predicted ${article.title === null ? 'none' : `"${clip(article.title)}"`}, labelled "${clip(label.label.title)}"`,
-        );
-    }
-  });
-  articlePreds.forEach((article, p) => {
-    if (predMatch.has(p)) return;
-    const start = articleStart(article);
-    const range = start === null ? 'no lines' : `lines ${start}–${articleEnd(article)}`;
-    issue(
-      'article',
-      'false-positive',
-      start,
-      `false positive article (${describeSource(article.source.name, article.source.kind)}, ${range}) "${clip(article.text || article.title || '')}"`,
-    );
-  });
-
-  // Links: 1:1 by URL as written, trimmed.
-  const linkLabels = resolved.filter((r) => r.label.kind === 'link');
-  const linkPreds = predicted.articles.filter((a) => a.kind === 'link');
-  const unmatchedLinks = linkPreds.map((article, i) => ({ article, i, url: (article.url ?? '').trim() }));
-  let linkTp = 0;
-  for (const label of linkLabels) {
-    const url = (label.label.url ?? label.label.first).trim();
-    const at = unmatchedLinks.findIndex((candidate) => candidate.url === url);
-    if (at >= 0) {
-      unmatchedLinks.splice(at, 1);
-      linkTp++;
-    } else issue('link', 'miss', label.start, `missed link in ${describeWhere(label.label.where)}: ${url}`);
-  }
-  for (const { article } of unmatchedLinks) {
-    issue('link', 'false-positive', linkLine(post, fileLines, article), `false positive link: ${article.url ?? '(no URL)'}`);
-  }
-
-  // Internal quotes: 1:1 by (quoting comment, quoted part).
-  const unmatchedQuotes = predicted.quotes.map((quote) => ({ quote, key: `${quoteFrom(quote)}→${quoteTarget(quote)}` }));
-  let quoteTp = 0;
-  for (const { label, line } of resolvedQuotes) {
-    const at = unmatchedQuotes.findIndex((candidate) => candidate.key === `${label.from}→${label.target}`);
-    if (at >= 0) {
-      unmatchedQuotes.splice(at, 1);
-      quoteTp++;
-    } else issue('quote', 'miss', line, `missed internal quote in comment ${label.from} quoting ${describeTarget(label.target)}: "${clip(label.first)}"`);
-  }
-  for (const { quote } of unmatchedQuotes) {
-    issue(
-      'quote',
-      'false-positive',
-      quote.span.line,
-      `false positive internal quote in ${describeTarget(quoteFrom(quote))} quoting ${describeTarget(quoteTarget(quote))}: "${clip(quote.text)}"`,
-    );
-  }
-
+  const articles = scoreArticles(predicted.articles, resolved, paragraphIndex(fileLines), canonical);
+  const links = scoreLinks(post, fileLines, predicted.articles, resolved);
+  const quotes = scoreQuotes(predicted.quotes, resolvedQuotes);
+  const issues: EvalIssue[] = [...articles.findings, ...links.findings, ...quotes.findings].map((found) => ({ file, ...found }));
   issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-  return {
-    file,
-    counts: {
-      articles,
-      links: { tp: linkTp, predicted: linkPreds.length, labelled: linkLabels.length },
-      quotes: { tp: quoteTp, predicted: predicted.quotes.length, labelled: resolvedQuotes.length },
-    },
-    issues,
-  };
+  return { file, counts: { articles: articles.counts, links: links.counts, quotes: quotes.counts }, issues };
 }
 
 function emptyCounts(): EvalCounts {

@@ -1,0 +1,89 @@
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import { useEffect, useRef, useState } from 'react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { useReturnFocus } from './use-return-focus';
+
+/** A panel that takes the focus when it opens and gives it back from its Close button. */
+function Panel({ fallback, onClose }: { fallback?: () => HTMLElement | null; onClose: () => void }) {
+  const returnFocus = useReturnFocus(fallback);
+  const input = useRef<HTMLInputElement>(null);
+  const [, setRenders] = useState(0);
+  useEffect(() => input.current?.focus(), []);
+  return (
+    <div>
+      <input ref={input} aria-label="Panel box" />
+      <button type="button" onClick={() => setRenders((n) => n + 1)}>
+        Render again
+      </button>
+      <button
+        type="button"
+        onClick={() => {
+          onClose();
+          returnFocus();
+        }}
+      >
+        Close
+      </button>
+    </div>
+  );
+}
+
+/** Two buttons outside the panel, and the panel while `open`. */
+function Page({ fallback }: { fallback?: () => HTMLElement | null }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button type="button" onClick={() => setOpen(true)}>
+        Open
+      </button>
+      <button type="button">Elsewhere</button>
+      {open && <Panel fallback={fallback} onClose={() => setOpen(false)} />}
+    </>
+  );
+}
+
+const button = (name: string) => screen.getByRole('button', { name });
+const openPanel = () => fireEvent.click(button('Open'));
+
+afterEach(() => (document.activeElement as HTMLElement | null)?.blur());
+
+describe('useReturnFocus', () => {
+  it('gives the focus back to the element that had it when the panel opened', () => {
+    render(<Page />);
+    button('Open').focus();
+    openPanel();
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Panel box' }));
+    fireEvent.click(button('Close'));
+    expect(screen.queryByRole('textbox', { name: 'Panel box' })).toBeNull();
+    expect(document.activeElement).toBe(button('Open'));
+  });
+
+  it('remembers the element of the first render, not where the focus was at a later one', () => {
+    render(<Page />);
+    button('Open').focus();
+    openPanel();
+    button('Elsewhere').focus();
+    fireEvent.click(button('Render again'));
+    fireEvent.click(button('Close'));
+    expect(document.activeElement).toBe(button('Open'));
+  });
+
+  it('gives the focus to the fallback when nothing in particular had it', () => {
+    render(<Page fallback={() => screen.getByRole('button', { name: 'Elsewhere' })} />);
+    expect(document.activeElement).toBe(document.body);
+    openPanel();
+    fireEvent.click(button('Close'));
+    expect(document.activeElement).toBe(button('Elsewhere'));
+  });
+
+  it('gives the focus to the fallback when the element has left the page', () => {
+    render(<Page fallback={() => screen.getByRole('button', { name: 'Elsewhere' })} />);
+    const gone = document.createElement('button');
+    document.body.append(gone);
+    gone.focus();
+    openPanel();
+    act(() => gone.remove());
+    fireEvent.click(button('Close'));
+    expect(document.activeElement).toBe(button('Elsewhere'));
+  });
+});
