@@ -36,7 +36,7 @@ const USAGE = `Usage: threadline parse <file-or-folder> [--json]
             and print posts, comments, articles, problems and the time taken.
   search    Search the folder's index (updating it first): results by post, with snippets.
   --profile The user-data folder holding library indexes (default: ${DEFAULT_PROFILE}).
-  --json    Print JSON (shapes documented in the README) instead of a summary.
+  --json    Print JSON (shapes documented in docs/formats.md) instead of a summary.
 
 Exit status: 0 when every file was read (warnings allowed), 1 when a file could not be
 read, 2 for a usage error.`;

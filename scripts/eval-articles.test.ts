@@ -24,7 +24,7 @@ describe('article extraction measured against the labelled fixtures', () => {
   });
 
   it('stays above its floor on the held-out posts', () => {
-    // Floors set a little under the rules' scores (see the README), so a rule change
+    // Floors set a little under the rules' scores (see docs/architecture.md), so a rule change
     // that generalises worse fails here instead of passing silently.
     const result = setNamed('heldout');
     expect(result.errors).toEqual([]);

@@ -204,7 +204,7 @@ class ThreadQuotes {
 
 /**
  * Passages in comments that quote the post or another comment ("Our preparation in advance…"
- * in comment 8 quoting the post). A passage counts when it has at least five words and every
+ * in comment 8 quoting the post). A passage counts when it has at least four words and every
  * part of it, cut at "...", appears in one other place of the thread; the post is tried first,
  * then the comments in thread order.
  */
