@@ -8,13 +8,11 @@ import { z } from 'zod';
 import type { Article, InternalQuote, QuotedElsewhere, SourceKind } from '../main/core/articles/types';
 import type { Comment, Post, Problem } from '../main/core/parse/types';
 import { COLOURS } from '../main/core/annotations/colours';
-import type { Annotation } from '../main/core/annotations/store';
-import type { AnnotationsStatus } from '../main/core/annotations/db';
+import type { Annotation, AnnotationsStatus } from '../main/core/annotations/types';
 
 export type { Article, ArticleLocation, InternalQuote, QuotedElsewhere, Source, SourceKind, TextSpan } from '../main/core/articles/types';
 export type { Block, Comment, Post, Problem } from '../main/core/parse/types';
-export type { Annotation } from '../main/core/annotations/store';
-export type { AnnotationsStatus } from '../main/core/annotations/db';
+export type { Annotation, AnnotationsStatus } from '../main/core/annotations/types';
 export type { Colour } from '../main/core/annotations/colours';
 export { COLOURS } from '../main/core/annotations/colours';
 
