@@ -9,10 +9,12 @@ import type { Article, InternalQuote, QuotedElsewhere, SourceKind } from '../mai
 import type { Comment, Post, Problem } from '../main/core/parse/types';
 import { COLOURS } from '../main/core/annotations/colours';
 import type { Annotation, AnnotationsStatus } from '../main/core/annotations/types';
+import type { IndexProgress, PostSummary, SearchResults } from '../main/core/index/types';
 
 export type { Article, ArticleLocation, InternalQuote, QuotedElsewhere, Source, SourceKind, TextSpan } from '../main/core/articles/types';
 export type { Block, Comment, Post, Problem } from '../main/core/parse/types';
 export type { Annotation, AnnotationsStatus } from '../main/core/annotations/types';
+export type { IndexProgress, PostSummary, SearchGroup, SearchHit, SearchResults, SnippetPart } from '../main/core/index/types';
 export type { Colour } from '../main/core/annotations/colours';
 export { COLOURS } from '../main/core/annotations/colours';
 
@@ -50,22 +52,6 @@ export interface LibrarySummary {
   problemCount: number;
   /** Files that could not be read at all. */
   errorCount: number;
-}
-
-/** One row of the post list. */
-export interface PostSummary {
-  id: string;
-  title: string;
-  /** ISO "YYYY-MM-DD", or null when the file had no date. */
-  date: string | null;
-  dateText: string | null;
-  foundCommentCount: number;
-  /** From the "N comments:" line; null when the file has none. */
-  declaredCommentCount: number | null;
-  /** Path of the seed file relative to the library folder. */
-  file: string;
-  /** Quoted articles and links found in the post. */
-  articleCount: number;
 }
 
 /** An article as the library knows it: with the other posts that quote the same piece. */
@@ -126,44 +112,6 @@ export interface SourceArticle {
   /** The first words of its text (or its URL for a link). */
   preview: string;
   alsoQuotedIn: QuotedElsewhere[];
-}
-
-/** How far opening or re-reading a library has got. */
-export interface IndexProgress {
-  phase: 'scanning' | 'parsing' | 'extracting' | 'grouping' | 'done';
-  done: number;
-  total: number;
-}
-
-/** A piece of a search snippet; marked pieces are the words that matched. */
-export interface SnippetPart {
-  text: string;
-  marked: boolean;
-}
-
-/** One matching text: the post itself, a comment, or a quoted article. */
-export interface SearchHit {
-  /** 'note': one of the reader's annotations, by its note or the words it highlights. */
-  kind: 'post' | 'comment' | 'article' | 'note';
-  /** Comment id ("3.2") or article id; for a note, the annotation part ("body", "comment:3.2"); null for the post's own text. */
-  ref: string | null;
-  snippet: SnippetPart[];
-}
-
-/** Search results, grouped by post, best first. */
-export interface SearchResults {
-  groups: { postId: string; title: string; date: string | null; hits: SearchHit[] }[];
-  /** Words and phrases searched for (for marking them in the opened post). */
-  terms: string[];
-  /** What was left out of the query, to tell the user ("an unmatched \""). */
-  dropped: string[];
-  /** Matching texts ranked (capped). */
-  totalHits: number;
-  /** More texts matched than are ranked: the most recently indexed ones were ranked (see search.ts, RANK_BOUND). */
-  sampled: boolean;
-  /** False while the full-text index is still being built: results may be incomplete. */
-  complete: boolean;
-  ms: number;
 }
 
 const empty = z.object({}).strict();

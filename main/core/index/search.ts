@@ -1,4 +1,4 @@
-import type { SearchHit, SnippetPart } from '../../../preload/api';
+import type { SearchGroup, SearchHit, SnippetPart } from './types';
 import { matchRanges, termPattern } from '../match';
 import type Database from 'better-sqlite3';
 import type { IndexDb } from './db';
@@ -108,15 +108,6 @@ export interface SearchOptions {
   sourceKey?: string | null;
   /** Posts to return (default 30). */
   limit?: number;
-}
-
-export type { SearchHit, SnippetPart };
-
-export interface SearchGroup {
-  postId: string;
-  title: string;
-  date: string | null;
-  hits: SearchHit[];
 }
 
 export interface SearchResult {
