@@ -5,13 +5,27 @@
  * so a method missing on any side is a compile error.
  */
 import { z } from 'zod';
-import type { Article, InternalQuote, QuotedElsewhere, SourceKind } from '../main/core/articles/types';
-import type { Comment, Post, Problem } from '../main/core/parse/types';
+import type { QuotedInPost, SourceArticle, SourceSummary } from '../main/core/articles/types';
+import type { LibrarySummary, PostDetail, RecentLibrary } from '../main/core/library/types';
+import type { Comment, Problem } from '../main/core/parse/types';
 import { COLOURS } from '../main/core/annotations/colours';
 import type { Annotation, AnnotationsStatus } from '../main/core/annotations/types';
 import type { IndexProgress, PostSummary, SearchResults } from '../main/core/index/types';
 
-export type { Article, ArticleLocation, InternalQuote, QuotedElsewhere, Source, SourceKind, TextSpan } from '../main/core/articles/types';
+export type {
+  Article,
+  ArticleLocation,
+  InternalQuote,
+  LibraryArticle,
+  QuotedElsewhere,
+  QuotedInPost,
+  Source,
+  SourceArticle,
+  SourceKind,
+  SourceSummary,
+  TextSpan,
+} from '../main/core/articles/types';
+export type { LibrarySummary, PostDetail, RecentLibrary } from '../main/core/library/types';
 export type { Block, Comment, Post, Problem } from '../main/core/parse/types';
 export type { Annotation, AnnotationsStatus } from '../main/core/annotations/types';
 export type { IndexProgress, PostSummary, SearchGroup, SearchHit, SearchResults, SnippetPart } from '../main/core/index/types';
@@ -27,92 +41,6 @@ export interface ApiError {
 
 /** Every call answers with a Result; nothing is thrown across the bridge. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
-
-/** A library opened before. */
-export interface RecentLibrary {
-  path: string;
-  name: string;
-  /** ISO time it was last opened. */
-  openedAt: string;
-  /** The folder is still there. */
-  exists: boolean;
-}
-
-/** The open library, as the window shows it. */
-export interface LibrarySummary {
-  /** Absolute path of the library folder. */
-  root: string;
-  /** The folder's name, for titles. */
-  name: string;
-  /** True for the bundled seeds the app opens with. */
-  isDefault: boolean;
-  fileCount: number;
-  postCount: number;
-  /** Problems of all severities across the library. */
-  problemCount: number;
-  /** Files that could not be read at all. */
-  errorCount: number;
-}
-
-/** An article as the library knows it: with the other posts that quote the same piece. */
-export interface LibraryArticle extends Article {
-  alsoQuotedIn: QuotedElsewhere[];
-}
-
-/** What a post quotes: found after its thread is shown when the post is long (`posts.articles`). */
-export interface QuotedInPost {
-  /** Quoted articles and bare links, in reading order. */
-  articles: LibraryArticle[];
-  /** Passages in comments that quote the post or another comment. */
-  quotes: InternalQuote[];
-}
-
-/**
- * A post as `posts.get` answers it. A short post comes whole, with what it quotes. A long one
- * can come in parts so that its first screen shows at once: asked for with `part: 'start'`,
- * `post.comments` holds only its first top-level comments (`commentTotal` says how many there
- * are in all; `posts.comments` gives the rest); and its `quoted` is null (`posts.articles`
- * finds them, which takes a while in a long thread).
- */
-export interface PostDetail {
-  /** The post; its `comments` are the first `post.comments.length` of `commentTotal` (all, unless asked for the start). */
-  post: Post;
-  /** Top-level comments in the whole thread. */
-  commentTotal: number;
-  /** Its quoted articles and internal quotes; null when they are to be asked for with `posts.articles`. */
-  quoted: QuotedInPost | null;
-  /** Problems of this post's file. */
-  problems: Problem[];
-}
-
-/** One source in the library's Articles view. */
-export interface SourceSummary {
-  /** Stable key for `articles.bySource` ("guardian", "patwaterman", "unknown"). */
-  key: string;
-  /** Display name; null for the group of articles whose source is unknown. */
-  name: string | null;
-  kind: SourceKind;
-  site: string | null;
-  /** Quoted articles from it (pasted text), counting a piece quoted in several posts once per post. */
-  articleCount: number;
-  /** Bare links to it. */
-  linkCount: number;
-}
-
-/** One article or link from a source, with the post it is in. */
-export interface SourceArticle {
-  articleId: string;
-  postId: string;
-  postTitle: string;
-  /** ISO date of the post, or null. */
-  date: string | null;
-  kind: Article['kind'];
-  title: string | null;
-  url: string | null;
-  /** The first words of its text (or its URL for a link). */
-  preview: string;
-  alsoQuotedIn: QuotedElsewhere[];
-}
 
 const empty = z.object({}).strict();
 const text = (max: number) => z.string().min(1).max(max);

@@ -1,5 +1,4 @@
-import type { SourceArticle, SourceSummary } from '../../../preload/api';
-import { compareSources, type QuotedElsewhere, type SourceKind } from '../articles';
+import { compareSources, type QuotedElsewhere, type SourceArticle, type SourceKind, type SourceSummary } from '../articles';
 import type { Problem } from '../parse';
 import type { IndexDb } from './db';
 import type { PostSummary } from './types';
