@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Annotation } from './core/annotations/store';
+import type { Annotation } from './core/annotations/types';
 import { runCliCaptured } from './cli-capture';
 
 const ROOT = join(import.meta.dirname, '..');

@@ -1,20 +1,35 @@
 /**
- * THE contract between the renderer and the main process: every call, its payload schema,
- * its answer type, and every event. Main's handler table, the Electron IPC registration,
- * the preload bridge, the renderer client and the e2e harness are all typed from this file,
- * so a method missing on any side is a compile error.
+ * THE contract between the renderer and the main process: every call, its request and answer
+ * types, and every event. Main's handler table and request schemas, the Electron IPC
+ * registration, the preload bridge, the renderer client and the e2e harness are all typed from
+ * this file, so a method missing on any side is a compile error. Types and a few constants
+ * only: the preload bundles it, so it holds no validation code (that is main/core/requests.ts).
  */
-import { z } from 'zod';
-import type { Article, InternalQuote, QuotedElsewhere, SourceKind } from '../main/core/articles/types';
-import type { Comment, Post, Problem } from '../main/core/parse/types';
-import { COLOURS } from '../main/core/annotations/colours';
-import type { Annotation } from '../main/core/annotations/store';
-import type { AnnotationsStatus } from '../main/core/annotations/db';
+import type { QuotedInPost, SourceArticle, SourceSummary } from '../main/core/articles/types';
+import type { LibrarySummary, PostDetail, RecentLibrary } from '../main/core/library/types';
+import type { Comment, Problem } from '../main/core/parse/types';
+import type { AnchorState } from '../main/core/annotations/anchor';
+import type { Colour } from '../main/core/annotations/colours';
+import type { Annotation, AnnotationsStatus } from '../main/core/annotations/types';
+import type { IndexProgress, PostSummary, SearchResults } from '../main/core/index/types';
 
-export type { Article, ArticleLocation, InternalQuote, QuotedElsewhere, Source, SourceKind, TextSpan } from '../main/core/articles/types';
+export type {
+  Article,
+  ArticleLocation,
+  InternalQuote,
+  LibraryArticle,
+  QuotedElsewhere,
+  QuotedInPost,
+  Source,
+  SourceArticle,
+  SourceKind,
+  SourceSummary,
+  TextSpan,
+} from '../main/core/articles/types';
+export type { LibrarySummary, PostDetail, RecentLibrary } from '../main/core/library/types';
 export type { Block, Comment, Post, Problem } from '../main/core/parse/types';
-export type { Annotation } from '../main/core/annotations/store';
-export type { AnnotationsStatus } from '../main/core/annotations/db';
+export type { Annotation, AnnotationsStatus } from '../main/core/annotations/types';
+export type { IndexProgress, PostSummary, SearchGroup, SearchHit, SearchResults, SnippetPart } from '../main/core/index/types';
 export type { Colour } from '../main/core/annotations/colours';
 export { COLOURS } from '../main/core/annotations/colours';
 
@@ -28,255 +43,165 @@ export interface ApiError {
 /** Every call answers with a Result; nothing is thrown across the bridge. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
-/** A library opened before. */
-export interface RecentLibrary {
-  path: string;
-  name: string;
-  /** ISO time it was last opened. */
-  openedAt: string;
-  /** The folder is still there. */
-  exists: boolean;
-}
+/** The request of a call that takes no arguments: an empty object. */
+export type NoFields = Record<string, never>;
 
-/** The open library, as the window shows it. */
-export interface LibrarySummary {
-  /** Absolute path of the library folder. */
-  root: string;
-  /** The folder's name, for titles. */
-  name: string;
-  /** True for the bundled seeds the app opens with. */
-  isDefault: boolean;
-  fileCount: number;
-  postCount: number;
-  /** Problems of all severities across the library. */
-  problemCount: number;
-  /** Files that could not be read at all. */
-  errorCount: number;
-}
-
-/** One row of the post list. */
-export interface PostSummary {
-  id: string;
-  title: string;
-  /** ISO "YYYY-MM-DD", or null when the file had no date. */
-  date: string | null;
-  dateText: string | null;
-  foundCommentCount: number;
-  /** From the "N comments:" line; null when the file has none. */
-  declaredCommentCount: number | null;
-  /** Path of the seed file relative to the library folder. */
-  file: string;
-  /** Quoted articles and links found in the post. */
-  articleCount: number;
-}
-
-/** An article as the library knows it: with the other posts that quote the same piece. */
-export interface LibraryArticle extends Article {
-  alsoQuotedIn: QuotedElsewhere[];
-}
-
-/** What a post quotes: found after its thread is shown when the post is long (`posts.articles`). */
-export interface QuotedInPost {
-  /** Quoted articles and bare links, in reading order. */
-  articles: LibraryArticle[];
-  /** Passages in comments that quote the post or another comment. */
-  quotes: InternalQuote[];
-}
-
-/**
- * A post as `posts.get` answers it. A short post comes whole, with what it quotes. A long one
- * can come in parts so that its first screen shows at once: asked for with `part: 'start'`,
- * `post.comments` holds only its first top-level comments (`commentTotal` says how many there
- * are in all; `posts.comments` gives the rest); and its `quoted` is null (`posts.articles`
- * finds them, which takes a while in a long thread).
- */
-export interface PostDetail {
-  /** The post; its `comments` are the first `post.comments.length` of `commentTotal` (all, unless asked for the start). */
-  post: Post;
-  /** Top-level comments in the whole thread. */
-  commentTotal: number;
-  /** Its quoted articles and internal quotes; null when they are to be asked for with `posts.articles`. */
-  quoted: QuotedInPost | null;
-  /** Problems of this post's file. */
-  problems: Problem[];
-}
-
-/** One source in the library's Articles view. */
-export interface SourceSummary {
-  /** Stable key for `articles.bySource` ("guardian", "patwaterman", "unknown"). */
-  key: string;
-  /** Display name; null for the group of articles whose source is unknown. */
-  name: string | null;
-  kind: SourceKind;
-  site: string | null;
-  /** Quoted articles from it (pasted text), counting a piece quoted in several posts once per post. */
-  articleCount: number;
-  /** Bare links to it. */
-  linkCount: number;
-}
-
-/** One article or link from a source, with the post it is in. */
-export interface SourceArticle {
-  articleId: string;
-  postId: string;
-  postTitle: string;
-  /** ISO date of the post, or null. */
-  date: string | null;
-  kind: Article['kind'];
-  title: string | null;
-  url: string | null;
-  /** The first words of its text (or its URL for a link). */
-  preview: string;
-  alsoQuotedIn: QuotedElsewhere[];
-}
-
-/** How far opening or re-reading a library has got. */
-export interface IndexProgress {
-  phase: 'scanning' | 'parsing' | 'extracting' | 'grouping' | 'done';
-  done: number;
-  total: number;
-}
-
-/** A piece of a search snippet; marked pieces are the words that matched. */
-export interface SnippetPart {
-  text: string;
-  marked: boolean;
-}
-
-/** One matching text: the post itself, a comment, or a quoted article. */
-export interface SearchHit {
-  /** 'note': one of the reader's annotations, by its note or the words it highlights. */
-  kind: 'post' | 'comment' | 'article' | 'note';
-  /** Comment id ("3.2") or article id; for a note, the annotation part ("body", "comment:3.2"); null for the post's own text. */
-  ref: string | null;
-  snippet: SnippetPart[];
-}
-
-/** Search results, grouped by post, best first. */
-export interface SearchResults {
-  groups: { postId: string; title: string; date: string | null; hits: SearchHit[] }[];
-  /** Words and phrases searched for (for marking them in the opened post). */
-  terms: string[];
-  /** What was left out of the query, to tell the user ("an unmatched \""). */
-  dropped: string[];
-  /** Matching texts ranked (capped). */
-  totalHits: number;
-  /** More texts matched than are ranked: the most recently indexed ones were ranked (see search.ts, RANK_BOUND). */
-  sampled: boolean;
-  /** False while the full-text index is still being built: results may be incomplete. */
-  complete: boolean;
-  ms: number;
-}
-
-const empty = z.object({}).strict();
-const text = (max: number) => z.string().min(1).max(max);
-
-/** Payload schemas, one per method: the list of methods is this object's keys. */
-export const requests = {
+/** The request of each method: what the renderer sends, after main has checked it (see main/core/requests.ts). */
+export interface Requests {
   /** The library that is open now, or null before the first one loads. */
-  'library.current': empty,
+  'library.current': NoFields;
   /** Opens a library folder by path (command line, drag and drop, recent list). */
-  'library.open': z.object({ path: text(4096) }).strict(),
+  'library.open': {
+    /** The folder, absolute or relative to the working directory. */
+    path: string;
+  };
   /** Asks the user for a folder (a system dialog) and opens it; null when they cancel. */
-  'library.chooseFolder': empty,
+  'library.chooseFolder': NoFields;
   /** Libraries opened before, most recent first (for File → Open Recent and the toolbar). */
-  'library.recent': empty,
+  'library.recent': NoFields;
   /** Stops the indexing under way; what is done stays, and the next open or change carries on. */
-  'library.cancelIndexing': empty,
+  'library.cancelIndexing': NoFields;
   /** Every post of the open library, newest first. */
-  'posts.list': empty,
+  'posts.list': NoFields;
   /**
    * One post and its problems; with `part: 'start'` only the beginning of a long thread (its first
    * screen, at once). A long post comes without its articles (see PostDetail).
    */
-  'posts.get': z.object({ id: text(1024), part: z.enum(['whole', 'start']).optional() }).strict(),
+  'posts.get': {
+    /** The post's id (see Post.id). */
+    id: string;
+    /** 'whole' (the default) or only the 'start' of a long thread. */
+    part?: 'whole' | 'start';
+  };
   /** The top-level comments of a post from index `from` (0-based) to the end: the rest of a long thread. */
-  'posts.comments': z.object({ id: text(1024), from: z.number().int().min(0).max(10_000_000) }).strict(),
+  'posts.comments': {
+    id: string;
+    /** Index of the first top-level comment wanted, 0-based. */
+    from: number;
+  };
   /** The quoted articles and internal quotes of a post (those `posts.get` left out of a long one). */
-  'posts.articles': z.object({ id: text(1024) }).strict(),
+  'posts.articles': { id: string };
   /** Every problem found in the open library's files. */
-  'problems.list': empty,
+  'problems.list': NoFields;
   /** Every source quoted or linked in the library, most quoted first. */
-  'articles.sources': empty,
+  'articles.sources': NoFields;
   /** The articles and links of one source (a key from `articles.sources`), newest post first. */
-  'articles.bySource': z.object({ key: text(512) }).strict(),
+  'articles.bySource': {
+    /** SourceSummary.key. */
+    key: string;
+  };
   /** Full-text search over posts, comments and quoted articles. */
-  'search.query': z
-    .object({
-      query: z.string().max(1000),
-      kinds: z
-        .array(z.enum(['post', 'comment', 'article']))
-        .max(3)
-        .optional(),
-      from: z
-        .string()
-        .regex(/^\d{4}-\d{2}-\d{2}$/)
-        .nullable()
-        .optional(),
-      to: z
-        .string()
-        .regex(/^\d{4}-\d{2}-\d{2}$/)
-        .nullable()
-        .optional(),
-      sourceKey: text(512).nullable().optional(),
-      limit: z.number().int().min(1).max(200).optional(),
-    })
-    .strict(),
+  'search.query': {
+    /** What the user typed: words, "quoted phrases", prefix* searches. */
+    query: string;
+    /** Only these kinds of text; all when absent or empty. */
+    kinds?: ('post' | 'comment' | 'article')[];
+    /** Only posts dated from / to these ISO dates ("YYYY-MM-DD"), inclusive; no bound when null or absent. */
+    from?: string | null;
+    to?: string | null;
+    /** Only articles from this source (a key from `articles.sources`). */
+    sourceKey?: string | null;
+    /** Posts to return (default 30). */
+    limit?: number;
+  };
   /** Opens an http(s) link in the system browser. Other schemes are refused. */
-  'links.open': z.object({ url: text(8192) }).strict(),
+  'links.open': {
+    /** As written in the post: absolute, or a bare domain and path ("example.org/a"). */
+    url: string;
+  };
   /** Whether annotations can be written (the file may be damaged: then why, and the backup to restore). */
-  'annotations.status': empty,
+  'annotations.status': NoFields;
   /** The open library's annotations, filtered; `deleted: true` lists the bin. */
-  'annotations.list': z
-    .object({
-      postId: text(1024).optional(),
-      tag: text(64).optional(),
-      colour: z.enum(COLOURS).optional(),
-      text: z.string().max(500).optional(),
-      state: z.enum(['exact', 'fuzzy', 'orphan']).optional(),
-      deleted: z.boolean().optional(),
-    })
-    .strict(),
+  'annotations.list': {
+    postId?: string;
+    tag?: string;
+    colour?: Colour;
+    /** Words in the note, the highlighted words or the post's title (case-insensitive). */
+    text?: string;
+    /** How well it was last anchored in the post's current text. */
+    state?: AnchorState;
+    /** The bin instead of the live annotations. */
+    deleted?: boolean;
+  };
   /** Live annotations per post id of the open library (post list badges). */
-  'annotations.counts': empty,
+  'annotations.counts': NoFields;
   /** Tags in use in the open library, most used first. */
-  'annotations.tags': empty,
+  'annotations.tags': NoFields;
   /**
    * Highlights [start, end) of a part's text (`exact` must be the words there), or flags a whole
    * part (a comment). Parts: "body", "comment:<id>", "article:<id>".
    */
-  'annotations.add': z
-    .object({
-      postId: text(1024),
-      part: text(2048),
-      kind: z.enum(['highlight', 'flag']),
-      start: z.number().int().min(0).max(50_000_000).optional(),
-      end: z.number().int().min(0).max(50_000_000).optional(),
-      exact: z.string().max(20_000).optional(),
-      colour: z.enum(COLOURS).optional(),
-      note: z.string().max(100_000).optional(),
-      tags: z.array(text(64)).max(32).optional(),
-    })
-    .strict(),
+  'annotations.add': {
+    postId: string;
+    part: string;
+    kind: 'highlight' | 'flag';
+    /** Character offsets in the part's text; required for a highlight, ignored for a flag. */
+    start?: number;
+    end?: number;
+    /** The words the reader selected: refused when the part's text there differs (it changed since it was shown). */
+    exact?: string;
+    colour?: Colour;
+    note?: string;
+    tags?: string[];
+  };
   /** Changes an annotation's colour, note or tags. */
-  'annotations.update': z
-    .object({ id: z.string().uuid(), colour: z.enum(COLOURS).optional(), note: z.string().max(100_000).optional(), tags: z.array(text(64)).max(32).optional() })
-    .strict(),
+  'annotations.update': {
+    /** Annotation.id. */
+    id: string;
+    colour?: Colour;
+    note?: string;
+    tags?: string[];
+  };
   /** Puts an annotation in the bin (undo: annotations.restore). */
-  'annotations.remove': z.object({ id: z.string().uuid() }).strict(),
-  'annotations.restore': z.object({ id: z.string().uuid() }).strict(),
+  'annotations.remove': { id: string };
+  /** Takes an annotation out of the bin. */
+  'annotations.restore': { id: string };
   /** Deletes the open library's bin for good. */
-  'annotations.emptyBin': empty,
+  'annotations.emptyBin': NoFields;
   /** Asks where to save (a system dialog) and writes the open library's annotations, or one post's; null when cancelled. */
-  'annotations.export': z.object({ format: z.enum(['markdown', 'jsonld']), postId: text(1024).optional() }).strict(),
+  'annotations.export': {
+    format: 'markdown' | 'jsonld';
+    /** Only this post's annotations; all the library's when absent. */
+    postId?: string;
+  };
   /** Asks for a JSON-LD file (a system dialog) and imports it into the open library; null when cancelled. */
-  'annotations.import': empty,
+  'annotations.import': NoFields;
   /** Puts the newest backup in place of a damaged annotations file (the damaged one is kept beside it). */
-  'annotations.restoreBackup': empty,
-} satisfies Record<string, z.ZodType>;
+  'annotations.restoreBackup': NoFields;
+}
 
-export type MethodName = keyof typeof requests;
-export type RequestOf<M extends MethodName> = z.infer<(typeof requests)[M]>;
+/** Every method of the contract, in one list: the bridge and the IPC registration are built from it. */
+export const methodNames = [
+  'library.current',
+  'library.open',
+  'library.chooseFolder',
+  'library.recent',
+  'library.cancelIndexing',
+  'posts.list',
+  'posts.get',
+  'posts.comments',
+  'posts.articles',
+  'problems.list',
+  'articles.sources',
+  'articles.bySource',
+  'search.query',
+  'links.open',
+  'annotations.status',
+  'annotations.list',
+  'annotations.counts',
+  'annotations.tags',
+  'annotations.add',
+  'annotations.update',
+  'annotations.remove',
+  'annotations.restore',
+  'annotations.emptyBin',
+  'annotations.export',
+  'annotations.import',
+  'annotations.restoreBackup',
+] as const;
+
+export type MethodName = keyof Requests;
+export type RequestOf<M extends MethodName> = Requests[M];
 
 /** The answer type of each method. */
 export interface Responses {
@@ -330,12 +255,13 @@ export const eventNames = [
   'annotations.changed',
 ] as const satisfies readonly EventName[];
 
-/** Fails to compile when Responses and requests name different methods. */
-type SameKeys<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] extends [never, never] ? true : never;
-const contractIsComplete: SameKeys<Responses, typeof requests> = true;
-void contractIsComplete;
-
-export const methodNames = Object.keys(requests) as MethodName[];
+/** `true` when A and B hold the same names; otherwise the names only one of them holds. */
+type SameNames<A extends PropertyKey, B extends PropertyKey> = [Exclude<A, B> | Exclude<B, A>] extends [never] ? true : Exclude<A, B> | Exclude<B, A>;
+// These fail to compile, naming the odd ones out, when a method or event is missing from a list or a table.
+const methodListIsComplete: SameNames<(typeof methodNames)[number], MethodName> = true;
+const everyMethodAnswers: SameNames<keyof Responses, MethodName> = true;
+const eventListIsComplete: SameNames<(typeof eventNames)[number], EventName> = true;
+void [methodListIsComplete, everyMethodAnswers, eventListIsComplete];
 
 /** What main implements: one plain function per method (see main/core/service.ts). */
 export type Handlers = { [M in MethodName]: (request: RequestOf<M>) => Promise<Responses[M]> };

@@ -102,7 +102,7 @@ export async function startHarness(page: Page, options: HarnessOptions = {}): Pr
         },
       });
     },
-    { key: BRIDGE_KEY, methods: methodNames, events: [...eventNames], build: buildBridge.toString(), dropped: options.droppedPaths ?? {} },
+    { key: BRIDGE_KEY, methods: [...methodNames], events: [...eventNames], build: buildBridge.toString(), dropped: options.droppedPaths ?? {} },
   );
   service.subscribe((event, payload) => {
     void page

@@ -1,5 +1,6 @@
-import { methodNames, requests, type ApiError, type Handlers, type MethodName, type Result } from '../../preload/api';
+import { methodNames, type ApiError, type Handlers, type MethodName, type Result } from '../../preload/api';
 import { UserError } from './library';
+import { requests } from './requests';
 
 const known = new Set<string>(methodNames);
 

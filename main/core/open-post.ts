@@ -1,7 +1,8 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Comment, LibraryArticle, Post, PostDetail, QuotedInPost } from '../../preload/api';
-import { extractArticles, type PostArticles } from './articles';
+import { extractArticles, type LibraryArticle, type PostArticles, type QuotedInPost } from './articles';
+import type { PostDetail } from './library/types';
+import type { Comment, Post } from './parse';
 import type { IndexQueries } from './index/queries';
 import { readSeed, UserError } from './library';
 

@@ -1,19 +1,10 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import type { RecentLibrary } from './library/types';
 
 /** How many recent libraries are remembered. */
 export const MAX_RECENT = 10;
-
-/** A library opened before, most recent first. */
-export interface RecentLibrary {
-  path: string;
-  name: string;
-  /** ISO time it was last opened. */
-  openedAt: string;
-  /** The folder is still there. */
-  exists: boolean;
-}
 
 const fileOf = (profileDir: string) => join(profileDir, 'recent-libraries.json');
 

@@ -1,7 +1,8 @@
 import { watch, type FSWatcher } from 'chokidar';
 import { createHash } from 'node:crypto';
 import { basename, join, relative, resolve, sep } from 'node:path';
-import type { EventName, Events, Handlers, LibrarySummary } from '../../preload/api';
+import type { EventName, Events, Handlers } from '../../preload/api';
+import type { LibrarySummary } from './library/types';
 import { absoluteUrl } from './articles';
 import { openIndexDb, type IndexDb } from './index/db';
 import { ParsePool } from './index/pool';

@@ -14,7 +14,8 @@ import { openIndexDb } from '../../main/core/index/db';
 import { ParsePool } from '../../main/core/index/pool';
 import { indexQueries } from '../../main/core/index/queries';
 import { shardPath, SHARDS } from '../../main/core/index/schema';
-import { updateIndex, type IndexProgress, type UpdateResult } from '../../main/core/index/update';
+import type { IndexProgress } from '../../main/core/index/types';
+import { updateIndex, type UpdateResult } from '../../main/core/index/update';
 
 export interface ColdIndexRun {
   /** From opening the empty index to the post list read (onPostsReady, then posts()). */

@@ -12,6 +12,7 @@ import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { MIGRATIONS } from './migrations';
+import type { AnnotationsStatus } from './types';
 
 export type AnnotationsDb = Database.Database;
 
@@ -22,19 +23,6 @@ export const BACKUP_DIR = 'annotation-backups';
 /** Backups kept; older ones are removed. */
 export const BACKUPS_KEPT = 10;
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** Whether annotations can be read and written, and if not, why and what can be done. */
-export type AnnotationsStatus =
-  | { state: 'ok'; path: string; backupDir: string }
-  | {
-      state: 'unavailable';
-      path: string;
-      backupDir: string;
-      /** What went wrong and what the reader does meanwhile. */
-      reason: string;
-      /** The newest backup, which `restoreBackup` puts in place; null when there is none. */
-      backup: string | null;
-    };
 
 export interface OpenedAnnotations {
   db: AnnotationsDb | null;

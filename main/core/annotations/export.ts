@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import { describePart } from './parts';
-import { COLOURS, LIMITS, type Annotation, type NewAnnotation } from './store';
+import { COLOURS, LIMITS, type NewAnnotation } from './store';
+import type { Annotation } from './types';
 
 const STATE_WORDS = { exact: '', fuzzy: ' (found again in edited text)', orphan: ' (orphaned: the passage is no longer in this post)' } as const;
 

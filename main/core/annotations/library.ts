@@ -8,7 +8,8 @@ import { readSeedBytes, UserError } from '../library';
 import { parseSeed, type Post } from '../parse';
 import { anchor, describeRange, type PartTexts } from './anchor';
 import { describePart, partTexts } from './parts';
-import type { Annotation, AnnotationStore, Colour } from './store';
+import type { AnnotationStore, Colour } from './store';
+import type { Annotation } from './types';
 
 /** A post as annotations need it: its index id, title, date and current texts. */
 export interface PostTexts {

@@ -3,8 +3,9 @@
  * in the bin (undo restores it) until the bin is emptied.
  */
 import { randomUUID } from 'node:crypto';
-import type { AnchorState, Selectors, TextPositionSelector, TextQuoteSelector } from './anchor';
+import type { AnchorState, Selectors } from './anchor';
 import type { AnnotationsDb } from './db';
+import type { Annotation } from './types';
 
 import { COLOURS, type Colour } from './colours';
 
@@ -12,30 +13,6 @@ export { COLOURS, type Colour };
 
 /** Longest note, tag, and quote accepted (a quote longer than a long comment is a mistake). */
 export const LIMITS = { note: 100_000, tag: 64, tags: 32, quote: 20_000, context: 64 } as const;
-
-export interface Annotation {
-  id: string;
-  /** The library folder. */
-  library: string;
-  postId: string;
-  postTitle: string;
-  postDate: string | null;
-  /** Where it was made: "body", "comment:3.2" or "article:<id>". */
-  part: string;
-  /** A highlight of a passage, or a flag on a whole comment (its quote: the comment's opening words). */
-  kind: 'highlight' | 'flag';
-  quote: TextQuoteSelector | null;
-  position: TextPositionSelector | null;
-  colour: Colour;
-  note: string;
-  tags: string[];
-  created: string;
-  updated: string;
-  /** When it was put in the bin; null when it is not there. */
-  deleted: string | null;
-  /** Where it was last found in the post's current text. */
-  anchor: { state: AnchorState; part: string | null; start: number | null; end: number | null };
-}
 
 export interface NewAnnotation {
   /** Kept on import (so the same file imported twice adds nothing); made up otherwise. */

@@ -1,9 +1,8 @@
-import type { LibraryArticle, SourceArticle, SourceSummary } from '../../../preload/api';
 import type { Post } from '../parse';
 import { extractArticles } from './extract';
 import { groupSameArticles, type PlacedArticle } from './same-article';
 import { sourceKey } from './sources';
-import type { Article, PostArticles, QuotedElsewhere, Source } from './types';
+import type { Article, LibraryArticle, PostArticles, QuotedElsewhere, Source, SourceArticle, SourceSummary } from './types';
 
 /** How many characters of an article a list row shows. */
 const PREVIEW_LENGTH = 200;

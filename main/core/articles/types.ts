@@ -77,3 +77,46 @@ export interface QuotedElsewhere {
   date: string | null;
   articleId: string;
 }
+
+/** An article as the library knows it: with the other posts that quote the same piece. */
+export interface LibraryArticle extends Article {
+  alsoQuotedIn: QuotedElsewhere[];
+}
+
+/** What a post quotes: found after its thread is shown when the post is long (`posts.articles`). */
+export interface QuotedInPost {
+  /** Quoted articles and bare links, in reading order. */
+  articles: LibraryArticle[];
+  /** Passages in comments that quote the post or another comment. */
+  quotes: InternalQuote[];
+}
+
+/** One source in the library's Articles view. */
+export interface SourceSummary {
+  /** Stable key for `articles.bySource` ("guardian", "patwaterman", "unknown"). */
+  key: string;
+  /** Display name; null for the group of articles whose source is unknown. */
+  name: string | null;
+  kind: SourceKind;
+  site: string | null;
+  /** Quoted articles from it (pasted text), counting a piece quoted in several posts once per post. */
+  articleCount: number;
+  /** Bare links to it. */
+  linkCount: number;
+}
+
+/** One article or link from a source, with the post it is in. */
+export interface SourceArticle {
+  /** The article's id (see Article.id). */
+  articleId: string;
+  postId: string;
+  postTitle: string;
+  /** ISO date of the post, or null. */
+  date: string | null;
+  kind: Article['kind'];
+  title: string | null;
+  url: string | null;
+  /** The first words of its text (or its URL for a link). */
+  preview: string;
+  alsoQuotedIn: QuotedElsewhere[];
+}

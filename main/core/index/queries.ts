@@ -1,7 +1,7 @@
-import type { PostSummary, SourceArticle, SourceSummary } from '../../../preload/api';
-import { compareSources, type QuotedElsewhere, type SourceKind } from '../articles';
+import { compareSources, type QuotedElsewhere, type SourceArticle, type SourceKind, type SourceSummary } from '../articles';
 import type { Problem } from '../parse';
 import type { IndexDb } from './db';
+import type { PostSummary } from './types';
 
 /** Reads from an index; every call is one or two indexed queries. */
 export function indexQueries(db: IndexDb) {

@@ -6,14 +6,8 @@ import { listLibraryFiles } from '../library/load';
 import { resetIfStale, type IndexDb } from './db';
 import { failedFile, type ParsedFile, type ParseMode } from './parse-file';
 import { ParsePool } from './pool';
+import type { IndexProgress } from './types';
 import { writer, writeSecondPass, type ExtractJob } from './write';
-
-/** Where a long update is, for a progress bar. */
-export interface IndexProgress {
-  phase: 'scanning' | 'parsing' | 'extracting' | 'grouping' | 'done';
-  done: number;
-  total: number;
-}
 
 export interface UpdateOptions {
   /** Parses files; a shared pool is reused across updates. One is made (and closed) when absent. */

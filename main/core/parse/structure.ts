@@ -7,10 +7,10 @@ import { splitLines, WHITESPACE_ONLY } from './lines';
 import type { Post, Problem } from './types';
 
 /** A post without its body and comments: what the post list needs. */
-export type PostSummary = Omit<Post, 'body' | 'comments'>;
+export type PostWithoutText = Omit<Post, 'body' | 'comments'>;
 
 export interface Structure {
-  post: PostSummary | null;
+  post: PostWithoutText | null;
   /** The head's problems and a count that does not match; the comments' own warnings come with the full parse. */
   problems: Problem[];
 }
@@ -137,7 +137,7 @@ export function scanStructure(input: Uint8Array, file: string): Structure {
   };
 }
 
-function summaryOf(post: Post): PostSummary {
+function summaryOf(post: Post): PostWithoutText {
   const { body: _body, comments: _comments, ...summary } = post;
   void _body;
   void _comments;

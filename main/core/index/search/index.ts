@@ -3,10 +3,10 @@
  * (query.ts), the shards rank their matches (rank.ts) and the best are grouped into a page of
  * posts (page.ts), then the page's hits get highlighted snippets (snippets.ts).
  */
-import type { SearchHit, SnippetPart } from '../../../../preload/api';
+import type { SearchGroup, SearchHit, SnippetPart } from '../types';
 import { termPattern } from '../../match';
 import type { IndexDb } from '../db';
-import { pageOfPosts, textsOf, type SearchGroup } from './page';
+import { pageOfPosts, textsOf } from './page';
 import { toFtsQuery, type FtsQuery } from './query';
 import { rankMatches, type SearchFilters } from './rank';
 import { hitSnippet } from './snippets';

@@ -1,4 +1,4 @@
-import type { SearchHit } from '../../../../preload/api';
+import type { SearchGroup, SearchHit } from '../types';
 import type { IndexDb } from '../db';
 import { SHARD_SCHEMAS, shardOfRowid } from '../schema';
 import type { RankedText } from './rank';
@@ -8,14 +8,6 @@ import { statement } from './statements';
 const DESCRIBE_CHUNK = 100;
 /** Hits shown per post. */
 const HITS_PER_POST = 3;
-
-/** A post on a page of results, with its best hits. */
-export interface SearchGroup {
-  postId: string;
-  title: string;
-  date: string | null;
-  hits: SearchHit[];
-}
 
 /** A post on the page being built, with the rowids of its hits (in the order of `hits`), whose snippets are still to make. */
 export interface PageGroup extends SearchGroup {

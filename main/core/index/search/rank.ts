@@ -1,4 +1,4 @@
-import type { SearchHit } from '../../../../preload/api';
+import type { SearchHit } from '../types';
 import type { IndexDb } from '../db';
 import { SHARD_SCHEMAS, SHARDS } from '../schema';
 import { hasPrefix, type FtsQuery } from './query';

@@ -1,4 +1,4 @@
-import type { SnippetPart } from '../../../../preload/api';
+import type { SnippetPart } from '../types';
 import { matchRanges } from '../../match';
 
 /** A snippet: up to this many characters, starting a little before the first match. */

@@ -1,0 +1,75 @@
+/** The shapes the library index answers with: progress of an update, post list rows, search results. */
+
+/** How far opening or re-reading a library has got, for a progress bar. */
+export interface IndexProgress {
+  /**
+   * What is being done: listing the folder, reading each changed file's post (the post list
+   * can be shown after this), finding articles and the texts to search, grouping the same
+   * article quoted in several posts, or finished.
+   */
+  phase: 'scanning' | 'parsing' | 'extracting' | 'grouping' | 'done';
+  /** Files (or steps) of this phase done so far, out of `total`. */
+  done: number;
+  total: number;
+}
+
+/** One row of the post list. */
+export interface PostSummary {
+  /** The post's stable id (see Post.id). */
+  id: string;
+  title: string;
+  /** ISO "YYYY-MM-DD", or null when the file had no date. */
+  date: string | null;
+  /** The date line as written, or null. */
+  dateText: string | null;
+  /** Comments found, replies included. */
+  foundCommentCount: number;
+  /** From the "N comments:" line; null when the file has none. */
+  declaredCommentCount: number | null;
+  /** Path of the seed file relative to the library folder. */
+  file: string;
+  /** Quoted articles and links found in the post. */
+  articleCount: number;
+}
+
+/** A piece of a search snippet; marked pieces are the words that matched. */
+export interface SnippetPart {
+  text: string;
+  marked: boolean;
+}
+
+/** One matching text: the post itself, a comment, or a quoted article. */
+export interface SearchHit {
+  /** 'note': one of the reader's annotations, by its note or the words it highlights. */
+  kind: 'post' | 'comment' | 'article' | 'note';
+  /** Comment id ("3.2") or article id; for a note, the annotation part ("body", "comment:3.2"); null for the post's own text. */
+  ref: string | null;
+  snippet: SnippetPart[];
+}
+
+/** The hits in one post. */
+export interface SearchGroup {
+  postId: string;
+  title: string;
+  /** ISO date of the post, or null. */
+  date: string | null;
+  /** Best first (the reader's own notes before the texts), a few per post. */
+  hits: SearchHit[];
+}
+
+/** Search results, grouped by post, best first. */
+export interface SearchResults {
+  groups: SearchGroup[];
+  /** Words and phrases searched for (for marking them in the opened post). */
+  terms: string[];
+  /** What was left out of the query, to tell the user ("an unmatched \""). */
+  dropped: string[];
+  /** Matching texts ranked (capped). */
+  totalHits: number;
+  /** More texts matched than are ranked: the most recently indexed ones were ranked (see search.ts, RANK_BOUND). */
+  sampled: boolean;
+  /** False while the full-text index is still being built: results may be incomplete. */
+  complete: boolean;
+  /** How long the search took, in milliseconds. */
+  ms: number;
+}
