@@ -1,4 +1,4 @@
-import { Menu, type MenuItemConstructorOptions } from 'electron';
+import { app, Menu, type MenuItemConstructorOptions } from 'electron';
 import type { Service } from '../core/service';
 
 export interface MenuActions {
@@ -6,6 +6,12 @@ export interface MenuActions {
   openRecent(path: string): void;
   exportAnnotations(format: 'markdown' | 'jsonld'): void;
   importAnnotations(): void;
+}
+
+/** Zoom and full screen; reloading and the developer tools only in an unpackaged app (a package's request filter cancels devtools://). */
+function viewItems(packaged: boolean): MenuItemConstructorOptions[] {
+  const develop: MenuItemConstructorOptions[] = [{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, { type: 'separator' }];
+  return [...(packaged ? [] : develop), { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }];
 }
 
 /** File → Open Folder…, Open Recent, Export and Import Annotations, and the standard Edit / View / Window / Help menus. Call again when the recent list changes. */
@@ -32,7 +38,7 @@ export function installMenu(actions: MenuActions, recent: { path: string; name: 
       ],
     },
     { role: 'editMenu' },
-    { role: 'viewMenu' },
+    { label: 'View', submenu: viewItems(app.isPackaged) },
     { role: 'windowMenu' },
     { role: 'help', submenu: [{ label: 'About Threadline', role: 'about' }] },
   ];
