@@ -13,7 +13,7 @@ import { describePart } from './annotations/parts';
 import { AnnotationError, AnnotationStore } from './annotations/store';
 import type { IndexQueries } from './index/queries';
 import { snippetOf } from './index/search';
-import { termPattern } from './match';
+import { termPattern } from './shared/match';
 import { UserError } from './library';
 
 type AnnotationHandlers = Pick<Handlers, Extract<keyof Handlers, `annotations.${string}`>>;

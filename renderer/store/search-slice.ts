@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { Bridge, IndexProgress, Post, SearchHit, SearchResults } from '../../preload/api';
 import type { RevealTarget } from '../features/thread/reveal';
-import { matchRanges, termPattern } from '../ui/highlight';
+import { matchRanges, termPattern } from '../../main/core/shared/match';
 import type { AppState } from './index';
 
 /** Kinds of library text a search can be narrowed to (notes come with an unnarrowed search). */

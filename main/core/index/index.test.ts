@@ -6,7 +6,7 @@ import { openIndexDb, type IndexDb } from './db';
 import { ParsePool } from './pool';
 import { indexQueries } from './queries';
 import { PARSER_VERSION, SHARD_SCHEMAS, shardPath, SHARDS } from './schema';
-import { matchRanges, termPattern } from '../match';
+import { matchRanges, termPattern } from '../shared/match';
 import { RANK_BOUND, search, snippetOf, toFtsQuery } from './search';
 import { updateIndex } from './update';
 import { parseFileForIndex } from './parse-full';

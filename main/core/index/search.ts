@@ -1,5 +1,5 @@
 import type { SearchHit, SnippetPart } from '../../../preload/api';
-import { matchRanges, termPattern } from '../match';
+import { matchRanges, termPattern } from '../shared/match';
 import type Database from 'better-sqlite3';
 import type { IndexDb } from './db';
 import { SHARD_SCHEMAS, shardOfRowid, SHARDS } from './schema';
