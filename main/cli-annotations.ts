@@ -8,7 +8,7 @@ import { basename, join, resolve } from 'node:path';
 import { ANNOTATIONS_FILE, openAnnotations } from './core/annotations/db';
 import { fromJsonLd, toJsonLd, toMarkdown } from './core/annotations/export';
 import { addQuote, loadPostTexts, reanchorLibrary } from './core/annotations/library';
-import { describePart } from './core/annotations/parts';
+import { describePart } from './core/shared/part-keys';
 import { AnnotationError, AnnotationStore, COLOURS, type Annotation, type Colour } from './core/annotations/store';
 import { openIndexDb } from './core/index/db';
 import { indexQueries } from './core/index/queries';

@@ -9,7 +9,7 @@ import { describeRange } from './annotations/anchor';
 import { ANNOTATIONS_FILE, openAnnotations, restoreBackup, type OpenedAnnotations } from './annotations/db';
 import { fromJsonLd, toJsonLd, toMarkdown } from './annotations/export';
 import { flagSelectors, loadPostTexts, reanchorLibrary } from './annotations/library';
-import { describePart } from './annotations/parts';
+import { describePart } from './shared/part-keys';
 import { AnnotationError, AnnotationStore } from './annotations/store';
 import type { IndexQueries } from './index/queries';
 import { snippetOf } from './index/search';

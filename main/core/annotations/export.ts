@@ -4,7 +4,7 @@
  * without duplicates (ids are kept as urn:uuid: ids).
  */
 import { z } from 'zod';
-import { describePart } from './parts';
+import { describePart } from '../shared/part-keys';
 import { COLOURS, LIMITS, type Annotation, type NewAnnotation } from './store';
 
 const STATE_WORDS = { exact: '', fuzzy: ' (found again in edited text)', orphan: ' (orphaned: the passage is no longer in this post)' } as const;
