@@ -11,6 +11,7 @@ import { updateIndex, type UpdateResult } from './index/update';
 import { UserError } from './library';
 import { createPostReader, postDetail, quotedIn } from './open-post';
 import { addRecent, readRecent } from './recent';
+import { isOpenableUrl } from './shared/url-policy';
 import { createAnnotations } from './annotations-service';
 
 /** What the service needs from its host (Electron, the e2e harness, a test). */
@@ -34,16 +35,6 @@ export interface ServiceDeps {
 }
 
 type Listener = <E extends EventName>(event: E, payload: Events[E]) => void;
-
-/** Only these schemes ever leave the app, and only when the user clicks. */
-export function isOpenableUrl(url: string): boolean {
-  try {
-    const parsed = new URL(url);
-    return (parsed.protocol === 'https:' || parsed.protocol === 'http:') && parsed.hostname.length > 0;
-  } catch {
-    return false;
-  }
-}
 
 /** The index file of a library folder inside a profile: one per folder, named by a hash of its path. */
 export function indexPathFor(profileDir: string, root: string): string {
