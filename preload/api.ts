@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { Article, InternalQuote, QuotedElsewhere, SourceKind } from '../main/core/articles/types';
 import type { Comment, Post, Problem } from '../main/core/parse/types';
-import { COLOURS } from '../main/core/annotations/colours';
+import { COLOURS } from '../main/core/shared/colours';
 import type { Annotation } from '../main/core/annotations/store';
 import type { AnnotationsStatus } from '../main/core/annotations/db';
 
@@ -15,8 +15,8 @@ export type { Article, ArticleLocation, InternalQuote, QuotedElsewhere, Source, 
 export type { Block, Comment, Post, Problem } from '../main/core/parse/types';
 export type { Annotation } from '../main/core/annotations/store';
 export type { AnnotationsStatus } from '../main/core/annotations/db';
-export type { Colour } from '../main/core/annotations/colours';
-export { COLOURS } from '../main/core/annotations/colours';
+export type { Colour } from '../main/core/shared/colours';
+export { COLOURS } from '../main/core/shared/colours';
 
 /** What went wrong, for the user: `message` starts with the action and says what to do. */
 export interface ApiError {

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { AnchorState, Selectors, TextPositionSelector, TextQuoteSelector } from './anchor';
 import type { AnnotationsDb } from './db';
 
-import { COLOURS, type Colour } from './colours';
+import { COLOURS, type Colour } from '../shared/colours';
 
 export { COLOURS, type Colour };
 

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
-import { COLOURS, type Annotation, type Colour } from '../../../preload/api';
+import type { Annotation, Colour } from '../../../preload/api';
+import { COLOURS } from '../../../main/core/shared/colours';
 import { describePart } from '../../../main/core/shared/part-keys';
 import { useApp } from '../../store';
 import type { AnchorStateFilter, AnnotationsPanelFilters } from '../../store/annotations-panel-slice';
