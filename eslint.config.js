@@ -33,4 +33,26 @@ export default tseslint.config(
     ignores: ['**/*.test.{ts,tsx}'],
     rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [TEST_SUPPORT] }] },
   },
+  {
+    // The renderer bundle loads main's code only from main/core/shared/ (pure, no Node APIs);
+    // types come from anywhere. Tests may build a real core to check the renderer against it.
+    // These options replace the ones above for these files, so test-support/ is named again.
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/**/*.test.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            TEST_SUPPORT,
+            {
+              regex: '^(\\.\\./)+main/(?!core/shared/)',
+              allowTypeImports: true,
+              message: 'The renderer may load only main/core/shared/ at runtime; use `import type` for types.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );
