@@ -14,7 +14,7 @@ import { openIndexDb } from './core/index/db';
 import { indexQueries } from './core/index/queries';
 import { updateIndex } from './core/index/update';
 import { indexPathFor } from './core/service';
-import { UserError } from './core/library';
+import { UserError } from './core/errors';
 
 export const ANNOTATIONS_USAGE = `Usage: threadline annotations add --post <id or exact title> --part <body|comment id|article id> --quote "<exact text>" [--note <text>] [--tag <tag>]… [--colour <colour>]
        threadline annotations list [--post <id or title>] [--tag <tag>] [--colour <colour>] [--text <words>] [--json]

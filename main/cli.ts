@@ -7,7 +7,8 @@ import { updateIndex, type UpdateResult } from './core/index/update';
 import { indexPathFor } from './core/service';
 import { buildArticleIndex, extractArticles, type PostArticles } from './core/articles';
 import type { LibraryArticle, SourceSummary } from '../preload/api';
-import { loadLibrary, readSeed, UserError } from './core/library';
+import { UserError } from './core/errors';
+import { loadLibrary, readSeed } from './core/library';
 import { ANNOTATIONS_USAGE, runAnnotations } from './cli-annotations';
 import type { Post, Problem } from './core/parse';
 

@@ -14,7 +14,7 @@ import { AnnotationError, AnnotationStore } from './annotations/store';
 import type { IndexQueries } from './index/queries';
 import { snippetOf } from './index/search';
 import { termPattern } from './shared/match';
-import { UserError } from './library';
+import { UserError } from './errors';
 
 type AnnotationHandlers = Pick<Handlers, Extract<keyof Handlers, `annotations.${string}`>>;
 

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import type { Comment, LibraryArticle, Post, PostDetail, QuotedInPost } from '../../preload/api';
 import { extractArticles, type PostArticles } from './articles';
 import type { IndexQueries } from './index/queries';
-import { readSeed, UserError } from './library';
+import { UserError } from './errors';
+import { readSeed } from './library';
 
 /**
  * A post with more text than this (body and comments, in characters) is long. A short post is

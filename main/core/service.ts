@@ -8,7 +8,7 @@ import { ParsePool } from './index/pool';
 import { indexQueries, type IndexQueries } from './index/queries';
 import { search } from './index/search';
 import { updateIndex, type UpdateResult } from './index/update';
-import { UserError } from './library';
+import { UserError } from './errors';
 import { createPostReader, postDetail, quotedIn } from './open-post';
 import { addRecent, readRecent } from './recent';
 import { isOpenableUrl } from './shared/url-policy';

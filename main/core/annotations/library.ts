@@ -4,7 +4,8 @@
  */
 import { articlesOf } from '../articles';
 import { createHash } from 'node:crypto';
-import { readSeedBytes, UserError } from '../library';
+import { UserError } from '../errors';
+import { readSeedBytes } from '../library';
 import { parseSeed, type Post } from '../parse';
 import { anchor, describeRange, type PartTexts } from './anchor';
 import { articlePart, BODY_PART, commentPart, describePart, parsePart } from '../shared/part-keys';
