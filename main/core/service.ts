@@ -12,7 +12,7 @@ import { UserError } from './errors';
 import { createPostReader, postDetail, quotedIn } from './open-post';
 import { addRecent, readRecent } from './recent';
 import { isOpenableUrl } from './shared/url-policy';
-import { createAnnotations } from './annotations-service';
+import { createAnnotations } from './annotations/service';
 
 /** What the service needs from its host (Electron, the e2e harness, a test). */
 export interface ServiceDeps {
