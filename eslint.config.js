@@ -34,6 +34,20 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [TEST_SUPPORT] }] },
   },
   {
+    // Shared modules run in the renderer too: at runtime they import only each other, never Node,
+    // a package or the rest of main.
+    files: ['main/core/shared/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [{ regex: '^(?!\\./)', allowTypeImports: true, message: 'main/core/shared/ is pure: import only its own modules (types from anywhere).' }],
+        },
+      ],
+    },
+  },
+  {
     // The renderer bundle loads main's code only from main/core/shared/ (pure, no Node APIs);
     // types come from anywhere. Tests may build a real core to check the renderer against it.
     // These options replace the ones above for these files, so test-support/ is named again.
