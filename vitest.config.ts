@@ -14,7 +14,7 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'renderer', environment: 'jsdom', include: ['renderer/**/*.test.{ts,tsx}'], setupFiles: ['renderer/test-setup.ts'] },
+        test: { name: 'renderer', environment: 'jsdom', include: ['renderer/**/*.test.{ts,tsx}'], setupFiles: ['test-support/renderer-setup.ts'] },
       },
     ],
   },

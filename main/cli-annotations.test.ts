@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Annotation } from './core/annotations/types';
-import { runCliCaptured } from './cli-capture';
+import { runCliCaptured } from '../test-support/cli-capture';
 
 const ROOT = join(import.meta.dirname, '..');
 const OMNI = '004_72f7fc2b7a245681.txt';

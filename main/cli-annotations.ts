@@ -8,14 +8,14 @@ import { basename, join, resolve } from 'node:path';
 import { ANNOTATIONS_FILE, openAnnotations } from './core/annotations/db';
 import { fromJsonLd, toJsonLd, toMarkdown } from './core/annotations/export';
 import { addQuote, loadPostTexts, reanchorLibrary } from './core/annotations/library';
-import { describePart } from './core/annotations/parts';
+import { describePart } from './core/shared/part-keys';
 import { AnnotationError, AnnotationStore, COLOURS, type Colour } from './core/annotations/store';
 import type { Annotation } from './core/annotations/types';
 import { openIndexDb } from './core/index/db';
 import { indexQueries } from './core/index/queries';
 import { updateIndex } from './core/index/update';
 import { indexPathFor } from './core/service';
-import { UserError } from './core/library';
+import { UserError } from './core/errors';
 
 export const ANNOTATIONS_USAGE = `Usage: threadline annotations add --post <id or exact title> --part <body|comment id|article id> --quote "<exact text>" [--note <text>] [--tag <tag>]… [--colour <colour>]
        threadline annotations list [--post <id or title>] [--tag <tag>] [--colour <colour>] [--text <words>] [--json]

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ArticlesOutput, ParseOutput } from './cli';
-import { runCliCaptured } from './cli-capture';
+import { runCliCaptured } from '../test-support/cli-capture';
 
 const ROOT = join(import.meta.dirname, '..');
 

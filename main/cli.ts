@@ -6,7 +6,8 @@ import { search } from './core/index/search';
 import { updateIndex, type UpdateResult } from './core/index/update';
 import { indexPathFor } from './core/service';
 import { buildArticleIndex, extractArticles, type LibraryArticle, type PostArticles, type SourceSummary } from './core/articles';
-import { loadLibrary, readSeed, UserError } from './core/library';
+import { UserError } from './core/errors';
+import { loadLibrary, readSeed } from './core/library';
 import { ANNOTATIONS_USAGE, runAnnotations } from './cli-annotations';
 import type { Post, Problem } from './core/parse';
 

@@ -9,7 +9,7 @@ import type { QuotedInPost, SourceArticle, SourceSummary } from '../main/core/ar
 import type { LibrarySummary, PostDetail, RecentLibrary } from '../main/core/library/types';
 import type { Comment, Problem } from '../main/core/parse/types';
 import type { AnchorState } from '../main/core/annotations/anchor';
-import type { Colour } from '../main/core/annotations/colours';
+import type { Colour } from '../main/core/shared/colours';
 import type { Annotation, AnnotationsStatus } from '../main/core/annotations/types';
 import type { IndexProgress, PostSummary, SearchResults } from '../main/core/index/types';
 
@@ -30,8 +30,7 @@ export type { LibrarySummary, PostDetail, RecentLibrary } from '../main/core/lib
 export type { Block, Comment, Post, Problem } from '../main/core/parse/types';
 export type { Annotation, AnnotationsStatus } from '../main/core/annotations/types';
 export type { IndexProgress, PostSummary, SearchGroup, SearchHit, SearchResults, SnippetPart } from '../main/core/index/types';
-export type { Colour } from '../main/core/annotations/colours';
-export { COLOURS } from '../main/core/annotations/colours';
+export type { Colour } from '../main/core/shared/colours';
 
 /** What went wrong, for the user: `message` starts with the action and says what to do. */
 export interface ApiError {

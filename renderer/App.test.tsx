@@ -1,7 +1,7 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { splitLinks } from './ui/linked-text';
-import { renderApp as renderWith } from './render-app';
+import { renderApp as renderWith } from '../test-support/render-app';
 
 const renderApp = () => renderWith();
 

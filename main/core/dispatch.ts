@@ -1,5 +1,5 @@
 import { methodNames, type ApiError, type Handlers, type MethodName, type Result } from '../../preload/api';
-import { UserError } from './library';
+import { UserError } from './errors';
 import { requests } from './requests';
 
 const known = new Set<string>(methodNames);

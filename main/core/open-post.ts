@@ -4,7 +4,8 @@ import { extractArticles, type LibraryArticle, type PostArticles, type QuotedInP
 import type { PostDetail } from './library/types';
 import type { Comment, Post } from './parse';
 import type { IndexQueries } from './index/queries';
-import { readSeed, UserError } from './library';
+import { UserError } from './errors';
+import { readSeed } from './library';
 
 /**
  * A post with more text than this (body and comments, in characters) is long. A short post is

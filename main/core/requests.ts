@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import type { MethodName, Requests } from '../../preload/api';
-import { COLOURS } from './annotations/colours';
+import { COLOURS } from './shared/colours';
 
 const empty = z.object({}).strict();
 /** A non-empty string of at most `max` characters. */

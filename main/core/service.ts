@@ -1,6 +1,5 @@
-import { watch, type FSWatcher } from 'chokidar';
 import { createHash } from 'node:crypto';
-import { basename, join, relative, resolve, sep } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type { EventName, Events, Handlers } from '../../preload/api';
 import type { LibrarySummary } from './library/types';
 import { absoluteUrl } from './articles';
@@ -9,10 +8,12 @@ import { ParsePool } from './index/pool';
 import { indexQueries, type IndexQueries } from './index/queries';
 import { search } from './index/search';
 import { updateIndex, type UpdateResult } from './index/update';
-import { UserError } from './library';
+import { watchLibraryFolder, type FolderWatch } from './library/watch';
+import { UserError } from './errors';
 import { createPostReader, postDetail, quotedIn } from './open-post';
 import { addRecent, readRecent } from './recent';
-import { createAnnotations } from './annotations-service';
+import { isOpenableUrl } from './shared/url-policy';
+import { createAnnotations } from './annotations/service';
 
 /** What the service needs from its host (Electron, the e2e harness, a test). */
 export interface ServiceDeps {
@@ -36,29 +37,15 @@ export interface ServiceDeps {
 
 type Listener = <E extends EventName>(event: E, payload: Events[E]) => void;
 
-/** Only these schemes ever leave the app, and only when the user clicks. */
-export function isOpenableUrl(url: string): boolean {
-  try {
-    const parsed = new URL(url);
-    return (parsed.protocol === 'https:' || parsed.protocol === 'http:') && parsed.hostname.length > 0;
-  } catch {
-    return false;
-  }
-}
-
 /** The index file of a library folder inside a profile: one per folder, named by a hash of its path. */
 export function indexPathFor(profileDir: string, root: string): string {
   return join(profileDir, 'index', `${createHash('sha1').update(root).digest('hex').slice(0, 16)}.sqlite`);
 }
 
-/** Changes on disk are gathered this long before the index catches up with them. */
-const WATCH_DEBOUNCE_MS = 250;
-
 interface OpenLibrary {
   root: string;
-  watcher: FSWatcher | null;
-  /** Resolves once the watcher has scanned the folder and reports changes. */
-  watching: Promise<void>;
+  /** The folder followed for changes on disk; null when the host turned watching off. */
+  watcher: FolderWatch | null;
   db: IndexDb;
   queries: IndexQueries;
   /** Resolves when the full-text pass of the latest update has finished. */
@@ -141,7 +128,6 @@ export function createService(deps: ServiceDeps) {
       root,
       db,
       watcher: null,
-      watching: Promise.resolve(),
       queries: indexQueries(db),
       indexed,
       fullTextComplete: false,
@@ -154,8 +140,10 @@ export function createService(deps: ServiceDeps) {
       if (previous.db !== db) void previous.indexed.finally(() => previous.db.close()).catch(() => undefined);
     }
     if (deps.watch !== false) {
-      const watcher = (open.watcher = watchLibrary(open));
-      open.watching = new Promise((ready) => watcher.once('ready', () => ready()));
+      open.watcher = watchLibraryFolder(root, {
+        onChanges: (files) => catchUp(open, files),
+        onError: (error) => emit('library.progress', { phase: 'done', done: 0, total: 0, root, error: error.message }),
+      });
     }
     void indexed.then(
       (result) => {
@@ -177,52 +165,23 @@ export function createService(deps: ServiceDeps) {
   }
 
   /**
-   * Follows a library folder: files added, changed or removed on disk are gathered for a
-   * moment, then the index catches up (only those files are parsed) and "library.updated"
-   * tells the window which files to reload. One update runs at a time.
+   * Brings the index up to date with files changed on disk (only those are parsed) and tells
+   * the window which files to reload ("library.updated"), once any update under way is done.
    */
-  function watchLibrary(open: OpenLibrary): FSWatcher {
-    const changed = new Set<string>();
-    let timer: NodeJS.Timeout | null = null;
-    let running: Promise<void> | null = null;
-    const run = async () => {
-      timer = null;
-      if (running) return void running.then(schedule);
-      const files = [...changed];
-      changed.clear();
-      running = (async () => {
-        await open.indexed.catch(() => undefined);
-        if (library !== open) return;
-        open.indexed = updateIndex(open.db, open.root, {
-          pool: pool ?? undefined,
-          ...(deps.nativeBinding ? { nativeBinding: deps.nativeBinding } : {}),
-          onProgress: (progress) => emit('library.progress', { ...progress, root: open.root }),
-        });
-        const result = await open.indexed.finally(() => (open.updating = false));
-        if (!result.cancelled) open.fullTextComplete = true;
-        if (library === open && (result.parsed || result.removed)) {
-          emit('library.updated', { root: open.root, files });
-          reanchor();
-        }
-      })()
-        .catch((error: Error) => emit('library.progress', { phase: 'done', done: 0, total: 0, root: open.root, error: error.message }))
-        .finally(() => (running = null));
-    };
-    const schedule = () => {
-      if (timer) clearTimeout(timer);
-      if (changed.size) timer = setTimeout(() => void run(), WATCH_DEBOUNCE_MS);
-    };
-    const watcher = watch(open.root, {
-      ignoreInitial: true,
-      awaitWriteFinish: { stabilityThreshold: 150, pollInterval: 50 },
-      ignored: (path, stats) => Boolean(stats?.isFile() && !path.toLowerCase().endsWith('.txt')),
+  async function catchUp(open: OpenLibrary, files: string[]): Promise<void> {
+    await open.indexed.catch(() => undefined);
+    if (library !== open) return;
+    open.indexed = updateIndex(open.db, open.root, {
+      pool: pool ?? undefined,
+      ...(deps.nativeBinding ? { nativeBinding: deps.nativeBinding } : {}),
+      onProgress: (progress) => emit('library.progress', { ...progress, root: open.root }),
     });
-    const onPath = (path: string) => {
-      changed.add(relative(open.root, path).split(sep).join('/'));
-      schedule();
-    };
-    watcher.on('add', onPath).on('change', onPath).on('unlink', onPath).on('unlinkDir', onPath);
-    return watcher;
+    const result = await open.indexed.finally(() => (open.updating = false));
+    if (!result.cancelled) open.fullTextComplete = true;
+    if (library === open && (result.parsed || result.removed)) {
+      emit('library.updated', { root: open.root, files });
+      reanchor();
+    }
   }
 
   const handlers: Handlers = {
@@ -306,7 +265,7 @@ export function createService(deps: ServiceDeps) {
     },
     /** Resolves once the open library's folder is being watched for changes. */
     whenWatching: async (): Promise<void> => {
-      await library?.watching;
+      await library?.watcher?.ready;
     },
     /** Subscribes to the events of the contract; returns the unsubscribe function. */
     subscribe(listener: Listener): () => void {

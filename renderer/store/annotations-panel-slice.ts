@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { Annotation, Bridge, Colour, Post, RequestOf } from '../../preload/api';
+import { bodyParagraphAt, parsePart } from '../../main/core/shared/part-keys';
 import type { RevealTarget } from '../features/thread/reveal';
 import type { AppState } from './index';
 
@@ -61,18 +62,11 @@ export interface AnnotationsPanelSlice {
 /** Where an annotation's part is in its post, for the reveal: its comment, its article, or the body paragraph holding its start. */
 export function annotationTarget(annotation: Annotation, post: Post | null): RevealTarget | null {
   if (annotation.anchor.state === 'orphan') return null;
-  const part = annotation.anchor.part ?? annotation.part;
-  if (part.startsWith('comment:')) return { commentId: part.slice('comment:'.length) };
-  if (part.startsWith('article:')) return { articleId: part.slice('article:'.length) };
-  if (part !== 'body' || !post?.body.length) return null;
-  // The body's text is its paragraphs joined by a blank line (main/core/annotations/parts.ts).
-  const start = annotation.anchor.start ?? 0;
-  let offset = 0;
-  for (const block of post.body) {
-    offset += block.text.length + 2;
-    if (start < offset) return { bodyLine: block.line };
-  }
-  return { bodyLine: post.body[post.body.length - 1]!.line };
+  const part = parsePart(annotation.anchor.part ?? annotation.part);
+  if (part?.kind === 'comment') return { commentId: part.id };
+  if (part?.kind === 'article') return { articleId: part.id };
+  if (part?.kind !== 'body' || !post?.body.length) return null;
+  return { bodyLine: post.body[bodyParagraphAt(post.body, annotation.anchor.start ?? 0)]!.line };
 }
 
 const plural = (n: number, noun: string) => `${n} ${n === 1 ? noun : `${noun}s`}`;

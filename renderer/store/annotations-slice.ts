@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { Annotation, AnnotationsStatus, Bridge, Colour, RequestOf } from '../../preload/api';
+import { commentPart } from '../../main/core/shared/part-keys';
 import type { AppState } from './index';
 
 /** What the selection toolbar was opened on: a stretch of one part's text. */
@@ -97,9 +98,9 @@ export const createAnnotationsSlice =
         return result.value;
       },
       async flagComment(postId, commentId) {
-        const existing = get().postAnnotations.find((a) => a.kind === 'flag' && (a.anchor.part ?? a.part) === `comment:${commentId}`);
+        const existing = get().postAnnotations.find((a) => a.kind === 'flag' && (a.anchor.part ?? a.part) === commentPart(commentId));
         if (existing) return get().removeAnnotation(existing.id);
-        const result = await api['annotations.add']({ postId, part: `comment:${commentId}`, kind: 'flag', colour: 'pink' });
+        const result = await api['annotations.add']({ postId, part: commentPart(commentId), kind: 'flag', colour: 'pink' });
         if (!result.ok) return fail(result.error.message);
         await get().loadAnnotations();
       },

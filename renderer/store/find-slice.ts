@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import { postParagraphs, type PostParagraph } from '../features/thread/segments';
-import { findPattern, fold, matchRanges, type Folded } from '../ui/highlight';
+import { fold, matchRanges, type Folded } from '../../main/core/shared/match';
+import { findPattern } from '../ui/highlight';
 import type { AppState } from './index';
 
 /** Matches counted at most: past this the bar says "1,000+" (a one-letter search in a 2,000-comment thread). */

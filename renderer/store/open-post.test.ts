@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { ARTICLE_COMMENT, ARTICLE_URL, bigThreadSeed } from '../../e2e/big-library';
 import type { Bridge } from '../../preload/api';
 import { revealInThread } from '../features/thread/reveal';
-import { renderApp } from '../render-app';
-import { coreBridge, SEEDS_DIR } from '../test-bridge';
+import { renderApp } from '../../test-support/render-app';
+import { coreBridge, SEEDS_DIR } from '../../test-support/test-bridge';
 import { createAppStore } from './index';
 import { threadComplete } from './open-post';
 

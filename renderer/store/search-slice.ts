@@ -1,7 +1,8 @@
 import type { StateCreator } from 'zustand';
 import type { Bridge, IndexProgress, Post, SearchHit, SearchResults } from '../../preload/api';
 import type { RevealTarget } from '../features/thread/reveal';
-import { matchRanges, termPattern } from '../ui/highlight';
+import { matchRanges, termPattern } from '../../main/core/shared/match';
+import { parsePart } from '../../main/core/shared/part-keys';
 import type { AppState } from './index';
 
 /** Kinds of library text a search can be narrowed to (notes come with an unnarrowed search). */
@@ -57,7 +58,10 @@ export interface SearchSlice {
 /** Where a hit is in its post: the comment, the quoted article, or the first body paragraph holding a search word. */
 export function hitTarget(hit: SearchHit, post: Post, terms: string[]): RevealTarget | null {
   if (hit.kind === 'comment' && hit.ref) return { commentId: hit.ref };
-  if (hit.kind === 'note') return hit.ref?.startsWith('comment:') ? { commentId: hit.ref.slice('comment:'.length) } : null;
+  if (hit.kind === 'note') {
+    const part = hit.ref ? parsePart(hit.ref) : null;
+    return part?.kind === 'comment' ? { commentId: part.id } : null;
+  }
   if (hit.kind === 'article' && hit.ref) return { articleId: hit.ref };
   const pattern = termPattern(terms);
   const block = post.body.find((b) => matchRanges(b.text, pattern, 1).length > 0) ?? post.body[0];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coreBridge } from '../test-bridge';
+import { coreBridge } from '../../test-support/test-bridge';
 import { createAppStore } from './index';
 
 describe('the app store over the real core', () => {

@@ -1,7 +1,4 @@
-import { fold, matchRanges, termPattern, type Folded } from '../../main/core/match';
-
-// Folding, search-term patterns and matching are shared with the search snippets made in main.
-export { fold, matchRanges, termPattern, type Folded };
+import { fold } from '../../main/core/shared/match';
 
 /**
  * Marking words in text that comes from files: where the search words or the find-in-post

@@ -1,5 +1,5 @@
 import type { MouseEvent } from 'react';
-import { trimUrl, URL_IN_TEXT } from '../../main/core/articles/urls';
+import { trimUrl, URL_IN_TEXT } from '../../main/core/shared/url-policy';
 import { getBridge } from '../api/client';
 import { markPieces, type MarkRange } from './highlight';
 

@@ -19,7 +19,7 @@ import { extractArticles } from '../articles';
 import { parseSeed, type Comment, type Post } from '../parse';
 import { anchor, describeRange, type Anchor, type Selectors } from './anchor';
 import { partTexts } from './parts';
-import { prng } from './prng';
+import { prng } from '../../../test-support/prng';
 
 const SEEDS = [join(import.meta.dirname, '../../../seeds'), join(import.meta.dirname, '../../../../shared/seeds')].find((dir) =>
   existsSync(join(dir, '000_edcf6b3ca6297939.txt')),

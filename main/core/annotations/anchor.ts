@@ -16,6 +16,7 @@
  * White space is compared collapsed: a reflowed paragraph is the same words.
  */
 import approxSearch from 'approx-string-match';
+import { parsePart } from '../shared/part-keys';
 
 /** Characters of context kept before and after a quote. */
 export const CONTEXT = 32;
@@ -115,8 +116,8 @@ interface Candidate {
   score: number;
 }
 
-/** The kind of a part ("body", "comment:", "article:"): a renumbered comment is still a comment. */
-const kindOf = (part: string) => part.slice(0, part.indexOf(':') + 1 || part.length);
+/** The kind of a part ("body", "comment", "article"): a renumbered comment is still a comment. */
+const kindOf = (part: string) => parsePart(part)?.kind ?? part;
 
 /**
  * Whether `collapsed` holds the quote's context with nothing but white space between its prefix

@@ -21,12 +21,12 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, expect, it, onTestFinished } from 'vitest';
 import { ANNOTATIONS_FILE, openAnnotations } from './db';
-import { noteText, prng, TEXT, type Write } from './durability-child';
+import { noteText, prng, TEXT, type Write } from '../../../test-support/durability-child';
 import { AnnotationStore } from './store';
 
 const ROUNDS = 120;
 const SEED = 0x7e4d11;
-const CHILD = join(import.meta.dirname, 'durability-child.ts');
+const CHILD = join(import.meta.dirname, '../../../test-support/durability-child.ts');
 /** A round whose kill has not come by then is stuck. */
 const ROUND_LIMIT_MS = 15_000;
 

@@ -4,7 +4,7 @@
  * without duplicates (ids are kept as urn:uuid: ids).
  */
 import { z } from 'zod';
-import { describePart } from './parts';
+import { describePart } from '../shared/part-keys';
 import { COLOURS, LIMITS, type NewAnnotation } from './store';
 import type { Annotation } from './types';
 

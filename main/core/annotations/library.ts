@@ -4,10 +4,12 @@
  */
 import { articlesOf } from '../articles';
 import { createHash } from 'node:crypto';
-import { readSeedBytes, UserError } from '../library';
+import { UserError } from '../errors';
+import { readSeedBytes } from '../library';
 import { parseSeed, type Post } from '../parse';
 import { anchor, describeRange, type PartTexts } from './anchor';
-import { describePart, partTexts } from './parts';
+import { articlePart, BODY_PART, commentPart, describePart, parsePart } from '../shared/part-keys';
+import { partTexts } from './parts';
 import type { AnnotationStore, Colour } from './store';
 import type { Annotation } from './types';
 
@@ -35,10 +37,10 @@ export function postTextsOf(post: Post, postId = post.id): PostTexts {
 
 /** A part key from what a person types: "body", "3.2" or "comment:3.2", an article id or "article:<id>". */
 export function partKeyOf(input: string, parts: PartTexts): string {
-  const candidates = [input, `comment:${input}`, `article:${input}`, input.replace(/^post$/, 'body')];
+  const candidates = [input, commentPart(input), articlePart(input), input.replace(/^post$/, BODY_PART)];
   const found = candidates.find((key) => parts.has(key));
   if (found) return found;
-  const comments = [...parts.keys()].filter((k) => k.startsWith('comment:')).length;
+  const comments = [...parts.keys()].filter((k) => parsePart(k)?.kind === 'comment').length;
   throw new UserError(
     'not-found',
     `There is no part "${input}" in this post: use "body", a comment id such as "3.2" (it has ${comments} comments and replies), or an article id.`,

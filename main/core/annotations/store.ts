@@ -7,7 +7,7 @@ import type { AnchorState, Selectors } from './anchor';
 import type { AnnotationsDb } from './db';
 import type { Annotation } from './types';
 
-import { COLOURS, type Colour } from './colours';
+import { COLOURS, type Colour } from '../shared/colours';
 
 export { COLOURS, type Colour };
 

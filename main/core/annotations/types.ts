@@ -1,6 +1,6 @@
 /** The annotation shapes the store, the service and the window share. */
 import type { AnchorState, TextPositionSelector, TextQuoteSelector } from './anchor';
-import type { Colour } from './colours';
+import type { Colour } from '../shared/colours';
 
 /** A reader's highlight of a passage or flag on a whole comment, with its note and tags. */
 export interface Annotation {

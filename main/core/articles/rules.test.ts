@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { groupSameArticles, urlKey, type PlacedArticle } from './same-article';
 import { SOURCE_TABLE, type KnownSource } from './source-table';
 import { findMentions, knownSource, siteOf, sourceKey } from './sources';
-import { extract, links, pasted, post, PROSE } from './test-helpers';
+import { extract, links, pasted, post, PROSE } from '../../../test-support/articles';
 import type { Article } from './types';
 
 const [P1, P2, P3, P4, P5, P6] = PROSE;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findUrls, trimUrl, URL_IN_TEXT } from './urls';
+import { trimUrl, URL_IN_TEXT } from '../shared/url-policy';
+import { findUrls } from './urls';
 
 /** What the pattern alone finds, with no cheap test first. */
 const byPatternAlone = (text: string) => Array.from(text.matchAll(URL_IN_TEXT), (m) => trimUrl(m[0]));

@@ -1,10 +1,4 @@
-/** http(s) URLs, "www." addresses, and partial ones like ".redpepper.org.uk/is-there-…/". */
-export const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>"“”]+|(?:\bwww\.|(?<![\w.])\.(?=[a-z0-9-]+\.[a-z]{2,}))[^\s<>"“”]+/gi;
-
-/** Drops punctuation a sentence put after a URL. */
-export function trimUrl(raw: string): string {
-  return raw.replace(/[.,;:!?)\]’']+$/u, '');
-}
+import { trimUrl, URL_IN_TEXT } from '../shared/url-policy';
 
 /**
  * What every match of URL_IN_TEXT holds: "://", "www.", or a "." that follows no letter, digit

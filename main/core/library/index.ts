@@ -1,11 +1,1 @@
-export {
-  compareNewestFirst,
-  listLibraryFiles,
-  listSeedFiles,
-  loadLibrary,
-  readSeed,
-  readSeedBytes,
-  MAX_SEED_BYTES,
-  UserError,
-  type LoadedLibrary,
-} from './load';
+export { compareNewestFirst, listLibraryFiles, listSeedFiles, loadLibrary, readSeed, readSeedBytes, MAX_SEED_BYTES, type LoadedLibrary } from './load';

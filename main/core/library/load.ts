@@ -1,6 +1,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { UserError } from '../errors';
 import { parseSeed, type Post, type Problem } from '../parse';
 
 /** Seed files larger than this are reported, not read: no real post page comes near it. */
@@ -16,16 +17,6 @@ export interface LoadedLibrary {
   problems: Problem[];
   /** How many seed files were found (read or not). */
   fileCount: number;
-}
-
-/** An error whose message is meant for the user as it stands. */
-export class UserError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
 /** Lists `.txt` files under `root`, recursively, sorted, as paths relative to it (with "/"). */

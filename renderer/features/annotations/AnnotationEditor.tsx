@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { COLOURS, type Annotation, type Colour } from '../../../preload/api';
+import type { Annotation, Colour } from '../../../preload/api';
+import { COLOURS } from '../../../main/core/shared/colours';
 import { useApp } from '../../store';
 
 const tagsOf = (text: string) =>

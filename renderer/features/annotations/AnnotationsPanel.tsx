@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
-import { COLOURS, type Annotation, type Colour } from '../../../preload/api';
-import { describePart } from '../../../main/core/annotations/parts';
+import type { Annotation, Colour } from '../../../preload/api';
+import { COLOURS } from '../../../main/core/shared/colours';
+import { describePart } from '../../../main/core/shared/part-keys';
 import { useApp } from '../../store';
 import type { AnchorStateFilter, AnnotationsPanelFilters } from '../../store/annotations-panel-slice';
 import { formatDate } from '../../ui/format';

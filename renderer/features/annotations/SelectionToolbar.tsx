@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { COLOURS, type Colour } from '../../../preload/api';
+import type { Colour } from '../../../preload/api';
+import { COLOURS } from '../../../main/core/shared/colours';
 import { useApp } from '../../store';
 import { selectionInPart } from './selection';
 import './reader-annotations.css';

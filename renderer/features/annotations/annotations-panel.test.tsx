@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Annotation, Bridge, Comment, RequestOf } from '../../../preload/api';
-import { renderApp } from '../../render-app';
+import { renderApp } from '../../../test-support/render-app';
 import { annotationTarget } from '../../store/annotations-panel-slice';
-import { coreBridge, SEEDS_DIR } from '../../test-bridge';
+import { coreBridge, SEEDS_DIR } from '../../../test-support/test-bridge';
 import { ORPHAN_MESSAGE } from './AnnotationsPanel';
 
 const OMNISHAMBLES = '2014-05-07-omnishambles-update-48';

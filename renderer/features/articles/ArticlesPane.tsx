@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { LibraryArticle } from '../../../preload/api';
+import { articlePart } from '../../../main/core/shared/part-keys';
 import { useApp } from '../../store';
 import { formatDate } from '../../ui/format';
 import { SOURCE_KIND_LABELS, SourceIcon } from '../../ui/source-icon';
@@ -85,7 +86,7 @@ function CardHighlights({ article }: { article: LibraryArticle }) {
       a.kind === 'highlight' &&
       a.quote &&
       a.anchor.state !== 'orphan' &&
-      (a.anchor.part === `article:${article.id}` || (article.kind === 'article' && article.text.includes(a.quote.exact))),
+      (a.anchor.part === articlePart(article.id) || (article.kind === 'article' && article.text.includes(a.quote.exact))),
   );
   if (!mine.length) return null;
   return (
@@ -119,7 +120,7 @@ function paragraphsOf(text: string): { text: string; offset: number }[] {
  */
 function CardText({ article }: { article: LibraryArticle }) {
   const annotations = useApp((s) => s.postAnnotations);
-  const part = `article:${article.id}`;
+  const part = articlePart(article.id);
   const paragraphs = useMemo(() => paragraphsOf(article.text), [article.text]);
   return (
     <details className="card-fulltext">

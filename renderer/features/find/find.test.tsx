@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import type { Comment, Post } from '../../../preload/api';
 import { ARTICLE_COMMENT, bigThreadSeed } from '../../../e2e/big-library';
 import { FIND_LIMIT } from '../../store/find-slice';
-import { SEEDS_DIR } from '../../test-bridge';
-import { renderApp as renderWith } from '../../render-app';
+import { SEEDS_DIR } from '../../../test-support/test-bridge';
+import { renderApp as renderWith } from '../../../test-support/render-app';
 
 const OMNISHAMBLES = '2014-05-07-omnishambles-update-48';
 

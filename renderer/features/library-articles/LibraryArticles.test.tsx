@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Bridge } from '../../../preload/api';
-import { coreBridge, SEEDS_DIR } from '../../test-bridge';
+import { coreBridge, SEEDS_DIR } from '../../../test-support/test-bridge';
 import { filterSources, formatCounts } from './LibraryArticles';
-import { renderApp as renderWith } from '../../render-app';
+import { renderApp as renderWith } from '../../../test-support/render-app';
 
 const OMNISHAMBLES = '2014-05-07-omnishambles-update-48';
 

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { SearchHit, SearchResults, SourceSummary } from '../../../preload/api';
+import { parsePart } from '../../../main/core/shared/part-keys';
 import type { OpenPost } from '../../store/open-post';
 import { useApp } from '../../store';
 import { NO_FILTERS, SEARCH_KINDS, searchKey, type SearchFilters, type SearchKind } from '../../store/search-slice';
@@ -15,7 +16,10 @@ const KIND_LABELS: Record<SearchKind, string> = { post: 'Posts', comment: 'Comme
 
 /** "Post", "Comment 3.2", "Article: The Guardian": what a hit is, in words. */
 export function describeHit(hit: SearchHit, sourceName: string | null): string {
-  if (hit.kind === 'note') return hit.ref?.startsWith('comment:') ? `Your note · comment ${hit.ref.slice('comment:'.length)}` : 'Your note';
+  if (hit.kind === 'note') {
+    const part = hit.ref ? parsePart(hit.ref) : null;
+    return part?.kind === 'comment' ? `Your note · comment ${part.id}` : 'Your note';
+  }
   if (hit.kind === 'post') return 'Post';
   if (hit.kind === 'comment') return hit.ref ? `Comment ${hit.ref}` : 'Comment';
   return sourceName ? `Article: ${sourceName}` : 'Quoted article';

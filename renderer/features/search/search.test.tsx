@@ -1,9 +1,9 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { hitTarget } from '../../store/search-slice';
-import { coreBridge } from '../../test-bridge';
+import { coreBridge } from '../../../test-support/test-bridge';
 import { describeHit } from './SearchPanel';
-import { renderApp as renderWith } from '../../render-app';
+import { renderApp as renderWith } from '../../../test-support/render-app';
 
 const OMNISHAMBLES = '2014-05-07-omnishambles-update-48';
 

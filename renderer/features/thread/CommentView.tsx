@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import type { Comment } from '../../../preload/api';
+import { commentPart } from '../../../main/core/shared/part-keys';
 import { useApp } from '../../store';
 import { commentElementId, commentSegments } from './segments';
 import { Segments } from './Segments';
@@ -23,7 +24,7 @@ export function CommentContent({ comment, markedIds }: { comment: Comment; marke
   const elementId = commentElementId(comment.id);
   const replyCount = comment.replies.length;
   const detail = useApp((s) => s.detail);
-  const flagged = useApp((s) => s.postAnnotations.some((a) => a.kind === 'flag' && (a.anchor.part ?? a.part) === `comment:${comment.id}`));
+  const flagged = useApp((s) => s.postAnnotations.some((a) => a.kind === 'flag' && (a.anchor.part ?? a.part) === commentPart(comment.id)));
   const flag = useApp((s) => s.flagComment);
   const segments = useMemo(() => (detail ? commentSegments(comment, detail.articles, detail.quotes) : []), [comment, detail]);
   return (

@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
 import type { Annotation, InternalQuote } from '../../../preload/api';
 import { useApp } from '../../store';
-import { matchRanges, termPattern, type MarkRange } from '../../ui/highlight';
+import { matchRanges, termPattern } from '../../../main/core/shared/match';
+import type { MarkRange } from '../../ui/highlight';
 import { LinkedText } from '../../ui/linked-text';
 import { SourceIcon } from '../../ui/source-icon';
 import { revealInThread } from './reveal';

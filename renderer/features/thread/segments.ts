@@ -1,4 +1,5 @@
 import type { Article, Comment, InternalQuote, Post } from '../../../preload/api';
+import { BODY_PART, bodyOffsets, commentPart } from '../../../main/core/shared/part-keys';
 import type { RevealTarget } from './reveal';
 
 /** A paragraph as the middle pane shows it, with the lines it covers. */
@@ -80,11 +81,10 @@ function build(
 
 /** The post body as segments: the blogger's paragraphs, and each quoted article as one block quote. */
 export function bodySegments(post: Post, articles: Article[]): Segment[] {
-  // Offsets count in the body's text as annotations see it: its blocks joined by a blank line (main/core/annotations/parts.ts).
-  let blockStart = 0;
-  const lines = post.body.flatMap((block) => {
-    let at = blockStart;
-    blockStart += block.text.length + 2;
+  // Offsets count in the body's text as annotations see it.
+  const blockStarts = bodyOffsets(post.body);
+  const lines = post.body.flatMap((block, index) => {
+    let at = blockStarts[index]!;
     return block.text.split('\n').map((text, k) => {
       const line = { n: block.line + k, text, blockStart: k === 0, offset: at };
       at += text.length + 1;
@@ -107,7 +107,7 @@ export function bodySegments(post: Post, articles: Article[]): Segment[] {
     (n) => owners.get(n) ?? null,
     blockElementId,
     () => [],
-    'body',
+    BODY_PART,
   );
 }
 
@@ -132,7 +132,7 @@ export function commentSegments(comment: Comment, articles: Article[], quotes: I
     (n) => owners.get(n) ?? null,
     (from) => commentParagraphId(comment.id, from),
     (n) => own.filter((q) => q.span.part === 'comment' && q.span.from === n),
-    `comment:${comment.id}`,
+    commentPart(comment.id),
   );
 }
 

@@ -3,12 +3,12 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { coreBridge } from '../../test-bridge';
+import { coreBridge } from '../../../test-support/test-bridge';
 import { revealInThread } from './reveal';
 import { scrollToPlace } from './scroll-to-place';
 import { placeOf } from './segments';
 import { RENDER_WHOLE_UP_TO } from './Thread';
-import { renderApp } from '../../render-app';
+import { renderApp } from '../../../test-support/render-app';
 
 const OMNISHAMBLES = '2014-05-07-omnishambles-update-48';
 

@@ -4,7 +4,7 @@
  * posts (page.ts), then the page's hits get highlighted snippets (snippets.ts).
  */
 import type { SearchGroup, SearchHit, SnippetPart } from '../types';
-import { termPattern } from '../../match';
+import { termPattern } from '../../shared/match';
 import type { IndexDb } from '../db';
 import { pageOfPosts, textsOf } from './page';
 import { toFtsQuery, type FtsQuery } from './query';

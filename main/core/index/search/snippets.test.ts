@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchRanges, termPattern } from '../../match';
+import { matchRanges, termPattern } from '../../shared/match';
 import { hitSnippet, snippetOf } from './snippets';
 
 const pattern = (terms: string[]) => termPattern(terms);

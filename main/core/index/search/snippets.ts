@@ -1,5 +1,5 @@
 import type { SnippetPart } from '../types';
-import { matchRanges } from '../../match';
+import { matchRanges } from '../../shared/match';
 
 /** A snippet: up to this many characters, starting a little before the first match. */
 const SNIPPET_LENGTH = 200;

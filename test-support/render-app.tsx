@@ -1,8 +1,8 @@
 import { render } from '@testing-library/react';
 import type { Bridge } from '../preload/api';
 import type { Service } from '../main/core/service';
-import { App } from './App';
-import { createAppStore, StoreContext } from './store';
+import { App } from '../renderer/App';
+import { createAppStore, StoreContext } from '../renderer/store';
 import { coreBridge } from './test-bridge';
 
 /**

@@ -1,4 +1,4 @@
-import { runCli } from './cli';
+import { runCli } from '../main/cli';
 
 /** Runs the CLI as a test would from a shell, capturing what it prints and its exit status. */
 export async function runCliCaptured(args: string[]): Promise<{ status: number; out: string; err: string }> {

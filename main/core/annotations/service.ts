@@ -4,17 +4,19 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import type { Annotation, Events, Handlers, SearchHit } from '../../preload/api';
-import { describeRange } from './annotations/anchor';
-import { ANNOTATIONS_FILE, openAnnotations, restoreBackup, type OpenedAnnotations } from './annotations/db';
-import { fromJsonLd, toJsonLd, toMarkdown } from './annotations/export';
-import { flagSelectors, loadPostTexts, reanchorLibrary } from './annotations/library';
-import { describePart } from './annotations/parts';
-import { AnnotationError, AnnotationStore } from './annotations/store';
-import type { IndexQueries } from './index/queries';
-import { snippetOf } from './index/search';
-import { termPattern } from './match';
-import { UserError } from './library';
+import type { Events, Handlers } from '../../../preload/api';
+import type { SearchHit } from '../index/types';
+import type { Annotation } from './types';
+import { describeRange } from './anchor';
+import { ANNOTATIONS_FILE, openAnnotations, restoreBackup, type OpenedAnnotations } from './db';
+import { fromJsonLd, toJsonLd, toMarkdown } from './export';
+import { flagSelectors, loadPostTexts, reanchorLibrary } from './library';
+import { describePart } from '../shared/part-keys';
+import { AnnotationError, AnnotationStore } from './store';
+import type { IndexQueries } from '../index/queries';
+import { snippetOf } from '../index/search';
+import { termPattern } from '../shared/match';
+import { UserError } from '../errors';
 
 type AnnotationHandlers = Pick<Handlers, Extract<keyof Handlers, `annotations.${string}`>>;
 

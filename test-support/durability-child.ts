@@ -4,7 +4,7 @@
  * can start it while the previous writer is still running), then writes for ever — adds, updates
  * of note, tags and colour, bins, restores, and now and then an emptied bin.
  *
- *   node --import tsx main/core/annotations/durability-child.ts <annotations.sqlite> <seed> <label>
+ *   node --import tsx test-support/durability-child.ts <annotations.sqlite> <seed> <label>
  *
  * (The test bundles it with esbuild first: a bundle starts several times sooner than the source
  * through tsx, and the test starts a child every round.)
@@ -18,10 +18,10 @@
  */
 import { writeSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { describeRange } from './anchor';
+import { describeRange } from '../main/core/annotations/anchor';
 import { prng } from './prng';
-import { openAnnotations } from './db';
-import { AnnotationStore, COLOURS, type Colour } from './store';
+import { openAnnotations } from '../main/core/annotations/db';
+import { AnnotationStore, COLOURS, type Colour } from '../main/core/annotations/store';
 
 /** One write, as the child announces it: enough for the test to know the state it leaves. */
 export type Write =

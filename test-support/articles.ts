@@ -3,9 +3,9 @@
  * and check what the extractor returns against the lines that were built.
  */
 import { expect } from 'vitest';
-import { parseSeed, type Comment, type Post } from '../parse';
-import { articlesOf, extractArticles } from './extract';
-import type { Article, PostArticles, TextSpan } from './types';
+import { parseSeed, type Comment, type Post } from '../main/core/parse';
+import { articlesOf, extractArticles } from '../main/core/articles/extract';
+import type { Article, PostArticles, TextSpan } from '../main/core/articles/types';
 
 /** A comment: its lines (no indentation; "" for a blank line) and, optionally, its replies' lines. */
 export interface CommentSpec {

@@ -2,12 +2,13 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import type { Annotation, Events } from '../../preload/api';
-import { ANNOTATIONS_FILE } from './annotations/db';
-import { createDispatcher } from './dispatch';
-import { createService } from './service';
+import type { Events } from '../../../preload/api';
+import type { Annotation } from './types';
+import { ANNOTATIONS_FILE } from './db';
+import { createDispatcher } from '../dispatch';
+import { createService } from '../service';
 
-const SEEDS = join(import.meta.dirname, '../../seeds');
+const SEEDS = join(import.meta.dirname, '../../../seeds');
 const OMNI_ID = '2014-05-07-omnishambles-update-48';
 const QUOTE = 'the latest from Pat Waterman';
 
