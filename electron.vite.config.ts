@@ -15,7 +15,10 @@ export default defineConfig({
       outDir: 'out/main',
       // The parse worker is its own entry: the index's ParsePool starts out/main/parse-worker.js.
       rollupOptions: {
-        input: { index: resolve(import.meta.dirname, 'main/index.ts'), 'parse-worker': resolve(import.meta.dirname, 'main/core/index/parse-worker.ts') },
+        input: {
+          index: resolve(import.meta.dirname, 'main/index.ts'),
+          'parse-worker': resolve(import.meta.dirname, 'main/core/index/parse-worker.ts'),
+        },
       },
     },
   },

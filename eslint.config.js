@@ -4,10 +4,15 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /** Test helpers (test-support/) are for tests, e2e/ and scripts/, never for code a bundle is built from. */
-const TEST_SUPPORT = { regex: '(^|/)test-support(/|$)', message: 'test-support/ holds test helpers: only tests, e2e/ and scripts/ import it.' };
+const TEST_SUPPORT = {
+  regex: '(^|/)test-support(/|$)',
+  message: 'test-support/ holds test helpers: only tests, e2e/ and scripts/ import it.',
+};
 
 export default tseslint.config(
-  { ignores: ['out/', 'dist/', 'node_modules/', 'reports/', 'test-results/', 'playwright-report/', 'e2e/screenshots/'] },
+  {
+    ignores: ['out/', 'dist/', 'node_modules/', 'reports/', 'test-results/', 'playwright-report/', 'e2e/screenshots/'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -26,7 +31,12 @@ export default tseslint.config(
   {
     // Only main/app and preload may talk to Electron; core stays plain Node.
     files: ['main/core/**/*.ts', 'renderer/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only main/app and preload import electron.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'Only main/app and preload import electron.' }] },
+      ],
+    },
   },
   {
     files: ['main/**/*.{ts,mjs}', 'preload/**/*.ts', 'renderer/**/*.{ts,tsx}'],
@@ -42,7 +52,13 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          patterns: [{ regex: '^(?!\\./)', allowTypeImports: true, message: 'main/core/shared/ is pure: import only its own modules (types from anywhere).' }],
+          patterns: [
+            {
+              regex: '^(?!\\./)',
+              allowTypeImports: true,
+              message: 'main/core/shared/ is pure: import only its own modules (types from anywhere).',
+            },
+          ],
         },
       ],
     },

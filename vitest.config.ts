@@ -10,11 +10,20 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'core', environment: 'node', include: ['main/**/*.test.ts', 'preload/**/*.test.ts', 'scripts/**/*.test.ts'] },
+        test: {
+          name: 'core',
+          environment: 'node',
+          include: ['main/**/*.test.ts', 'preload/**/*.test.ts', 'scripts/**/*.test.ts'],
+        },
       },
       {
         extends: true,
-        test: { name: 'renderer', environment: 'jsdom', include: ['renderer/**/*.test.{ts,tsx}'], setupFiles: ['test-support/renderer-setup.ts'] },
+        test: {
+          name: 'renderer',
+          environment: 'jsdom',
+          include: ['renderer/**/*.test.{ts,tsx}'],
+          setupFiles: ['test-support/renderer-setup.ts'],
+        },
       },
     ],
   },

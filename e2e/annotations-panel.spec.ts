@@ -15,13 +15,28 @@ const rows = (page: Page) => panel(page).getByRole('listitem');
 const heading = (page: Page) => page.getByRole('heading', { level: 1 });
 
 /** Highlights `words` in a part of a post through main, as the selection toolbar does. */
-async function highlight(harness: Harness, postId: string, part: string, words: string, extra: Partial<RequestOf<'annotations.add'>> = {}) {
+async function highlight(
+  harness: Harness,
+  postId: string,
+  part: string,
+  words: string,
+  extra: Partial<RequestOf<'annotations.add'>> = {},
+) {
   const { post } = await harness.service.handlers['posts.get']({ id: postId });
-  const find = (comments: Comment[]): Comment | undefined => comments.map((c) => (`comment:${c.id}` === part ? c : find(c.replies))).find(Boolean);
+  const find = (comments: Comment[]): Comment | undefined =>
+    comments.map((c) => (`comment:${c.id}` === part ? c : find(c.replies))).find(Boolean);
   const text = part === 'body' ? post.body.map((b) => b.text).join('\n\n') : find(post.comments)!.text;
   const start = text.indexOf(words);
   expect(start, `"${words}" in ${part}`).toBeGreaterThanOrEqual(0);
-  return harness.service.handlers['annotations.add']({ postId, part, kind: 'highlight', start, end: start + words.length, exact: words, ...extra });
+  return harness.service.handlers['annotations.add']({
+    postId,
+    part,
+    kind: 'highlight',
+    start,
+    end: start + words.length,
+    exact: words,
+    ...extra,
+  });
 }
 
 test('the annotations panel: every annotation with its place, filters, an orphan kept, open one in its post; badges in the post list', async ({
@@ -37,13 +52,22 @@ test('the annotations panel: every annotation with its place, filters, an orphan
   await harness.service.whenWatching();
   await expect(heading(page)).toHaveText('Latest From Napo 188');
 
-  await highlight(harness, OMNI_ID, 'body', 'the latest from Pat Waterman', { colour: 'green', note: 'Chair of the London branch', tags: ['napo', 'people'] });
+  await highlight(harness, OMNI_ID, 'body', 'the latest from Pat Waterman', {
+    colour: 'green',
+    note: 'Chair of the London branch',
+    tags: ['napo', 'people'],
+  });
   await highlight(harness, OMNI_ID, 'comment:3.1', 'tipping point', {
     colour: 'pink',
     note: 'The phrase the governors used — worth quoting in the piece on prison staffing.',
     tags: ['prisons'],
   });
-  await harness.service.handlers['annotations.add']({ postId: OMNI_ID, part: 'comment:3', kind: 'flag', colour: 'pink' });
+  await harness.service.handlers['annotations.add']({
+    postId: OMNI_ID,
+    part: 'comment:3',
+    kind: 'flag',
+    colour: 'pink',
+  });
   const { post: napo } = await harness.service.handlers['posts.get']({ id: NAPO_ID });
   await highlight(harness, NAPO_ID, 'body', napo.body[0]!.text.slice(0, 60), { colour: 'purple', tags: ['napo'] });
 
@@ -97,7 +121,10 @@ test('the annotations panel: every annotation with its place, filters, an orphan
   await expect(comment3).toBeFocused();
   await expect(comment3).toBeInViewport();
   await expect(rows(page)).toHaveCount(4);
-  await expect(panel(page).getByRole('button', { name: /comment 3 · flagged$/ })).toHaveAttribute('aria-current', 'true');
+  await expect(panel(page).getByRole('button', { name: /comment 3 · flagged$/ })).toHaveAttribute(
+    'aria-current',
+    'true',
+  );
   await shoot('annotations-panel-3-opened');
 
   // Export: where it went, in the status line.

@@ -77,15 +77,22 @@ test('select → highlight → note and tags → reload → still there; the fil
   await shoot('31-annotation-editor');
   await editor.getByRole('button', { name: 'Save' }).click();
   await expect(editor).toHaveCount(0);
-  await expect(page.locator('mark.annotation-green')).toHaveAttribute('title', /note: Pat Waterman chairs the London branch\.; tags: napo, people/);
+  await expect(page.locator('mark.annotation-green')).toHaveAttribute(
+    'title',
+    /note: Pat Waterman chairs the London branch\.; tags: napo, people/,
+  );
 
   // A highlight in a comment (by keyboard: 4 is pink), and a flag on another comment.
   await select(page, 'article[aria-label="Comment 1"] p[data-part="comment:1"]', 'trainee probation officer');
   await expect(toolbar).toBeVisible();
   await page.keyboard.press('4');
-  await expect(page.locator('article[aria-label="Comment 1"] mark.annotation-pink')).toHaveText('trainee probation officer');
+  await expect(page.locator('article[aria-label="Comment 1"] mark.annotation-pink')).toHaveText(
+    'trainee probation officer',
+  );
   await page.getByRole('article', { name: 'Comment 3', exact: true }).getByRole('button', { name: /Flag/ }).click();
-  await expect(page.getByRole('article', { name: 'Comment 3', exact: true }).getByRole('button', { name: /Flagged/ })).toHaveAttribute('aria-pressed', 'true');
+  await expect(
+    page.getByRole('article', { name: 'Comment 3', exact: true }).getByRole('button', { name: /Flagged/ }),
+  ).toHaveAttribute('aria-pressed', 'true');
   await shoot('32-highlights-in-thread');
 
   // In a quoted article (a block quote in the post): the highlight shows in the thread and under the article's card.
@@ -198,7 +205,13 @@ test('a damaged annotations file: the library still reads, the window says what 
   const profileDir = await mkdtemp(join(tmpdir(), 'threadline-annot-damaged-'));
   // A profile with one annotation and its daily backup (taken when the file is opened with data in it).
   for (let round = 0; round < 2; round++) {
-    const service = createService({ defaultLibrary: library, profileDir, watch: false, openExternal: async () => undefined, chooseFolder: async () => null });
+    const service = createService({
+      defaultLibrary: library,
+      profileDir,
+      watch: false,
+      openExternal: async () => undefined,
+      chooseFolder: async () => null,
+    });
     await service.openLibrary(library);
     if (round === 0)
       await service.handlers['annotations.add']({

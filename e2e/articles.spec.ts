@@ -6,7 +6,11 @@ import { ROOT } from './harness/harness';
 
 const pane = (page: import('@playwright/test').Page) => page.getByRole('complementary', { name: 'Quoted articles' });
 
-test('cards show source and kind, title, URL, place and first lines; links have their own group', async ({ page, openApp, shoot }) => {
+test('cards show source and kind, title, URL, place and first lines; links have their own group', async ({
+  page,
+  openApp,
+  shoot,
+}) => {
   await openApp();
   await page.getByRole('button', { name: /Omnishambles Update 48/ }).click();
   const cards = pane(page).getByRole('list').first().getByRole('button', { name: /./ });
@@ -34,28 +38,43 @@ test('cards show source and kind, title, URL, place and first lines; links have 
   await shoot('10-cards');
 });
 
-test('quoted passages render as block quotes with their source, apart from the blogger', async ({ page, openApp, shoot }) => {
+test('quoted passages render as block quotes with their source, apart from the blogger', async ({
+  page,
+  openApp,
+  shoot,
+}) => {
   await openApp();
   await page.getByRole('button', { name: /Omnishambles Update 48/ }).click();
   const post = page.getByRole('region', { name: 'Post' });
   const telegraph = post.getByRole('figure', { name: 'Quoted from The Telegraph' });
-  await expect(telegraph.locator('blockquote')).toContainText('Charities bidding for contracts to rehabilitate criminals');
+  await expect(telegraph.locator('blockquote')).toContainText(
+    'Charities bidding for contracts to rehabilitate criminals',
+  );
   await expect(telegraph.locator('figcaption')).toContainText('The Telegraph');
   // The blogger's intro lines stay outside the quotes.
   const intro = post.getByText("There's more bad news in the Daily Telegraph", { exact: false });
   await expect(intro).toBeVisible();
   expect(await intro.evaluate((el) => el.closest('figure') === null)).toBe(true);
   // "(cont)" stays inside the one Guardian quote.
-  await expect(post.getByRole('figure', { name: 'Quoted from The Guardian' }).locator('blockquote')).toContainText('(cont)');
+  await expect(post.getByRole('figure', { name: 'Quoted from The Guardian' }).locator('blockquote')).toContainText(
+    '(cont)',
+  );
   await expect(post.getByRole('figure')).toHaveCount(7);
   await post.getByRole('figure', { name: 'Quoted from The Guardian' }).scrollIntoViewIfNeeded();
   await shoot('11-blockquotes');
 });
 
-test('clicking a card scrolls to the article and outlines all of it, across two replies', async ({ page, openApp, shoot }) => {
+test('clicking a card scrolls to the article and outlines all of it, across two replies', async ({
+  page,
+  openApp,
+  shoot,
+}) => {
   await openApp();
   await page.getByRole('button', { name: /Omnishambles Update 48/ }).click();
-  await page.getByRole('article', { name: 'Comment 3', exact: true }).getByRole('button', { name: 'Hide replies' }).click();
+  await page
+    .getByRole('article', { name: 'Comment 3', exact: true })
+    .getByRole('button', { name: 'Hide replies' })
+    .click();
   await pane(page)
     .getByRole('button', { name: /politics\.co\.uk/ })
     .click();
@@ -75,12 +94,23 @@ test('an internal quote links to the paragraph or comment it quotes', async ({ p
   const eight = page.getByRole('article', { name: 'Comment 8', exact: true });
   const toPost = eight.getByRole('button', { name: 'Quotes the post' });
   await toPost.click();
-  const quoted = page.getByRole('region', { name: 'Post' }).getByText('Our preparation in advance of the embargoed news', { exact: false });
+  const quoted = page
+    .getByRole('region', { name: 'Post' })
+    .getByText('Our preparation in advance of the embargoed news', { exact: false });
   await expect(quoted).toBeInViewport();
   await expect(quoted).toBeFocused();
-  await page.getByRole('article', { name: 'Comment 6', exact: true }).getByRole('button', { name: 'Hide reply' }).click();
-  await page.getByRole('article', { name: 'Comment 6', exact: true }).getByRole('button', { name: 'Show 1 reply' }).click();
-  await page.getByRole('article', { name: 'Comment 6.1', exact: true }).getByRole('button', { name: 'Quotes comment 7' }).click();
+  await page
+    .getByRole('article', { name: 'Comment 6', exact: true })
+    .getByRole('button', { name: 'Hide reply' })
+    .click();
+  await page
+    .getByRole('article', { name: 'Comment 6', exact: true })
+    .getByRole('button', { name: 'Show 1 reply' })
+    .click();
+  await page
+    .getByRole('article', { name: 'Comment 6.1', exact: true })
+    .getByRole('button', { name: 'Quotes comment 7' })
+    .click();
   await expect(page.getByRole('article', { name: 'Comment 7', exact: true })).toBeFocused();
   // Internal quotes are not listed as outside articles.
   await expect(pane(page).getByRole('button', { name: /Our preparation/ })).toHaveCount(0);
@@ -88,7 +118,11 @@ test('an internal quote links to the paragraph or comment it quotes', async ({ p
   await shoot('13-internal-quote');
 });
 
-test('the same article quoted in another post is linked both ways as "also quoted in"', async ({ page, openApp, shoot }) => {
+test('the same article quoted in another post is linked both ways as "also quoted in"', async ({
+  page,
+  openApp,
+  shoot,
+}) => {
   const library = await mkdtemp(join(tmpdir(), 'threadline-also-'));
   try {
     await cp(join(ROOT, 'seeds'), library, { recursive: true });
@@ -97,7 +131,17 @@ test('the same article quoted in another post is linked both ways as "also quote
     const telegraph = original.split('\n').slice(53, 57).join('\n');
     await writeFile(
       join(library, '010_later.txt'),
-      ['Friday, 9 May 2014', '', 'Charities Again', '', 'A reminder of what the Telegraph said this week:-', telegraph, '', 'No comments:', ''].join('\n'),
+      [
+        'Friday, 9 May 2014',
+        '',
+        'Charities Again',
+        '',
+        'A reminder of what the Telegraph said this week:-',
+        telegraph,
+        '',
+        'No comments:',
+        '',
+      ].join('\n'),
     );
     await openApp({ library });
     await page.getByRole('button', { name: /Charities Again/ }).click();
@@ -105,7 +149,9 @@ test('the same article quoted in another post is linked both ways as "also quote
     await expect(card.getByText('Also quoted in')).toBeVisible();
     await card.getByRole('button', { name: /Omnishambles Update 48/ }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Omnishambles Update 48');
-    await expect(page.getByRole('region', { name: 'Post' }).getByRole('figure', { name: 'Quoted from The Telegraph' })).toHaveClass(/marked/);
+    await expect(
+      page.getByRole('region', { name: 'Post' }).getByRole('figure', { name: 'Quoted from The Telegraph' }),
+    ).toHaveClass(/marked/);
     await expect(
       pane(page)
         .getByRole('listitem')

@@ -2,7 +2,8 @@
 
 /** Comment number that is only a URL, with the article pasted into its two replies. */
 export const ARTICLE_COMMENT = 1500;
-export const ARTICLE_URL = 'http://www.westshire-gazette.co.uk/news/2019/06/03/probation-hostel-closures-leave-towns-without-cover';
+export const ARTICLE_URL =
+  'http://www.westshire-gazette.co.uk/news/2019/06/03/probation-hostel-closures-leave-towns-without-cover';
 /** A comment near the end that quotes an early one (an internal quote), and the comment it quotes. */
 export const QUOTING_COMMENT = 1998;
 export const QUOTED_COMMENT = 12;
@@ -44,7 +45,12 @@ function comment(n: number, text: string[], replies: string[][] = []): string {
   if (replies.length) {
     lines.push('    Replies');
     replies.forEach((reply, index) => {
-      lines.push(`    ${index + 1}. ${reply[0]}`, ...reply.slice(1).flatMap((p) => ['', `      ${p}`]), '', '      Delete');
+      lines.push(
+        `    ${index + 1}. ${reply[0]}`,
+        ...reply.slice(1).flatMap((p) => ['', `      ${p}`]),
+        '',
+        '      Delete',
+      );
     });
   }
   return lines.join('\n');
@@ -66,10 +72,21 @@ export function bigThreadSeed(count = 2000): string {
   ];
   for (let n = 1; n <= count; n++) {
     if (n === QUOTING_COMMENT)
-      parts.push(comment(n, [`"${commentText(QUOTED_COMMENT)}"`, 'Exactly what I said back at the start of this thread, and nothing has changed since.']));
+      parts.push(
+        comment(n, [
+          `"${commentText(QUOTED_COMMENT)}"`,
+          'Exactly what I said back at the start of this thread, and nothing has changed since.',
+        ]),
+      );
     else if (n === ARTICLE_COMMENT) parts.push(comment(n, [ARTICLE_URL], [ARTICLE_PART_1, ARTICLE_PART_2]));
     else if (n % REPLY_EVERY === 0)
-      parts.push(comment(n, [`Comment ${n}. ${filler(n, 2)}`], [[`Reply to ${n}. ${filler(n + 1, 1)}`], [`Another reply. ${filler(n + 2, 1)}`]]));
+      parts.push(
+        comment(
+          n,
+          [`Comment ${n}. ${filler(n, 2)}`],
+          [[`Reply to ${n}. ${filler(n + 1, 1)}`], [`Another reply. ${filler(n + 2, 1)}`]],
+        ),
+      );
     else parts.push(comment(n, [commentText(n), ...(n % 5 === 0 ? [filler(n + 3, 2)] : [])]));
   }
   parts.push('');
@@ -77,7 +94,20 @@ export function bigThreadSeed(count = 2000): string {
 }
 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** `count` small posts, one a week going back from `newest` (ISO date): [file name, text] pairs. */
 export function weeklyPosts(count: number, newest: string): [string, string][] {
@@ -85,7 +115,16 @@ export function weeklyPosts(count: number, newest: string): [string, string][] {
   return Array.from({ length: count }, (_, i) => {
     const date = new Date(start.getTime() - i * 7 * 24 * 3600 * 1000);
     const dateLine = `${DAYS[date.getUTCDay()]}, ${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
-    const text = [dateLine, '', `Weekly Notes ${count - i}`, '', `Notes for the week. ${filler(i, 2)}`, '', 'No comments:', ''].join('\n');
+    const text = [
+      dateLine,
+      '',
+      `Weekly Notes ${count - i}`,
+      '',
+      `Notes for the week. ${filler(i, 2)}`,
+      '',
+      'No comments:',
+      '',
+    ].join('\n');
     return [`week-${String(count - i).padStart(4, '0')}.txt`, text];
   });
 }

@@ -41,7 +41,11 @@ function partsOnHold() {
   };
 }
 
-test('a post with 2,000 comments opens fast, renders only what is in sight, and reaches any comment', async ({ page, openApp, shoot }) => {
+test('a post with 2,000 comments opens fast, renders only what is in sight, and reaches any comment', async ({
+  page,
+  openApp,
+  shoot,
+}) => {
   test.setTimeout(120_000);
   const dir = await library([['100_longest-thread.txt', bigThreadSeed(2000)]]);
   try {
@@ -59,7 +63,8 @@ test('a post with 2,000 comments opens fast, renders only what is in sight, and 
           const poll = () => {
             const title = document.getElementById('post-title')?.textContent;
             const first = document.getElementById('comment-1');
-            if (title === 'The Longest Thread' && first && first.getBoundingClientRect().height > 0) w['__firstCommentMs'] = performance.now() - clicked;
+            if (title === 'The Longest Thread' && first && first.getBoundingClientRect().height > 0)
+              w['__firstCommentMs'] = performance.now() - clicked;
             else requestAnimationFrame(poll);
           };
           requestAnimationFrame(poll);
@@ -73,7 +78,8 @@ test('a post with 2,000 comments opens fast, renders only what is in sight, and 
       .click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('The Longest Thread');
     await expect(comment(page, 1)).toBeInViewport();
-    const firstCommentMs = () => page.evaluate(() => (window as unknown as Record<string, number | undefined>)['__firstCommentMs'] ?? null);
+    const firstCommentMs = () =>
+      page.evaluate(() => (window as unknown as Record<string, number | undefined>)['__firstCommentMs'] ?? null);
     await expect.poll(firstCommentMs).not.toBeNull();
     const openMs = (await firstCommentMs())!;
     await expect(page.getByRole('heading', { name: /^2102 comments \(2000 declared\)$/ })).toBeVisible();
@@ -98,7 +104,10 @@ test('a post with 2,000 comments opens fast, renders only what is in sight, and 
     await page.keyboard.press('Shift+Enter');
     const currentMatch = page.locator('mark.find-current');
     await expect(currentMatch).toBeInViewport();
-    await expect(currentMatch.locator('xpath=ancestor::article[1]')).toHaveAttribute('aria-label', new RegExp(`^Comment ${ARTICLE_COMMENT}\\.\\d$`));
+    await expect(currentMatch.locator('xpath=ancestor::article[1]')).toHaveAttribute(
+      'aria-label',
+      new RegExp(`^Comment ${ARTICLE_COMMENT}\\.\\d$`),
+    );
     await expect(cards.getByRole('status')).toHaveText('Finding quoted articles…');
     await shoot('big-thread-2-found-before-articles');
 
@@ -109,7 +118,10 @@ test('a post with 2,000 comments opens fast, renders only what is in sight, and 
     await expect(cards.getByRole('status')).toHaveCount(0);
     await expect(comment(page, `${ARTICLE_COMMENT}.1`).getByRole('figure', { name: /^Quoted from / })).toBeVisible();
     await expect(findBar.getByRole('status')).toHaveText(found);
-    await expect(currentMatch.locator('xpath=ancestor::article[1]')).toHaveAttribute('aria-label', new RegExp(`^Comment ${ARTICLE_COMMENT}\\.\\d$`));
+    await expect(currentMatch.locator('xpath=ancestor::article[1]')).toHaveAttribute(
+      'aria-label',
+      new RegExp(`^Comment ${ARTICLE_COMMENT}\\.\\d$`),
+    );
     await shoot('big-thread-3-articles-shown');
     await page.keyboard.press('Escape');
     await expect(findBar).toHaveCount(0);
@@ -212,7 +224,11 @@ test('a post with 2,000 comments opens fast, renders only what is in sight, and 
   }
 });
 
-test('a long post list renders only what is in sight, keeps the open post in view and works from the keyboard', async ({ page, openApp, shoot }) => {
+test('a long post list renders only what is in sight, keeps the open post in view and works from the keyboard', async ({
+  page,
+  openApp,
+  shoot,
+}) => {
   test.setTimeout(120_000);
   // 400 weekly posts from 2017 back to 2010; the seeds' Omnishambles (May 2014) sits in the middle.
   const dir = await library(weeklyPosts(400, '2017-08-28'));

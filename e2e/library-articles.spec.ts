@@ -7,16 +7,23 @@ import { expect, test } from './fixtures';
 /** The seeds plus a later post that quotes the same pieces as "Omnishambles Update 48". */
 async function libraryWithRepost(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'threadline-repost-'));
-  for (const name of ['000_edcf6b3ca6297939.txt', '004_72f7fc2b7a245681.txt']) await writeFile(join(dir, name), await readFile(join(SEEDS_DIR, name)));
+  for (const name of ['000_edcf6b3ca6297939.txt', '004_72f7fc2b7a245681.txt'])
+    await writeFile(join(dir, name), await readFile(join(SEEDS_DIR, name)));
   const omnishambles = await readFile(join(SEEDS_DIR, '004_72f7fc2b7a245681.txt'), 'utf8');
   await writeFile(
     join(dir, '005_repost.txt'),
-    omnishambles.replace('Wednesday, 7 May 2014', 'Wednesday, 14 May 2014').replace('Omnishambles Update 48', 'Omnishambles Update 49'),
+    omnishambles
+      .replace('Wednesday, 7 May 2014', 'Wednesday, 14 May 2014')
+      .replace('Omnishambles Update 48', 'Omnishambles Update 49'),
   );
   return dir;
 }
 
-test('the Articles view lists the sources with counts and shows a Guardian piece in the reader', async ({ page, openApp, shoot }) => {
+test('the Articles view lists the sources with counts and shows a Guardian piece in the reader', async ({
+  page,
+  openApp,
+  shoot,
+}) => {
   await openApp();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Latest From Napo 188');
   const switcher = page.getByRole('group', { name: 'View' });
@@ -26,7 +33,9 @@ test('the Articles view lists the sources with counts and shows a Guardian piece
 
   const sources = page.getByRole('list', { name: 'Sources' });
   await expect(sources.getByRole('button')).toHaveCount(19);
-  await expect(sources.getByRole('button').first()).toHaveText(/^Ministry of Justice\s*4 articles\s*Organisation · justice\.gov\.uk$/);
+  await expect(sources.getByRole('button').first()).toHaveText(
+    /^Ministry of Justice\s*4 articles\s*Organisation · justice\.gov\.uk$/,
+  );
   await expect(sources.getByRole('button', { name: /^38 Degrees/ })).toContainText('1 link');
   await expect(page.getByText('19 sources · 20 articles · 3 links')).toBeVisible();
 
@@ -42,7 +51,9 @@ test('the Articles view lists the sources with counts and shows a Guardian piece
   await entry.click();
   await expect(switcher.getByRole('button', { name: 'Reader' })).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Omnishambles Update 48');
-  await expect(page.getByRole('navigation', { name: 'Posts' }).getByRole('button', { name: /Omnishambles Update 48/ })).toHaveAttribute('aria-current', 'true');
+  await expect(
+    page.getByRole('navigation', { name: 'Posts' }).getByRole('button', { name: /Omnishambles Update 48/ }),
+  ).toHaveAttribute('aria-current', 'true');
   await expect(page.locator('.marked').filter({ hasText: 'The outsourcing bandwagon' }).first()).toBeAttached();
   // The thread scrolls to the article, and the toolbar stays where it is.
   await expect(page.getByRole('figure', { name: 'Quoted from The Guardian' })).toBeInViewport();
@@ -50,7 +61,11 @@ test('the Articles view lists the sources with counts and shows a Guardian piece
   await shoot('library-articles-2-to-reader');
 });
 
-test('a long URL wraps inside its entry, and a link opens in the browser only when clicked', async ({ page, openApp, shoot }) => {
+test('a long URL wraps inside its entry, and a link opens in the browser only when clicked', async ({
+  page,
+  openApp,
+  shoot,
+}) => {
   const harness = await openApp();
   await page.getByRole('button', { name: 'Articles' }).click();
   await page
@@ -68,7 +83,9 @@ test('a long URL wraps inside its entry, and a link opens in the browser only wh
   await shoot('library-articles-3-long-url');
   expect(harness.openedLinks).toEqual([]);
   await link.click();
-  await expect.poll(() => harness.openedLinks).toEqual([expect.stringContaining('barnet-today.co.uk/news.cfm?id=15324')]);
+  await expect
+    .poll(() => harness.openedLinks)
+    .toEqual([expect.stringContaining('barnet-today.co.uk/news.cfm?id=15324')]);
   await expect(page).toHaveURL(/threadline\.test/);
 });
 
@@ -140,10 +157,15 @@ test('a piece quoted in two posts links to the other one, in a narrow window too
     .getByRole('button', { name: /^politics\.co\.uk/ })
     .click();
   const main = page.getByRole('main', { name: 'politics.co.uk' });
-  await expect(main.getByRole('heading', { level: 3 })).toHaveText(['14 May 2014 Omnishambles Update 49', '7 May 2014 Omnishambles Update 48']);
+  await expect(main.getByRole('heading', { level: 3 })).toHaveText([
+    '14 May 2014 Omnishambles Update 49',
+    '7 May 2014 Omnishambles Update 48',
+  ]);
   const others = main.getByRole('list', { name: 'Also quoted in' });
   await expect(others).toHaveText(['Omnishambles Update 48 7 May 2014', 'Omnishambles Update 49 14 May 2014']);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(
+    0,
+  );
   expect(await main.evaluate((el) => el.scrollWidth - el.clientWidth)).toBe(0);
   await shoot('library-articles-6-also-quoted-narrow');
   await others.first().getByRole('button').click();
@@ -152,7 +174,10 @@ test('a piece quoted in two posts links to the other one, in a narrow window too
 
 test('a library where nothing is quoted says so and what to do', async ({ page, openApp, shoot }) => {
   const dir = await mkdtemp(join(tmpdir(), 'threadline-plain-'));
-  await writeFile(join(dir, 'plain.txt'), 'Monday, 3 March 2014\n\nA quiet day\n\nNothing quoted here today.\n\n0 comments:\n');
+  await writeFile(
+    join(dir, 'plain.txt'),
+    'Monday, 3 March 2014\n\nA quiet day\n\nNothing quoted here today.\n\n0 comments:\n',
+  );
   await openApp({ library: dir });
   await page.getByRole('button', { name: 'Articles' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Articles by source' })).toBeVisible();

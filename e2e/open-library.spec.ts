@@ -7,7 +7,10 @@ import { expect, test } from './fixtures';
 test('dropping a folder on the window opens it as a library', async ({ page, openApp, shoot }) => {
   const library = await mkdtemp(join(tmpdir(), 'threadline-drop-'));
   try {
-    await writeFile(join(library, 'one.txt'), 'Tuesday, 1 July 2014\n\nDropped Library Post\n\nText.\n\nNo comments:\n');
+    await writeFile(
+      join(library, 'one.txt'),
+      'Tuesday, 1 July 2014\n\nDropped Library Post\n\nText.\n\nNo comments:\n',
+    );
     await openApp({ droppedPaths: { 'dropped-folder': library } });
     const drop = async (name: string) => {
       const data = await page.evaluateHandle((fileName) => {
@@ -21,16 +24,24 @@ test('dropping a folder on the window opens it as a library', async ({ page, ope
       await page.dispatchEvent('body', 'drop', { dataTransfer: data });
     };
     await drop('dropped-folder');
-    await expect(page.getByRole('navigation', { name: 'Posts' }).getByRole('button', { name: /Dropped Library Post/ })).toBeVisible();
+    await expect(
+      page.getByRole('navigation', { name: 'Posts' }).getByRole('button', { name: /Dropped Library Post/ }),
+    ).toBeVisible();
     // Something the system gives no path for: the window says what to do instead.
     await drop('mystery');
-    await expect(page.getByRole('alert')).toContainText('Opening "mystery" failed: the system did not say where it is. Use File → Open Folder… instead.');
+    await expect(page.getByRole('alert')).toContainText(
+      'Opening "mystery" failed: the system did not say where it is. Use File → Open Folder… instead.',
+    );
   } finally {
     await rm(library, { recursive: true, force: true });
   }
 });
 
-test('opening a big library shows progress with Cancel, and the list arrives before the search index', async ({ page, openApp, shoot }) => {
+test('opening a big library shows progress with Cancel, and the list arrives before the search index', async ({
+  page,
+  openApp,
+  shoot,
+}) => {
   const library = await mkdtemp(join(tmpdir(), 'threadline-progress-'));
   try {
     await writeCorpus({ posts: 400, out: library, seed: 7, longThread: 0 });

@@ -8,19 +8,33 @@ import { expect, test } from './fixtures';
 async function brokenLibrary(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'threadline-broken-'));
   await cp(SEEDS_DIR, dir, { recursive: true });
-  await writeFile(join(dir, 'broken.txt'), Buffer.from([0x00, 0x01, 0x02, 0x00, 0xff, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00]));
+  await writeFile(
+    join(dir, 'broken.txt'),
+    Buffer.from([0x00, 0x01, 0x02, 0x00, 0xff, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00]),
+  );
   await writeFile(join(dir, 'empty.txt'), '');
   await writeFile(
     join(dir, 'cp1252.txt'),
-    Buffer.from('Friday 1 March 2013\n\nPay \x96 a \xa3100 question\n\nBody \x93quoted\x94.\n\nNo comments:\n', 'latin1'),
+    Buffer.from(
+      'Friday 1 March 2013\n\nPay \x96 a \xa3100 question\n\nBody \x93quoted\x94.\n\nNo comments:\n',
+      'latin1',
+    ),
   );
   return dir;
 }
 
-test('a folder with broken files shows the problems and still shows the good posts', async ({ page, openApp, shoot }) => {
+test('a folder with broken files shows the problems and still shows the good posts', async ({
+  page,
+  openApp,
+  shoot,
+}) => {
   await openApp({ library: await brokenLibrary() });
   const posts = page.getByRole('navigation', { name: 'Posts' });
-  await expect(posts.getByRole('button')).toHaveText([/Latest From Napo 188/, /Omnishambles Update 48/, /Pay – a £100 question/]);
+  await expect(posts.getByRole('button')).toHaveText([
+    /Latest From Napo 188/,
+    /Omnishambles Update 48/,
+    /Pay – a £100 question/,
+  ]);
   const badge = page.getByRole('button', { name: /\d+ problems/ });
   await expect(badge).toHaveText('4 problems');
   await badge.click();
@@ -28,7 +42,9 @@ test('a folder with broken files shows the problems and still shows the good pos
   await expect(panel.getByRole('listitem').filter({ hasText: 'broken.txt' })).toContainText('binary data');
   await expect(panel.getByRole('listitem').filter({ hasText: 'empty.txt' })).toContainText('the file is empty');
   await expect(panel.getByRole('listitem').filter({ hasText: 'cp1252.txt:3' })).toContainText('Windows-1252');
-  await expect(panel.getByRole('listitem').filter({ hasText: '000_edcf6b3ca6297939.txt:54' })).toContainText('declares 16 comments but 15 were found');
+  await expect(panel.getByRole('listitem').filter({ hasText: '000_edcf6b3ca6297939.txt:54' })).toContainText(
+    'declares 16 comments but 15 were found',
+  );
   await shoot('05-problems');
   await posts.getByRole('button', { name: /Pay – a £100 question/ }).click();
   await expect(page.getByRole('region', { name: 'Post' })).toHaveText('Body “quoted”.');
@@ -42,6 +58,8 @@ test('Open Folder… opens the chosen library and a bad choice says what went wr
   await expect(page.getByText(/threadline-broken-\w+ · 3 posts/)).toBeVisible();
   choice = '/no/such/folder';
   await page.getByRole('button', { name: 'Open Folder…' }).click();
-  await expect(page.getByRole('alert')).toHaveText('Opening library failed: /no/such/folder does not exist. Choose another folder.');
+  await expect(page.getByRole('alert')).toHaveText(
+    'Opening library failed: /no/such/folder does not exist. Choose another folder.',
+  );
   await expect(page.getByRole('navigation', { name: 'Posts' }).getByRole('button')).toHaveCount(3);
 });

@@ -18,21 +18,24 @@ test('shows "Latest From Napo 188" with its body, 11 comments and 4 replies in p
   const tree = page.getByRole('list', { name: 'Comments' });
   await expect(tree.locator(':scope > li')).toHaveCount(11);
   await expect(page.getByRole('list', { name: 'Replies to comment 1' }).getByRole('article')).toHaveCount(2);
-  await expect(page.getByRole('article', { name: 'Comment 4.1', exact: true })).toContainText("and here's your £1bn of upw & programmes up for sale:");
+  await expect(page.getByRole('article', { name: 'Comment 4.1', exact: true })).toContainText(
+    "and here's your £1bn of upw & programmes up for sale:",
+  );
   await expect(page.getByRole('article', { name: 'Comment 6.1', exact: true })).toBeVisible();
   await expect(page.getByRole('article', { name: /^Comment \d+(\.\d+)?$/ })).toHaveCount(15);
 });
 
 test('collapsing comment 1 hides replies 1.1 and 1.2', async ({ page, openApp, shoot }) => {
   await openApp();
-  const toggle = page.getByRole('article', { name: 'Comment 1', exact: true }).getByRole('button', { name: 'Hide replies' });
+  const toggle = page
+    .getByRole('article', { name: 'Comment 1', exact: true })
+    .getByRole('button', { name: 'Hide replies' });
   await toggle.click();
   await expect(page.getByRole('article', { name: 'Comment 1.1', exact: true })).toHaveCount(0);
   await expect(page.getByRole('article', { name: 'Comment 1.2', exact: true })).toHaveCount(0);
-  await expect(page.getByRole('article', { name: 'Comment 1', exact: true }).getByRole('button', { name: 'Show 2 replies' })).toHaveAttribute(
-    'aria-expanded',
-    'false',
-  );
+  await expect(
+    page.getByRole('article', { name: 'Comment 1', exact: true }).getByRole('button', { name: 'Show 2 replies' }),
+  ).toHaveAttribute('aria-expanded', 'false');
   await shoot('02-collapsed');
   await page.getByRole('button', { name: 'Show 2 replies' }).click();
   await expect(page.getByRole('article', { name: 'Comment 1.2', exact: true })).toBeVisible();
@@ -56,17 +59,28 @@ test('lists the Ian Lawrence piece and scrolls to it when clicked', async ({ pag
   await shoot('03-article-marked');
 });
 
-test('a URL-only comment with the article in its replies scrolls to comment 3 and expands it', async ({ page, openApp, shoot }) => {
+test('a URL-only comment with the article in its replies scrolls to comment 3 and expands it', async ({
+  page,
+  openApp,
+  shoot,
+}) => {
   await openApp();
   await page.getByRole('button', { name: /Omnishambles Update 48/ }).click();
-  await page.getByRole('article', { name: 'Comment 3', exact: true }).getByRole('button', { name: 'Hide replies' }).click();
-  const card = page.getByRole('complementary', { name: 'Quoted articles' }).getByRole('button', { name: /politics\.co\.uk/ });
+  await page
+    .getByRole('article', { name: 'Comment 3', exact: true })
+    .getByRole('button', { name: 'Hide replies' })
+    .click();
+  const card = page
+    .getByRole('complementary', { name: 'Quoted articles' })
+    .getByRole('button', { name: /politics\.co\.uk/ });
   await expect(card).toContainText('Comment 3 → 3.2');
   await card.click();
   await expect(page.getByRole('article', { name: 'Comment 3', exact: true })).toHaveClass(/marked/);
-  await expect(page.getByRole('article', { name: 'Comment 3.2', exact: true }).getByRole('figure', { name: 'Quoted from politics.co.uk' })).toHaveClass(
-    /marked/,
-  );
+  await expect(
+    page
+      .getByRole('article', { name: 'Comment 3.2', exact: true })
+      .getByRole('figure', { name: 'Quoted from politics.co.uk' }),
+  ).toHaveClass(/marked/);
   await expect(page.getByRole('article', { name: 'Comment 3', exact: true })).toBeInViewport();
   await shoot('04-omnishambles');
 });

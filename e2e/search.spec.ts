@@ -16,7 +16,11 @@ const findCount = (page: Page) => findBar(page).getByRole('status');
 const comment = (page: Page, id: string | number) => page.getByRole('article', { name: `Comment ${id}`, exact: true });
 const heading = (page: Page) => page.getByRole('heading', { level: 1 });
 
-test('search the seeds: Ctrl+K, marked snippets, open a hit with the words marked in the post; find in the post', async ({ page, openApp, shoot }) => {
+test('search the seeds: Ctrl+K, marked snippets, open a hit with the words marked in the post; find in the post', async ({
+  page,
+  openApp,
+  shoot,
+}) => {
   const harness = await openApp();
   await harness.service.whenIndexed();
   await expect(heading(page)).toHaveText('Latest From Napo 188');
@@ -45,7 +49,8 @@ test('search the seeds: Ctrl+K, marked snippets, open a hit with the words marke
   await expect(hit).toBeVisible();
 
   // Down to the comment's hit (the article pasted in it ranks alike), and Enter opens it: the post, scrolled to comment 3.1, with the search words marked.
-  for (let i = 0; i < 5 && (await hit.getAttribute('aria-selected')) !== 'true'; i++) await page.keyboard.press('ArrowDown');
+  for (let i = 0; i < 5 && (await hit.getAttribute('aria-selected')) !== 'true'; i++)
+    await page.keyboard.press('ArrowDown');
   await expect(hit).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('Enter');
   await expect(dialog(page)).toHaveCount(0);
@@ -54,7 +59,9 @@ test('search the seeds: Ctrl+K, marked snippets, open a hit with the words marke
   await expect(comment(page, '3.1')).toBeFocused();
   const marks = comment(page, '3.1').locator('mark.hit');
   await expect(marks.first()).toBeInViewport();
-  expect((await marks.allTextContents()).map((t) => t.toLowerCase())).toEqual(expect.arrayContaining(['tipping', 'point']));
+  expect((await marks.allTextContents()).map((t) => t.toLowerCase())).toEqual(
+    expect.arrayContaining(['tipping', 'point']),
+  );
   await shoot('search-3-opened-hit');
 
   // Escape in the search gives the focus back to where it was.
@@ -138,7 +145,10 @@ const flatten = (comments: Comment[]): Comment[] => comments.flatMap((c) => [c, 
  * A word whose best hit, searching the long thread's comments (its date, comments only), is a
  * comment deep in it; and the last comment of the thread holding the word (for find).
  */
-async function deepWord(handlers: Service['handlers'], long: PostSummary): Promise<{ word: string; commentId: string; lastId: string }> {
+async function deepWord(
+  handlers: Service['handlers'],
+  long: PostSummary,
+): Promise<{ word: string; commentId: string; lastId: string }> {
   const { post } = await handlers['posts.get']({ id: long.id });
   const deep = Math.floor(post.comments.length * 0.6);
   const seen = new Set<string>();
@@ -156,7 +166,11 @@ async function deepWord(handlers: Service['handlers'], long: PostSummary): Promi
   throw new Error('No word found whose best hit is deep in the long thread.');
 }
 
-test('a 500-post library: search, open a hit deep in the 2,000-comment thread, and find in it', async ({ page, openApp, shoot }) => {
+test('a 500-post library: search, open a hit deep in the 2,000-comment thread, and find in it', async ({
+  page,
+  openApp,
+  shoot,
+}) => {
   test.setTimeout(180_000);
   const dir = await mkdtemp(join(tmpdir(), 'threadline-search-'));
   try {
@@ -180,7 +194,9 @@ test('a 500-post library: search, open a hit deep in the 2,000-comment thread, a
     await dialog(page).getByRole('group', { name: 'Search in' }).getByRole('button', { name: 'Articles' }).click();
     const hit = results(page).getByRole('option').first();
     await expect(hit).toContainText(`Comment ${commentId}`);
-    await expect(results(page).getByRole('group').first()).toHaveAccessibleName(new RegExp(`^${long.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+    await expect(results(page).getByRole('group').first()).toHaveAccessibleName(
+      new RegExp(`^${long.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
+    );
     await expect(hit.locator('mark').first()).toHaveText(new RegExp(`^${word}$`, 'i'));
     await shoot('search-7-big-library');
 

@@ -38,28 +38,72 @@ describe('threadline annotations', () => {
     expect(added.err).toBe('');
     expect(added.status).toBe(0);
     const first = JSON.parse(added.out) as Annotation;
-    expect(first).toMatchObject({ part: 'body', note: 'Who is Pat?', tags: ['napo', 'people'], quote: { exact: 'the latest from Pat Waterman' } });
+    expect(first).toMatchObject({
+      part: 'body',
+      note: 'Who is Pat?',
+      tags: ['napo', 'people'],
+      quote: { exact: 'the latest from Pat Waterman' },
+    });
     expect(
-      (await run(['annotations', 'add', ...where, '--post', '2014-05-07-omnishambles-update-48', '--part', '3', '--quote', 'prison-governors'])).status,
+      (
+        await run([
+          'annotations',
+          'add',
+          ...where,
+          '--post',
+          '2014-05-07-omnishambles-update-48',
+          '--part',
+          '3',
+          '--quote',
+          'prison-governors',
+        ])
+      ).status,
     ).toBe(0);
     expect(
-      (await run(['annotations', 'add', ...where, '--post', 'Omnishambles Update 48', '--part', 'body', '--quote', 'Chair of Napo Greater London Branch']))
-        .status,
+      (
+        await run([
+          'annotations',
+          'add',
+          ...where,
+          '--post',
+          'Omnishambles Update 48',
+          '--part',
+          'body',
+          '--quote',
+          'Chair of Napo Greater London Branch',
+        ])
+      ).status,
     ).toBe(0);
 
     // Refused with a reason: words not in the part, an unknown post, a bad colour.
-    const missing = await run(['annotations', 'add', ...where, '--post', 'Omnishambles Update 48', '--part', 'body', '--quote', 'not in the post']);
-    expect([missing.status, missing.err]).toEqual([1, expect.stringMatching(/^the post does not hold the words "not in the post"/)]);
-    expect((await run(['annotations', 'add', ...where, '--post', 'No such post', '--part', 'body', '--quote', 'x'])).err).toMatch(
-      /No post in .* has the id or title "No such post"/,
-    );
+    const missing = await run([
+      'annotations',
+      'add',
+      ...where,
+      '--post',
+      'Omnishambles Update 48',
+      '--part',
+      'body',
+      '--quote',
+      'not in the post',
+    ]);
+    expect([missing.status, missing.err]).toEqual([
+      1,
+      expect.stringMatching(/^the post does not hold the words "not in the post"/),
+    ]);
+    expect(
+      (await run(['annotations', 'add', ...where, '--post', 'No such post', '--part', 'body', '--quote', 'x'])).err,
+    ).toMatch(/No post in .* has the id or title "No such post"/);
     expect((await run(['annotations', 'list', ...where, '--colour', 'red'])).status).toBe(2);
 
     // The file is re-scraped: a paragraph added before, a typo inside one passage, another passage gone.
     const file = join(library, OMNI);
     const before = readFileSync(file, 'utf8');
     const edited = before
-      .replace('First off, the latest from Pat Waterman', 'UPDATE: more below.\n\nFirst off, the latest from Pat Watreman')
+      .replace(
+        'First off, the latest from Pat Waterman',
+        'UPDATE: more below.\n\nFirst off, the latest from Pat Watreman',
+      )
       .replace('Chair of Napo Greater London Branch', 'Chair of the branch');
     expect(edited).not.toBe(before);
     writeFileSync(file, edited);
@@ -80,14 +124,23 @@ describe('threadline annotations', () => {
     expect(markdown).toMatch(/^# Threadline annotations/);
     expect(markdown).toContain('## Omnishambles Update 48');
     expect(markdown).toContain('2014-05-07');
-    expect(markdown).toContain('> the latest from Pat Waterman\n\nWho is Pat?\n\n*the post (found again in edited text) · yellow · #napo · #people*');
+    expect(markdown).toContain(
+      '> the latest from Pat Waterman\n\nWho is Pat?\n\n*the post (found again in edited text) · yellow · #napo · #people*',
+    );
     expect(markdown).toContain('*comment 3 · yellow*');
     expect(markdown).toMatch(/orphaned: the passage is no longer in this post/);
     expect((await run(['annotations', 'export', ...where, '--format', 'jsonld', '--out', jsonld])).status).toBe(0);
     const ld = JSON.parse(readFileSync(jsonld, 'utf8')) as {
       type: string;
       total: number;
-      first: { items: { id: string; type: string; target: { selector: { type: string }[] }; body: { purpose: string; value: string }[] }[] };
+      first: {
+        items: {
+          id: string;
+          type: string;
+          target: { selector: { type: string }[] };
+          body: { purpose: string; value: string }[];
+        }[];
+      };
     };
     expect(ld.type).toBe('AnnotationCollection');
     expect(ld.total).toBe(3);
@@ -104,16 +157,30 @@ describe('threadline annotations', () => {
     const fresh = mkdtempSync(join(tmpdir(), 'threadline-profile2-'));
     writeFileSync(file, before);
     const into = ['--library', library, '--profile', fresh];
-    expect((await run(['annotations', 'import', jsonld, ...into])).out).toMatch(/^Imported 3 annotations \(0 already there\).*3 anchored exactly/);
-    expect((await run(['annotations', 'import', jsonld, ...into])).out).toMatch(/^Imported 0 annotations \(3 already there\)/);
+    expect((await run(['annotations', 'import', jsonld, ...into])).out).toMatch(
+      /^Imported 3 annotations \(0 already there\).*3 anchored exactly/,
+    );
+    expect((await run(['annotations', 'import', jsonld, ...into])).out).toMatch(
+      /^Imported 0 annotations \(3 already there\)/,
+    );
     const again = JSON.parse((await run(['annotations', 'list', ...into, '--json'])).out) as Annotation[];
     expect(again.map((a) => a.id).sort()).toEqual(listed.map((a) => a.id).sort());
     expect(again.every((a) => a.anchor.state === 'exact')).toBe(true);
-    expect(again.find((a) => a.id === first.id)).toMatchObject({ note: 'Who is Pat?', tags: ['napo', 'people'], created: first.created });
+    expect(again.find((a) => a.id === first.id)).toMatchObject({
+      note: 'Who is Pat?',
+      tags: ['napo', 'people'],
+      created: first.created,
+    });
 
     // A file that is not an annotation collection is refused with where it is wrong.
-    writeFileSync(join(fresh, 'bad.json'), JSON.stringify({ type: 'AnnotationCollection', first: { items: [{ id: 'x', type: 'Annotation' }] } }));
+    writeFileSync(
+      join(fresh, 'bad.json'),
+      JSON.stringify({ type: 'AnnotationCollection', first: { items: [{ id: 'x', type: 'Annotation' }] } }),
+    );
     const bad = await run(['annotations', 'import', join(fresh, 'bad.json'), ...into]);
-    expect([bad.status, bad.err]).toEqual([1, expect.stringMatching(/^Importing .*bad\.json failed: annotation 1: id/)]);
+    expect([bad.status, bad.err]).toEqual([
+      1,
+      expect.stringMatching(/^Importing .*bad\.json failed: annotation 1: id/),
+    ]);
   }, 60_000);
 });

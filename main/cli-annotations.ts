@@ -51,7 +51,9 @@ const STATE = { exact: 'anchored exactly', fuzzy: 'anchored fuzzily', orphan: 'o
 
 function printAnnotation(a: Annotation, out: (line: string) => void) {
   const where = describePart(a.anchor.part ?? a.part);
-  out(`${a.id}  ${a.postDate ?? 'undated'} "${a.postTitle}" — ${where} — ${STATE[a.anchor.state]} — ${a.colour}${a.kind === 'flag' ? ' flag' : ''}`);
+  out(
+    `${a.id}  ${a.postDate ?? 'undated'} "${a.postTitle}" — ${where} — ${STATE[a.anchor.state]} — ${a.colour}${a.kind === 'flag' ? ' flag' : ''}`,
+  );
   if (a.quote && a.kind === 'highlight') out(`  “${a.quote.exact.replace(/\s+/g, ' ').slice(0, 200)}”`);
   if (a.note) out(`  note: ${a.note.replace(/\s+/g, ' ').slice(0, 200)}`);
   if (a.tags.length) out(`  tags: ${a.tags.join(', ')}`);
@@ -103,7 +105,10 @@ export async function runAnnotations(
       if (!Array.isArray(hit)) return hit;
       if (hit.length === 1) return hit[0]!;
       if (hit.length > 1)
-        throw new UserError('ambiguous', `${hit.length} posts are titled "${ref}": give the post id instead (${hit.map((p) => p.id).join(', ')}).`);
+        throw new UserError(
+          'ambiguous',
+          `${hit.length} posts are titled "${ref}": give the post id instead (${hit.map((p) => p.id).join(', ')}).`,
+        );
       throw new UserError('not-found', `No post in ${library} has the id or title "${ref}".`);
     };
     // Texts may have changed since the annotations were last anchored: anchor them again first.
@@ -153,7 +158,12 @@ export async function runAnnotations(
         throw new UserError('invalid', `Importing ${file} failed: ${(error as Error).message}.`);
       }
       const { added, skipped } = store.addMissing(incoming);
-      const anchored = await reanchorLibrary(store, library, (id) => queries.fileOf(id), new Set(incoming.map((a) => a.postId)));
+      const anchored = await reanchorLibrary(
+        store,
+        library,
+        (id) => queries.fileOf(id),
+        new Set(incoming.map((a) => a.postId)),
+      );
       const summary = { added: added.length, alreadyThere: skipped.length, ...anchored };
       if (json) out(JSON.stringify(summary));
       else

@@ -26,12 +26,21 @@ describe('threadline parse', () => {
   it('exits 2 with the usage on a bad call, and 1 with a located message on a missing path', async () => {
     expect((await run(['frobnicate'])).status).toBe(2);
     const missing = await run(['parse', '/no/such/file.txt']);
-    expect(missing).toMatchObject({ status: 1, err: 'Parsing failed: /no/such/file.txt does not exist. Give a seed file or a folder of them.' });
+    expect(missing).toMatchObject({
+      status: 1,
+      err: 'Parsing failed: /no/such/file.txt does not exist. Give a seed file or a folder of them.',
+    });
   });
 
   it('runs from the package bin with no build step', () => {
-    const out = execFileSync(process.execPath, [join(ROOT, 'bin/threadline.mjs'), 'parse', join(ROOT, 'seeds/004_72f7fc2b7a245681.txt')], { encoding: 'utf8' });
-    expect(out).toContain('"Omnishambles Update 48" — 23 paragraphs, 9 comments found (6 top-level, 3 replies; 9 declared)');
+    const out = execFileSync(
+      process.execPath,
+      [join(ROOT, 'bin/threadline.mjs'), 'parse', join(ROOT, 'seeds/004_72f7fc2b7a245681.txt')],
+      { encoding: 'utf8' },
+    );
+    expect(out).toContain(
+      '"Omnishambles Update 48" — 23 paragraphs, 9 comments found (6 top-level, 3 replies; 9 declared)',
+    );
   });
 });
 
@@ -43,7 +52,11 @@ describe('threadline articles', () => {
     expect(json.summary).toEqual({ posts: 2, articles: 20, links: 3, quotes: 4, sources: 19 });
     const omnishambles = json.posts.find((p) => p.title === 'Omnishambles Update 48')!;
     const politics = omnishambles.articles.find((a) => a.source.name === 'politics.co.uk')!;
-    expect(politics).toMatchObject({ kind: 'article', location: { part: 'comments', commentIds: ['3', '3.1', '3.2'] }, alsoQuotedIn: [] });
+    expect(politics).toMatchObject({
+      kind: 'article',
+      location: { part: 'comments', commentIds: ['3', '3.1', '3.2'] },
+      alsoQuotedIn: [],
+    });
     expect(politics.evidence.length).toBeGreaterThan(0);
     expect(json.sources[0]).toMatchObject({ name: 'Ministry of Justice', kind: 'organisation', articleCount: 4 });
   });
@@ -53,7 +66,9 @@ describe('threadline articles', () => {
     expect(status).toBe(0);
     expect(out).toContain('article The Guardian (outlet) — post, lines 60–69 — 90%');
     expect(out).toContain('"(cont)" continues it');
-    expect(out).toContain('link    barnet-today.co.uk (website) "Pensioners get £100k tax codes, while Capita error leaves staff unpaid"');
+    expect(out).toContain(
+      'link    barnet-today.co.uk (website) "Pensioners get £100k tax codes, while Capita error leaves staff unpaid"',
+    );
     expect(out).toMatch(/1 posts?, 9 articles, 3 links, 0 internal quotes/);
   });
 });

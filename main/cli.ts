@@ -5,7 +5,13 @@ import { openIndexDb, type IndexDb } from './core/index/db';
 import { search } from './core/index/search';
 import { updateIndex, type UpdateResult } from './core/index/update';
 import { indexPathFor } from './core/service';
-import { buildArticleIndex, extractArticles, type LibraryArticle, type PostArticles, type SourceSummary } from './core/articles';
+import {
+  buildArticleIndex,
+  extractArticles,
+  type LibraryArticle,
+  type PostArticles,
+  type SourceSummary,
+} from './core/articles';
 import { UserError } from './core/errors';
 import { loadLibrary, readSeed } from './core/library';
 import { ANNOTATIONS_USAGE, runAnnotations } from './cli-annotations';
@@ -57,7 +63,11 @@ function options(args: string[], allowed: string[]): { values: Record<string, st
   return { values, positional };
 }
 
-async function withIndex<T>(folder: string, profile: string, use: (db: IndexDb, result: UpdateResult) => T): Promise<T> {
+async function withIndex<T>(
+  folder: string,
+  profile: string,
+  use: (db: IndexDb, result: UpdateResult) => T,
+): Promise<T> {
   const root = resolve(folder);
   const db = openIndexDb(indexPathFor(profile, root));
   try {
@@ -73,13 +83,27 @@ export interface ParseOutput {
   root: string;
   posts: (Post & PostArticles)[];
   problems: Problem[];
-  summary: { files: number; posts: number; comments: number; declaredComments: number; problems: number; errors: number };
+  summary: {
+    files: number;
+    posts: number;
+    comments: number;
+    declaredComments: number;
+    problems: number;
+    errors: number;
+  };
 }
 
 /** What `articles --json` prints. */
 export interface ArticlesOutput {
   root: string;
-  posts: { id: string; title: string; date: string | null; file: string; articles: LibraryArticle[]; quotes: PostArticles['quotes'] }[];
+  posts: {
+    id: string;
+    title: string;
+    date: string | null;
+    file: string;
+    articles: LibraryArticle[];
+    quotes: PostArticles['quotes'];
+  }[];
   sources: SourceSummary[];
   summary: { posts: number; articles: number; links: number; quotes: number; sources: number };
 }
@@ -87,7 +111,13 @@ export interface ArticlesOutput {
 async function articlesOf(target: string): Promise<ArticlesOutput> {
   const parsed = await parseTarget(target, false);
   const index = buildArticleIndex(parsed.posts);
-  const posts = parsed.posts.map((post) => ({ id: post.id, title: post.title, date: post.date, file: post.file, ...index.ofPost(post.id)! }));
+  const posts = parsed.posts.map((post) => ({
+    id: post.id,
+    title: post.title,
+    date: post.date,
+    file: post.file,
+    ...index.ofPost(post.id)!,
+  }));
   const all = posts.flatMap((p) => p.articles);
   return {
     root: parsed.root,
@@ -105,7 +135,10 @@ async function articlesOf(target: string): Promise<ArticlesOutput> {
 
 function describeWhere(article: LibraryArticle): string {
   const location = article.location;
-  if (location.part === 'body') return location.line === location.endLine ? `post, line ${location.line}` : `post, lines ${location.line}–${location.endLine}`;
+  if (location.part === 'body')
+    return location.line === location.endLine
+      ? `post, line ${location.line}`
+      : `post, lines ${location.line}–${location.endLine}`;
   const ids = location.commentIds;
   return ids.length === 1 ? `comment ${ids[0]}` : `comment ${ids[0]} → ${ids[ids.length - 1]}`;
 }
@@ -123,11 +156,13 @@ function printArticles(output: ArticlesOutput, write: (line: string) => void): v
         `  ${article.kind === 'link' ? 'link   ' : 'article'} ${source}${title}${url} — ${describeWhere(article)} — ${Math.round(article.confidence * 100)}%`,
       );
       write(`          why: ${article.evidence.join('; ')}`);
-      for (const other of article.alsoQuotedIn) write(`          also quoted in: ${other.date ?? 'undated'} "${other.postTitle}"`);
+      for (const other of article.alsoQuotedIn)
+        write(`          also quoted in: ${other.date ?? 'undated'} "${other.postTitle}"`);
     }
     for (const quote of post.quotes) {
       const from = quote.span.part === 'comment' ? `comment ${quote.span.commentId}` : 'post';
-      const to = quote.target.part === 'body' ? `the post (line ${quote.target.line})` : `comment ${quote.target.commentId}`;
+      const to =
+        quote.target.part === 'body' ? `the post (line ${quote.target.line})` : `comment ${quote.target.commentId}`;
       write(`  quote   ${from} quotes ${to}: "${quote.text.length > 80 ? `${quote.text.slice(0, 80)}…` : quote.text}"`);
     }
   }
@@ -137,7 +172,9 @@ function printArticles(output: ArticlesOutput, write: (line: string) => void): v
     write(`  ${source.name ?? 'unknown source'} (${source.kind}${source.site ? `, ${source.site}` : ''}): ${counts}`);
   }
   const s = output.summary;
-  write(`${s.posts} posts, ${s.articles} articles, ${s.links} links, ${s.quotes} internal quotes, ${s.sources} sources`);
+  write(
+    `${s.posts} posts, ${s.articles} articles, ${s.links} links, ${s.quotes} internal quotes, ${s.sources} sources`,
+  );
 }
 
 async function parseTarget(target: string, withArticles = true): Promise<ParseOutput> {
@@ -146,7 +183,10 @@ async function parseTarget(target: string, withArticles = true): Promise<ParseOu
   try {
     info = await stat(absolute);
   } catch {
-    throw new UserError('not-found', `Parsing failed: ${absolute} does not exist. Give a seed file or a folder of them.`);
+    throw new UserError(
+      'not-found',
+      `Parsing failed: ${absolute} does not exist. Give a seed file or a folder of them.`,
+    );
   }
   const root = info.isDirectory() ? absolute : dirname(absolute);
   let posts: Post[];
@@ -184,13 +224,20 @@ function printSummary(output: ParseOutput, write: (line: string) => void): void 
       `${post.file}: ${post.date ?? 'undated'} "${post.title || '(untitled)'}" — ${post.body.length} paragraphs, ${post.foundCommentCount} comments found (${top} top-level, ${post.foundCommentCount - top} replies; ${declared}), ${post.articles.length} articles/links`,
     );
   }
-  for (const problem of output.problems) write(`${problem.file}${problem.line !== null ? `:${problem.line}` : ''}: ${problem.severity}: ${problem.message}`);
+  for (const problem of output.problems)
+    write(`${problem.file}${problem.line !== null ? `:${problem.line}` : ''}: ${problem.severity}: ${problem.message}`);
   const s = output.summary;
-  write(`${s.files} files, ${s.posts} posts, ${s.comments} comments (${s.declaredComments} declared), ${s.problems} problems (${s.errors} errors)`);
+  write(
+    `${s.files} files, ${s.posts} posts, ${s.comments} comments (${s.declaredComments} declared), ${s.problems} problems (${s.errors} errors)`,
+  );
 }
 
 /** Runs the CLI; returns the exit status. Output goes through the given writers. */
-export async function runCli(argv: string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {
+export async function runCli(
+  argv: string[],
+  out: (text: string) => void,
+  err: (text: string) => void,
+): Promise<number> {
   const [command, ...rest] = argv;
   const json = rest.includes('--json');
   const targets = rest.filter((a) => !a.startsWith('--'));
@@ -198,7 +245,8 @@ export async function runCli(argv: string[], out: (text: string) => void, err: (
     out(`${USAGE}\n\n${ANNOTATIONS_USAGE}`);
     return 0;
   }
-  if (command === 'annotations') return runAnnotations(rest, { profile: DEFAULT_PROFILE, library: BUNDLED_SEEDS }, out, err);
+  if (command === 'annotations')
+    return runAnnotations(rest, { profile: DEFAULT_PROFILE, library: BUNDLED_SEEDS }, out, err);
   if (command === 'index' || command === 'search') {
     const parsed = options(rest, command === 'index' ? ['profile'] : ['profile', 'kind', 'from', 'to', 'source']);
     const wanted = command === 'index' ? 1 : 2;
@@ -239,7 +287,8 @@ export async function runCli(argv: string[], out: (text: string) => void, err: (
         for (const group of found.groups) {
           out(`${group.date ?? 'undated'} "${group.title}" [${group.postId}]`);
           for (const hit of group.hits) {
-            const where = hit.kind === 'post' ? 'post' : hit.kind === 'comment' ? `comment ${hit.ref}` : `article ${hit.ref}`;
+            const where =
+              hit.kind === 'post' ? 'post' : hit.kind === 'comment' ? `comment ${hit.ref}` : `article ${hit.ref}`;
             out(
               `  ${where}: ${hit.snippet
                 .map((p) => (p.marked ? `[${p.text}]` : p.text))
@@ -252,11 +301,19 @@ export async function runCli(argv: string[], out: (text: string) => void, err: (
         return 0;
       });
     } catch (error) {
-      err(error instanceof UserError ? error.message : `${command === 'index' ? 'Indexing' : 'Searching'} failed unexpectedly: ${(error as Error).message}`);
+      err(
+        error instanceof UserError
+          ? error.message
+          : `${command === 'index' ? 'Indexing' : 'Searching'} failed unexpectedly: ${(error as Error).message}`,
+      );
       return 1;
     }
   }
-  if ((command !== 'parse' && command !== 'articles') || targets.length !== 1 || rest.some((a) => a.startsWith('--') && a !== '--json')) {
+  if (
+    (command !== 'parse' && command !== 'articles') ||
+    targets.length !== 1 ||
+    rest.some((a) => a.startsWith('--') && a !== '--json')
+  ) {
     err(USAGE);
     return 2;
   }

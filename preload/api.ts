@@ -29,7 +29,14 @@ export type {
 export type { LibrarySummary, PostDetail, RecentLibrary } from '../main/core/library/types';
 export type { Block, Comment, Post, Problem } from '../main/core/parse/types';
 export type { Annotation, AnnotationsStatus } from '../main/core/annotations/types';
-export type { IndexProgress, PostSummary, SearchGroup, SearchHit, SearchResults, SnippetPart } from '../main/core/index/types';
+export type {
+  IndexProgress,
+  PostSummary,
+  SearchGroup,
+  SearchHit,
+  SearchResults,
+  SnippetPart,
+} from '../main/core/index/types';
 export type { Colour } from '../main/core/shared/colours';
 
 /** What went wrong, for the user: `message` starts with the action and says what to do. */
@@ -228,7 +235,14 @@ export interface Responses {
   'annotations.restore': Annotation;
   'annotations.emptyBin': { removed: number };
   'annotations.export': { path: string; count: number } | null;
-  'annotations.import': { path: string; added: number; alreadyThere: number; exact: number; fuzzy: number; orphan: number } | null;
+  'annotations.import': {
+    path: string;
+    added: number;
+    alreadyThere: number;
+    exact: number;
+    fuzzy: number;
+    orphan: number;
+  } | null;
   'annotations.restoreBackup': AnnotationsStatus;
 }
 
@@ -255,7 +269,9 @@ export const eventNames = [
 ] as const satisfies readonly EventName[];
 
 /** `true` when A and B hold the same names; otherwise the names only one of them holds. */
-type SameNames<A extends PropertyKey, B extends PropertyKey> = [Exclude<A, B> | Exclude<B, A>] extends [never] ? true : Exclude<A, B> | Exclude<B, A>;
+type SameNames<A extends PropertyKey, B extends PropertyKey> = [Exclude<A, B> | Exclude<B, A>] extends [never]
+  ? true
+  : Exclude<A, B> | Exclude<B, A>;
 // These fail to compile, naming the odd ones out, when a method or event is missing from a list or a table.
 const methodListIsComplete: SameNames<(typeof methodNames)[number], MethodName> = true;
 const everyMethodAnswers: SameNames<keyof Responses, MethodName> = true;

@@ -13,7 +13,11 @@ export interface Transport {
  * named function per method, `on` for the contract's events, and `pathOfDropped` for drag and
  * drop (a local lookup, not IPC). Nothing else is exposed.
  */
-export function buildBridge(methods: readonly MethodName[], events: readonly EventName[], transport: Transport): Bridge {
+export function buildBridge(
+  methods: readonly MethodName[],
+  events: readonly EventName[],
+  transport: Transport,
+): Bridge {
   const bridge: Record<string, unknown> = {};
   for (const method of methods) bridge[method] = (payload: unknown) => transport.invoke(method, payload);
   bridge['on'] = <E extends EventName>(event: E, listener: (payload: Events[E]) => void) => {

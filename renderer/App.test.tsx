@@ -17,12 +17,18 @@ describe('the reader', () => {
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Latest From Napo 188');
     expect(screen.getByRole('heading', { name: '15 comments (16 declared)' })).toBeTruthy();
     expect(screen.getAllByRole('article', { name: /^Comment \d+(\.\d+)?$/ })).toHaveLength(15);
-    expect(within(screen.getByRole('complementary', { name: 'Quoted articles' })).getByRole('button', { name: /Ian Lawrence/ })).toBeTruthy();
+    expect(
+      within(screen.getByRole('complementary', { name: 'Quoted articles' })).getByRole('button', {
+        name: /Ian Lawrence/,
+      }),
+    ).toBeTruthy();
   });
 
   it('collapses and expands replies from the comment header', async () => {
     await renderApp();
-    fireEvent.click(within(screen.getByRole('article', { name: 'Comment 1' })).getByRole('button', { name: 'Hide replies' }));
+    fireEvent.click(
+      within(screen.getByRole('article', { name: 'Comment 1' })).getByRole('button', { name: 'Hide replies' }),
+    );
     expect(screen.queryByRole('article', { name: 'Comment 1.1' })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Show 2 replies' }));
     expect(screen.getByRole('article', { name: 'Comment 1.1' })).toBeTruthy();
@@ -43,6 +49,8 @@ describe('the reader', () => {
     expect(openedLinks).toEqual([]);
     fireEvent.click(link);
     await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(openedLinks).toEqual(['http://www.politics.co.uk/news/2014/05/07/prison-governors-grayling-s-regime-is-driving-us-to-tipping']);
+    expect(openedLinks).toEqual([
+      'http://www.politics.co.uk/news/2014/05/07/prison-governors-grayling-s-regime-is-driving-us-to-tipping',
+    ]);
   });
 });

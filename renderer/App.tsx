@@ -42,7 +42,12 @@ export function App() {
           </Panel>
           <Separator className="separator" />
           {/* The annotations panel takes the quoted articles' place while open: the post stays beside the list. */}
-          <Panel id="articles" defaultSize="26%" minSize="14%" className={annotationsOpen ? 'pane pane-annotations' : 'pane pane-articles'}>
+          <Panel
+            id="articles"
+            defaultSize="26%"
+            minSize="14%"
+            className={annotationsOpen ? 'pane pane-annotations' : 'pane pane-articles'}
+          >
             {annotationsOpen ? <AnnotationsPanel /> : <ArticlesPane />}
           </Panel>
         </Group>

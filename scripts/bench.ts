@@ -119,7 +119,8 @@ interface Report {
   notMeasured: string[];
 }
 
-const verdict = (pass: boolean | null | undefined): Figure['result'] => (pass === undefined ? '—' : pass === null ? 'not measured' : pass ? 'PASS' : 'MISS');
+const verdict = (pass: boolean | null | undefined): Figure['result'] =>
+  pass === undefined ? '—' : pass === null ? 'not measured' : pass ? 'PASS' : 'MISS';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -141,10 +142,23 @@ function figure(
   const format = unit === 'ms' ? formatMs : formatMb;
   const target = options.target ?? '—';
   if (!samples?.length) {
-    return { figure: name, value: null, unit, display: '—', baseline: null, ratio: null, ratioDisplay: '—', target, result: 'not measured', samples: [] };
+    return {
+      figure: name,
+      value: null,
+      unit,
+      display: '—',
+      baseline: null,
+      ratio: null,
+      ratioDisplay: '—',
+      target,
+      result: 'not measured',
+      samples: [],
+    };
   }
   const value = (options.value ?? median)(samples);
-  const base = options.baseline?.samples.length ? { tool: options.baseline.tool, value: median(options.baseline.samples) } : null;
+  const base = options.baseline?.samples.length
+    ? { tool: options.baseline.tool, value: median(options.baseline.samples) }
+    : null;
   const ratio = base ? (options.ratio ?? ((v, b) => v / b))(value, base.value) : null;
   return {
     figure: name,
@@ -199,8 +213,13 @@ async function measure(args: Args, corpus: Corpus, work: string, report: Report)
   // The app's build: its parse worker is what the cold index runs (as the app does), its renderer what Chromium shows.
   if (args.build) {
     log('building the app (npx electron-vite build) …');
-    const build = spawnSync('npx', ['electron-vite', 'build'], { cwd: REPO, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
-    if (build.status !== 0) fail('the build', new Error(`npx electron-vite build failed: ${(build.stderr ?? '').trim().slice(-400)}`));
+    const build = spawnSync('npx', ['electron-vite', 'build'], {
+      cwd: REPO,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      encoding: 'utf8',
+    });
+    if (build.status !== 0)
+      fail('the build', new Error(`npx electron-vite build failed: ${(build.stderr ?? '').trim().slice(-400)}`));
   }
   const workerFile = freshBuiltWorker();
   details['parseWorker'] = workerFile ? 'built (out/main/parse-worker.js)' : 'TypeScript source through tsx';
@@ -256,18 +275,31 @@ async function measure(args: Args, corpus: Corpus, work: string, report: Report)
     figure(
       'Cold first post list',
       cold.map((r) => r.postListMs),
-      { baseline: { tool: 'cat + rg -c', samples: catRg }, target: '≤ 3× cat + rg', pass: (_v, ratio) => (ratio === null ? null : ratio <= 3) },
+      {
+        baseline: { tool: 'cat + rg -c', samples: catRg },
+        target: '≤ 3× cat + rg',
+        pass: (_v, ratio) => (ratio === null ? null : ratio <= 3),
+      },
     ),
     figure(
       'Complete full-text index (cold)',
       cold.map((r) => r.totalMs),
-      { baseline: { tool: 'FTS5 bulk insert', samples: bareFts }, target: '≤ 1.5× bulk insert', pass: (_v, ratio) => (ratio === null ? null : ratio <= 1.5) },
+      {
+        baseline: { tool: 'FTS5 bulk insert', samples: bareFts },
+        target: '≤ 1.5× bulk insert',
+        pass: (_v, ratio) => (ratio === null ? null : ratio <= 1.5),
+      },
     ),
   );
   if (cold.length) {
     const last = cold[cold.length - 1]!;
     details['coldIndex'] = {
-      runs: cold.map((r) => ({ postListMs: r.postListMs, totalMs: r.totalMs, maxRssBytes: r.maxRssBytes, phases: r.phases })),
+      runs: cold.map((r) => ({
+        postListMs: r.postListMs,
+        totalMs: r.totalMs,
+        maxRssBytes: r.maxRssBytes,
+        phases: r.phases,
+      })),
       phaseMs: phaseDurations(cold),
       counts: {
         posts: last.result.posts,
@@ -303,7 +335,9 @@ async function measure(args: Args, corpus: Corpus, work: string, report: Report)
       fail('the warm reopen', error);
     }
   }
-  report.figures.push(figure('Warm reopen (open + update + post list)', warm, { target: '< 0.5 s', pass: (v) => v < 500 }));
+  report.figures.push(
+    figure('Warm reopen (open + update + post list)', warm, { target: '< 0.5 s', pass: (v) => v < 500 }),
+  );
 
   // 4 — search latency over 50 queries, with rg -c -i for the same words interleaved.
   const perQuery: { query: BenchQuery; ms: number[]; rgMs: number[]; hits: number }[] = [];
@@ -334,7 +368,11 @@ async function measure(args: Args, corpus: Corpus, work: string, report: Report)
   const rgFaster = (ratio: number) => `${ratio < 10 ? ratio.toFixed(1) : Math.round(ratio)}× faster`;
   report.figures.push(
     // The rg comparison is the last search row (the median of per-query ratios), not p50 ÷ p50.
-    { ...figure('Search p50 (50 queries)', searchMedians, { baseline: { tool: 'rg -c -i', samples: rgMedians } }), ratio: null, ratioDisplay: '—' },
+    {
+      ...figure('Search p50 (50 queries)', searchMedians, { baseline: { tool: 'rg -c -i', samples: rgMedians } }),
+      ratio: null,
+      ratioDisplay: '—',
+    },
     figure('Search p95', searchMedians, { value: (s) => quantile(s, 0.95), target: '< 20 ms', pass: (v) => v < 20 }),
     figure('Search max', searchMedians, { value: max, target: '< 150 ms', pass: (v) => v < 150 }),
     {
@@ -344,7 +382,9 @@ async function measure(args: Args, corpus: Corpus, work: string, report: Report)
       }),
       unit: 'ratio',
       display: speedups.length ? rgFaster(median(speedups)) : '—',
-      baseline: rgMedians.length ? { tool: 'rg -c -i', value: median(rgMedians), display: `rg -c -i: ${formatMs(median(rgMedians))}` } : null,
+      baseline: rgMedians.length
+        ? { tool: 'rg -c -i', value: median(rgMedians), display: `rg -c -i: ${formatMs(median(rgMedians))}` }
+        : null,
       ratio: speedups.length ? median(speedups) : null,
       ratioDisplay: speedups.length ? rgFaster(median(speedups)) : '—',
     },
@@ -363,7 +403,13 @@ async function measure(args: Args, corpus: Corpus, work: string, report: Report)
         .sort((a, b) => median(b.ms) - median(a.ms))
         .slice(0, 5)
         .map((e) => ({ query: e.query.text, kind: e.query.kind, ms: median(e.ms), hits: e.hits })),
-      queries: perQuery.map((e) => ({ query: e.query.text, kind: e.query.kind, ms: median(e.ms), rgMs: e.rgMs.length ? median(e.rgMs) : null, hits: e.hits })),
+      queries: perQuery.map((e) => ({
+        query: e.query.text,
+        kind: e.query.kind,
+        ms: median(e.ms),
+        rgMs: e.rgMs.length ? median(e.rgMs) : null,
+        hits: e.hits,
+      })),
     };
   }
 
@@ -376,16 +422,27 @@ async function measure(args: Args, corpus: Corpus, work: string, report: Report)
       checkBrowserPrerequisites();
       log(`opening the longest thread in Chromium (${args.runs} runs) …`);
       thread = await benchThread({ library: corpus.root, profileDir: built.profile, posts, runs: args.runs, log });
-      details['thread'] = { post: thread.post, chromium: thread.chromium, rendererBuilt: thread.rendererBuilt, runs: thread.runs };
+      details['thread'] = {
+        post: thread.post,
+        chromium: thread.chromium,
+        rendererBuilt: thread.rendererBuilt,
+        runs: thread.runs,
+      };
     } catch (error) {
       fail('the thread in Chromium', error);
     }
   }
   const threadName = thread ? `${thread.post.comments.toLocaleString('en')}-comment thread` : 'longest thread';
   report.figures.push(
-    figure(`Open the ${threadName}: first paint of comment 1`, thread?.runs.map((r) => r.firstPaintMs) ?? null, { target: '< 150 ms', pass: (v) => v < 150 }),
+    figure(`Open the ${threadName}: first paint of comment 1`, thread?.runs.map((r) => r.firstPaintMs) ?? null, {
+      target: '< 150 ms',
+      pass: (v) => v < 150,
+    }),
     figure(`Open the ${threadName}: the whole thread in the page`, thread?.runs.map((r) => r.wholeThreadMs) ?? null),
-    figure(`Open the ${threadName}: its quoted-article cards shown`, thread?.runs.map((r) => r.articlesShownMs) ?? null),
+    figure(
+      `Open the ${threadName}: its quoted-article cards shown`,
+      thread?.runs.map((r) => r.articlesShownMs) ?? null,
+    ),
     figure(`Scroll the ${threadName} to its last comment`, thread?.runs.map((r) => r.scrollToEndMs) ?? null),
   );
 
@@ -405,14 +462,27 @@ async function measure(args: Args, corpus: Corpus, work: string, report: Report)
 }
 
 export function formatTable(report: Report): string {
-  const rows = report.figures.map((f) => `| ${f.figure} | ${f.display} | ${f.baseline?.display ?? '—'} | ${f.ratioDisplay} | ${f.target} | ${f.result} |`);
-  return ['| Figure | Median | Baseline | Ratio | Target | Result |', '| --- | --- | --- | --- | --- | --- |', ...rows].join('\n');
+  const rows = report.figures.map(
+    (f) =>
+      `| ${f.figure} | ${f.display} | ${f.baseline?.display ?? '—'} | ${f.ratioDisplay} | ${f.target} | ${f.result} |`,
+  );
+  return [
+    '| Figure | Median | Baseline | Ratio | Target | Result |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...rows,
+  ].join('\n');
 }
 
 function formatDetails(report: Report): string[] {
   const lines: string[] = [];
   const cold = report.details['coldIndex'] as
-    { phaseMs: Record<string, number>; counts: Record<string, number>; indexBytesOpen: { sqlite: number; wal: number }; indexBytesClosed: number } | undefined;
+    | {
+        phaseMs: Record<string, number>;
+        counts: Record<string, number>;
+        indexBytesOpen: { sqlite: number; wal: number };
+        indexBytesClosed: number;
+      }
+    | undefined;
   if (cold) {
     const total = Object.values(cold.phaseMs).reduce((a, b) => a + b, 0);
     const phases = Object.entries(cold.phaseMs)
@@ -426,7 +496,12 @@ function formatDetails(report: Report): string[] {
     );
   }
   const search = report.details['search'] as
-    | { worstSingleMs: number; firstPassMaxMs: number; byKind: Record<string, { medianMs: number; maxMs: number }>; slowest: { query: string; ms: number }[] }
+    | {
+        worstSingleMs: number;
+        firstPassMaxMs: number;
+        byKind: Record<string, { medianMs: number; maxMs: number }>;
+        slowest: { query: string; ms: number }[];
+      }
     | undefined;
   if (search) {
     const kinds = Object.entries(search.byKind)
@@ -438,7 +513,13 @@ function formatDetails(report: Report): string[] {
     );
   }
   const thread = report.details['thread'] as
-    { post: { title: string; lastCommentId: string }; chromium: string; rendererBuilt: string; runs: { coreMs: number }[] } | undefined;
+    | {
+        post: { title: string; lastCommentId: string };
+        chromium: string;
+        rendererBuilt: string;
+        runs: { coreMs: number }[];
+      }
+    | undefined;
   if (thread) {
     lines.push(
       `- Thread: "${thread.post.title}" (last comment ${thread.post.lastCommentId}); posts.get in main alone ${formatMs(median(thread.runs.map((r) => r.coreMs)))}; ` +
@@ -478,7 +559,9 @@ export async function main(argv: string[]): Promise<number> {
       console.error(`bench could not measure anything: no corpus (${(error as Error).message})`);
       return 1;
     }
-    log(`bench: ${corpus.files.length} files (${formatMb(corpus.bytes)}) in ${corpus.root}; ${args.runs} runs, ${args.coldRuns} cold; work in ${work}`);
+    log(
+      `bench: ${corpus.files.length} files (${formatMb(corpus.bytes)}) in ${corpus.root}; ${args.runs} runs, ${args.coldRuns} cold; work in ${work}`,
+    );
     const report: Report = {
       machine,
       corpus: { root: corpus.root, files: corpus.files.length, bytes: corpus.bytes, generated: corpus.generated },
@@ -502,10 +585,13 @@ export async function main(argv: string[]): Promise<number> {
       console.log('');
       for (const line of formatDetails(report)) console.log(line);
       console.log(`\nMachine: ${formatMachine(machine)}${rg}. Bench took ${report.details['benchSeconds']} s.`);
-      if (report.notMeasured.length) console.log(`\nNot measured:\n${report.notMeasured.map((m) => `- ${m}`).join('\n')}`);
+      if (report.notMeasured.length)
+        console.log(`\nNot measured:\n${report.notMeasured.map((m) => `- ${m}`).join('\n')}`);
     }
     if (report.notMeasured.length) {
-      console.error(`bench: ${report.notMeasured.length} figure group(s) could not be measured: ${report.notMeasured.join('; ')}`);
+      console.error(
+        `bench: ${report.notMeasured.length} figure group(s) could not be measured: ${report.notMeasured.join('; ')}`,
+      );
       return 1;
     }
     return 0;

@@ -28,11 +28,21 @@ if (!missing.includes('preload/index.cjs')) {
   const preload = readFileSync(join(out, 'preload/index.cjs'), 'utf8');
   preloadBytes = Buffer.byteLength(preload);
   if (preloadBytes >= PRELOAD_MAX_BYTES)
-    problems.push(`preload/index.cjs is ${preloadBytes} bytes (limit ${PRELOAD_MAX_BYTES}): something imported into preload/ brought a library with it.`);
+    problems.push(
+      `preload/index.cjs is ${preloadBytes} bytes (limit ${PRELOAD_MAX_BYTES}): something imported into preload/ brought a library with it.`,
+    );
   const zod = preload.match(ZOD);
-  if (zod) problems.push(`preload/index.cjs holds zod ("${zod[0]}"): preload/ must import the contract's types only, never main/core/requests.ts or zod.`);
-  const packages = [...preload.matchAll(/require\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]).filter((name) => name !== 'electron');
-  if (packages.length) problems.push(`preload/index.cjs requires ${[...new Set(packages)].join(', ')}: a sandboxed preload can only require electron.`);
+  if (zod)
+    problems.push(
+      `preload/index.cjs holds zod ("${zod[0]}"): preload/ must import the contract's types only, never main/core/requests.ts or zod.`,
+    );
+  const packages = [...preload.matchAll(/require\(\s*["']([^"']+)["']\s*\)/g)]
+    .map((m) => m[1])
+    .filter((name) => name !== 'electron');
+  if (packages.length)
+    problems.push(
+      `preload/index.cjs requires ${[...new Set(packages)].join(', ')}: a sandboxed preload can only require electron.`,
+    );
 }
 
 const assets = join(out, 'renderer/assets');
@@ -40,11 +50,16 @@ const rendererScripts = existsSync(assets) ? readdirSync(assets).filter((name) =
 if (!rendererScripts.length) problems.push(`no renderer script in ${assets}: run "npx electron-vite build" first.`);
 for (const name of rendererScripts) {
   const zod = readFileSync(join(assets, name), 'utf8').match(ZOD);
-  if (zod) problems.push(`renderer/assets/${name} holds zod ("${zod[0]}"): the renderer must import the contract's types only, never the request schemas.`);
+  if (zod)
+    problems.push(
+      `renderer/assets/${name} holds zod ("${zod[0]}"): the renderer must import the contract's types only, never the request schemas.`,
+    );
 }
 
 if (problems.length) {
   for (const problem of problems) console.error(`check:bundles: ${problem}`);
   process.exit(1);
 }
-console.log(`check:bundles: ${SCRIPTS.length} bundles parse; preload ${preloadBytes} bytes, no zod, requires only electron; renderer holds no zod.`);
+console.log(
+  `check:bundles: ${SCRIPTS.length} bundles parse; preload ${preloadBytes} bytes, no zod, requires only electron; renderer holds no zod.`,
+);

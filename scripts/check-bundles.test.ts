@@ -13,7 +13,8 @@ const GOOD: Record<string, string> = {
   'package.json': '{ "type": "module" }\n',
   'main/index.js': 'export const main = 1;\n',
   'main/parse-worker.js': 'export const worker = 1;\n',
-  'preload/index.cjs': 'let electron = require("electron");\nelectron.contextBridge.exposeInMainWorld("threadline", {});\n',
+  'preload/index.cjs':
+    'let electron = require("electron");\nelectron.contextBridge.exposeInMainWorld("threadline", {});\n',
   'renderer/assets/index-abc.js': 'console.log("app");\n',
 };
 
@@ -43,7 +44,9 @@ describe('check:bundles', () => {
   });
 
   it('fails a preload holding zod, bundled or required', () => {
-    const bundled = check({ 'preload/index.cjs': `${GOOD['preload/index.cjs']}var ZodError = class extends Error {};\n` });
+    const bundled = check({
+      'preload/index.cjs': `${GOOD['preload/index.cjs']}var ZodError = class extends Error {};\n`,
+    });
     expect(bundled.status).toBe(1);
     expect(bundled.errors).toMatch(/preload\/index\.cjs holds zod \("ZodError"\)/);
     const required = check({ 'preload/index.cjs': `${GOOD['preload/index.cjs']}const z = require("zod");\n` });

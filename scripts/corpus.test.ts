@@ -94,16 +94,22 @@ describe('corpus generator: the mix of a real archive', () => {
     const crlf = small.filter((f) => f.post!.style.lineEnd === 'crlf');
     expect(crlf.length).toBeGreaterThanOrEqual(3);
     for (const f of crlf) expect(Buffer.from(f.bytes).includes('\r\n')).toBe(true);
-    expect(small.filter((f) => f.post!.style.lineEnd === 'lf').every((f) => !Buffer.from(f.bytes).includes('\r'))).toBe(true);
+    expect(small.filter((f) => f.post!.style.lineEnd === 'lf').every((f) => !Buffer.from(f.bytes).includes('\r'))).toBe(
+      true,
+    );
     const bom = small.filter((f) => f.post!.style.bom);
     expect(bom.length).toBeGreaterThanOrEqual(1);
     for (const f of bom) expect([...f.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const tabs = small.filter((f) => f.post!.style.tabs);
     expect(tabs.length).toBeGreaterThanOrEqual(1);
-    for (const f of tabs) expect(Buffer.from(f.bytes).toString('utf8')).toMatch(/^\t+(\d+\. |ReplyDelete|Delete|Replies)/m);
+    for (const f of tabs)
+      expect(Buffer.from(f.bytes).toString('utf8')).toMatch(/^\t+(\d+\. |ReplyDelete|Delete|Replies)/m);
     const trailing = small.filter((f) => f.post!.style.trailingSpaces);
     expect(trailing.length).toBeGreaterThanOrEqual(1);
-    for (const f of trailing) expect(Buffer.from(f.bytes).toString(f.post!.style.encoding === 'utf-8' ? 'utf8' : 'latin1')).toMatch(/\S[ \t\u00a0]+\r?$/m);
+    for (const f of trailing)
+      expect(Buffer.from(f.bytes).toString(f.post!.style.encoding === 'utf-8' ? 'utf8' : 'latin1')).toMatch(
+        /\S[ \t\u00a0]+\r?$/m,
+      );
   });
 
   it('writes Windows-1252 files with real single-byte £ and curly quotes, which the parser decodes', () => {
@@ -124,7 +130,9 @@ describe('corpus generator: the mix of a real archive', () => {
   it('has replies, URL-only comments whose replies hold the article, and numbered lists read as text', () => {
     const results = [...parsed.values()];
     expect(results.some((r) => r.post!.comments.some((c) => c.replies.length > 0))).toBe(true);
-    const urlOnly = results.flatMap((r) => r.post!.comments).filter((c) => /^(https?:\/\/|\.|www\.)?[\w.-]+\.[a-z]{2,}\/\S*$/.test(c.text));
+    const urlOnly = results
+      .flatMap((r) => r.post!.comments)
+      .filter((c) => /^(https?:\/\/|\.|www\.)?[\w.-]+\.[a-z]{2,}\/\S*$/.test(c.text));
     expect(urlOnly.length).toBeGreaterThan(0);
     const withArticle = urlOnly.filter((c) => c.replies.length > 0 && c.replies[0]!.text.length > 150);
     expect(withArticle.length).toBeGreaterThan(0);
@@ -138,15 +146,19 @@ describe('corpus generator: the mix of a real archive', () => {
   it('has an old-style "Name said..." page, quoted articles with ":-" intros, URLs, quoted headlines and a count line in a body', () => {
     const said = small.filter((f) => f.post!.era === 'said');
     expect(said.length).toBeGreaterThanOrEqual(1);
-    for (const f of said) expect(parsed.get(f.path)!.post!.comments.every((c) => c.author !== null && c.writtenNumber === null)).toBe(true);
+    for (const f of said)
+      expect(parsed.get(f.path)!.post!.comments.every((c) => c.author !== null && c.writtenNumber === null)).toBe(true);
     const all = small.map((f) => Buffer.from(f.bytes).toString(isCp1252(f) ? 'latin1' : 'utf8')).join('\n');
     expect(all).toMatch(/:-\s*$/m);
     expect(all).toMatch(/https?:\/\/www\.[a-z.]+\/\S+/);
-    expect(all).toMatch(/^ {4}"[^"]+" - (Sky News|FT|GMB Union|C4News|BBC News|ITV News|The Guardian|Inside Time|Morning Star)/m);
+    expect(all).toMatch(
+      /^ {4}"[^"]+" - (Sky News|FT|GMB Union|C4News|BBC News|ITV News|The Guardian|Inside Time|Morning Star)/m,
+    );
     expect(all).toMatch(/£\d/);
     const bodyCount = small.filter((f) => f.post!.bodyCountLine);
     expect(bodyCount.length).toBeGreaterThanOrEqual(1);
-    for (const f of bodyCount) expect(parsed.get(f.path)!.post!.body.some((b) => /^\d+ comments:$/m.test(b.text))).toBe(true);
+    for (const f of bodyCount)
+      expect(parsed.get(f.path)!.post!.body.some((b) => /^\d+ comments:$/m.test(b.text))).toBe(true);
   });
 });
 
@@ -176,7 +188,8 @@ describe('corpus generator: broken files (--problems)', () => {
     );
     const problemFiles = new Set(library.problems.map((p) => p.file));
     for (const f of broken) expect(problemFiles.has(f.path), f.broken).toBe(true);
-    for (const f of generated.filter((g) => g.post && !isCp1252(g))) expect(problemFiles.has(f.path), f.path).toBe(false);
+    for (const f of generated.filter((g) => g.post && !isCp1252(g)))
+      expect(problemFiles.has(f.path), f.path).toBe(false);
   });
 
   it('refuses to write into a folder that is not empty unless forced', async () => {
@@ -194,7 +207,9 @@ describe('corpus generator: CLI', () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     try {
       expect(await main(['--posts', '5', '--long-thread', '1500', '--dry-run'])).toBe(0);
-      expect(log.mock.calls[0]![0]).toMatch(/^corpus: 5 files \(0 broken\), 5 posts, \d+ comments .* longest thread 1500 comments .* \d+\.\d s \(dry run/);
+      expect(log.mock.calls[0]![0]).toMatch(
+        /^corpus: 5 files \(0 broken\), 5 posts, \d+ comments .* longest thread 1500 comments .* \d+\.\d s \(dry run/,
+      );
       expect(await main(['--posts', 'many', '--dry-run'])).toBe(2);
       expect(await main(['--posts', '5'])).toBe(2); // no --out
       expect(await main(['--bogus'])).toBe(2);
@@ -227,7 +242,9 @@ describe('corpus generator: scale at --posts 5000', () => {
     expect(counts.filter((n) => n >= 5 && n <= 60).length / counts.length).toBeGreaterThan(0.8);
     expect(counts.filter((n) => n >= 100).length).toBeGreaterThan(20);
     expect(counts.filter((n) => n >= 300).length).toBeGreaterThan(5);
-    expect(new Set([...days].map((d) => d.slice(0, 4)))).toEqual(new Set(Array.from({ length: 12 }, (_, i) => String(2010 + i))));
+    expect(new Set([...days].map((d) => d.slice(0, 4)))).toEqual(
+      new Set(Array.from({ length: 12 }, (_, i) => String(2010 + i))),
+    );
     expect(days.size).toBeGreaterThan(2500);
   }, 120_000);
 

@@ -168,7 +168,8 @@ function tally(summary: CorpusSummary, file: CorpusFile, years: Set<string>): vo
   summary.comments += post.comments;
   summary.topLevel += post.topLevel;
   summary.replies += post.replies;
-  if (post.comments > summary.longestThread.comments) summary.longestThread = { comments: post.comments, path: file.path };
+  if (post.comments > summary.longestThread.comments)
+    summary.longestThread = { comments: post.comments, path: file.path };
   if (post.style.lineEnd === 'crlf') summary.crlf++;
   if (post.style.encoding === 'windows-1252') summary.windows1252++;
   if (post.style.bom) summary.bom++;
@@ -247,7 +248,9 @@ const USAGE = `Usage: npm run corpus -- --posts N --out DIR [--seed N] [--long-t
 
 export function formatSummary(summary: CorpusSummary, out: string | null): string {
   const mb = (summary.bytes / 1e6).toFixed(1);
-  const thread = summary.longestThread.comments ? `${summary.longestThread.comments} comments (${summary.longestThread.path})` : 'none';
+  const thread = summary.longestThread.comments
+    ? `${summary.longestThread.comments} comments (${summary.longestThread.path})`
+    : 'none';
   return (
     `corpus: ${summary.files} files (${summary.broken} broken), ${summary.posts} posts, ${summary.comments} comments ` +
     `(${summary.topLevel} top-level, ${summary.replies} replies), ${summary.bytes} bytes (${mb} MB), longest thread ${thread}, ` +
@@ -257,14 +260,19 @@ export function formatSummary(summary: CorpusSummary, out: string | null): strin
 }
 
 function parseArgs(argv: string[]): WriteOptions & { dryRun: boolean; help: boolean } {
-  const result = { posts: 5000, out: '', dryRun: false, force: false, help: false } as WriteOptions & { dryRun: boolean; help: boolean };
+  const result = { posts: 5000, out: '', dryRun: false, force: false, help: false } as WriteOptions & {
+    dryRun: boolean;
+    help: boolean;
+  };
   const number = (flag: string, value: string | undefined): number => {
     if (value === undefined || !/^-?\d+$/.test(value)) throw new Error(`${flag} needs a whole number.`);
     return Number(value);
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] = arg.includes('=')
+      ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+      : [arg, undefined];
     const value = () => inline ?? argv[++i];
     if (flag === '--posts') result.posts = number(flag, value());
     else if (flag === '--seed') result.seed = number(flag, value());

@@ -22,13 +22,26 @@ try {
   rmSync(join(work, 'build'), { recursive: true, force: true });
   const bin = (name) => join(root, 'node_modules/.bin', process.platform === 'win32' ? `${name}.cmd` : name);
   try {
-    execFileSync(bin('prebuild-install'), ['--runtime', 'electron', '--target', electron, '--arch', process.arch], { cwd: work, stdio: 'inherit' });
-  } catch {
-    console.log('No prebuilt better-sqlite3 for this Electron; compiling it against Electron headers…');
-    execFileSync(bin('node-gyp'), ['rebuild', '--release', `--target=${electron}`, '--dist-url=https://electronjs.org/headers', `--arch=${process.arch}`], {
+    execFileSync(bin('prebuild-install'), ['--runtime', 'electron', '--target', electron, '--arch', process.arch], {
       cwd: work,
       stdio: 'inherit',
     });
+  } catch {
+    console.log('No prebuilt better-sqlite3 for this Electron; compiling it against Electron headers…');
+    execFileSync(
+      bin('node-gyp'),
+      [
+        'rebuild',
+        '--release',
+        `--target=${electron}`,
+        '--dist-url=https://electronjs.org/headers',
+        `--arch=${process.arch}`,
+      ],
+      {
+        cwd: work,
+        stdio: 'inherit',
+      },
+    );
   }
   mkdirSync(dirname(target), { recursive: true });
   cpSync(join(work, 'build/Release/better_sqlite3.node'), target);

@@ -14,7 +14,15 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { canonicalSource, extractArticles } from '../main/core/articles';
-import { evaluate, LabelError, scores, sumEvaluations, type CanonicalSource, type FileEvaluation, type Scores } from '../main/core/articles/eval/evaluate';
+import {
+  evaluate,
+  LabelError,
+  scores,
+  sumEvaluations,
+  type CanonicalSource,
+  type FileEvaluation,
+  type Scores,
+} from '../main/core/articles/eval/evaluate';
 import type { FileLabels } from '../main/core/articles/eval/labels';
 import type { PostArticles } from '../main/core/articles/types';
 import { decodeSeed, parseSeed, type Post } from '../main/core/parse';
@@ -48,7 +56,11 @@ export interface SetResult {
 
 /** The two fixture sets: seeds (texts in seeds/) and heldout (texts beside their labels). */
 export const FIXTURE_SETS: FixtureSet[] = [
-  { name: 'seeds', labelsDir: join(FIXTURES, 'seeds'), textFor: (labels) => existingFile(join(ROOT, 'seeds', labels.file)) },
+  {
+    name: 'seeds',
+    labelsDir: join(FIXTURES, 'seeds'),
+    textFor: (labels) => existingFile(join(ROOT, 'seeds', labels.file)),
+  },
   {
     name: 'heldout',
     labelsDir: join(FIXTURES, 'heldout'),
@@ -73,7 +85,9 @@ export function evaluateSet(set: FixtureSet, extract: Extractor, canonical: Cano
   const files: FileEvaluation[] = [];
   const errors: string[] = [];
   const skipped: string[] = [];
-  const labelFiles = existsSync(set.labelsDir) ? readdirSync(set.labelsDir).filter((f) => f.endsWith('.labels.json')) : [];
+  const labelFiles = existsSync(set.labelsDir)
+    ? readdirSync(set.labelsDir).filter((f) => f.endsWith('.labels.json'))
+    : [];
   for (const labelFile of labelFiles.sort()) {
     const labelsPath = join(set.labelsDir, labelFile);
     let labels: FileLabels;
@@ -116,7 +130,9 @@ const pct = (value: number | null) => (value === null ? '—' : `${(value * 100)
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => (row[c] ?? '').length)));
-  return rows.map((row) => row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ')).join('\n');
+  return rows
+    .map((row) => row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  '))
+    .join('\n');
 }
 
 /** The human-readable report for one set. */
@@ -141,7 +157,16 @@ export function formatSet(result: SetResult): string {
       pct(fs.title),
     ]);
   }
-  rows.push(['links', `${counts.links.tp}/${counts.links.predicted}/${counts.links.labelled}`, pct(s.links.precision), pct(s.links.recall), '', '', '', '']);
+  rows.push([
+    'links',
+    `${counts.links.tp}/${counts.links.predicted}/${counts.links.labelled}`,
+    pct(s.links.precision),
+    pct(s.links.recall),
+    '',
+    '',
+    '',
+    '',
+  ]);
   rows.push([
     'internal quotes',
     `${counts.quotes.tp}/${counts.quotes.predicted}/${counts.quotes.labelled}`,
@@ -181,7 +206,9 @@ export function gateFailures(result: SetResult, min: number): string[] {
     ['source', a.source],
   ];
   // A null ratio has no denominator (nothing predicted or matched); recall then already fails when anything was labelled.
-  return checked.filter(([, value]) => value !== null && value < min).map(([name, value]) => `${name} ${pct(value)} < ${pct(min)}`);
+  return checked
+    .filter(([, value]) => value !== null && value < min)
+    .map(([name, value]) => `${name} ${pct(value)} < ${pct(min)}`);
 }
 
 function parseArgs(argv: string[]): { min: number | null; json: boolean } {
@@ -193,7 +220,8 @@ function parseArgs(argv: string[]): { min: number | null; json: boolean } {
     else if (arg === '--min' || arg.startsWith('--min=')) {
       const raw = arg === '--min' ? argv[++i] : arg.slice('--min='.length);
       min = Number(raw);
-      if (raw === undefined || raw === '' || !Number.isFinite(min)) throw new Error(`--min needs a number, got "${raw ?? ''}"`);
+      if (raw === undefined || raw === '' || !Number.isFinite(min))
+        throw new Error(`--min needs a number, got "${raw ?? ''}"`);
     } else throw new Error(`unknown argument "${arg}" (usage: eval-articles.ts [--min 0.95] [--json])`);
   }
   return { min, json };
@@ -239,13 +267,19 @@ export async function main(argv: string[], extract: Extractor): Promise<number> 
     console.log(`Source names compared with ${from}.\n`);
     for (const result of results) {
       if (result.files.length === 0 && result.errors.length === 0) {
-        console.log(`== ${result.name}: no labelled files ==${result.skipped.length ? `\n${result.skipped.map((s) => `skipped ${s}`).join('\n')}` : ''}\n`);
+        console.log(
+          `== ${result.name}: no labelled files ==${result.skipped.length ? `\n${result.skipped.map((s) => `skipped ${s}`).join('\n')}` : ''}\n`,
+        );
         continue;
       }
       console.log(`${formatSet(result)}\n`);
     }
     if (args.min !== null) {
-      console.log(failures.length ? `FAIL (seeds, min ${pct(args.min)}): ${failures.join('; ')}` : `PASS: seeds article metrics all ≥ ${pct(args.min)}`);
+      console.log(
+        failures.length
+          ? `FAIL (seeds, min ${pct(args.min)}): ${failures.join('; ')}`
+          : `PASS: seeds article metrics all ≥ ${pct(args.min)}`,
+      );
     }
     if (broken) console.log('FAIL: some fixtures could not be evaluated (see ERROR lines).');
   }

@@ -8,12 +8,20 @@ const reports = [
   [
     'unit',
     'reports/unit.json',
-    (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests + (r.numRuntimeErrorTestSuites ?? 0), skipped: r.numPendingTests + r.numTodoTests }),
+    (r) => ({
+      passed: r.numPassedTests,
+      failed: r.numFailedTests + (r.numRuntimeErrorTestSuites ?? 0),
+      skipped: r.numPendingTests + r.numTodoTests,
+    }),
   ],
   [
     'e2e',
     'reports/e2e.json',
-    (r) => ({ passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected + (r.errors?.length ?? 0), skipped: r.stats.skipped }),
+    (r) => ({
+      passed: r.stats.expected + r.stats.flaky,
+      failed: r.stats.unexpected + (r.errors?.length ?? 0),
+      skipped: r.stats.skipped,
+    }),
   ],
 ];
 

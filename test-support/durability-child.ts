@@ -47,10 +47,12 @@ export interface Note {
   pad: number;
 }
 
-export const noteText = (note: Note): string => (note.pad ? `${note.label} ${'lorem ipsum '.repeat(Math.ceil(note.pad / 12)).slice(0, note.pad)}` : note.label);
+export const noteText = (note: Note): string =>
+  note.pad ? `${note.label} ${'lorem ipsum '.repeat(Math.ceil(note.pad / 12)).slice(0, note.pad)}` : note.label;
 
 /** The text highlights are made in. */
-export const TEXT = 'Probation officers warned that the split would fail, and it did; the inspectorate said so in 2019, twice.';
+export const TEXT =
+  'Probation officers warned that the split would fail, and it did; the inspectorate said so in 2019, twice.';
 /** Where each word of TEXT starts and ends: highlights are whole words. */
 const WORDS = [...TEXT.matchAll(/\S+/g)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
 export const LIBRARIES = ['/lib/a', '/lib/b'] as const;
@@ -77,7 +79,10 @@ async function main(): Promise<void> {
   const random = prng(Number(seedArg));
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const someTags = () => TAGS.filter(() => random() < 0.25);
-  const someNote = (seq: number): Note => ({ label: `${label}.${seq}`, pad: random() < 0.1 ? 4_000 + Math.floor(random() * 40_000) : 0 });
+  const someNote = (seq: number): Note => ({
+    label: `${label}.${seq}`,
+    pad: random() < 0.1 ? 4_000 + Math.floor(random() * 40_000) : 0,
+  });
 
   await new Promise<void>((resolve) => process.stdin.once('data', () => resolve()));
   process.stdin.pause();

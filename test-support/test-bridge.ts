@@ -15,7 +15,13 @@ export const SEEDS_DIR = join(import.meta.dirname, '../seeds');
 export async function coreBridge(library = SEEDS_DIR, chooseFolder: () => Promise<string | null> = async () => null) {
   const openedLinks: string[] = [];
   const profileDir = mkdtempSync(join(tmpdir(), 'threadline-profile-'));
-  const service = createService({ defaultLibrary: SEEDS_DIR, profileDir, watch: false, openExternal: async (url) => void openedLinks.push(url), chooseFolder });
+  const service = createService({
+    defaultLibrary: SEEDS_DIR,
+    profileDir,
+    watch: false,
+    openExternal: async (url) => void openedLinks.push(url),
+    chooseFolder,
+  });
   const dispatch = createDispatcher(service.handlers);
   const bridge: Bridge = buildBridge(methodNames, eventNames, {
     invoke: (method, payload) => dispatch(method, payload),

@@ -27,7 +27,11 @@ test.describe('the Electron shell', () => {
   );
 
   test('launches, titles its window Threadline and lists the bundled seeds', async () => {
-    const app = await electron.launch({ executablePath: binary!, args: [join(ROOT, 'out/main/index.js'), '--no-sandbox'], cwd: ROOT });
+    const app = await electron.launch({
+      executablePath: binary!,
+      args: [join(ROOT, 'out/main/index.js'), '--no-sandbox'],
+      cwd: ROOT,
+    });
     try {
       const window = await app.firstWindow();
       await expect(window).toHaveTitle('Threadline');
@@ -36,7 +40,9 @@ test.describe('the Electron shell', () => {
       const posts = window.getByRole('navigation', { name: 'Posts' });
       await expect(posts.getByRole('button')).toHaveText([/Latest From Napo 188/, /Omnishambles Update 48/]);
       const isolated = await window.evaluate(
-        () => typeof (globalThis as { require?: unknown }).require === 'undefined' && typeof (globalThis as { process?: unknown }).process === 'undefined',
+        () =>
+          typeof (globalThis as { require?: unknown }).require === 'undefined' &&
+          typeof (globalThis as { process?: unknown }).process === 'undefined',
       );
       expect(isolated).toBe(true);
     } finally {
@@ -60,7 +66,11 @@ test.describe('the Electron shell', () => {
       const where = await app.evaluate(({ app }) => app.getPath('userData'));
       // One index (with its full-text shards beside it, main/core/index/schema.ts) in the user-data folder.
       await expect
-        .poll(() => (existsSync(join(where, 'index')) ? readdirSync(join(where, 'index')).filter((f) => /^[0-9a-f]{16}\.sqlite$/.test(f)).length : 0))
+        .poll(() =>
+          existsSync(join(where, 'index'))
+            ? readdirSync(join(where, 'index')).filter((f) => /^[0-9a-f]{16}\.sqlite$/.test(f)).length
+            : 0,
+        )
         .toBe(1);
       expect(readdirSync(join(where, 'index')).filter((f) => /\.text-\d\.sqlite$/.test(f))).toHaveLength(SHARDS);
       const recent = await app.evaluate(({ Menu }) => {
@@ -70,7 +80,11 @@ test.describe('the Electron shell', () => {
       });
       expect(recent.some((label) => label.startsWith('My Library — '))).toBe(true);
       // The drop target's path lookup is exposed, and nothing else of Node is.
-      expect(await window.evaluate(() => typeof (globalThis as { threadline?: { pathOfDropped?: unknown } }).threadline?.pathOfDropped)).toBe('function');
+      expect(
+        await window.evaluate(
+          () => typeof (globalThis as { threadline?: { pathOfDropped?: unknown } }).threadline?.pathOfDropped,
+        ),
+      ).toBe('function');
     } finally {
       await app.close();
       rmSync(dir, { recursive: true, force: true });
@@ -90,7 +104,9 @@ test.describe('the Electron shell', () => {
       const window = await app.firstWindow();
       await window.getByRole('button', { name: /Omnishambles Update 48/ }).click();
       const added = await window.evaluate(() =>
-        (window as unknown as { threadline: Record<string, (p: unknown) => Promise<{ ok: boolean }>> }).threadline['annotations.add']!({
+        (window as unknown as { threadline: Record<string, (p: unknown) => Promise<{ ok: boolean }>> }).threadline[
+          'annotations.add'
+        ]!({
           postId: '2014-05-07-omnishambles-update-48',
           part: 'body',
           kind: 'highlight',
@@ -109,7 +125,9 @@ test.describe('the Electron shell', () => {
         const file = Menu.getApplicationMenu()?.items.find((item) => item.label.replace('&', '') === 'File');
         file?.submenu?.items.find((item) => item.label === 'Export Annotations as Markdown…')?.click();
       });
-      await expect.poll(() => (existsSync(target) ? readFileSync(target, 'utf8') : '')).toContain('> the latest from Pat Waterman');
+      await expect
+        .poll(() => (existsSync(target) ? readFileSync(target, 'utf8') : ''))
+        .toContain('> the latest from Pat Waterman');
     } finally {
       await app.close();
       rmSync(dir, { recursive: true, force: true });

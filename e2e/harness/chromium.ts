@@ -16,6 +16,8 @@ export const CHROMIUM_ARGS = [
 
 export function assertChromium(): void {
   if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Running the browser tests failed: no Chromium at ${CHROMIUM_PATH}. Install it with "apt-get install -y chromium" or set CHROMIUM_PATH.`);
+    throw new Error(
+      `Running the browser tests failed: no Chromium at ${CHROMIUM_PATH}. Install it with "apt-get install -y chromium" or set CHROMIUM_PATH.`,
+    );
   }
 }

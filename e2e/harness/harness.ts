@@ -70,7 +70,11 @@ export async function startHarness(page: Page, options: HarnessOptions = {}): Pr
     const path = normalize(join(RENDERER_DIR, decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname)));
     if (!path.startsWith(RENDERER_DIR)) return route.fulfill({ status: 403 });
     try {
-      return await route.fulfill({ status: 200, body: await readFile(path), contentType: TYPES[extname(path)] ?? 'application/octet-stream' });
+      return await route.fulfill({
+        status: 200,
+        body: await readFile(path),
+        contentType: TYPES[extname(path)] ?? 'application/octet-stream',
+      });
     } catch {
       return route.fulfill({ status: 404, body: `Not found: ${url.pathname}. Run "npm run build" first.` });
     }
@@ -83,12 +87,25 @@ export async function startHarness(page: Page, options: HarnessOptions = {}): Pr
     return JSON.stringify(await dispatch(method, payload));
   });
   await page.addInitScript(
-    ({ key, methods, events, build, dropped }: { key: string; methods: MethodName[]; events: EventName[]; build: string; dropped: Record<string, string> }) => {
+    ({
+      key,
+      methods,
+      events,
+      build,
+      dropped,
+    }: {
+      key: string;
+      methods: MethodName[];
+      events: EventName[];
+      build: string;
+      dropped: Record<string, string>;
+    }) => {
       const listeners = new Map<string, Set<(payload: unknown) => void>>();
       const w = window as unknown as Record<string, unknown>;
       // Run from tsx (npm run preview, the bench), functions carry esbuild's __name() calls: give the page a no-op one.
       w['__name'] ??= (fn: unknown) => fn;
-      w['__threadlineEmit'] = (event: string, payload: unknown) => listeners.get(event)?.forEach((listener) => listener(payload));
+      w['__threadlineEmit'] = (event: string, payload: unknown) =>
+        listeners.get(event)?.forEach((listener) => listener(payload));
       const invoke = w['__threadlineInvoke'] as (method: string, payload: unknown) => Promise<string>;
       // The same buildBridge the preload runs, so the page sees exactly the Electron bridge.
       const buildBridgeInPage = new Function(`return (${build})`)() as typeof buildBridge;
@@ -102,14 +119,24 @@ export async function startHarness(page: Page, options: HarnessOptions = {}): Pr
         },
       });
     },
-    { key: BRIDGE_KEY, methods: [...methodNames], events: [...eventNames], build: buildBridge.toString(), dropped: options.droppedPaths ?? {} },
+    {
+      key: BRIDGE_KEY,
+      methods: [...methodNames],
+      events: [...eventNames],
+      build: buildBridge.toString(),
+      dropped: options.droppedPaths ?? {},
+    },
   );
   service.subscribe((event, payload) => {
     void page
-      .evaluate(([name, data]) => (window as unknown as { __threadlineEmit(e: string, p: unknown): void }).__threadlineEmit(name as string, data), [
-        event,
-        payload,
-      ] as const)
+      .evaluate(
+        ([name, data]) =>
+          (window as unknown as { __threadlineEmit(e: string, p: unknown): void }).__threadlineEmit(
+            name as string,
+            data,
+          ),
+        [event, payload] as const,
+      )
       .catch(() => undefined);
   });
 

@@ -11,7 +11,10 @@ describe('isAppUrl: which URL is the app’s own page', () => {
     ['app://threadline/', 'the origin’s root'],
     ['app://threadline', 'the bare origin'],
     ['app://threadline/assets/index-abc.js?v=1#top', 'a built file, with query and fragment'],
-    ['APP://THREADLINE/index.html', 'the same origin written in capitals (Chromium lower-cases a standard scheme’s host)'],
+    [
+      'APP://THREADLINE/index.html',
+      'the same origin written in capitals (Chromium lower-cases a standard scheme’s host)',
+    ],
   ])('trusts %s (%s)', (url) => {
     expect(isAppUrl(url, packaged)).toBe(true);
     expect(isAppUrl(url, developing)).toBe(true);

@@ -35,7 +35,13 @@ export function parseUrl(url: string): URL | null {
  * for one, so the parts are compared rather than origins.
  */
 export function isAppOrigin(url: URL): boolean {
-  return url.protocol === `${APP_SCHEME}:` && url.hostname.toLowerCase() === APP_HOST && url.port === '' && url.username === '' && url.password === '';
+  return (
+    url.protocol === `${APP_SCHEME}:` &&
+    url.hostname.toLowerCase() === APP_HOST &&
+    url.port === '' &&
+    url.username === '' &&
+    url.password === ''
+  );
 }
 
 /** The dev server's origin when it is to be trusted (unpackaged, an http(s) URL), else null. */

@@ -10,15 +10,20 @@ const sourceHtml = readFileSync(resolve(import.meta.dirname, '../../renderer/ind
 
 /** The renderer build's own transform, taken from electron.vite.config.ts, so a plugin left out of the config fails here. */
 function configuredTransform(): (html: string) => string {
-  const plugins = ((config as { renderer?: { plugins?: unknown[] } }).renderer?.plugins ?? []).flat(Infinity) as Plugin[];
+  const plugins = ((config as { renderer?: { plugins?: unknown[] } }).renderer?.plugins ?? []).flat(
+    Infinity,
+  ) as Plugin[];
   const hook = plugins.find((plugin) => plugin?.name === 'threadline-csp')?.transformIndexHtml;
-  if (!hook || typeof hook === 'function') throw new Error('The renderer config has no threadline-csp plugin with an ordered transformIndexHtml hook.');
+  if (!hook || typeof hook === 'function')
+    throw new Error('The renderer config has no threadline-csp plugin with an ordered transformIndexHtml hook.');
   return hook.handler as (html: string) => string;
 }
 
 function metaPolicies(html: string): string[] {
   const page = new DOMParser().parseFromString(html, 'text/html');
-  return [...page.querySelectorAll('meta[http-equiv="Content-Security-Policy" i]')].map((meta) => meta.getAttribute('content') ?? '');
+  return [...page.querySelectorAll('meta[http-equiv="Content-Security-Policy" i]')].map(
+    (meta) => meta.getAttribute('content') ?? '',
+  );
 }
 
 describe('the Content-Security-Policy', () => {
@@ -35,7 +40,9 @@ describe('the Content-Security-Policy', () => {
 
   it('refuses a page without the placeholder or with it twice, instead of shipping a stale policy', () => {
     const stale = sourceHtml.replace(CSP_PLACEHOLDER, "default-src 'self'");
-    expect(() => withContentSecurityPolicy(stale)).toThrow(/must contain __CONTENT_SECURITY_POLICY__ exactly once \(found 0\)/);
+    expect(() => withContentSecurityPolicy(stale)).toThrow(
+      /must contain __CONTENT_SECURITY_POLICY__ exactly once \(found 0\)/,
+    );
     expect(() => withContentSecurityPolicy(`${sourceHtml}<meta content="${CSP_PLACEHOLDER}">`)).toThrow(/found 2/);
   });
 

@@ -20,7 +20,11 @@ export async function chooseSaveFile(parent: BrowserWindow | null, suggestedName
   const options = {
     title: 'Export annotations',
     defaultPath: suggestedName,
-    filters: [markdown ? { name: 'Markdown', extensions: ['md'] } : { name: 'W3C Web Annotations (JSON-LD)', extensions: ['jsonld', 'json'] }],
+    filters: [
+      markdown
+        ? { name: 'Markdown', extensions: ['md'] }
+        : { name: 'W3C Web Annotations (JSON-LD)', extensions: ['jsonld', 'json'] },
+    ],
   };
   const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
   return result.canceled ? null : (result.filePath ?? null);

@@ -13,7 +13,11 @@ import { answerCall, type CallGuard } from './sender';
  */
 export function registerIpc(service: Service, getWindow: () => BrowserWindow | null): void {
   const pages = appPages();
-  const guard: CallGuard = { getWindow, isTrustedPage: (url) => isAppUrl(url, pages), dispatch: createDispatcher(service.handlers) };
+  const guard: CallGuard = {
+    getWindow,
+    isTrustedPage: (url) => isAppUrl(url, pages),
+    dispatch: createDispatcher(service.handlers),
+  };
   for (const method of methodNames) {
     ipcMain.handle(channelOf(method), (event, payload: unknown) => answerCall(guard, method, event, payload));
   }

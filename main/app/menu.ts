@@ -10,12 +10,27 @@ export interface MenuActions {
 
 /** Zoom and full screen; reloading and the developer tools only in an unpackaged app (a package's request filter cancels devtools://). */
 function viewItems(packaged: boolean): MenuItemConstructorOptions[] {
-  const develop: MenuItemConstructorOptions[] = [{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, { type: 'separator' }];
-  return [...(packaged ? [] : develop), { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }];
+  const develop: MenuItemConstructorOptions[] = [
+    { role: 'reload' },
+    { role: 'forceReload' },
+    { role: 'toggleDevTools' },
+    { type: 'separator' },
+  ];
+  return [
+    ...(packaged ? [] : develop),
+    { role: 'resetZoom' },
+    { role: 'zoomIn' },
+    { role: 'zoomOut' },
+    { type: 'separator' },
+    { role: 'togglefullscreen' },
+  ];
 }
 
 /** File → Open Folder…, Open Recent, Export and Import Annotations, and the standard Edit / View / Window / Help menus. Call again when the recent list changes. */
-export function installMenu(actions: MenuActions, recent: { path: string; name: string; exists: boolean }[] = []): void {
+export function installMenu(
+  actions: MenuActions,
+  recent: { path: string; name: string; exists: boolean }[] = [],
+): void {
   const isMac = process.platform === 'darwin';
   const template: MenuItemConstructorOptions[] = [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
@@ -26,11 +41,19 @@ export function installMenu(actions: MenuActions, recent: { path: string; name: 
         {
           label: 'Open Recent',
           submenu: recent.length
-            ? recent.map((r) => ({ label: `${r.name} — ${r.path}`, enabled: r.exists, click: () => actions.openRecent(r.path) }))
+            ? recent.map((r) => ({
+                label: `${r.name} — ${r.path}`,
+                enabled: r.exists,
+                click: () => actions.openRecent(r.path),
+              }))
             : [{ label: 'No recent libraries', enabled: false }],
         },
         { type: 'separator' },
-        { label: 'Export Annotations as Markdown…', accelerator: 'CmdOrCtrl+E', click: () => actions.exportAnnotations('markdown') },
+        {
+          label: 'Export Annotations as Markdown…',
+          accelerator: 'CmdOrCtrl+E',
+          click: () => actions.exportAnnotations('markdown'),
+        },
         { label: 'Export Annotations as Web Annotations (JSON-LD)…', click: () => actions.exportAnnotations('jsonld') },
         { label: 'Import Annotations…', click: () => actions.importAnnotations() },
         { type: 'separator' },
@@ -49,7 +72,11 @@ export function installMenu(actions: MenuActions, recent: { path: string; name: 
  * The menu wired to the service: built now and again whenever the library list changes
  * (Open Recent). A menu action that fails is shown to the user with showError.
  */
-export async function installAppMenu(service: Service, openRecent: (path: string) => void, showError: (message: string) => void): Promise<void> {
+export async function installAppMenu(
+  service: Service,
+  openRecent: (path: string) => void,
+  showError: (message: string) => void,
+): Promise<void> {
   const reportFailure = (call: Promise<unknown>) => void call.catch((error: Error) => showError(error.message));
   const actions: MenuActions = {
     openFolder: () => reportFailure(service.handlers['library.chooseFolder']({})),

@@ -11,7 +11,9 @@ import { rendererFileFor } from './renderer-files';
  * secure context like https. Electron allows this only before the app is ready, once.
  */
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
 }
 
 async function isFile(path: string): Promise<boolean> {
@@ -29,7 +31,8 @@ async function isFile(path: string): Promise<boolean> {
 export function serveRenderer(rendererDir: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const file = rendererFileFor(request.url, rendererDir);
-    if (!file || !(await isFile(file))) return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain' } });
+    if (!file || !(await isFile(file)))
+      return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain' } });
     const response = await net.fetch(pathToFileURL(file).toString());
     const headers = new Headers(response.headers);
     headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);

@@ -62,7 +62,26 @@ describe('rendererFileFor: the built file an app://threadline/ URL asks for', ()
   });
 
   it('never answers with a file outside the renderer folder, whatever the path', () => {
-    const piece = fc.constantFrom('..', '.', '%2e', '%2E%2e', '%2f', '%2F', '%5c', '\\', '/', '//', 'C:', ':', '%00', '%', 'assets', 'index.html', 'a b', '~');
+    const piece = fc.constantFrom(
+      '..',
+      '.',
+      '%2e',
+      '%2E%2e',
+      '%2f',
+      '%2F',
+      '%5c',
+      '\\',
+      '/',
+      '//',
+      'C:',
+      ':',
+      '%00',
+      '%',
+      'assets',
+      'index.html',
+      'a b',
+      '~',
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
         const url = `app://threadline/${pieces.join('')}`;

@@ -44,6 +44,8 @@ describe('isAllowedRequest: nothing leaves for the network', () => {
     expect(isAllowedRequest('devtools://devtools/bundled/inspector.html', developing)).toBe(true);
     expect(isAllowedRequest('http://localhost:5174/', developing)).toBe(false);
     expect(isAllowedRequest('https://example.com/', developing)).toBe(false);
-    expect(isAllowedRequest('http://localhost:5173/', { ...packaged, devServerUrl: 'http://localhost:5173' })).toBe(false);
+    expect(isAllowedRequest('http://localhost:5173/', { ...packaged, devServerUrl: 'http://localhost:5173' })).toBe(
+      false,
+    );
   });
 });

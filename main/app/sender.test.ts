@@ -1,7 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Result } from '../../preload/api';
 import { isAppUrl } from './app-origin';
-import { answerCall, isFromAppWindow, type CallGuard, type FrameLike, type InvokeEventLike, type WindowLike } from './sender';
+import {
+  answerCall,
+  isFromAppWindow,
+  type CallGuard,
+  type FrameLike,
+  type InvokeEventLike,
+  type WindowLike,
+} from './sender';
 
 const trusted = (url: string) => isAppUrl(url, { devServerUrl: undefined, packaged: true });
 
@@ -45,13 +52,16 @@ describe('isFromAppWindow: the IPC sender check', () => {
     expect(isFromAppWindow({ sender: webContents, senderFrame: mainFrame }, window, trusted)).toBe(false);
   });
 
-  it.each(['file:///opt/threadline/out/renderer/index.html', 'https://example.com/', 'app://threadline.evil/index.html', 'data:text/html,hi', 'about:blank'])(
-    'refuses a call from the window’s main frame once it shows %s',
-    (url) => {
-      const { window, webContents, mainFrame } = standInWindow(url);
-      expect(isFromAppWindow({ sender: webContents, senderFrame: mainFrame }, window, trusted)).toBe(false);
-    },
-  );
+  it.each([
+    'file:///opt/threadline/out/renderer/index.html',
+    'https://example.com/',
+    'app://threadline.evil/index.html',
+    'data:text/html,hi',
+    'about:blank',
+  ])('refuses a call from the window’s main frame once it shows %s', (url) => {
+    const { window, webContents, mainFrame } = standInWindow(url);
+    expect(isFromAppWindow({ sender: webContents, senderFrame: mainFrame }, window, trusted)).toBe(false);
+  });
 
   it('asks the trust rule about the main frame’s own URL', () => {
     const { window, webContents, mainFrame } = standInWindow('app://threadline/index.html#/post/1');
@@ -87,7 +97,10 @@ describe('answerCall: the body of every IPC handler', () => {
     const result = await answerCall(guard, 'annotations.add', eventFrom(ours, standInWindow()), { postId: 'x' });
     expect(result).toEqual({
       ok: false,
-      error: { code: 'forbidden-sender', message: 'Calling annotations.add failed: the request did not come from the Threadline window.' },
+      error: {
+        code: 'forbidden-sender',
+        message: 'Calling annotations.add failed: the request did not come from the Threadline window.',
+      },
     });
     expect(guard.dispatch).not.toHaveBeenCalled();
   });

@@ -29,10 +29,19 @@ export interface WindowLike {
  * True only for a call from the reader window's own webContents, from its main frame (not
  * an iframe), while that frame shows the app's page (isTrustedPage: app-origin.ts's rule).
  */
-export function isFromAppWindow(event: InvokeEventLike, window: WindowLike | null, isTrustedPage: (url: string) => boolean): boolean {
+export function isFromAppWindow(
+  event: InvokeEventLike,
+  window: WindowLike | null,
+  isTrustedPage: (url: string) => boolean,
+): boolean {
   if (!window || window.isDestroyed()) return false;
   const frame = event.senderFrame;
-  return event.sender === window.webContents && frame !== null && frame === window.webContents.mainFrame && isTrustedPage(frame.url);
+  return (
+    event.sender === window.webContents &&
+    frame !== null &&
+    frame === window.webContents.mainFrame &&
+    isTrustedPage(frame.url)
+  );
 }
 
 /** What answering a call needs. */
@@ -49,9 +58,17 @@ export interface CallGuard {
  * forbidden-sender error and never reaches the dispatcher; any other is dispatched. Only
  * the Result goes back, never the Electron event.
  */
-export async function answerCall(guard: CallGuard, method: string, event: InvokeEventLike, payload: unknown): Promise<Result<unknown>> {
+export async function answerCall(
+  guard: CallGuard,
+  method: string,
+  event: InvokeEventLike,
+  payload: unknown,
+): Promise<Result<unknown>> {
   if (!isFromAppWindow(event, guard.getWindow(), (url) => guard.isTrustedPage(url))) {
-    const error: ApiError = { code: 'forbidden-sender', message: `Calling ${method} failed: the request did not come from the Threadline window.` };
+    const error: ApiError = {
+      code: 'forbidden-sender',
+      message: `Calling ${method} failed: the request did not come from the Threadline window.`,
+    };
     return { ok: false, error };
   }
   return guard.dispatch(method, payload);

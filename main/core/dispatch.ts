@@ -22,7 +22,8 @@ function failure(code: string, message: string): { ok: false; error: ApiError } 
  */
 export function createDispatcher(handlers: Handlers) {
   return async function dispatch(method: string, payload: unknown): Promise<Result<unknown>> {
-    if (!known.has(method)) return failure('unknown-method', `Calling "${method.slice(0, 80)}" failed: there is no such call.`);
+    if (!known.has(method))
+      return failure('unknown-method', `Calling "${method.slice(0, 80)}" failed: there is no such call.`);
     const name = method as MethodName;
     const parsed = requests[name].safeParse(payload ?? {});
     if (!parsed.success) return failure('invalid-request', `Calling ${name} failed: ${describeIssues(parsed.error)}.`);
@@ -31,7 +32,10 @@ export function createDispatcher(handlers: Handlers) {
       return { ok: true, value: await handler(parsed.data) };
     } catch (error) {
       if (error instanceof UserError) return failure(error.code, error.message);
-      return failure('internal', `${name} failed unexpectedly: ${(error as Error).message ?? String(error)}. Please report this.`);
+      return failure(
+        'internal',
+        `${name} failed unexpectedly: ${(error as Error).message ?? String(error)}. Please report this.`,
+      );
     }
   };
 }

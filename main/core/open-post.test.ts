@@ -19,7 +19,13 @@ async function open(files: [string, string][] = []) {
   await writeFile(join(dir, 'longest.txt'), bigThreadSeed(2000));
   for (const [name, text] of files) await writeFile(join(dir, name), text);
   const profileDir = await mkdtemp(join(tmpdir(), 'threadline-profile-'));
-  const service = createService({ defaultLibrary: SEEDS, profileDir, watch: false, openExternal: async () => {}, chooseFolder: async () => null });
+  const service = createService({
+    defaultLibrary: SEEDS,
+    profileDir,
+    watch: false,
+    openExternal: async () => {},
+    chooseFolder: async () => null,
+  });
   onTestFinished(() => service.close());
   await service.openLibrary(dir);
   await service.whenIndexed();
@@ -38,7 +44,11 @@ const comment = (id: string, text: string, replies: Comment[] = []): Comment => 
 });
 
 describe('the first comments of a long thread', () => {
-  const comments = [comment('1', 'a'.repeat(40), [comment('1.1', 'b'.repeat(40))]), comment('2', 'c'.repeat(40)), comment('3', 'd'.repeat(40))];
+  const comments = [
+    comment('1', 'a'.repeat(40), [comment('1.1', 'b'.repeat(40))]),
+    comment('2', 'c'.repeat(40)),
+    comment('3', 'd'.repeat(40)),
+  ];
 
   it('takes the comments whose text, with their replies, fits the budget', () => {
     expect(firstCommentCount(comments, 85)).toBe(1);
@@ -52,7 +62,12 @@ describe('the first comments of a long thread', () => {
   });
 
   it('counts a post’s text: its body, comments and replies', () => {
-    expect(postChars({ body: [{ text: 'x'.repeat(10), line: 3, endLine: 3 }], comments } as Pick<Post, 'body' | 'comments'> as Post)).toBe(170);
+    expect(
+      postChars({ body: [{ text: 'x'.repeat(10), line: 3, endLine: 3 }], comments } as Pick<
+        Post,
+        'body' | 'comments'
+      > as Post),
+    ).toBe(170);
   });
 });
 
@@ -89,7 +104,10 @@ describe('opening a post in parts', () => {
 
     const { articles, quotes } = await handlers['posts.articles']({ id: LONGEST });
     const gazette = articles.find((a) => a.url === ARTICLE_URL)!;
-    expect(gazette.location).toEqual({ part: 'comments', commentIds: [`${ARTICLE_COMMENT}`, `${ARTICLE_COMMENT}.1`, `${ARTICLE_COMMENT}.2`] });
+    expect(gazette.location).toEqual({
+      part: 'comments',
+      commentIds: [`${ARTICLE_COMMENT}`, `${ARTICLE_COMMENT}.1`, `${ARTICLE_COMMENT}.2`],
+    });
     expect(gazette.alsoQuotedIn).toEqual([]);
     expect(quotes).toContainEqual(
       expect.objectContaining({
@@ -117,12 +135,17 @@ describe('opening a post in parts', () => {
     expect(articles.length).toBeGreaterThan(0);
     expect([...articles, ...quotes].every((a) => a.id.startsWith(`${copy.id}#`))).toBe(true);
     // The same piece in both copies.
-    expect(articles.find((a) => a.url === ARTICLE_URL)?.alsoQuotedIn).toEqual([expect.objectContaining({ postId: LONGEST })]);
+    expect(articles.find((a) => a.url === ARTICLE_URL)?.alsoQuotedIn).toEqual([
+      expect.objectContaining({ postId: LONGEST }),
+    ]);
   });
 
   it('says a post that is not in the library cannot be opened, for every part', async () => {
     const { handlers } = await open();
-    for (const call of [() => handlers['posts.get']({ id: 'no-such-post' }), () => handlers['posts.articles']({ id: 'no-such-post' })])
+    for (const call of [
+      () => handlers['posts.get']({ id: 'no-such-post' }),
+      () => handlers['posts.articles']({ id: 'no-such-post' }),
+    ])
       await expect(call()).rejects.toThrow(/^Opening the post failed: "no-such-post" is not in this library/);
     await expect(handlers['posts.comments']({ id: 'no-such-post', from: 0 })).rejects.toThrow(/is not in this library/);
   });

@@ -22,12 +22,14 @@ export const SHORT_POST_CHARS = 100_000;
 export const FIRST_PART_CHARS = 30_000;
 
 /** Characters of a comment's text and its replies'. */
-const charsOf = (comment: Comment): number => comment.replies.reduce((sum, reply) => sum + reply.text.length, comment.text.length);
+const charsOf = (comment: Comment): number =>
+  comment.replies.reduce((sum, reply) => sum + reply.text.length, comment.text.length);
 
 const bodyChars = (post: Post): number => post.body.reduce((sum, block) => sum + block.text.length, 0);
 
 /** Characters of text in a post: its body, comments and replies. */
-export const postChars = (post: Post): number => post.comments.reduce((sum, comment) => sum + charsOf(comment), bodyChars(post));
+export const postChars = (post: Post): number =>
+  post.comments.reduce((sum, comment) => sum + charsOf(comment), bodyChars(post));
 
 /**
  * How many of the first top-level comments (with their replies) fit in `budget` characters of
@@ -67,12 +69,26 @@ export function createPostReader() {
   async function read(root: string, queries: IndexQueries, id: string): Promise<ReadPost> {
     const file = queries.fileOf(id);
     if (!file)
-      throw new UserError('not-found', `Opening the post failed: "${id.slice(0, 120)}" is not in this library. It may have been removed; pick another post.`);
+      throw new UserError(
+        'not-found',
+        `Opening the post failed: "${id.slice(0, 120)}" is not in this library. It may have been removed; pick another post.`,
+      );
     // Taken before reading: a change in between makes the next `latest` read the file again, never the reverse.
     const info = await stat(join(root, file)).catch(() => null);
     const { post, problems } = await readSeed(root, file);
-    if (!post) throw new UserError('unreadable', `Opening the post failed: ${file} can no longer be read. ${problems[0]?.message ?? ''}`.trim());
-    last = { root, file, size: info?.size ?? -1, mtimeMs: info?.mtimeMs ?? -1, post: { ...post, id }, parsedId: post.id };
+    if (!post)
+      throw new UserError(
+        'unreadable',
+        `Opening the post failed: ${file} can no longer be read. ${problems[0]?.message ?? ''}`.trim(),
+      );
+    last = {
+      root,
+      file,
+      size: info?.size ?? -1,
+      mtimeMs: info?.mtimeMs ?? -1,
+      post: { ...post, id },
+      parsedId: post.id,
+    };
     return last;
   }
 
@@ -93,11 +109,19 @@ export type PostReader = ReturnType<typeof createPostReader>;
  * The articles and internal quotes of a read post, with the other posts quoting the same pieces.
  * `found`: what extractArticles gave for the post (found in a worker), else it is run here.
  */
-export function quotedIn({ post, parsedId }: ReadPost, queries: IndexQueries, found: PostArticles = extractArticles({ ...post, id: parsedId })): QuotedInPost {
+export function quotedIn(
+  { post, parsedId }: ReadPost,
+  queries: IndexQueries,
+  found: PostArticles = extractArticles({ ...post, id: parsedId }),
+): QuotedInPost {
   // Ids of articles are made from the post id: the parser's, renamed to the library's.
   const rename = (value: string) => (parsedId === post.id ? value : `${post.id}${value.slice(parsedId.length)}`);
   const elsewhere = queries.alsoQuotedIn(found.articles.map((a) => rename(a.id)));
-  const articles: LibraryArticle[] = found.articles.map((a) => ({ ...a, id: rename(a.id), alsoQuotedIn: elsewhere.get(rename(a.id)) ?? [] }));
+  const articles: LibraryArticle[] = found.articles.map((a) => ({
+    ...a,
+    id: rename(a.id),
+    alsoQuotedIn: elsewhere.get(rename(a.id)) ?? [],
+  }));
   return { articles, quotes: found.quotes.map((q) => ({ ...q, id: rename(q.id) })) };
 }
 
@@ -109,7 +133,10 @@ export function postDetail(read: ReadPost, queries: IndexQueries, start: boolean
   const { post } = read;
   const short = postChars(post) <= SHORT_POST_CHARS;
   return {
-    post: short || !start ? post : { ...post, comments: post.comments.slice(0, firstCommentCount(post.comments, FIRST_PART_CHARS)) },
+    post:
+      short || !start
+        ? post
+        : { ...post, comments: post.comments.slice(0, firstCommentCount(post.comments, FIRST_PART_CHARS)) },
     commentTotal: post.comments.length,
     quoted: short ? quotedIn(read, queries) : null,
     problems: queries.problemsOf(read.file),

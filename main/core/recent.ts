@@ -25,7 +25,10 @@ export async function readRecent(profileDir: string): Promise<RecentLibrary[]> {
 /** Puts a library at the top of the list (written to a temporary file, then renamed, so a crash never leaves half a file). */
 export async function addRecent(profileDir: string, path: string, now = new Date()): Promise<RecentLibrary[]> {
   const current = (await readRecent(profileDir)).filter((e) => e.path !== path);
-  const list = [{ path, openedAt: now.toISOString() }, ...current.map(({ path, openedAt }) => ({ path, openedAt }))].slice(0, MAX_RECENT);
+  const list = [
+    { path, openedAt: now.toISOString() },
+    ...current.map(({ path, openedAt }) => ({ path, openedAt })),
+  ].slice(0, MAX_RECENT);
   const file = fileOf(profileDir);
   await mkdir(dirname(file), { recursive: true });
   await writeFile(`${file}.tmp`, JSON.stringify(list, null, 2));

@@ -4,7 +4,8 @@ import { methodNames, type MethodName, type Requests } from '../../preload/api';
 import { requests, type Disagreements } from './requests';
 
 // The type tests below are checked by `npm run typecheck` (tsc), not when vitest runs them.
-const disagreementsOf = <Schemas extends Record<MethodName, z.ZodType>>(_schemas: Schemas) => expectTypeOf<Disagreements<Schemas>>();
+const disagreementsOf = <Schemas extends Record<MethodName, z.ZodType>>(_schemas: Schemas) =>
+  expectTypeOf<Disagreements<Schemas>>();
 
 describe('the request schemas and the contract', () => {
   it('agree on every method', () => {
@@ -12,7 +13,10 @@ describe('the request schemas and the contract', () => {
   });
 
   it('disagree when a schema accepts a field the contract lacks', () => {
-    const schemas = { ...requests, 'posts.articles': z.object({ id: z.string(), extra: z.string().optional() }).strict() };
+    const schemas = {
+      ...requests,
+      'posts.articles': z.object({ id: z.string(), extra: z.string().optional() }).strict(),
+    };
     disagreementsOf(schemas).toEqualTypeOf<'posts.articles'>();
   });
 
@@ -27,7 +31,10 @@ describe('the request schemas and the contract', () => {
   });
 
   it('disagree when a schema hands the handler another type than it accepts', () => {
-    const schemas = { ...requests, 'posts.comments': z.object({ id: z.string(), from: z.string().transform(Number) }).strict() };
+    const schemas = {
+      ...requests,
+      'posts.comments': z.object({ id: z.string(), from: z.string().transform(Number) }).strict(),
+    };
     disagreementsOf(schemas).toEqualTypeOf<'posts.comments'>();
   });
 

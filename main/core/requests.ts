@@ -74,7 +74,9 @@ export const requests = {
       tags: tags.optional(),
     })
     .strict(),
-  'annotations.update': z.object({ id: annotationId, colour: z.enum(COLOURS).optional(), note: note.optional(), tags: tags.optional() }).strict(),
+  'annotations.update': z
+    .object({ id: annotationId, colour: z.enum(COLOURS).optional(), note: note.optional(), tags: tags.optional() })
+    .strict(),
   'annotations.remove': z.object({ id: annotationId }).strict(),
   'annotations.restore': z.object({ id: annotationId }).strict(),
   'annotations.emptyBin': empty,
@@ -90,8 +92,15 @@ type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 
  * The methods whose schema disagrees with the contract: what it accepts (its input type) or
  * what it hands the handler (its output type) is not exactly `Contract[M]`. Never when all agree.
  */
-export type Disagreements<Schemas extends Record<MethodName, z.ZodType>, Contract extends Record<MethodName, unknown> = Requests> = {
-  [M in MethodName]: Same<z.input<Schemas[M]>, Contract[M]> extends true ? (Same<z.output<Schemas[M]>, Contract[M]> extends true ? never : M) : M;
+export type Disagreements<
+  Schemas extends Record<MethodName, z.ZodType>,
+  Contract extends Record<MethodName, unknown> = Requests,
+> = {
+  [M in MethodName]: Same<z.input<Schemas[M]>, Contract[M]> extends true
+    ? Same<z.output<Schemas[M]>, Contract[M]> extends true
+      ? never
+      : M
+    : M;
 }[MethodName];
 
 type Disagreeing = Disagreements<typeof requests>;

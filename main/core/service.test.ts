@@ -11,7 +11,12 @@ const SEEDS = join(import.meta.dirname, '../../seeds');
 async function setup(library = SEEDS) {
   const opened: string[] = [];
   const profileDir = mkdtempSync(join(tmpdir(), 'threadline-profile-'));
-  const service = createService({ defaultLibrary: SEEDS, profileDir, openExternal: async (url) => void opened.push(url), chooseFolder: async () => null });
+  const service = createService({
+    defaultLibrary: SEEDS,
+    profileDir,
+    openExternal: async (url) => void opened.push(url),
+    chooseFolder: async () => null,
+  });
   onTestFinished(() => service.close());
   await service.openLibrary(library);
   return { service, dispatch: createDispatcher(service.handlers), opened };
@@ -44,12 +49,15 @@ describe('the dispatcher', () => {
 });
 
 describe('the service', () => {
-  it.each(['javascript:alert(1)', 'file:///etc/passwd', 'data:text/html,hi', 'mailto:a@b.org'])('refuses to open %s', async (url) => {
-    const { dispatch, opened } = await setup();
-    const result = await dispatch('links.open', { url });
-    expect(result.ok).toBe(false);
-    expect(opened).toEqual([]);
-  });
+  it.each(['javascript:alert(1)', 'file:///etc/passwd', 'data:text/html,hi', 'mailto:a@b.org'])(
+    'refuses to open %s',
+    async (url) => {
+      const { dispatch, opened } = await setup();
+      const result = await dispatch('links.open', { url });
+      expect(result.ok).toBe(false);
+      expect(opened).toEqual([]);
+    },
+  );
 
   it('opens web links, completing a partial one', async () => {
     const { dispatch, opened } = await setup();
@@ -63,7 +71,10 @@ describe('the service', () => {
     const result = await dispatch('library.open', { path: '/no/such/folder' });
     expect(result).toEqual({
       ok: false,
-      error: { code: 'library-unreadable', message: 'Opening library failed: /no/such/folder does not exist. Choose another folder.' },
+      error: {
+        code: 'library-unreadable',
+        message: 'Opening library failed: /no/such/folder does not exist. Choose another folder.',
+      },
     });
     const current = await dispatch('library.current', {});
     expect(current.ok && (current.value as { postCount: number }).postCount).toBe(2);
@@ -105,7 +116,14 @@ describe('cancelling indexing', () => {
         `Monday 20 May 2019\n\nPost ${i}\n\n${'Some words about probation. '.repeat(200)}\n\nNo comments:\n`,
       );
     const profileDir = await mkdtemp(join(tmpdir(), 'threadline-profile-'));
-    const make = () => createService({ defaultLibrary: SEEDS, profileDir, watch: false, openExternal: async () => {}, chooseFolder: async () => null });
+    const make = () =>
+      createService({
+        defaultLibrary: SEEDS,
+        profileDir,
+        watch: false,
+        openExternal: async () => {},
+        chooseFolder: async () => null,
+      });
     const first = make();
     onTestFinished(() => first.close());
     await first.openLibrary(dir);

@@ -69,7 +69,8 @@ export function createService(deps: ServiceDeps) {
 
   const emit: Listener = (event, payload) => listeners.forEach((listener) => listener(event, payload));
   const requireLibrary = (): OpenLibrary => {
-    if (!library) throw new UserError('no-library', 'No library is open yet. Open a folder of saved posts (File → Open Folder…).');
+    if (!library)
+      throw new UserError('no-library', 'No library is open yet. Open a folder of saved posts (File → Open Folder…).');
     return library;
   };
   // The user's annotations: a file of their own in the profile, apart from every index.
@@ -105,7 +106,10 @@ export function createService(deps: ServiceDeps) {
     const root = resolve(path);
     // The same folder again while it is still being indexed: let that update finish first (two would fight over the index's write lock).
     if (library?.root === root && library.updating) await library.indexed.catch(() => undefined);
-    const db = openIndexDb(indexPathFor(deps.profileDir, root), deps.nativeBinding ? { nativeBinding: deps.nativeBinding } : {});
+    const db = openIndexDb(
+      indexPathFor(deps.profileDir, root),
+      deps.nativeBinding ? { nativeBinding: deps.nativeBinding } : {},
+    );
     pool ??= new ParsePool();
     let postsReady!: () => void;
     const ready = new Promise<void>((r) => (postsReady = r));

@@ -21,7 +21,14 @@ export interface AnnotationsPanelFilters {
   bin: boolean;
 }
 
-export const NO_PANEL_FILTERS: AnnotationsPanelFilters = { text: '', tag: '', colours: [], state: 'all', thisPost: false, bin: false };
+export const NO_PANEL_FILTERS: AnnotationsPanelFilters = {
+  text: '',
+  tag: '',
+  colours: [],
+  state: 'all',
+  thisPost: false,
+  bin: false,
+};
 
 /** The last export, import, restore or emptying of the bin, for the panel's status line. */
 export interface PanelMessage {
@@ -115,7 +122,11 @@ export const createAnnotationsPanelSlice =
         if (f.bin) query.deleted = true;
         set({ panelLoading: true });
         // The status too: the panel says when annotations cannot be written (and offers the backup).
-        const [list, tags, status] = await Promise.all([api['annotations.list'](query), api['annotations.tags']({}), api['annotations.status']({})]);
+        const [list, tags, status] = await Promise.all([
+          api['annotations.list'](query),
+          api['annotations.tags']({}),
+          api['annotations.status']({}),
+        ]);
         if (ticket !== request) return;
         set({
           annotationsStatus: status.ok ? status.value : get().annotationsStatus,
@@ -123,7 +134,11 @@ export const createAnnotationsPanelSlice =
           panelTags: tags.ok ? tags.value : get().panelTags,
           panelError: list.ok ? null : list.error.message,
           // Several colours pressed: the list has them all, narrowed here.
-          panelAnnotations: list.ok ? (f.colours.length > 1 ? list.value.filter((a) => f.colours.includes(a.colour)) : list.value) : get().panelAnnotations,
+          panelAnnotations: list.ok
+            ? f.colours.length > 1
+              ? list.value.filter((a) => f.colours.includes(a.colour))
+              : list.value
+            : get().panelAnnotations,
         });
       },
       async openAnnotation(annotation) {
@@ -155,7 +170,9 @@ export const createAnnotationsPanelSlice =
         const result = await api['annotations.export']({ format, ...(postId ? { postId } : {}) });
         if (!result.ok) return say(result.error.message, true);
         if (!result.value) return say('Export cancelled.');
-        say(`Exported ${plural(result.value.count, 'annotation')}${postId ? ' of this post' : ''} to ${result.value.path}.`);
+        say(
+          `Exported ${plural(result.value.count, 'annotation')}${postId ? ' of this post' : ''} to ${result.value.path}.`,
+        );
       },
       async importAnnotations() {
         const result = await api['annotations.import']({});
@@ -174,7 +191,9 @@ export const createAnnotationsPanelSlice =
         const result = await api['annotations.restoreBackup']({});
         if (!result.ok) return say(result.error.message, true);
         say(
-          result.value.state === 'ok' ? 'Restored the backup: annotations can be written again.' : 'The backup could not be used either.',
+          result.value.state === 'ok'
+            ? 'Restored the backup: annotations can be written again.'
+            : 'The backup could not be used either.',
           result.value.state !== 'ok',
         );
         await get().loadPanel();

@@ -35,7 +35,10 @@ export interface AnnotationsSlice {
   /** Reloads the open post's annotations and the counts. */
   loadAnnotations(): Promise<void>;
   /** Highlights the pending selection; returns the new annotation (null when it failed: annotationError says why). */
-  annotateSelection(extra?: { colour?: Colour; note?: string; tags?: string[] }, edit?: boolean): Promise<Annotation | null>;
+  annotateSelection(
+    extra?: { colour?: Colour; note?: string; tags?: string[] },
+    edit?: boolean,
+  ): Promise<Annotation | null>;
   flagComment(postId: string, commentId: string): Promise<void>;
   updateAnnotation(request: RequestOf<'annotations.update'>): Promise<void>;
   removeAnnotation(id: string): Promise<void>;
@@ -93,14 +96,24 @@ export const createAnnotationsSlice =
           return null;
         }
         window.getSelection()?.removeAllRanges();
-        set({ postAnnotations: [...get().postAnnotations, result.value], ...(edit ? { editingAnnotationId: result.value.id } : {}) });
+        set({
+          postAnnotations: [...get().postAnnotations, result.value],
+          ...(edit ? { editingAnnotationId: result.value.id } : {}),
+        });
         void get().loadAnnotations();
         return result.value;
       },
       async flagComment(postId, commentId) {
-        const existing = get().postAnnotations.find((a) => a.kind === 'flag' && (a.anchor.part ?? a.part) === commentPart(commentId));
+        const existing = get().postAnnotations.find(
+          (a) => a.kind === 'flag' && (a.anchor.part ?? a.part) === commentPart(commentId),
+        );
         if (existing) return get().removeAnnotation(existing.id);
-        const result = await api['annotations.add']({ postId, part: commentPart(commentId), kind: 'flag', colour: 'pink' });
+        const result = await api['annotations.add']({
+          postId,
+          part: commentPart(commentId),
+          kind: 'flag',
+          colour: 'pink',
+        });
         if (!result.ok) return fail(result.error.message);
         await get().loadAnnotations();
       },
@@ -113,7 +126,11 @@ export const createAnnotationsSlice =
       async removeAnnotation(id) {
         const result = await api['annotations.remove']({ id });
         if (!result.ok) return fail(result.error.message);
-        set({ lastRemoved: result.value, editingAnnotationId: null, postAnnotations: get().postAnnotations.filter((a) => a.id !== id) });
+        set({
+          lastRemoved: result.value,
+          editingAnnotationId: null,
+          postAnnotations: get().postAnnotations.filter((a) => a.id !== id),
+        });
         void get().loadAnnotations();
       },
       async undoRemove() {

@@ -59,7 +59,8 @@ export const createArticlesSlice =
         }
         set({ sources: result.value, sourcesStatus: 'ready' });
         const selected = get().selectedSourceKey;
-        const next = selected && result.value.some((s) => s.key === selected) ? selected : (result.value[0]?.key ?? null);
+        const next =
+          selected && result.value.some((s) => s.key === selected) ? selected : (result.value[0]?.key ?? null);
         if (next) await get().selectSource(next);
         else {
           articlesRequest++;
@@ -70,7 +71,12 @@ export const createArticlesSlice =
         const request = ++articlesRequest;
         // Re-selecting the same source (after a library reload) keeps its list on screen until the new one lands.
         const same = get().selectedSourceKey === key;
-        set({ selectedSourceKey: key, sourceArticlesStatus: 'loading', sourceArticlesError: null, ...(same ? {} : { sourceArticles: [] }) });
+        set({
+          selectedSourceKey: key,
+          sourceArticlesStatus: 'loading',
+          sourceArticlesError: null,
+          ...(same ? {} : { sourceArticles: [] }),
+        });
         const result = await api['articles.bySource']({ key });
         if (request !== articlesRequest) return;
         if (result.ok) set({ sourceArticles: result.value, sourceArticlesStatus: 'ready' });

@@ -75,7 +75,14 @@ function findAll(paragraphs: PostParagraph[], query: string): FindMatch[] {
   const matches: FindMatch[] = [];
   for (const paragraph of paragraphs) {
     for (const { start, end } of matchRanges(foldedOf(paragraph), pattern, FIND_LIMIT + 1 - matches.length)) {
-      matches.push({ index: matches.length, paragraphId: paragraph.id, start, end, commentId: paragraph.commentId, bodyLine: paragraph.bodyLine });
+      matches.push({
+        index: matches.length,
+        paragraphId: paragraph.id,
+        start,
+        end,
+        commentId: paragraph.commentId,
+        bodyLine: paragraph.bodyLine,
+      });
     }
     if (matches.length > FIND_LIMIT) break;
   }
@@ -95,7 +102,11 @@ interface FindFrom {
  * the post's articles arrived and split paragraphs into quotes — the same comment's first
  * paragraph, or the body paragraph at or before the same line.
  */
-function positionOf(paragraphs: PostParagraph[], order: Map<string, number>, from: FindFrom): { at: number; start: number } {
+function positionOf(
+  paragraphs: PostParagraph[],
+  order: Map<string, number>,
+  from: FindFrom,
+): { at: number; start: number } {
   const at = order.get(from.paragraphId);
   if (at !== undefined) return { at, start: from.start };
   if (from.commentId) {
@@ -113,7 +124,14 @@ function positionOf(paragraphs: PostParagraph[], order: Map<string, number>, fro
 export const createFindSlice: StateCreator<AppState, [], [], FindSlice> = (set, get) => {
   const search = (query: string, from: FindFrom | null) => {
     const detail = get().detail;
-    if (!detail) return set({ findQuery: query, findMatches: [], findCapped: false, findCurrent: -1, findByParagraph: NO_MATCHES });
+    if (!detail)
+      return set({
+        findQuery: query,
+        findMatches: [],
+        findCapped: false,
+        findCurrent: -1,
+        findByParagraph: NO_MATCHES,
+      });
     const paragraphs = postParagraphs(detail);
     const found = findAll(paragraphs, query);
     const capped = found.length > FIND_LIMIT;
@@ -134,7 +152,13 @@ export const createFindSlice: StateCreator<AppState, [], [], FindSlice> = (set, 
       });
       current = next < 0 ? 0 : next;
     }
-    set({ findQuery: query, findMatches: matches, findCapped: capped, findCurrent: current, findByParagraph: byParagraph });
+    set({
+      findQuery: query,
+      findMatches: matches,
+      findCapped: capped,
+      findCurrent: current,
+      findByParagraph: byParagraph,
+    });
   };
 
   return {

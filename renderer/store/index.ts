@@ -11,7 +11,14 @@ import { createSearchSlice, type SearchSlice } from './search-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 
 /** The whole renderer state: one store made of typed slices. */
-export type AppState = LibrarySlice & ReaderSlice & UiSlice & ArticlesSlice & SearchSlice & FindSlice & AnnotationsSlice & AnnotationsPanelSlice;
+export type AppState = LibrarySlice &
+  ReaderSlice &
+  UiSlice &
+  ArticlesSlice &
+  SearchSlice &
+  FindSlice &
+  AnnotationsSlice &
+  AnnotationsPanelSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** Creates the store over a bridge (the real one in the app, a core-backed one in tests). */
@@ -46,7 +53,8 @@ export function createAppStore(api: Bridge): AppStore {
   });
   // The full-text index being built: the search says its results may be incomplete, and searches again once it is done.
   api.on('library.progress', ({ root, error: _error, ...progress }) => {
-    if (root === store.getState().library?.root || !store.getState().library) store.getState().setIndexProgress(progress);
+    if (root === store.getState().library?.root || !store.getState().library)
+      store.getState().setIndexProgress(progress);
   });
   api.on('library.indexed', () => store.getState().indexComplete());
   // Files changed on disk: reload the lists, and the open post in place (same id: its

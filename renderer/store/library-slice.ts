@@ -26,13 +26,26 @@ export const createLibrarySlice =
     libraryStatus: 'loading',
     libraryError: null,
     async refreshLibrary() {
-      const [current, posts, problems] = await Promise.all([api['library.current']({}), api['posts.list']({}), api['problems.list']({})]);
+      const [current, posts, problems] = await Promise.all([
+        api['library.current']({}),
+        api['posts.list']({}),
+        api['problems.list']({}),
+      ]);
       if (!current.ok || !posts.ok || !problems.ok) {
         const failed = [current, posts, problems].find((r) => !r.ok);
-        set({ libraryStatus: 'error', libraryError: failed && !failed.ok ? failed.error.message : 'Loading the library failed.' });
+        set({
+          libraryStatus: 'error',
+          libraryError: failed && !failed.ok ? failed.error.message : 'Loading the library failed.',
+        });
         return;
       }
-      set({ library: current.value, posts: posts.value, problems: problems.value, libraryStatus: 'ready', libraryError: null });
+      set({
+        library: current.value,
+        posts: posts.value,
+        problems: problems.value,
+        libraryStatus: 'ready',
+        libraryError: null,
+      });
       const openId = get().openPostId;
       if (!openId || !posts.value.some((p) => p.id === openId)) {
         const first = posts.value[0];
@@ -42,7 +55,9 @@ export const createLibrarySlice =
     },
     async openDroppedPath(name, path) {
       if (!path) {
-        set({ libraryError: `Opening "${name}" failed: the system did not say where it is. Use File → Open Folder… instead.` });
+        set({
+          libraryError: `Opening "${name}" failed: the system did not say where it is. Use File → Open Folder… instead.`,
+        });
         return;
       }
       const result = await api['library.open']({ path });

@@ -54,7 +54,9 @@ describe('a long post arriving in parts', () => {
 
     // The rest of the thread comes first; the articles are asked for once it is here.
     await eventually(() => expect(threadComplete(store.getState().detail!)).toBe(true));
-    expect(store.getState().detail!.post.comments.map((c) => c.id)).toEqual(Array.from({ length: 2000 }, (_, i) => String(i + 1)));
+    expect(store.getState().detail!.post.comments.map((c) => c.id)).toEqual(
+      Array.from({ length: 2000 }, (_, i) => String(i + 1)),
+    );
     await eventually(() => expect(held.asked).toEqual([LONGEST]));
     expect(store.getState().detail!.articlesStatus).toBe('finding');
 
@@ -137,13 +139,18 @@ describe('the reader while a long post arrives', () => {
     const bridge = await library();
     const failing = {
       ...bridge,
-      'posts.articles': async () => ({ ok: false, error: { code: 'internal', message: 'posts.articles failed unexpectedly: boom. Please report this.' } }),
+      'posts.articles': async () => ({
+        ok: false,
+        error: { code: 'internal', message: 'posts.articles failed unexpectedly: boom. Please report this.' },
+      }),
     } as Bridge;
     const { store } = await renderApp({ bridge: failing });
     await act(() => store.getState().openPost(LONGEST));
     await act(() => store.getState().postArrived());
     const pane = screen.getByRole('complementary', { name: 'Quoted articles' });
-    expect(within(pane).getByRole('alert').textContent).toBe('posts.articles failed unexpectedly: boom. Please report this.');
+    expect(within(pane).getByRole('alert').textContent).toBe(
+      'posts.articles failed unexpectedly: boom. Please report this.',
+    );
     expect(threadComplete(store.getState().detail!)).toBe(true);
     expect(screen.getByRole('article', { name: 'Comment 1' })).toBeTruthy();
   });
@@ -163,7 +170,10 @@ describe('the reader while a long post arrives', () => {
     const bridge = await library();
     const failing = {
       ...bridge,
-      'posts.comments': async () => ({ ok: false, error: { code: 'unreadable', message: 'Opening the post failed: longest.txt can no longer be read.' } }),
+      'posts.comments': async () => ({
+        ok: false,
+        error: { code: 'unreadable', message: 'Opening the post failed: longest.txt can no longer be read.' },
+      }),
     } as Bridge;
     const { store } = await renderApp({ bridge: failing });
     await act(() => store.getState().openPost(LONGEST));
@@ -172,6 +182,8 @@ describe('the reader while a long post arrives', () => {
     expect(screen.queryByText(/^Loading comments/)).toBeNull();
     act(() => store.getState().openFind());
     fireEvent.change(screen.getByRole('textbox', { name: 'Find in this post' }), { target: { value: 'zzyzx' } });
-    expect(within(screen.getByRole('search', { name: 'Find in this post' })).getByRole('status').textContent).toBe('No matches');
+    expect(within(screen.getByRole('search', { name: 'Find in this post' })).getByRole('status').textContent).toBe(
+      'No matches',
+    );
   });
 });

@@ -1,4 +1,12 @@
-import type { Comment, InternalQuote, LibraryArticle, Post, PostDetail, Problem, QuotedInPost } from '../../preload/api';
+import type {
+  Comment,
+  InternalQuote,
+  LibraryArticle,
+  Post,
+  PostDetail,
+  Problem,
+  QuotedInPost,
+} from '../../preload/api';
 
 /**
  * The open post as the reader shows it. A long post arrives in parts (see PostDetail): its
@@ -61,4 +69,8 @@ export function withQuoted(open: OpenPost, quoted: QuotedInPost): OpenPost {
 export const withRestError = (open: OpenPost, message: string): OpenPost => ({ ...open, restError: message });
 
 /** The open post whose articles could not be found: the thread stays, with the reason. */
-export const withArticlesError = (open: OpenPost, message: string): OpenPost => ({ ...open, articlesStatus: 'failed', articlesError: message });
+export const withArticlesError = (open: OpenPost, message: string): OpenPost => ({
+  ...open,
+  articlesStatus: 'failed',
+  articlesError: message,
+});

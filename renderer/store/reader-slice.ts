@@ -3,7 +3,14 @@ import type { Bridge, PostDetail } from '../../preload/api';
 import type { RevealTarget } from '../features/thread/reveal';
 import { closedFind } from './find-slice';
 import type { AppState } from './index';
-import { openPostFrom, withArticlesError, withQuoted, withRestError, withRestOfThread, type OpenPost } from './open-post';
+import {
+  openPostFrom,
+  withArticlesError,
+  withQuoted,
+  withRestError,
+  withRestOfThread,
+  type OpenPost,
+} from './open-post';
 
 export interface ReaderSlice {
   openPostId: string | null;
@@ -84,7 +91,8 @@ export const createReaderSlice =
       }
       const found = await quoted;
       const open = current(ticket);
-      if (found && open) set({ detail: found.ok ? withQuoted(open, found.value) : withArticlesError(open, found.error.message) });
+      if (found && open)
+        set({ detail: found.ok ? withQuoted(open, found.value) : withArticlesError(open, found.error.message) });
     }
 
     return {
@@ -112,7 +120,15 @@ export const createReaderSlice =
       async openPost(id) {
         const ticket = ++load;
         const other = id !== get().openPostId;
-        set({ openPostId: id, markedArticleId: null, collapsed: {}, readerError: null, highlightTerms: [], pendingReveal: null, ...(other ? closedFind : {}) });
+        set({
+          openPostId: id,
+          markedArticleId: null,
+          collapsed: {},
+          readerError: null,
+          highlightTerms: [],
+          pendingReveal: null,
+          ...(other ? closedFind : {}),
+        });
         let shown!: () => void;
         const firstShown = new Promise<void>((resolve) => (shown = resolve));
         const run = (async () => {
@@ -152,7 +168,15 @@ export const createReaderSlice =
       },
       closePost() {
         load++;
-        set({ openPostId: null, detail: null, markedArticleId: null, collapsed: {}, highlightTerms: [], pendingReveal: null, ...closedFind });
+        set({
+          openPostId: null,
+          detail: null,
+          markedArticleId: null,
+          collapsed: {},
+          highlightTerms: [],
+          pendingReveal: null,
+          ...closedFind,
+        });
       },
       toggleCollapsed(commentId) {
         const collapsed = { ...get().collapsed };

@@ -23,7 +23,13 @@ export const NO_FILTERS: SearchFilters = { kinds: [...SEARCH_KINDS], from: '', t
 
 /** Names a query with its filters, to tell whether the results on show answer them. */
 export const searchKey = (query: string, filters: SearchFilters): string =>
-  JSON.stringify([query.trim(), SEARCH_KINDS.filter((k) => filters.kinds.includes(k)), filters.from, filters.to, filters.sourceKey]);
+  JSON.stringify([
+    query.trim(),
+    SEARCH_KINDS.filter((k) => filters.kinds.includes(k)),
+    filters.from,
+    filters.to,
+    filters.sourceKey,
+  ]);
 
 export interface SearchSlice {
   searchOpen: boolean;
@@ -113,8 +119,10 @@ export const createSearchSlice =
           sourceKey: filters.sourceKey || null,
         });
         if (id !== request) return;
-        if (result.ok) set({ searchResults: result.value, searchResultsKey: key, searchStatus: 'ready', searchError: null });
-        else set({ searchResults: null, searchResultsKey: key, searchStatus: 'error', searchError: result.error.message });
+        if (result.ok)
+          set({ searchResults: result.value, searchResultsKey: key, searchStatus: 'ready', searchError: null });
+        else
+          set({ searchResults: null, searchResultsKey: key, searchStatus: 'error', searchError: result.error.message });
       },
       async openFirstHit() {
         if (get().searchResultsKey !== searchKey(get().searchQuery, get().searchFilters)) await get().runSearch();

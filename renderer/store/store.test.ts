@@ -27,7 +27,9 @@ describe('the app store over the real core', () => {
     await store.getState().refreshLibrary();
     await store.getState().openPost('2014-05-07-omnishambles-update-48');
     store.getState().toggleCollapsed('3');
-    const article = store.getState().detail!.articles.find((a) => a.location.part === 'comments' && a.location.commentIds.includes('3.2'))!;
+    const article = store
+      .getState()
+      .detail!.articles.find((a) => a.location.part === 'comments' && a.location.commentIds.includes('3.2'))!;
     store.getState().markArticle(article.id);
     expect(store.getState().markedArticleId).toBe(article.id);
     expect(store.getState().collapsed).toEqual({});
@@ -82,7 +84,9 @@ describe('the app store over the real core', () => {
     const store = createAppStore((await coreBridge()).bridge);
     await store.getState().refreshLibrary();
     store.getState().setView('articles');
-    await store.getState().showArticleInReader('2014-05-07-omnishambles-update-48', '2014-05-07-omnishambles-update-48#a11');
+    await store
+      .getState()
+      .showArticleInReader('2014-05-07-omnishambles-update-48', '2014-05-07-omnishambles-update-48#a11');
     const state = store.getState();
     expect(state.view).toBe('reader');
     expect(state.openPostId).toBe('2014-05-07-omnishambles-update-48');

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { matchRanges } from '../../main/core/shared/match';
 import { findPattern, markPieces, type MarkRange } from './highlight';
 
-const marked = (text: string, pattern: RegExp | null) => matchRanges(text, pattern).map((r) => text.slice(r.start, r.end));
+const marked = (text: string, pattern: RegExp | null) =>
+  matchRanges(text, pattern).map((r) => text.slice(r.start, r.end));
 
 describe('marking words', () => {
   it('finds what was typed literally, spaces matching any white space', () => {

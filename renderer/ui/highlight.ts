@@ -47,7 +47,9 @@ export interface MarkedPiece {
 export function markPieces(text: string, marks: readonly MarkRange[], from = 0, to = text.length): MarkedPiece[] {
   const inside = marks.filter((m) => m.end > from && m.start < to && m.end > m.start);
   if (!inside.length) return to > from ? [{ text: text.slice(from, to), start: from, mark: null }] : [];
-  const cuts = [...new Set([from, to, ...inside.flatMap((m) => [Math.max(from, m.start), Math.min(to, m.end)])])].sort((a, b) => a - b);
+  const cuts = [...new Set([from, to, ...inside.flatMap((m) => [Math.max(from, m.start), Math.min(to, m.end)])])].sort(
+    (a, b) => a - b,
+  );
   const pieces: MarkedPiece[] = [];
   for (let i = 0; i + 1 < cuts.length; i++) {
     const start = cuts[i]!;

@@ -42,7 +42,11 @@ function Marked({ text, marks, from, to }: { text: string; marks: readonly MarkR
             {piece.text}
           </mark>
         ) : piece.mark ? (
-          <mark key={piece.start} className={piece.mark.className} id={piece.start === piece.mark.start ? piece.mark.id : undefined}>
+          <mark
+            key={piece.start}
+            className={piece.mark.className}
+            id={piece.start === piece.mark.start ? piece.mark.id : undefined}
+          >
             {piece.text}
           </mark>
         ) : (
@@ -66,7 +70,11 @@ export function LinkedText({ text, marks }: { text: string; marks?: readonly Mar
       {parts.map((part, index) => {
         const from = starts[index]!;
         const to = from + part.text.length;
-        const content = marks?.length ? <Marked key={index} text={text} marks={marks} from={from} to={to} /> : part.text;
+        const content = marks?.length ? (
+          <Marked key={index} text={text} marks={marks} from={from} to={to} />
+        ) : (
+          part.text
+        );
         return part.url ? (
           <a
             key={index}

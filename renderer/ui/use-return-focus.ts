@@ -10,7 +10,10 @@ import { useState } from 'react';
 export function useReturnFocus(fallback?: () => HTMLElement | null): () => void {
   const [returnTo] = useState(() => document.activeElement);
   return () => {
-    const back = returnTo instanceof HTMLElement && returnTo.isConnected && returnTo !== document.body ? returnTo : (fallback?.() ?? null);
+    const back =
+      returnTo instanceof HTMLElement && returnTo.isConnected && returnTo !== document.body
+        ? returnTo
+        : (fallback?.() ?? null);
     back?.focus();
   };
 }

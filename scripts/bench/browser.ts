@@ -34,8 +34,12 @@ export interface ThreadBench {
 
 /** Fails clearly when the browser or the built renderer is missing. */
 export function checkBrowserPrerequisites(): void {
-  if (!existsSync(CHROMIUM_PATH)) throw new Error(`no Chromium at ${CHROMIUM_PATH} (install it with "apt-get install -y chromium", or set CHROMIUM_PATH)`);
-  if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error(`no built renderer at ${RENDERER_DIR} (run "npx electron-vite build", or pass --build)`);
+  if (!existsSync(CHROMIUM_PATH))
+    throw new Error(
+      `no Chromium at ${CHROMIUM_PATH} (install it with "apt-get install -y chromium", or set CHROMIUM_PATH)`,
+    );
+  if (!existsSync(join(RENDERER_DIR, 'index.html')))
+    throw new Error(`no built renderer at ${RENDERER_DIR} (run "npx electron-vite build", or pass --build)`);
 }
 
 /** The last comment in reading order: the last reply of the last top-level comment, or that comment. */
@@ -64,7 +68,9 @@ async function revealPostButton(page: Page, id: string, title: string, order: nu
       const buttons = () => [...nav.querySelectorAll<HTMLElement>('button')];
       const find = () =>
         buttons().find((b) => b.dataset['postId'] === id) ??
-        buttons().find((b) => (b.querySelector('.post-title')?.textContent ?? b.textContent ?? '').trim().startsWith(title));
+        buttons().find((b) =>
+          (b.querySelector('.post-title')?.textContent ?? b.textContent ?? '').trim().startsWith(title),
+        );
       const mark = async (button: HTMLElement) => {
         button.scrollIntoView({ block: 'center' });
         await frame();
@@ -137,15 +143,30 @@ async function measureOpen(page: Page, title: string): Promise<OpenTimes> {
           const now = performance.now() - clicked;
           const heading = [...document.querySelectorAll('h1')].some((h) => h.textContent?.trim() === title);
           if (heading) {
-            if (times.firstPaintMs === undefined && shown(document.querySelector('[aria-label="Comment 1"]'))) times.firstPaintMs = now;
-            const loading = [...document.querySelectorAll('[role="status"]')].some((s) => s.textContent?.startsWith('Loading comments'));
+            if (times.firstPaintMs === undefined && shown(document.querySelector('[aria-label="Comment 1"]')))
+              times.firstPaintMs = now;
+            const loading = [...document.querySelectorAll('[role="status"]')].some((s) =>
+              s.textContent?.startsWith('Loading comments'),
+            );
             if (times.wholeThreadMs === undefined && !loading) times.wholeThreadMs = now;
             // The cards pane, done finding: its first card (or its "none found" note) on screen.
-            const pane = [...document.querySelectorAll('aside')].find((a) => a.querySelector('h2')?.textContent === 'Quoted articles');
-            if (times.articlesShownMs === undefined && pane && pane.getAttribute('aria-busy') !== 'true' && shown(pane.querySelector('.card, .empty')))
+            const pane = [...document.querySelectorAll('aside')].find(
+              (a) => a.querySelector('h2')?.textContent === 'Quoted articles',
+            );
+            if (
+              times.articlesShownMs === undefined &&
+              pane &&
+              pane.getAttribute('aria-busy') !== 'true' &&
+              shown(pane.querySelector('.card, .empty'))
+            )
               times.articlesShownMs = now;
           }
-          if (times.firstPaintMs !== undefined && times.wholeThreadMs !== undefined && times.articlesShownMs !== undefined) w['__benchOpen'] = times;
+          if (
+            times.firstPaintMs !== undefined &&
+            times.wholeThreadMs !== undefined &&
+            times.articlesShownMs !== undefined
+          )
+            w['__benchOpen'] = times;
           else if (now < 30_000) requestAnimationFrame(poll);
         };
         requestAnimationFrame(poll);
@@ -154,7 +175,11 @@ async function measureOpen(page: Page, title: string): Promise<OpenTimes> {
     );
   }, title);
   await page.click('[data-bench-target]');
-  const handle = await page.waitForFunction(() => (window as unknown as Record<string, OpenTimes | undefined>)['__benchOpen'], null, { timeout: 30_000 });
+  const handle = await page.waitForFunction(
+    () => (window as unknown as Record<string, OpenTimes | undefined>)['__benchOpen'],
+    null,
+    { timeout: 30_000 },
+  );
   return (await handle.jsonValue()) as OpenTimes;
 }
 
@@ -163,7 +188,10 @@ function measureScrollToEnd(page: Page, lastId: string): Promise<number | null> 
   return page.evaluate(async (lastId) => {
     const first = document.querySelector<HTMLElement>('[aria-label="Comment 1"]');
     let scroller: HTMLElement | null = first?.parentElement ?? null;
-    while (scroller && !(scroller.scrollHeight > scroller.clientHeight + 1 && /auto|scroll/.test(getComputedStyle(scroller).overflowY)))
+    while (
+      scroller &&
+      !(scroller.scrollHeight > scroller.clientHeight + 1 && /auto|scroll/.test(getComputedStyle(scroller).overflowY))
+    )
       scroller = scroller.parentElement;
     scroller ??= document.getElementById('thread-scroller');
     if (!scroller) return null;
@@ -175,7 +203,8 @@ function measureScrollToEnd(page: Page, lastId: string): Promise<number | null> 
         if (last) {
           const box = last.getBoundingClientRect();
           const view = target.getBoundingClientRect();
-          if (box.height > 0 && box.top < view.bottom && box.bottom > view.top) return resolve(performance.now() - started);
+          if (box.height > 0 && box.top < view.bottom && box.bottom > view.top)
+            return resolve(performance.now() - started);
         }
         if (performance.now() - started > 20_000) return resolve(null);
         target.scrollTop = target.scrollHeight;
@@ -228,7 +257,10 @@ export async function benchThread(options: {
       // Looked up once the page has the thread, so that the first run opens it in a fresh main.
       lastId ??= lastCommentId((await handlers['posts.get']({ id: target.id, part: 'whole' })).post.comments);
       const scrollToEndMs = await measureScrollToEnd(page, lastId);
-      if (scrollToEndMs === null) throw new Error(`comment ${lastId}, the last of "${target.title}", never came into sight after scrolling to the end`);
+      if (scrollToEndMs === null)
+        throw new Error(
+          `comment ${lastId}, the last of "${target.title}", never came into sight after scrolling to the end`,
+        );
       const started = performance.now();
       await handlers['posts.get']({ id: target.id, part: 'start' });
       const coreMs = performance.now() - started;

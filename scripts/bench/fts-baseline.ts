@@ -28,12 +28,15 @@ export function timeBareFts(indexPath: string, workDir: string): FtsBaseline {
     db.pragma('synchronous = NORMAL');
     db.pragma('cache_size = -64000');
     db.exec(BARE_FTS_DDL);
-    for (let shard = 0; shard < SHARDS; shard++) db.prepare(`ATTACH DATABASE ? AS src${shard}`).run(shardPath(indexPath, shard));
+    for (let shard = 0; shard < SHARDS; shard++)
+      db.prepare(`ATTACH DATABASE ? AS src${shard}`).run(shardPath(indexPath, shard));
     const started = performance.now();
     const rows = db.transaction(() => {
       let n = 0;
       for (let shard = 0; shard < SHARDS; shard++)
-        n += db.prepare(`INSERT INTO t(title, body) SELECT title, body FROM src${shard}.docs ORDER BY rowid`).run().changes;
+        n += db
+          .prepare(`INSERT INTO t(title, body) SELECT title, body FROM src${shard}.docs ORDER BY rowid`)
+          .run().changes;
       return n;
     })();
     const ms = performance.now() - started;

@@ -41,7 +41,15 @@ export function describeMachine(): Machine {
 }
 
 export function formatMachine(m: Machine, extra: Record<string, string> = {}): string {
-  const parts = [`${m.cpu}`, `${m.cores} cores`, `${m.ramGb} GB RAM`, `Node ${m.node}`, `SQLite ${m.sqlite}`, m.os, `load ${m.load} at start`];
+  const parts = [
+    `${m.cpu}`,
+    `${m.cores} cores`,
+    `${m.ramGb} GB RAM`,
+    `Node ${m.node}`,
+    `SQLite ${m.sqlite}`,
+    m.os,
+    `load ${m.load} at start`,
+  ];
   for (const [key, value] of Object.entries(extra)) parts.push(`${key} ${value}`);
   return parts.join(', ');
 }

@@ -27,18 +27,29 @@ function spread<T>(items: T[], count: number): T[] {
 export function buildQueries(db: IndexDb): BenchQuery[] {
   // The shards' vocabularies together (schema.ts), and their texts as one table.
   const shards = SHARD_SCHEMAS;
-  for (const t of shards) db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.bench_vocab_${t} USING fts5vocab(${t}, 'docs_fts', 'row')`);
-  db.exec(`CREATE TEMP VIEW IF NOT EXISTS bench_vocab AS ${shards.map((t) => `SELECT term, doc FROM temp.bench_vocab_${t}`).join(' UNION ALL ')}`);
-  db.exec(`CREATE TEMP VIEW IF NOT EXISTS bench_docs AS ${shards.map((t) => `SELECT rowid AS id, kind, body FROM ${t}.docs`).join(' UNION ALL ')}`);
+  for (const t of shards)
+    db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.bench_vocab_${t} USING fts5vocab(${t}, 'docs_fts', 'row')`);
+  db.exec(
+    `CREATE TEMP VIEW IF NOT EXISTS bench_vocab AS ${shards.map((t) => `SELECT term, doc FROM temp.bench_vocab_${t}`).join(' UNION ALL ')}`,
+  );
+  db.exec(
+    `CREATE TEMP VIEW IF NOT EXISTS bench_docs AS ${shards.map((t) => `SELECT rowid AS id, kind, body FROM ${t}.docs`).join(' UNION ALL ')}`,
+  );
   // Every word-like term (letters only, 4+ long) with how many texts hold it, rarest first.
   const vocabulary = (
-    db.prepare(`SELECT term, sum(doc) AS doc FROM temp.bench_vocab WHERE ${WORDLIKE} AND length(term) >= 4 GROUP BY term ORDER BY doc, term`).all() as {
+    db
+      .prepare(
+        `SELECT term, sum(doc) AS doc FROM temp.bench_vocab WHERE ${WORDLIKE} AND length(term) >= 4 GROUP BY term ORDER BY doc, term`,
+      )
+      .all() as {
       term: string;
       doc: number;
     }[]
   ).map((r) => r.term);
-  if (vocabulary.length < 50) throw new Error(`the index holds only ${vocabulary.length} distinct words; too few to draw 50 queries from`);
-  const band = (from: number, to: number) => vocabulary.slice(Math.floor(vocabulary.length * from), Math.ceil(vocabulary.length * to));
+  if (vocabulary.length < 50)
+    throw new Error(`the index holds only ${vocabulary.length} distinct words; too few to draw 50 queries from`);
+  const band = (from: number, to: number) =>
+    vocabulary.slice(Math.floor(vocabulary.length * from), Math.ceil(vocabulary.length * to));
   // Rare: the rarest tenth of the vocabulary (a synthetic corpus has few truly rare words).
   const rare = spread(band(0, 0.1), 15);
   const top = vocabulary.slice(-12).reverse();
@@ -47,8 +58,12 @@ export function buildQueries(db: IndexDb): BenchQuery[] {
   const medium = spread(mediumPool, 14);
 
   // Phrases: three consecutive words from comments spread over the library.
-  const maxRowid = (db.prepare("SELECT max(id) AS m FROM temp.bench_docs WHERE kind = 'comment'").get() as { m: number | null }).m ?? 0;
-  const commentAt = db.prepare("SELECT body FROM temp.bench_docs WHERE kind = 'comment' AND id >= ? ORDER BY id LIMIT 1");
+  const maxRowid =
+    (db.prepare("SELECT max(id) AS m FROM temp.bench_docs WHERE kind = 'comment'").get() as { m: number | null }).m ??
+    0;
+  const commentAt = db.prepare(
+    "SELECT body FROM temp.bench_docs WHERE kind = 'comment' AND id >= ? ORDER BY id LIMIT 1",
+  );
   const phrases: string[] = [];
   for (let i = 0; phrases.length < 7 && i < 200; i++) {
     const row = commentAt.get(Math.floor((((i * 7919) % 1000) / 1000) * maxRowid)) as { body: string } | undefined;

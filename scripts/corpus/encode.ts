@@ -17,12 +17,19 @@ export interface FileStyle {
   finalNewline: boolean;
 }
 
-export const PLAIN_STYLE: FileStyle = { lineEnd: 'lf', encoding: 'utf-8', bom: false, tabs: false, trailingSpaces: false, finalNewline: false };
+export const PLAIN_STYLE: FileStyle = {
+  lineEnd: 'lf',
+  encoding: 'utf-8',
+  bom: false,
+  tabs: false,
+  trailingSpaces: false,
+  finalNewline: false,
+};
 
 /** Windows-1252 bytes 0x80–0x9F (WHATWG index); 0x81, 0x8D, 0x8F, 0x90, 0x9D are unassigned. */
 const WIN1252_HIGH = [
-  0x20ac, 0, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0, 0x17d, 0, 0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013,
-  0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0, 0x17e, 0x178,
+  0x20ac, 0, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0, 0x17d, 0, 0, 0x2018,
+  0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0, 0x17e, 0x178,
 ];
 const TO_WIN1252 = new Map<number, number>();
 WIN1252_HIGH.forEach((code, i) => {
@@ -38,7 +45,9 @@ export function encodeWindows1252(text: string): Uint8Array {
     else {
       const byte = TO_WIN1252.get(code);
       if (byte === undefined)
-        throw new Error(`Windows-1252 cannot encode U+${code.toString(16).padStart(4, '0')} in "${text.slice(Math.max(0, i - 20), i + 20)}"`);
+        throw new Error(
+          `Windows-1252 cannot encode U+${code.toString(16).padStart(4, '0')} in "${text.slice(Math.max(0, i - 20), i + 20)}"`,
+        );
       out[i] = byte;
     }
   }

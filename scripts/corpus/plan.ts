@@ -69,11 +69,13 @@ const DAY_MS = 86_400_000;
 
 export function resolveOptions(options: CorpusOptions): Required<CorpusOptions> {
   const posts = options.posts;
-  if (!Number.isInteger(posts) || posts < 1) throw new Error(`--posts must be a whole number of at least 1 (got ${posts}).`);
+  if (!Number.isInteger(posts) || posts < 1)
+    throw new Error(`--posts must be a whole number of at least 1 (got ${posts}).`);
   const seed = options.seed ?? DEFAULT_SEED;
   if (!Number.isInteger(seed)) throw new Error(`--seed must be a whole number (got ${seed}).`);
   const longThread = options.longThread ?? DEFAULT_LONG_THREAD;
-  if (!Number.isInteger(longThread) || longThread < 0) throw new Error(`--long-thread must be 0 or more (got ${longThread}).`);
+  if (!Number.isInteger(longThread) || longThread < 0)
+    throw new Error(`--long-thread must be 0 or more (got ${longThread}).`);
   const problems = options.problems ?? 0;
   if (!Number.isInteger(problems) || problems < 0) throw new Error(`--problems must be 0 or more (got ${problems}).`);
   return { posts, seed, longThread, problems };
@@ -182,7 +184,16 @@ export function planCorpus(input: CorpusOptions): PostPlan[] {
       path,
       iso,
       longThread,
-      spec: { dateLine, title, year, day: days[i]!, comments, era, bodyCountLine: bodyCount.has(i), seed: mixSeed(options.seed, i, 0x504f5354) },
+      spec: {
+        dateLine,
+        title,
+        year,
+        day: days[i]!,
+        comments,
+        era,
+        bodyCountLine: bodyCount.has(i),
+        seed: mixSeed(options.seed, i, 0x504f5354),
+      },
       style: {
         lineEnd: crlf.has(i) ? 'crlf' : 'lf',
         encoding: cp1252.has(i) ? 'windows-1252' : 'utf-8',

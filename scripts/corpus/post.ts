@@ -39,7 +39,18 @@ export interface BuiltPost {
 }
 
 type TopKind =
-  'short' | 'medium' | 'long' | 'list' | 'quotePost' | 'notice' | 'headlines' | 'urlOnly' | 'urlInText' | 'dialogue' | 'pastedArticle' | 'quoteArticle';
+  | 'short'
+  | 'medium'
+  | 'long'
+  | 'list'
+  | 'quotePost'
+  | 'notice'
+  | 'headlines'
+  | 'urlOnly'
+  | 'urlInText'
+  | 'dialogue'
+  | 'pastedArticle'
+  | 'quoteArticle';
 
 const TOP_KINDS: readonly (readonly [number, TopKind])[] = [
   [28, 'short'],
@@ -87,7 +98,9 @@ class PostBuilder {
     this.lines.push(spec.dateLine, '', spec.title, '');
     this.body();
     const countLine = this.lines.length;
-    this.lines.push(spec.comments === 0 ? 'No comments:' : spec.comments === 1 ? '1 comment:' : `${spec.comments} comments:`);
+    this.lines.push(
+      spec.comments === 0 ? 'No comments:' : spec.comments === 1 ? '1 comment:' : `${spec.comments} comments:`,
+    );
     if (spec.comments > 0) {
       this.lines.push('');
       if (spec.era === 'said') this.saidComments();
@@ -117,18 +130,37 @@ class PostBuilder {
     ]);
     if (kind === 'short') {
       for (const p of g.paragraphs('blogger', r.int(1, 3), 60, 500)) this.para(p);
-      if (r.chance(0.4)) this.para(r.pick(['Any news from the front line is welcome.', 'Discuss.', 'Over to you.', 'As ever, comments welcome.']));
+      if (r.chance(0.4))
+        this.para(
+          r.pick([
+            'Any news from the front line is welcome.',
+            'Discuss.',
+            'Over to you.',
+            'As ever, comments welcome.',
+          ]),
+        );
     } else if (kind === 'opinion') {
       for (const p of g.paragraphs('blogger', r.int(4, 9), 100, 900)) this.para(p);
       if (r.chance(0.4)) this.article(r.pick(V.BODY_INTROS), r.int(2, 5));
-      if (r.chance(0.3)) this.para(`The document itself can be found here ${g.url(g.headline())} and is worth reading in full.`);
+      if (r.chance(0.3))
+        this.para(`The document itself can be found here ${g.url(g.headline())} and is worth reading in full.`);
     } else if (kind === 'guest') {
-      this.para(r.pick(['The following was sent in by a reader:-', 'This guest blog comes from a practitioner in the North:-', 'A reader writes:-']));
+      this.para(
+        r.pick([
+          'The following was sent in by a reader:-',
+          'This guest blog comes from a practitioner in the North:-',
+          'A reader writes:-',
+        ]),
+      );
       for (const p of g.paragraphs('comment', r.int(4, 9), 150, 900)) this.para(p);
       this.signoff([r.pick([...V.COMMENT_SIGNOFFS, ...V.RARE_NAMES])]);
     } else if (kind === 'napo') {
       this.para(
-        r.pick(['Here we have the latest blog post from Ian Lawrence, Napo General Secretary:-', 'The latest from Napo HQ:-', 'From the Napo website:-']),
+        r.pick([
+          'Here we have the latest blog post from Ian Lawrence, Napo General Secretary:-',
+          'The latest from Napo HQ:-',
+          'From the Napo website:-',
+        ]),
       );
       this.para(`"${g.headline()}"`);
       const sections = r.int(2, 5);
@@ -208,7 +240,9 @@ class PostBuilder {
             ])) *
             86_400_000,
         );
-        this.lines.push(`${pad}${when.getUTCDate()} ${V.MONTHS[when.getUTCMonth()]} ${when.getUTCFullYear()} ${this.gen.fill('{time}')}`);
+        this.lines.push(
+          `${pad}${when.getUTCDate()} ${V.MONTHS[when.getUTCMonth()]} ${when.getUTCFullYear()} ${this.gen.fill('{time}')}`,
+        );
         this.lines.push('');
       }
       this.stats.topLevel++;
@@ -292,17 +326,37 @@ class PostBuilder {
       case 'long':
         return this.maybeSignoff(withBlanks(g.paragraphs('comment', r.int(3, 7), 150, 900)), 0.1);
       case 'list': {
-        const intro = r.pick(['Three questions for', 'My list of demands for', 'Things I would ask', 'What we need from']);
-        return [`${intro} ${g.fill('{org}')}:`, '', ...this.numberedList(r.chance(0.3) ? 'notice' : 'comment'), '', g.paragraph('comment', 50, 400)];
+        const intro = r.pick([
+          'Three questions for',
+          'My list of demands for',
+          'Things I would ask',
+          'What we need from',
+        ]);
+        return [
+          `${intro} ${g.fill('{org}')}:`,
+          '',
+          ...this.numberedList(r.chance(0.3) ? 'notice' : 'comment'),
+          '',
+          g.paragraph('comment', 50, 400),
+        ];
       }
       case 'quotePost': {
         const quoted = this.bodySentences.length ? r.pick(this.bodySentences) : g.sentence('blogger');
-        return this.maybeSignoff(['“' + quoted + '”', '', ...withBlanks(g.paragraphs('comment', r.int(1, 3), 60, 600))], 0.05);
+        return this.maybeSignoff(
+          ['“' + quoted + '”', '', ...withBlanks(g.paragraphs('comment', r.int(1, 3), 60, 600))],
+          0.05,
+        );
       }
       case 'notice': {
         const out: Text = [g.fill(r.pick(V.COMMENT_NOTICE_INTROS)), ''];
         out.push(...withBlanks(g.paragraphs('notice', r.int(2, 5), 80, 700)));
-        if (r.chance(0.4)) out.push('', 'II.1.5) Estimated total value', '', `Value excluding VAT: ${r.int(1, 9)} ${r.int(100, 999)} 000 000.00 GBP`);
+        if (r.chance(0.4))
+          out.push(
+            '',
+            'II.1.5) Estimated total value',
+            '',
+            `Value excluding VAT: ${r.int(1, 9)} ${r.int(100, 999)} 000 000.00 GBP`,
+          );
         if (r.chance(0.3)) {
           for (const place of ['London', 'Cardiff', 'Manchester'].slice(0, r.int(2, 3))) {
             out.push('', `— ${place}: ${r.int(1, 28)}.${r.int(1, 12)}.${this.spec.year} (10:30 — 13:00),`);
@@ -313,11 +367,22 @@ class PostBuilder {
       }
       case 'headlines': {
         const out: Text = [
-          g.fill(r.pick(['So no, {org} did not "dominate the media arena". The MoJ message won out:', 'How the media reported it:', 'The headlines today:'])),
+          g.fill(
+            r.pick([
+              'So no, {org} did not "dominate the media arena". The MoJ message won out:',
+              'How the media reported it:',
+              'The headlines today:',
+            ]),
+          ),
         ];
         for (let k = r.int(2, 5); k > 0; k--) {
           const headline = g.headline();
-          out.push('', r.chance(0.8) ? `"${headline}" - ${r.pick(V.HEADLINE_SOURCES)}` : `${headline} - ${r.pick(V.HEADLINE_SOURCES)}`);
+          out.push(
+            '',
+            r.chance(0.8)
+              ? `"${headline}" - ${r.pick(V.HEADLINE_SOURCES)}`
+              : `${headline} - ${r.pick(V.HEADLINE_SOURCES)}`,
+          );
         }
         return out;
       }
@@ -326,8 +391,22 @@ class PostBuilder {
         if (r.chance(0.7)) return [r.chance(0.75) ? g.url(headline) : g.partialUrl(headline)];
         const redPepper = r.chance(0.4);
         const out: Text = redPepper
-          ? [g.fill('Jim this gives yet another insight into the failure of {company}. Out of "Red Pepper"'), '', `.redpepper.org.uk/${g.slug(headline)}/`]
-          : [g.fill(r.pick(['Worth a read:', 'Interesting piece from {outlet}', 'Not sure if this has been posted already'])), '', g.partialUrl(headline)];
+          ? [
+              g.fill('Jim this gives yet another insight into the failure of {company}. Out of "Red Pepper"'),
+              '',
+              `.redpepper.org.uk/${g.slug(headline)}/`,
+            ]
+          : [
+              g.fill(
+                r.pick([
+                  'Worth a read:',
+                  'Interesting piece from {outlet}',
+                  'Not sure if this has been posted already',
+                ]),
+              ),
+              '',
+              g.partialUrl(headline),
+            ];
         if (r.chance(0.6)) out.push('', r.pick(V.COMMENT_SIGNOFFS));
         return out;
       }
@@ -343,10 +422,19 @@ class PostBuilder {
       case 'quoteArticle': {
         const out: Text = [
           g.fill(
-            r.pick(['This {outlet} article is the type of reporting that has been inspired:', 'From {outlet} today:', 'Worth quoting this from {outlet}:']),
+            r.pick([
+              'This {outlet} article is the type of reporting that has been inspired:',
+              'From {outlet} today:',
+              'Worth quoting this from {outlet}:',
+            ]),
           ),
         ];
-        out.push('', `"${g.paragraph('news', 150, 700)}"`, '', ...withBlanks(g.paragraphs('comment', r.int(1, 3), 60, 500)));
+        out.push(
+          '',
+          `"${g.paragraph('news', 150, 700)}"`,
+          '',
+          ...withBlanks(g.paragraphs('comment', r.int(1, 3), 60, 500)),
+        );
         return out;
       }
     }

@@ -360,7 +360,20 @@ export const GROUPS = [
   'the people we supervise',
 ] as const;
 
-export const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
+export const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
 export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
 
 /** Outlets as they are named in running text. */
@@ -841,7 +854,10 @@ export const URL_SITES = [
   { host: 'www.politics.co.uk', path: (y: number, slug: string) => `/news/${y}/05/07/${slug}` },
   { host: 'insidetime.org', path: (_y: number, slug: string) => `/${slug}/` },
   { host: 'www.napo.org.uk', path: (_y: number, slug: string) => `/news/${slug}` },
-  { host: 'www.telegraph.co.uk', path: (_y: number, slug: string, n: string) => `/news/uknews/crime/${n}/${slug}.html` },
+  {
+    host: 'www.telegraph.co.uk',
+    path: (_y: number, slug: string, n: string) => `/news/uknews/crime/${n}/${slug}.html`,
+  },
   { host: 'www.communitycare.co.uk', path: (y: number, slug: string) => `/${y}/03/21/${slug}/` },
   { host: 'www.redpepper.org.uk', path: (_y: number, slug: string) => `/${slug}/` },
   { host: 'www.justice.gov.uk', path: (_y: number, slug: string) => `/downloads/probation/${slug}.pdf` },
@@ -860,7 +876,14 @@ export const DIALOGUES = [
     'CRC PO:"well...ummm...no, another probation officer working for another organisation called the NPS"',
     'Client:"I thought you were my probation officer?"',
   ],
-  ['Q: Who decides on recall?', 'A: The NPS.', 'Q: Who holds the case?', 'A: The CRC.', 'Q: Who gets the blame?', 'A: Take a wild guess.'],
+  [
+    'Q: Who decides on recall?',
+    'A: The NPS.',
+    'Q: Who holds the case?',
+    'A: The CRC.',
+    'Q: Who gets the blame?',
+    'A: Take a wild guess.',
+  ],
   [
     'A: Not very much',
     'B: Not at all',

@@ -21,12 +21,21 @@ import { anchor, describeRange, type Anchor, type Selectors } from './anchor';
 import { partTexts } from './parts';
 import { prng } from '../../../test-support/prng';
 
-const SEEDS = [join(import.meta.dirname, '../../../seeds'), join(import.meta.dirname, '../../../../shared/seeds')].find((dir) =>
-  existsSync(join(dir, '000_edcf6b3ca6297939.txt')),
+const SEEDS = [join(import.meta.dirname, '../../../seeds'), join(import.meta.dirname, '../../../../shared/seeds')].find(
+  (dir) => existsSync(join(dir, '000_edcf6b3ca6297939.txt')),
 )!;
 const FILES = ['000_edcf6b3ca6297939.txt', '004_72f7fc2b7a245681.txt'];
 
-const KINDS = ['unchanged', 'insert-before', 'whitespace', 'typo', 'comment-added', 'comment-removed', 'deleted', 'deleted-quoted'] as const;
+const KINDS = [
+  'unchanged',
+  'insert-before',
+  'whitespace',
+  'typo',
+  'comment-added',
+  'comment-removed',
+  'deleted',
+  'deleted-quoted',
+] as const;
 type Kind = (typeof KINDS)[number];
 type Outcome = 'exact' | 'fuzzy' | 'orphan' | 'wrong';
 
@@ -212,7 +221,8 @@ function makeAnnotations(parsed: Parsed, rand: () => number): Annotation[] {
       const text = parsed.parts.get(part)!;
       const words = [...text.matchAll(/\S+/g)];
       const r = rand();
-      const wanted = r < 0.4 ? 3 + Math.floor(rand() * 4) : r < 0.75 ? 7 + Math.floor(rand() * 14) : 21 + Math.floor(rand() * 40);
+      const wanted =
+        r < 0.4 ? 3 + Math.floor(rand() * 4) : r < 0.75 ? 7 + Math.floor(rand() * 14) : 21 + Math.floor(rand() * 40);
       const n = Math.min(wanted, words.length);
       const first = Math.floor(rand() * (words.length - n + 1));
       const start = words[first]!.index;
@@ -238,7 +248,8 @@ function makeAnnotations(parsed: Parsed, rand: () => number): Annotation[] {
   return out;
 }
 
-const NEW_PARAGRAPH = 'UPDATE: this paragraph was added to the post after it was first published, and says more about the probation service.';
+const NEW_PARAGRAPH =
+  'UPDATE: this paragraph was added to the post after it was first published, and says more about the probation service.';
 const NEW_SENTENCE = 'Edited to add a sentence at the start of this comment.';
 
 /** The top-level comment lines ("  3. …"), with the offset and length of their number. */
@@ -269,15 +280,23 @@ function edits(parsed: Parsed, annotations: Annotation[], rand: () => number): R
   const commentStart = (c: Comment) => parsed.maps.get(`comment:${c.id}`)![0]!;
 
   // A new first comment, quoting words of a commented passage (a decoy with other context).
-  const decoy = annotations.find((a) => a.where.kind === 'comment' && a.text.split(/\s+/).length >= 6 && a.text.length < 120);
+  const decoy = annotations.find(
+    (a) => a.where.kind === 'comment' && a.text.split(/\s+/).length >= 6 && a.text.length < 120,
+  );
   const quote = decoy ? ` “${decoy.text.replace(/\s+/g, ' ')}” — exactly.` : '';
   const added = `  1. A comment added after the annotations were made: I agree with the above.${quote}\n\n    So do I, whatever they say.\n\n    ReplyDelete\n`;
   const first = parsed.post.comments[0];
-  const commentAdded: Splice[] = first ? [{ at: parsed.lineStart[first.line]!, remove: 0, insert: added }, ...renumber(parsed, 0, 1, 1)] : [];
+  const commentAdded: Splice[] = first
+    ? [{ at: parsed.lineStart[first.line]!, remove: 0, insert: added }, ...renumber(parsed, 0, 1, 1)]
+    : [];
 
   const deleted: Edit = (a) => {
     const [at, end] =
-      F[a.fileEnd] === ' ' ? [a.fileStart, a.fileEnd + 1] : F[a.fileStart - 1] === ' ' ? [a.fileStart - 1, a.fileEnd] : [a.fileStart, a.fileEnd];
+      F[a.fileEnd] === ' '
+        ? [a.fileStart, a.fileEnd + 1]
+        : F[a.fileStart - 1] === ' '
+          ? [a.fileStart - 1, a.fileEnd]
+          : [a.fileStart, a.fileEnd];
     return { splices: [{ at, remove: end - at, insert: '' }], gone: true };
   };
   let quoted = 0;
@@ -287,7 +306,8 @@ function edits(parsed: Parsed, annotations: Annotation[], rand: () => number): R
 
     // A new paragraph before the passage's paragraph in the body; a sentence at the start of its comment.
     'insert-before': (a) => {
-      if (a.where.kind === 'comment') return { splices: [{ at: commentStart(a.where.comment), remove: 0, insert: `${NEW_SENTENCE} ` }] };
+      if (a.where.kind === 'comment')
+        return { splices: [{ at: commentStart(a.where.comment), remove: 0, insert: `${NEW_SENTENCE} ` }] };
       const line = lineOf(parsed, a.fileStart);
       const block = parsed.post.body.find((b) => line >= b.line && line <= b.endLine)!;
       return { splices: [{ at: parsed.lineStart[block.line]!, remove: 0, insert: `${NEW_PARAGRAPH}\n\n` }] };
@@ -320,7 +340,11 @@ function edits(parsed: Parsed, annotations: Annotation[], rand: () => number): R
         const item = /^( *)\d+\.[ \t\u00a0]/.exec(lineText);
         const indent = item ? item[1]!.length + 2 : /^ */.exec(lineText)![0].length;
         const breakable = /[a-z]/.test(F[end]!);
-        splices.push({ at, remove: end - at, insert: variant === 1 && breakable ? `\n${' '.repeat(indent)}` : variant === 2 ? '   ' : '  ' });
+        splices.push({
+          at,
+          remove: end - at,
+          insert: variant === 1 && breakable ? `\n${' '.repeat(indent)}` : variant === 2 ? '   ' : '  ',
+        });
       }
       return splices.length ? { splices } : null;
     },
@@ -336,8 +360,11 @@ function edits(parsed: Parsed, annotations: Annotation[], rand: () => number): R
       const i = candidates[Math.floor(rand() * candidates.length)]!;
       const c = text[i]!;
       const d = text[i + 1]!;
-      if (rand() < 0.5 && /[a-z]/.test(d) && d !== c && map[i + 1] === map[i]! + 1) return { splices: [{ at: map[i]!, remove: 2, insert: d + c }] };
-      return { splices: [{ at: map[i]!, remove: 1, insert: String.fromCharCode(((c.charCodeAt(0) - 97 + 7) % 26) + 97) }] };
+      if (rand() < 0.5 && /[a-z]/.test(d) && d !== c && map[i + 1] === map[i]! + 1)
+        return { splices: [{ at: map[i]!, remove: 2, insert: d + c }] };
+      return {
+        splices: [{ at: map[i]!, remove: 1, insert: String.fromCharCode(((c.charCodeAt(0) - 97 + 7) % 26) + 97) }],
+      };
     },
 
     'comment-added': () => (first ? { splices: commentAdded } : null),
@@ -350,7 +377,12 @@ function edits(parsed: Parsed, annotations: Annotation[], rand: () => number): R
       if (r >= comments.length) return null;
       const at = parsed.lineStart[comments[r]!.line]!;
       const end = r + 1 < comments.length ? parsed.lineStart[comments[r + 1]!.line]! : F.length;
-      return { splices: [{ at, remove: end - at, insert: '' }, ...renumber(parsed, r + 1, -1, -(1 + comments[r]!.replies.length))] };
+      return {
+        splices: [
+          { at, remove: end - at, insert: '' },
+          ...renumber(parsed, r + 1, -1, -(1 + comments[r]!.replies.length)),
+        ],
+      };
     },
 
     // The passage's words removed, with the space after (or before) them.
@@ -362,10 +394,17 @@ function edits(parsed: Parsed, annotations: Annotation[], rand: () => number): R
       const half = words.length >> 1;
       const middle = words.slice(half).search(/[a-z]/) + half;
       if (quoted++ % 2 && middle >= half)
-        words = words.slice(0, middle) + String.fromCharCode(((words.charCodeAt(middle) - 97 + 7) % 26) + 97) + words.slice(middle + 1);
+        words =
+          words.slice(0, middle) +
+          String.fromCharCode(((words.charCodeAt(middle) - 97 + 7) % 26) + 97) +
+          words.slice(middle + 1);
       const comment = `${F.endsWith('\n') ? '' : '\n'}  ${parsed.post.comments.length + 1}. Someone wrote “${words}” here, and then took it down.\n\n    ReplyDelete\n`;
       return {
-        splices: [...deleted(a)!.splices, { at: F.length, remove: 0, insert: comment }, ...renumber(parsed, parsed.post.comments.length, 0, 1)],
+        splices: [
+          ...deleted(a)!.splices,
+          { at: F.length, remove: 0, insert: comment },
+          ...renumber(parsed, parsed.post.comments.length, 0, 1),
+        ],
         gone: true,
       };
     },
@@ -422,7 +461,8 @@ function measure(file: string): Map<Kind, Tally> {
       const span = e.gone ? null : spliceSpan(a.fileStart, a.fileEnd, e.splices);
       if (!e.gone && !span) throw new Error(`${kind}: the edit cut into ${JSON.stringify(a.text)}`);
       const truth = span ? placesOf(parsed, span.start, span.end) : null;
-      if (span && !truth!.length) throw new Error(`${kind}: the passage ${JSON.stringify(a.text)} is in no part after the edit`);
+      if (span && !truth!.length)
+        throw new Error(`${kind}: the passage ${JSON.stringify(a.text)} is in no part after the edit`);
       const landed = anchor(parsed.parts, a.part, a.selectors);
       const outcome = judge(landed, truth, a.part);
       tally.n++;
@@ -433,9 +473,13 @@ function measure(file: string): Map<Kind, Tally> {
       const hoped = e.gone ? 'orphan' : kind === 'typo' ? 'fuzzy' : 'exact';
       if (outcome !== hoped) {
         const where =
-          landed.state === 'orphan' ? '' : ` in ${landed.part} ${JSON.stringify(parsed.parts.get(landed.part)!.slice(landed.start, landed.end).slice(0, 60))}`;
+          landed.state === 'orphan'
+            ? ''
+            : ` in ${landed.part} ${JSON.stringify(parsed.parts.get(landed.part)!.slice(landed.start, landed.end).slice(0, 60))}`;
         const expected = truth ? ` (truth ${truth.map((t) => t.part).join(', ')})` : '';
-        tally.notes.push(`${gone ? PART_GONE : outcome}${where}: ${a.part} ${JSON.stringify(a.text.slice(0, 60))}${expected}`);
+        tally.notes.push(
+          `${gone ? PART_GONE : outcome}${where}: ${a.part} ${JSON.stringify(a.text.slice(0, 60))}${expected}`,
+        );
       }
     }
   }

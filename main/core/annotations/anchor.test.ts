@@ -5,7 +5,8 @@ const parts = (entries: Record<string, string>): PartTexts => new Map(Object.ent
 /** The text an anchor lands on. */
 const landed = (p: PartTexts, a: Anchor) => (a.state === 'orphan' ? null : p.get(a.part)!.slice(a.start, a.end));
 
-const BODY = 'The Probation Service was split in 2014 into the National Probation Service and 21 Community Rehabilitation Companies.';
+const BODY =
+  'The Probation Service was split in 2014 into the National Probation Service and 21 Community Rehabilitation Companies.';
 const C1 = 'I remember the day the split was announced; nobody believed it would work.';
 const C2 = 'Grayling pushed it through regardless, and we have been picking up the pieces since.';
 
@@ -16,12 +17,21 @@ describe('anchoring an annotation', () => {
 
   it('lands exactly where it was when nothing changed', () => {
     const s = made('comment:2', 'picking up the pieces');
-    expect(anchor(before, 'comment:2', s)).toEqual({ state: 'exact', part: 'comment:2', start: C2.indexOf('picking'), end: C2.indexOf(' since') });
+    expect(anchor(before, 'comment:2', s)).toEqual({
+      state: 'exact',
+      part: 'comment:2',
+      start: C2.indexOf('picking'),
+      end: C2.indexOf(' since'),
+    });
   });
 
   it('follows its words when text is inserted before them, and when lines are reflowed', () => {
     const s = made('body', 'National Probation Service');
-    const after = parts({ body: `UPDATE: see below.\n\n${BODY.replace('the National', 'the\n   National')}`, 'comment:1': C1, 'comment:2': C2 });
+    const after = parts({
+      body: `UPDATE: see below.\n\n${BODY.replace('the National', 'the\n   National')}`,
+      'comment:1': C1,
+      'comment:2': C2,
+    });
     const a = anchor(after, 'body', s);
     expect(a.state).toBe('exact');
     expect(landed(after, a)).toBe('National Probation Service');
@@ -45,7 +55,11 @@ describe('anchoring an annotation', () => {
 
   it('is an orphan when its passage is gone, even with similar words elsewhere', () => {
     const s = made('comment:1', 'the split was announced');
-    const after = parts({ body: BODY, 'comment:1': 'I remember it well.', 'comment:2': `${C2} The split was announced in 2013.` });
+    const after = parts({
+      body: BODY,
+      'comment:1': 'I remember it well.',
+      'comment:2': `${C2} The split was announced in 2013.`,
+    });
     expect(anchor(after, 'comment:1', s)).toEqual({ state: 'orphan' });
   });
 

@@ -48,7 +48,11 @@ export type PartTexts = ReadonlyMap<string, string>;
 /** The selectors of `text.slice(start, end)`. */
 export function describeRange(text: string, start: number, end: number): Selectors {
   return {
-    quote: { exact: text.slice(start, end), prefix: text.slice(Math.max(0, start - CONTEXT), start), suffix: text.slice(end, end + CONTEXT) },
+    quote: {
+      exact: text.slice(start, end),
+      prefix: text.slice(Math.max(0, start - CONTEXT), start),
+      suffix: text.slice(end, end + CONTEXT),
+    },
     position: { start, end },
   };
 }
@@ -93,7 +97,12 @@ function likeness(a: string, b: string): number {
 }
 
 /** How well the text around [start, end) in `collapsed` agrees with the quote's prefix and suffix: 0–1 each. */
-function contextAgreement(collapsed: string, start: number, end: number, quote: TextQuoteSelector): { prefix: number; suffix: number } {
+function contextAgreement(
+  collapsed: string,
+  start: number,
+  end: number,
+  quote: TextQuoteSelector,
+): { prefix: number; suffix: number } {
   const prefix = squash(quote.prefix);
   const suffix = squash(quote.suffix);
   // Compare the ends nearest the quote: a prefix is judged by its last characters, a suffix by its first.
@@ -102,7 +111,10 @@ function contextAgreement(collapsed: string, start: number, end: number, quote: 
   // An empty side means the quote began (or ended) its part: only a match there agrees with it.
   const atStart = !/\S/.test(collapsed.slice(0, start));
   const atEnd = !/\S/.test(collapsed.slice(end));
-  return { prefix: prefix.trim() ? likeness(before, prefix) : atStart ? 1 : 0, suffix: suffix.trim() ? likeness(after, suffix) : atEnd ? 1 : 0 };
+  return {
+    prefix: prefix.trim() ? likeness(before, prefix) : atStart ? 1 : 0,
+    suffix: suffix.trim() ? likeness(after, suffix) : atEnd ? 1 : 0,
+  };
 }
 
 /** Most edits a fuzzy match may have: a tenth of the quote, at least 1, at most 32. */
@@ -144,12 +156,16 @@ export function anchor(parts: PartTexts, part: string, selectors: Selectors): An
   if (!quote.exact.trim()) return { state: 'orphan' };
   // 1. Its own part, same place, same words.
   const own = parts.get(part);
-  if (own !== undefined && own.slice(position.start, position.end) === quote.exact) return { state: 'exact', part, start: position.start, end: position.end };
+  if (own !== undefined && own.slice(position.start, position.end) === quote.exact)
+    return { state: 'exact', part, start: position.start, end: position.end };
 
   const exact = squash(quote.exact).trim();
   const others = [...parts.keys()].filter((key) => key !== part);
   const ownTier = own !== undefined ? [part] : [];
-  const otherTiers = [others.filter((key) => kindOf(key) === kindOf(part)), others.filter((key) => kindOf(key) !== kindOf(part))];
+  const otherTiers = [
+    others.filter((key) => kindOf(key) === kindOf(part)),
+    others.filter((key) => kindOf(key) !== kindOf(part)),
+  ];
   const collapsedOf = new Map<string, Collapsed>();
   const collapsedText = (key: string) => {
     let c = collapsedOf.get(key);
@@ -169,8 +185,15 @@ export function anchor(parts: PartTexts, part: string, selectors: Selectors): An
       for (let at = c.text.indexOf(exact); at >= 0; at = c.text.indexOf(exact, at + 1)) {
         const ctx = contextAgreement(c.text, at, at + exact.length, quote);
         // In its own part, nearer its old place is likelier.
-        const near = key === part ? 1 - Math.min(1, Math.abs(c.map[at]! - position.start) / Math.max(1, c.text.length)) : 0;
-        hits.push({ part: key, start: at, end: at + exact.length, errors: 0, score: ctx.prefix + ctx.suffix + near * 0.5 });
+        const near =
+          key === part ? 1 - Math.min(1, Math.abs(c.map[at]! - position.start) / Math.max(1, c.text.length)) : 0;
+        hits.push({
+          part: key,
+          start: at,
+          end: at + exact.length,
+          errors: 0,
+          score: ctx.prefix + ctx.suffix + near * 0.5,
+        });
       }
     }
     hits.sort((a, b) => b.score - a.score);
@@ -193,7 +216,13 @@ export function anchor(parts: PartTexts, part: string, selectors: Selectors): An
       if (c.text.length < exact.length - maxErrors) continue;
       for (const match of approxSearch(c.text, exact, maxErrors)) {
         const ctx = contextAgreement(c.text, match.start, match.end, quote);
-        fuzzy.push({ part: key, start: match.start, end: match.end, errors: match.errors, score: ctx.prefix + ctx.suffix - match.errors / maxErrors });
+        fuzzy.push({
+          part: key,
+          start: match.start,
+          end: match.end,
+          errors: match.errors,
+          score: ctx.prefix + ctx.suffix - match.errors / maxErrors,
+        });
       }
     }
     if (!fuzzy.length) return null;

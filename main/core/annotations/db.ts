@@ -62,16 +62,23 @@ export async function backup(db: AnnotationsDb, dir: string, why: string, now = 
 function describeFailure(error: unknown): string {
   const code = (error as { code?: string }).code ?? '';
   const message = (error as Error).message ?? String(error);
-  if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT') || /malformed|not a database|integrity/i.test(message))
+  if (
+    code === 'SQLITE_NOTADB' ||
+    code.startsWith('SQLITE_CORRUPT') ||
+    /malformed|not a database|integrity/i.test(message)
+  )
     return 'the annotations file is damaged';
-  if (code === 'SQLITE_CANTOPEN' || code === 'EACCES' || code === 'EPERM') return 'the annotations file cannot be opened (check its permissions)';
+  if (code === 'SQLITE_CANTOPEN' || code === 'EACCES' || code === 'EPERM')
+    return 'the annotations file cannot be opened (check its permissions)';
   return `the annotations file could not be opened (${message})`;
 }
 
 function unavailable(path: string, backupDir: string, why: string): OpenedAnnotations {
   const backups = listBackups(backupDir);
   const newest = backups[0] ?? null;
-  const where = newest ? `The newest backup is ${newest}; restore it to carry on annotating.` : 'There is no backup to restore.';
+  const where = newest
+    ? `The newest backup is ${newest}; restore it to carry on annotating.`
+    : 'There is no backup to restore.';
   return {
     db: null,
     status: {
@@ -98,7 +105,11 @@ export async function openAnnotations(path: string, options: OpenOptions = {}): 
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > latest) {
       db.close();
-      return unavailable(path, backupDir, `it was written by a newer version of Threadline (schema ${version}; this one knows ${latest})`);
+      return unavailable(
+        path,
+        backupDir,
+        `it was written by a newer version of Threadline (schema ${version}; this one knows ${latest})`,
+      );
     }
     const check = db.pragma('quick_check', { simple: true }) as string;
     if (check !== 'ok') throw Object.assign(new Error(`integrity check: ${check}`), { code: 'SQLITE_CORRUPT' });
@@ -117,7 +128,8 @@ export async function openAnnotations(path: string, options: OpenOptions = {}): 
     }
     const newest = listBackups(backupDir)[0];
     const hasData = (db.prepare('SELECT count(*) FROM annotations').pluck().get() as number) > 0;
-    if (hasData && (!newest || now().getTime() - statSync(newest).mtimeMs > DAY_MS)) await backup(db, backupDir, 'daily', now());
+    if (hasData && (!newest || now().getTime() - statSync(newest).mtimeMs > DAY_MS))
+      await backup(db, backupDir, 'daily', now());
     return { db, status: { state: 'ok', path, backupDir } };
   } catch (error) {
     try {
@@ -133,10 +145,15 @@ export async function openAnnotations(path: string, options: OpenOptions = {}): 
  * Puts a backup in place of the annotations file, keeping the file it replaces (and its WAL)
  * beside it as `<name>.replaced-<time>`, then opens it. The caller has closed the old connection.
  */
-export async function restoreBackup(path: string, backupFile: string, options: OpenOptions = {}): Promise<OpenedAnnotations> {
+export async function restoreBackup(
+  path: string,
+  backupFile: string,
+  options: OpenOptions = {},
+): Promise<OpenedAnnotations> {
   const now = (options.now ?? (() => new Date()))();
   for (const suffix of ['', '-wal', '-shm']) {
-    if (existsSync(`${path}${suffix}`)) renameSync(`${path}${suffix}`, join(dirname(path), `${basename(path)}.replaced-${stamp(now)}${suffix}`));
+    if (existsSync(`${path}${suffix}`))
+      renameSync(`${path}${suffix}`, join(dirname(path), `${basename(path)}.replaced-${stamp(now)}${suffix}`));
   }
   copyFileSync(backupFile, path);
   return openAnnotations(path, options);

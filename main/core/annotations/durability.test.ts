@@ -79,10 +79,15 @@ const copy = (state: State): State => new Map([...state].map(([id, a]) => [id, {
 function differences(found: State, expected: State): string[] {
   const out: string[] = [];
   const brief = (a: Kept | undefined) =>
-    a ? JSON.stringify({ ...a, note: a.note.length > 40 ? `${a.note.slice(0, 40)}… (${a.note.length})` : a.note }) : 'missing';
+    a
+      ? JSON.stringify({ ...a, note: a.note.length > 40 ? `${a.note.slice(0, 40)}… (${a.note.length})` : a.note })
+      : 'missing';
   const same = (a: Kept | undefined, b: Kept) =>
-    a !== undefined && (['library', 'kind', 'exact', 'note', 'colour', 'deleted'] as const).every((k) => a[k] === b[k]) && a.tags.join() === b.tags.join();
-  for (const [id, a] of expected) if (!same(found.get(id), a)) out.push(`${id}: expected ${brief(a)}, found ${brief(found.get(id))}`);
+    a !== undefined &&
+    (['library', 'kind', 'exact', 'note', 'colour', 'deleted'] as const).every((k) => a[k] === b[k]) &&
+    a.tags.join() === b.tags.join();
+  for (const [id, a] of expected)
+    if (!same(found.get(id), a)) out.push(`${id}: expected ${brief(a)}, found ${brief(found.get(id))}`);
   for (const [id, a] of found) if (!expected.has(id)) out.push(`${id}: not expected, found ${brief(a)}`);
   return out.slice(0, 5);
 }
@@ -94,9 +99,12 @@ function readFile(path: string, readonly: boolean): { integrity: string; foreign
   if (!existsSync(path)) return { integrity: 'ok', foreignKeys: 0, state };
   const db = new Database(path, { readonly });
   try {
-    const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ');
+    const integrity = (db.pragma('integrity_check') as { integrity_check: string }[])
+      .map((r) => r.integrity_check)
+      .join('; ');
     const foreignKeys = (db.pragma('foreign_key_check') as unknown[]).length;
-    if (db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'annotations'").pluck().get() === 0) return { integrity, foreignKeys, state };
+    if (db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'annotations'").pluck().get() === 0)
+      return { integrity, foreignKeys, state };
     const rows = db
       .prepare(
         `SELECT a.id, a.library, a.kind, a.exact, a.note, a.colour, a.deleted IS NOT NULL AS deleted,
@@ -104,7 +112,8 @@ function readFile(path: string, readonly: boolean): { integrity: string; foreign
          FROM annotations a`,
       )
       .all() as (Omit<Kept, 'deleted' | 'tags'> & { id: string; deleted: number; tags: string })[];
-    for (const { id, deleted, tags, ...rest } of rows) state.set(id, { ...rest, tags: JSON.parse(tags) as string[], deleted: deleted === 1 });
+    for (const { id, deleted, tags, ...rest } of rows)
+      state.set(id, { ...rest, tags: JSON.parse(tags) as string[], deleted: deleted === 1 });
     return { integrity, foreignKeys, state };
   } finally {
     db.close();
@@ -132,7 +141,11 @@ async function childCommand(dir: string): Promise<{ args: string[]; how: string 
         {
           name: 'native-in-place',
           // better-sqlite3 loads its native addon relative to itself: import it from node_modules.
-          setup: (b) => b.onResolve({ filter: /^better-sqlite3$/ }, (args) => ({ path: pathToFileURL(require.resolve(args.path)).href, external: true })),
+          setup: (b) =>
+            b.onResolve({ filter: /^better-sqlite3$/ }, (args) => ({
+              path: pathToFileURL(require.resolve(args.path)).href,
+              external: true,
+            })),
         },
       ],
     });
@@ -169,7 +182,8 @@ it(`keeps every acknowledged write through ${ROUNDS} SIGKILLs, and the file inta
   const random = prng(SEED);
 
   // The next round's child is started while this round runs, and waits for "go" before it opens the file.
-  const start = (n: number) => spawn(process.execPath, [...args, path, String(Math.floor(random() * 2 ** 32)), `r${n}`], { stdio: 'pipe' });
+  const start = (n: number) =>
+    spawn(process.execPath, [...args, path, String(Math.floor(random() * 2 ** 32)), `r${n}`], { stdio: 'pipe' });
   let next: ChildProcessWithoutNullStreams = start(0);
   onTestFinished(() => void next.kill('SIGKILL'));
 
@@ -214,14 +228,17 @@ it(`keeps every acknowledged write through ${ROUNDS} SIGKILLs, and the file inta
         } else problems.push(`the child said: ${line}`);
       }
     });
-    const exited = new Promise<NodeJS.Signals | number | null>((resolve) => child.on('close', (code, signal) => resolve(signal ?? code)));
+    const exited = new Promise<NodeJS.Signals | number | null>((resolve) =>
+      child.on('close', (code, signal) => resolve(signal ?? code)),
+    );
     child.stdin.end('go\n');
     const limit = setTimeout(kill, ROUND_LIMIT_MS);
     if (plan.after === 'go') timer = setTimeout(kill, plan.ms);
     const ended = await exited;
     clearTimeout(limit);
     clearTimeout(timer);
-    if (ended !== 'SIGKILL') problems.push(`the child ended by itself (${ended}): ${err.trim().split('\n').slice(-5).join(' | ')}`);
+    if (ended !== 'SIGKILL')
+      problems.push(`the child ended by itself (${ended}): ${err.trim().split('\n').slice(-5).join(' | ')}`);
 
     const p = pending as { seq: number; write: Write } | null;
     if (!ready) totals.beforeReady++;

@@ -8,7 +8,11 @@ import { describePart } from '../shared/part-keys';
 import { COLOURS, LIMITS, type NewAnnotation } from './store';
 import type { Annotation } from './types';
 
-const STATE_WORDS = { exact: '', fuzzy: ' (found again in edited text)', orphan: ' (orphaned: the passage is no longer in this post)' } as const;
+const STATE_WORDS = {
+  exact: '',
+  fuzzy: ' (found again in edited text)',
+  orphan: ' (orphaned: the passage is no longer in this post)',
+} as const;
 
 /** Markdown: a section per post (title and date), each annotation as a block quote with its note, tags and place. */
 export function toMarkdown(annotations: readonly Annotation[], heading = 'Annotations'): string {
@@ -17,7 +21,12 @@ export function toMarkdown(annotations: readonly Annotation[], heading = 'Annota
   for (const a of annotations) byPost.set(a.postId, [...(byPost.get(a.postId) ?? []), a]);
   for (const list of byPost.values()) {
     const first = list[0]!;
-    lines.push(`## ${first.postTitle || first.postId}`, '', `${first.postDate ?? 'Undated'} · post \`${first.postId}\``, '');
+    lines.push(
+      `## ${first.postTitle || first.postId}`,
+      '',
+      `${first.postDate ?? 'Undated'} · post \`${first.postId}\``,
+      '',
+    );
     for (const a of list) {
       const where = describePart(a.anchor.part ?? a.part);
       if (a.kind === 'flag') lines.push(`**Flagged:** ${where}${STATE_WORDS[a.anchor.state]}`, '');
@@ -49,7 +58,10 @@ export interface JsonLdAnnotation {
   body: { type: 'TextualBody'; value: string; purpose: 'commenting' | 'tagging'; format?: string }[];
   target: {
     source: string;
-    selector: ({ type: 'TextQuoteSelector'; exact: string; prefix: string; suffix: string } | { type: 'TextPositionSelector'; start: number; end: number })[];
+    selector: (
+      | { type: 'TextQuoteSelector'; exact: string; prefix: string; suffix: string }
+      | { type: 'TextPositionSelector'; start: number; end: number }
+    )[];
   };
   'threadline:post': { id: string; title: string; date: string | null; part: string };
   'threadline:colour': string;
@@ -65,7 +77,9 @@ export function toJsonLd(annotations: readonly Annotation[], label: string): obj
     created: a.created,
     modified: a.updated,
     body: [
-      ...(a.note.trim() ? [{ type: 'TextualBody' as const, value: a.note, purpose: 'commenting' as const, format: 'text/markdown' }] : []),
+      ...(a.note.trim()
+        ? [{ type: 'TextualBody' as const, value: a.note, purpose: 'commenting' as const, format: 'text/markdown' }]
+        : []),
       ...a.tags.map((tag) => ({ type: 'TextualBody' as const, value: tag, purpose: 'tagging' as const })),
     ],
     target: {
@@ -89,7 +103,11 @@ export function toJsonLd(annotations: readonly Annotation[], label: string): obj
 }
 
 const textBody = z
-  .object({ type: z.literal('TextualBody'), value: z.string().max(LIMITS.note), purpose: z.enum(['commenting', 'tagging']).optional() })
+  .object({
+    type: z.literal('TextualBody'),
+    value: z.string().max(LIMITS.note),
+    purpose: z.enum(['commenting', 'tagging']).optional(),
+  })
   .passthrough();
 const selector = z.union([
   z
@@ -100,7 +118,9 @@ const selector = z.union([
       suffix: z.string().max(10_000).default(''),
     })
     .passthrough(),
-  z.object({ type: z.literal('TextPositionSelector'), start: z.number().int().min(0), end: z.number().int().min(0) }).passthrough(),
+  z
+    .object({ type: z.literal('TextPositionSelector'), start: z.number().int().min(0), end: z.number().int().min(0) })
+    .passthrough(),
   z.object({ type: z.string() }).passthrough(),
 ]);
 const item = z
@@ -122,7 +142,10 @@ const item = z
   })
   .passthrough();
 const collection = z
-  .object({ type: z.literal('AnnotationCollection'), first: z.object({ items: z.array(z.unknown()).max(1_000_000) }).passthrough() })
+  .object({
+    type: z.literal('AnnotationCollection'),
+    first: z.object({ items: z.array(z.unknown()).max(1_000_000) }).passthrough(),
+  })
   .passthrough();
 
 /** Reads a JSON-LD export (a collection, a page, or an array of annotations) into annotations for `library`. Throws with what is wrong and where. */
@@ -134,7 +157,9 @@ export function fromJsonLd(json: unknown, library: string): (NewAnnotation & { i
       : (() => {
           const parsed = collection.safeParse(json);
           if (!parsed.success)
-            throw new Error(`it is not a W3C AnnotationCollection (${parsed.error.issues[0]?.path.join('.') || 'top'}: ${parsed.error.issues[0]?.message})`);
+            throw new Error(
+              `it is not a W3C AnnotationCollection (${parsed.error.issues[0]?.path.join('.') || 'top'}: ${parsed.error.issues[0]?.message})`,
+            );
           return parsed.data.first.items;
         })();
   return items.map((raw, index) => {
@@ -145,9 +170,15 @@ export function fromJsonLd(json: unknown, library: string): (NewAnnotation & { i
     }
     const a = parsed.data;
     const bodies = a.body === undefined ? [] : Array.isArray(a.body) ? a.body : [a.body];
-    const selectors = a.target.selector === undefined ? [] : Array.isArray(a.target.selector) ? a.target.selector : [a.target.selector];
-    const quote = selectors.find((s): s is { type: 'TextQuoteSelector'; exact: string; prefix: string; suffix: string } => s.type === 'TextQuoteSelector');
-    const position = selectors.find((s): s is { type: 'TextPositionSelector'; start: number; end: number } => s.type === 'TextPositionSelector');
+    const selectors =
+      a.target.selector === undefined ? [] : Array.isArray(a.target.selector) ? a.target.selector : [a.target.selector];
+    const quote = selectors.find(
+      (s): s is { type: 'TextQuoteSelector'; exact: string; prefix: string; suffix: string } =>
+        s.type === 'TextQuoteSelector',
+    );
+    const position = selectors.find(
+      (s): s is { type: 'TextPositionSelector'; start: number; end: number } => s.type === 'TextPositionSelector',
+    );
     const kind = a['threadline:kind'] ?? (quote ? 'highlight' : 'flag');
     return {
       id: a.id.slice('urn:uuid:'.length).toLowerCase(),

@@ -25,8 +25,16 @@ describe('anchoring a library again', () => {
     const hashOf = () => sha1(join(library, FILE));
 
     // A new annotation has no hash yet: its post is read once, then left alone.
-    expect(await reanchorLibrary(store, library, () => file, null, hashOf)).toMatchObject({ posts: 1, unchanged: 0, exact: 1 });
-    expect(await reanchorLibrary(store, library, () => file, null, hashOf)).toMatchObject({ posts: 1, unchanged: 1, exact: 1 });
+    expect(await reanchorLibrary(store, library, () => file, null, hashOf)).toMatchObject({
+      posts: 1,
+      unchanged: 0,
+      exact: 1,
+    });
+    expect(await reanchorLibrary(store, library, () => file, null, hashOf)).toMatchObject({
+      posts: 1,
+      unchanged: 1,
+      exact: 1,
+    });
     // Unchanged means not read at all: with the file moved away it would otherwise be an orphan.
     const hash = hashOf();
     renameSync(join(library, FILE), join(library, 'elsewhere.txt'));
@@ -44,8 +52,15 @@ describe('anchoring a library again', () => {
     file = FILE;
 
     // Edited: a new hash, so it is read and anchored again.
-    writeFileSync(join(library, FILE), readFileSync(join(library, FILE), 'utf8').replace('Pat Waterman', 'Pat Watreman'));
-    expect(await reanchorLibrary(store, library, () => file, null, hashOf)).toMatchObject({ posts: 1, unchanged: 0, fuzzy: 1 });
+    writeFileSync(
+      join(library, FILE),
+      readFileSync(join(library, FILE), 'utf8').replace('Pat Waterman', 'Pat Watreman'),
+    );
+    expect(await reanchorLibrary(store, library, () => file, null, hashOf)).toMatchObject({
+      posts: 1,
+      unchanged: 0,
+      fuzzy: 1,
+    });
     expect(store.get(a.id)!.anchor.state).toBe('fuzzy');
     // Without a known hash (not indexed yet) it is always read.
     expect(await reanchorLibrary(store, library, () => file)).toMatchObject({ unchanged: 0, fuzzy: 1 });

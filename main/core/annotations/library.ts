@@ -63,7 +63,10 @@ export function addQuote(
   const text = post.parts.get(part)!;
   const start = text.indexOf(quote);
   if (!quote.trim() || start < 0)
-    throw new UserError('not-found', `${describePart(part)} does not hold the words "${quote.slice(0, 80)}": give them exactly as written.`);
+    throw new UserError(
+      'not-found',
+      `${describePart(part)} does not hold the words "${quote.slice(0, 80)}": give them exactly as written.`,
+    );
   if (text.indexOf(quote, start + 1) >= 0)
     throw new UserError(
       'ambiguous',
@@ -88,7 +91,10 @@ export function flagSelectors(text: string) {
 
 /** Anchors every annotation of a post (the bin's too) in its current texts and records where each landed. */
 export function reanchorPost(store: AnnotationStore, library: string, post: PostTexts): Annotation[] {
-  const annotations = [...store.list({ library, postId: post.postId }), ...store.list({ library, postId: post.postId, deleted: true })];
+  const annotations = [
+    ...store.list({ library, postId: post.postId }),
+    ...store.list({ library, postId: post.postId, deleted: true }),
+  ];
   store.setAnchors(
     annotations.map((a) => {
       if (!a.quote || !a.position) {
@@ -98,7 +104,9 @@ export function reanchorPost(store: AnnotationStore, library: string, post: Post
           : { id: a.id, state: 'orphan' as const, part: null, start: null, end: null };
       }
       const found = anchor(post.parts, a.part, { quote: a.quote, position: a.position });
-      return found.state === 'orphan' ? { id: a.id, state: 'orphan', part: null, start: null, end: null } : { id: a.id, ...found };
+      return found.state === 'orphan'
+        ? { id: a.id, state: 'orphan', part: null, start: null, end: null }
+        : { id: a.id, ...found };
     }),
     post.hash,
   );
@@ -131,7 +139,9 @@ export async function reanchorLibrary(
         ? reanchorPost(store, library, texts)
         : (() => {
             const gone = store.list({ library, postId });
-            store.setAnchors(gone.map((a) => ({ id: a.id, state: 'orphan' as const, part: null, start: null, end: null })));
+            store.setAnchors(
+              gone.map((a) => ({ id: a.id, state: 'orphan' as const, part: null, start: null, end: null })),
+            );
             return store.list({ library, postId });
           })();
     if (!result.length) continue;

@@ -15,6 +15,7 @@ export function partTexts(post: Post, articles: readonly Article[] = []): Map<st
     comment.replies.forEach(visit);
   };
   post.comments.forEach(visit);
-  for (const article of articles) if (article.kind === 'article' && article.text) parts.set(articlePart(article.id), article.text);
+  for (const article of articles)
+    if (article.kind === 'article' && article.text) parts.set(articlePart(article.id), article.text);
   return parts;
 }

@@ -62,7 +62,13 @@ describe('annotations through the API', () => {
       note: 'who?',
       tags: ['napo'],
     });
-    expect(a).toMatchObject({ postId: OMNI_ID, postTitle: 'Omnishambles Update 48', quote: { exact: QUOTE }, colour: 'green', tags: ['napo'] });
+    expect(a).toMatchObject({
+      postId: OMNI_ID,
+      postTitle: 'Omnishambles Update 48',
+      quote: { exact: QUOTE },
+      colour: 'green',
+      tags: ['napo'],
+    });
     expect(events.at(-1)).toMatchObject({ postIds: [OMNI_ID] });
     const flag = await call<Annotation>('annotations.add', { postId: OMNI_ID, part: 'comment:3', kind: 'flag' });
     expect(flag.kind).toBe('flag');
@@ -82,15 +88,24 @@ describe('annotations through the API', () => {
       [{ postId: OMNI_ID, part: 'body', kind: 'highlight', start: 'x', end: 5 }, 'invalid-request'],
       [{ postId: OMNI_ID, part: 'body', kind: 'highlight', start: 5, end: 2 }, 'invalid-request'],
       [{ postId: OMNI_ID, part: 'body', kind: 'highlight', start: 0, end: 99_999_999 }, 'invalid-request'],
-      [{ postId: OMNI_ID, part: 'body', kind: 'highlight', ...bodyOffsets(), exact: 'other words here, not these' }, 'invalid-request'],
-      [{ postId: OMNI_ID, part: 'body', kind: 'highlight', ...bodyOffsets(), note: 'n'.repeat(200_000) }, 'invalid-request'],
+      [
+        { postId: OMNI_ID, part: 'body', kind: 'highlight', ...bodyOffsets(), exact: 'other words here, not these' },
+        'invalid-request',
+      ],
+      [
+        { postId: OMNI_ID, part: 'body', kind: 'highlight', ...bodyOffsets(), note: 'n'.repeat(200_000) },
+        'invalid-request',
+      ],
       [{ postId: OMNI_ID, part: 'comment:999', kind: 'flag' }, 'not-found'],
       [{ postId: 'no-such-post', part: 'body', kind: 'flag' }, 'not-found'],
       [{ postId: OMNI_ID, part: 'body', kind: 'highlight', ...bodyOffsets(), colour: 'red' }, 'invalid-request'],
       [{ postId: OMNI_ID, part: 'body', kind: 'scribble' }, 'invalid-request'],
     ] as const) {
       const result = await dispatch('annotations.add', payload);
-      expect(result, JSON.stringify(payload).slice(0, 120)).toEqual({ ok: false, error: { code, message: expect.any(String) } });
+      expect(result, JSON.stringify(payload).slice(0, 120)).toEqual({
+        ok: false,
+        error: { code, message: expect.any(String) },
+      });
     }
     for (const [method, payload, code] of [
       ['annotations.update', { id: '00000000-0000-4000-8000-000000000000', note: 'x' }, 'not-found'],
@@ -102,35 +117,62 @@ describe('annotations through the API', () => {
       ['annotations.list', { text: 'x'.repeat(10_000) }, 'invalid-request'],
     ] as const) {
       const result = await dispatch(method, payload);
-      expect(result, `${method} ${JSON.stringify(payload).slice(0, 80)}`).toEqual({ ok: false, error: { code, message: expect.any(String) } });
+      expect(result, `${method} ${JSON.stringify(payload).slice(0, 80)}`).toEqual({
+        ok: false,
+        error: { code, message: expect.any(String) },
+      });
     }
     expect(await call<Annotation[]>('annotations.list', {})).toEqual(before);
 
     // Notes are part of library search: a word only a note holds finds it, first in its post's group.
-    const found = await call<{ groups: { postId: string; hits: { kind: string; ref: string | null; snippet: { text: string; marked: boolean }[] }[] }[] }>(
-      'search.query',
-      {
-        query: 'london branch',
-      },
-    );
+    const found = await call<{
+      groups: {
+        postId: string;
+        hits: { kind: string; ref: string | null; snippet: { text: string; marked: boolean }[] }[];
+      }[];
+    }>('search.query', {
+      query: 'london branch',
+    });
     const group = found.groups.find((g) => g.postId === OMNI_ID)!;
     expect(group.hits[0]).toMatchObject({ kind: 'note', ref: 'body' });
-    expect(group.hits[0]!.snippet.filter((p) => p.marked).map((p) => p.text.toLowerCase())).toEqual(['london', 'branch']);
-    const noteOnly = await call<{ groups: { hits: { kind: string }[] }[] }>('search.query', { query: 'Chair of the London branch' });
+    expect(group.hits[0]!.snippet.filter((p) => p.marked).map((p) => p.text.toLowerCase())).toEqual([
+      'london',
+      'branch',
+    ]);
+    const noteOnly = await call<{ groups: { hits: { kind: string }[] }[] }>('search.query', {
+      query: 'Chair of the London branch',
+    });
     expect(noteOnly.groups.flatMap((g) => g.hits).filter((h) => h.kind === 'note')).toHaveLength(1);
     // Narrowed to comments: no notes.
-    const narrowed = await call<{ groups: { hits: { kind: string }[] }[] }>('search.query', { query: 'london branch', kinds: ['comment'] });
+    const narrowed = await call<{ groups: { hits: { kind: string }[] }[] }>('search.query', {
+      query: 'london branch',
+      kinds: ['comment'],
+    });
     expect(narrowed.groups.flatMap((g) => g.hits).some((h) => h.kind === 'note')).toBe(false);
   });
 
   it('anchors annotations again when the post’s file changed, and exports and imports them', async () => {
     const first = await setup();
-    const a = await first.call<Annotation>('annotations.add', { postId: OMNI_ID, part: 'body', kind: 'highlight', ...bodyOffsets(), note: 'who?' });
+    const a = await first.call<Annotation>('annotations.add', {
+      postId: OMNI_ID,
+      part: 'body',
+      kind: 'highlight',
+      ...bodyOffsets(),
+      note: 'who?',
+    });
     const file = join(first.library, '004_72f7fc2b7a245681.txt');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('First off, the latest from Pat Waterman', 'New intro.\n\nFirst off, the latest from Pat Watreman'));
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace(
+        'First off, the latest from Pat Waterman',
+        'New intro.\n\nFirst off, the latest from Pat Watreman',
+      ),
+    );
     // What the watcher does after a change: the library is read again, then its annotations anchored again.
     await first.service.openLibrary(first.library);
-    await expect.poll(async () => (await first.call<Annotation[]>('annotations.list', {}))[0]?.anchor.state).toBe('fuzzy');
+    await expect
+      .poll(async () => (await first.call<Annotation[]>('annotations.list', {}))[0]?.anchor.state)
+      .toBe('fuzzy');
 
     expect(await first.call('annotations.export', { format: 'jsonld' })).toEqual({ path: first.exported, count: 1 });
     expect(JSON.parse(readFileSync(first.exported, 'utf8')).first.items[0].id).toBe(`urn:uuid:${a.id}`);
@@ -139,12 +181,20 @@ describe('annotations through the API', () => {
     cpSync(first.exported, second.exported);
     expect(await second.call('annotations.import', {})).toMatchObject({ added: 1, alreadyThere: 0, exact: 1 });
     expect(await second.call('annotations.import', {})).toMatchObject({ added: 0, alreadyThere: 1 });
-    expect((await second.call<Annotation[]>('annotations.list', {})).map((x) => [x.id, x.note])).toEqual([[a.id, 'who?']]);
+    expect((await second.call<Annotation[]>('annotations.list', {})).map((x) => [x.id, x.note])).toEqual([
+      [a.id, 'who?'],
+    ]);
   });
 
   it('opens read-only over a damaged annotations file, says where the backup is, and restores it', async () => {
     const first = await setup();
-    await first.call('annotations.add', { postId: OMNI_ID, part: 'body', kind: 'highlight', ...bodyOffsets(), note: 'keep me' });
+    await first.call('annotations.add', {
+      postId: OMNI_ID,
+      part: 'body',
+      kind: 'highlight',
+      ...bodyOffsets(),
+      note: 'keep me',
+    });
     await first.service.close();
     // Opened again with data and no backup yet: the daily backup.
     const again = await setup(first.profileDir, first.library);

@@ -33,7 +33,8 @@ export interface AnnotationDeps {
 }
 
 /** An AnnotationError as the contract's typed error. */
-const asUserError = (error: unknown): unknown => (error instanceof AnnotationError ? new UserError(error.code, error.message) : error);
+const asUserError = (error: unknown): unknown =>
+  error instanceof AnnotationError ? new UserError(error.code, error.message) : error;
 
 export function createAnnotations(deps: AnnotationDeps) {
   const path = join(deps.profileDir, ANNOTATIONS_FILE);
@@ -45,14 +46,21 @@ export function createAnnotations(deps: AnnotationDeps) {
   async function store(): Promise<AnnotationStore> {
     const file = await open();
     if (!file.db)
-      throw new UserError('annotations-unavailable', file.status.state === 'unavailable' ? file.status.reason : 'Annotations cannot be written now.');
+      throw new UserError(
+        'annotations-unavailable',
+        file.status.state === 'unavailable' ? file.status.reason : 'Annotations cannot be written now.',
+      );
     return new AnnotationStore(file.db);
   }
 
   async function postTexts(root: string, queries: IndexQueries, postId: string) {
     const file = queries.fileOf(postId);
     const texts = file ? await loadPostTexts(root, postId, file) : null;
-    if (!texts) throw new UserError('not-found', `Annotating failed: the post ${postId} is not in this library any more (reload the post list).`);
+    if (!texts)
+      throw new UserError(
+        'not-found',
+        `Annotating failed: the post ${postId} is not in this library any more (reload the post list).`,
+      );
     return texts;
   }
 
@@ -107,7 +115,8 @@ export function createAnnotations(deps: AnnotationDeps) {
       const { root, queries } = deps.library();
       const texts = await postTexts(root, queries, postId);
       const text = texts.parts.get(part);
-      if (text === undefined) throw new UserError('not-found', `Annotating failed: this post has no ${describePart(part)} now (reload it).`);
+      if (text === undefined)
+        throw new UserError('not-found', `Annotating failed: this post has no ${describePart(part)} now (reload it).`);
       let selectors;
       if (kind === 'flag') selectors = flagSelectors(text);
       else {
@@ -117,10 +126,15 @@ export function createAnnotations(deps: AnnotationDeps) {
             `Highlighting failed: the selection (${start}–${end}) is not inside ${describePart(part)}. Select the words again.`,
           );
         if (exact !== undefined && text.slice(start, end) !== exact)
-          throw new UserError('invalid-request', `Highlighting failed: ${describePart(part)} has changed since it was shown. Select the words again.`);
+          throw new UserError(
+            'invalid-request',
+            `Highlighting failed: ${describePart(part)} has changed since it was shown. Select the words again.`,
+          );
         selectors = describeRange(text, start, end);
       }
-      return changed(s.add({ library: root, postId, postTitle: texts.title, postDate: texts.date, part, kind, selectors, ...extra }));
+      return changed(
+        s.add({ library: root, postId, postTitle: texts.title, postDate: texts.date, part, kind, selectors, ...extra }),
+      );
     }),
     'annotations.update': wrap(async ({ id, ...patch }) => changed((await store()).update(id, patch))),
     'annotations.remove': wrap(async ({ id }) => changed((await store()).remove(id))),
@@ -137,11 +151,15 @@ export function createAnnotations(deps: AnnotationDeps) {
       const name = `${(postId ?? basename(root)).replace(/[^\w.-]+/g, '-')}-annotations.${format === 'jsonld' ? 'jsonld' : 'md'}`;
       const target = await deps.saveFile(name);
       if (!target) return null;
-      const text = format === 'jsonld' ? `${JSON.stringify(toJsonLd(list, label), null, 2)}\n` : toMarkdown(list, label);
+      const text =
+        format === 'jsonld' ? `${JSON.stringify(toJsonLd(list, label), null, 2)}\n` : toMarkdown(list, label);
       try {
         await writeFile(target, text);
       } catch (error) {
-        throw new UserError('write-failed', `Exporting failed: ${target} could not be written (${(error as Error).message}). Choose another place.`);
+        throw new UserError(
+          'write-failed',
+          `Exporting failed: ${target} could not be written (${(error as Error).message}). Choose another place.`,
+        );
       }
       return { path: target, count: list.length };
     }),
@@ -160,16 +178,30 @@ export function createAnnotations(deps: AnnotationDeps) {
         );
       }
       const { added, skipped } = s.addMissing(incoming);
-      const anchored = await reanchorLibrary(s, root, (id) => queries.fileOf(id), new Set(incoming.map((a) => a.postId)));
+      const anchored = await reanchorLibrary(
+        s,
+        root,
+        (id) => queries.fileOf(id),
+        new Set(incoming.map((a) => a.postId)),
+      );
       deps.emit('annotations.changed', { root, postIds: null });
-      return { path: source, added: added.length, alreadyThere: skipped.length, exact: anchored.exact, fuzzy: anchored.fuzzy, orphan: anchored.orphan };
+      return {
+        path: source,
+        added: added.length,
+        alreadyThere: skipped.length,
+        exact: anchored.exact,
+        fuzzy: anchored.fuzzy,
+        orphan: anchored.orphan,
+      };
     }),
     'annotations.restoreBackup': wrap(async () => {
       const file = await open();
       if (file.status.state !== 'unavailable' || !file.status.backup)
         throw new UserError(
           'no-backup',
-          file.status.state === 'ok' ? 'Restoring failed: the annotations file is fine; nothing to restore.' : 'Restoring failed: there is no backup.',
+          file.status.state === 'ok'
+            ? 'Restoring failed: the annotations file is fine; nothing to restore.'
+            : 'Restoring failed: there is no backup.',
         );
       file.db?.close();
       opened = restoreBackup(path, file.status.backup, options);
@@ -183,7 +215,11 @@ export function createAnnotations(deps: AnnotationDeps) {
    * The reader's annotations whose note or highlighted words hold every word of a query, as
    * search hits by post (newest first, at most `limit`): notes are part of library search.
    */
-  async function searchNotes(root: string, terms: string[], limit = 20): Promise<{ postId: string; title: string; date: string | null; hit: SearchHit }[]> {
+  async function searchNotes(
+    root: string,
+    terms: string[],
+    limit = 20,
+  ): Promise<{ postId: string; title: string; date: string | null; hit: SearchHit }[]> {
     const file = await open();
     const words = terms.flatMap((t) => t.replace(/\*$/, '').split(/\s+/)).filter(Boolean);
     if (!file.db || !words.length) return [];
@@ -198,7 +234,11 @@ export function createAnnotations(deps: AnnotationDeps) {
           postId: a.postId,
           title: a.postTitle,
           date: a.postDate,
-          hit: { kind: 'note' as const, ref: a.anchor.part ?? a.part, snippet: snippetOf(text, pattern) ?? [{ text: text.slice(0, 200), marked: false }] },
+          hit: {
+            kind: 'note' as const,
+            ref: a.anchor.part ?? a.part,
+            snippet: snippetOf(text, pattern) ?? [{ text: text.slice(0, 200), marked: false }],
+          },
         };
       });
   }

@@ -40,7 +40,13 @@ describe('the annotations file', () => {
   it('adds, edits, bins, restores and empties the bin, keeping tags clean', async () => {
     const { db, store } = await openStore();
     const a = store.add(highlight({ note: 'See the *inspectorate* report', tags: [' split ', '#TR', 'tr', ''] }));
-    expect(a).toMatchObject({ kind: 'highlight', colour: 'yellow', note: 'See the *inspectorate* report', tags: ['split', 'TR'], deleted: null });
+    expect(a).toMatchObject({
+      kind: 'highlight',
+      colour: 'yellow',
+      note: 'See the *inspectorate* report',
+      tags: ['split', 'TR'],
+      deleted: null,
+    });
     expect(a.quote).toEqual({ exact: TEXT.slice(35, 51), prefix: TEXT.slice(3, 35), suffix: TEXT.slice(51, 83) });
     expect(a.anchor).toEqual({ state: 'exact', part: 'comment:3.2', start: 35, end: 51 });
 
@@ -93,8 +99,14 @@ describe('the annotations file', () => {
       highlight({ id: '11111111-1111-4111-8111-111111111111' }),
       highlight({ id: '22222222-2222-4222-8222-222222222222', kind: 'flag', selectors: null }),
     ];
-    expect(store.addMissing(batch as (NewAnnotation & { id: string })[])).toEqual({ added: [batch[0]!.id, batch[1]!.id], skipped: [] });
-    expect(store.addMissing(batch as (NewAnnotation & { id: string })[])).toEqual({ added: [], skipped: [batch[0]!.id, batch[1]!.id] });
+    expect(store.addMissing(batch as (NewAnnotation & { id: string })[])).toEqual({
+      added: [batch[0]!.id, batch[1]!.id],
+      skipped: [],
+    });
+    expect(store.addMissing(batch as (NewAnnotation & { id: string })[])).toEqual({
+      added: [],
+      skipped: [batch[0]!.id, batch[1]!.id],
+    });
     expect(store.list({ library: '/lib' })).toHaveLength(2);
     db.close();
   });
@@ -106,7 +118,9 @@ describe('the annotations file', () => {
     first.store.add(highlight());
     first.db.close();
     // A later version adds a migration: the file is copied first, as it was.
-    const later = await openAnnotations(path, { migrations: [...MIGRATIONS, 'ALTER TABLE annotations ADD COLUMN extra TEXT'] });
+    const later = await openAnnotations(path, {
+      migrations: [...MIGRATIONS, 'ALTER TABLE annotations ADD COLUMN extra TEXT'],
+    });
     expect(later.status.state).toBe('ok');
     const backups = listBackups(join(dir, BACKUP_DIR));
     expect(backups.some((b) => b.includes(`before-v${MIGRATIONS.length + 1}`))).toBe(true);
@@ -120,10 +134,17 @@ describe('the annotations file', () => {
     later.db!.close();
     const count = listBackups(join(dir, BACKUP_DIR)).length;
     // Reopened the same day: no new backup; two days on: a daily one.
-    (await openAnnotations(path, { migrations: [...MIGRATIONS, 'ALTER TABLE annotations ADD COLUMN extra TEXT'] })).db!.close();
+    (
+      await openAnnotations(path, { migrations: [...MIGRATIONS, 'ALTER TABLE annotations ADD COLUMN extra TEXT'] })
+    ).db!.close();
     expect(listBackups(join(dir, BACKUP_DIR))).toHaveLength(count);
     const later2 = new Date(Date.now() + 2 * 24 * 3600 * 1000);
-    (await openAnnotations(path, { now: () => later2, migrations: [...MIGRATIONS, 'ALTER TABLE annotations ADD COLUMN extra TEXT'] })).db!.close();
+    (
+      await openAnnotations(path, {
+        now: () => later2,
+        migrations: [...MIGRATIONS, 'ALTER TABLE annotations ADD COLUMN extra TEXT'],
+      })
+    ).db!.close();
     expect(listBackups(join(dir, BACKUP_DIR)).filter((b) => b.includes('daily')).length).toBeGreaterThan(0);
   });
 
@@ -141,7 +162,9 @@ describe('the annotations file', () => {
     expect(opened.db).toBeNull();
     expect(opened.status.state).toBe('unavailable');
     if (opened.status.state !== 'unavailable') return;
-    expect(opened.status.reason).toMatch(/^Annotations are read-only: the annotations file is damaged\. .*The newest backup is .*restore it/);
+    expect(opened.status.reason).toMatch(
+      /^Annotations are read-only: the annotations file is damaged\. .*The newest backup is .*restore it/,
+    );
     expect(readFileSync(path).equals(damaged)).toBe(true);
     const restored = await restoreBackup(path, opened.status.backup!);
     expect(restored.status.state).toBe('ok');

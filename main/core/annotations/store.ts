@@ -61,12 +61,16 @@ export function cleanTags(tags: readonly string[]): string[] {
     const tag = raw.replace(/\s+/g, ' ').trim().replace(/^#/, '');
     if (!tag) continue;
     if (tag.length > LIMITS.tag)
-      throw new AnnotationError('invalid', `The tag "${tag.slice(0, 20)}…" is too long: a tag has at most ${LIMITS.tag} characters.`);
+      throw new AnnotationError(
+        'invalid',
+        `The tag "${tag.slice(0, 20)}…" is too long: a tag has at most ${LIMITS.tag} characters.`,
+      );
     if (seen.has(tag.toLowerCase())) continue;
     seen.add(tag.toLowerCase());
     out.push(tag);
   }
-  if (out.length > LIMITS.tags) throw new AnnotationError('invalid', `Too many tags: an annotation has at most ${LIMITS.tags}.`);
+  if (out.length > LIMITS.tags)
+    throw new AnnotationError('invalid', `Too many tags: an annotation has at most ${LIMITS.tags}.`);
   return out;
 }
 
@@ -138,14 +142,18 @@ export class AnnotationStore {
       touch: db.prepare('UPDATE annotations SET updated = ? WHERE id = ?'),
       setDeleted: db.prepare('UPDATE annotations SET deleted = ?, updated = ? WHERE id = ?'),
       emptyBin: db.prepare('DELETE FROM annotations WHERE deleted IS NOT NULL AND library = ?'),
-      setAnchor: db.prepare('UPDATE annotations SET state = ?, anchor_part = ?, anchor_start = ?, anchor_end = ?, anchor_hash = ? WHERE id = ?'),
+      setAnchor: db.prepare(
+        'UPDATE annotations SET state = ?, anchor_part = ?, anchor_start = ?, anchor_end = ?, anchor_hash = ? WHERE id = ?',
+      ),
       // One hash shared by every annotation of the post (bin included), or null.
       anchorHash: db
         .prepare(
           'SELECT CASE WHEN count(DISTINCT anchor_hash) = 1 AND count(*) = count(anchor_hash) THEN max(anchor_hash) END FROM annotations WHERE library = ? AND post_id = ?',
         )
         .pluck(),
-      countsByPost: db.prepare('SELECT post_id AS postId, count(*) AS count FROM annotations WHERE library = ? AND deleted IS NULL GROUP BY post_id'),
+      countsByPost: db.prepare(
+        'SELECT post_id AS postId, count(*) AS count FROM annotations WHERE library = ? AND deleted IS NULL GROUP BY post_id',
+      ),
       allTags: db.prepare(
         'SELECT t.tag AS tag, count(*) AS count FROM tags t JOIN annotations a ON a.id = t.annotation_id WHERE a.library = ? AND a.deleted IS NULL GROUP BY t.tag ORDER BY count DESC, t.tag',
       ),
@@ -163,7 +171,8 @@ export class AnnotationStore {
 
   private need(id: string): Annotation {
     const found = this.get(id);
-    if (!found) throw new AnnotationError('not-found', `There is no annotation ${id}: it may have been removed from the bin.`);
+    if (!found)
+      throw new AnnotationError('not-found', `There is no annotation ${id}: it may have been removed from the bin.`);
     return found;
   }
 
@@ -179,11 +188,18 @@ export class AnnotationStore {
     if (input.kind === 'highlight' && (!selectors || !selectors.quote.exact.trim()))
       throw new AnnotationError('invalid', 'A highlight needs the text it marks: select some words first.');
     if (selectors && selectors.quote.exact.length > LIMITS.quote)
-      throw new AnnotationError('invalid', `The selection is too long to highlight (over ${LIMITS.quote.toLocaleString('en-GB')} characters): select less.`);
+      throw new AnnotationError(
+        'invalid',
+        `The selection is too long to highlight (over ${LIMITS.quote.toLocaleString('en-GB')} characters): select less.`,
+      );
     if ((input.note ?? '').length > LIMITS.note)
-      throw new AnnotationError('invalid', `The note is too long: a note has at most ${LIMITS.note.toLocaleString('en-GB')} characters.`);
+      throw new AnnotationError(
+        'invalid',
+        `The note is too long: a note has at most ${LIMITS.note.toLocaleString('en-GB')} characters.`,
+      );
     const colour = input.colour ?? 'yellow';
-    if (!COLOURS.includes(colour)) throw new AnnotationError('invalid', `"${String(colour)}" is not a highlight colour (${COLOURS.join(', ')}).`);
+    if (!COLOURS.includes(colour))
+      throw new AnnotationError('invalid', `"${String(colour)}" is not a highlight colour (${COLOURS.join(', ')}).`);
     const tags = cleanTags(input.tags ?? []);
     const now = this.stamp();
     const id = input.id ?? randomUUID();
@@ -231,9 +247,15 @@ export class AnnotationStore {
   update(id: string, patch: { colour?: Colour; note?: string; tags?: string[] }): Annotation {
     this.need(id);
     if (patch.colour !== undefined && !COLOURS.includes(patch.colour))
-      throw new AnnotationError('invalid', `"${String(patch.colour)}" is not a highlight colour (${COLOURS.join(', ')}).`);
+      throw new AnnotationError(
+        'invalid',
+        `"${String(patch.colour)}" is not a highlight colour (${COLOURS.join(', ')}).`,
+      );
     if (patch.note !== undefined && patch.note.length > LIMITS.note)
-      throw new AnnotationError('invalid', `The note is too long: a note has at most ${LIMITS.note.toLocaleString('en-GB')} characters.`);
+      throw new AnnotationError(
+        'invalid',
+        `The note is too long: a note has at most ${LIMITS.note.toLocaleString('en-GB')} characters.`,
+      );
     const tags = patch.tags ? cleanTags(patch.tags) : null;
     const now = this.stamp();
     this.db.transaction(() => {
@@ -280,7 +302,8 @@ export class AnnotationStore {
     if (filter.postId !== undefined) add('a.post_id = ?', filter.postId);
     if (filter.colour !== undefined) add('a.colour = ?', filter.colour);
     if (filter.state !== undefined) add('a.state = ?', filter.state);
-    if (filter.tag !== undefined) add('EXISTS (SELECT 1 FROM tags t WHERE t.annotation_id = a.id AND t.tag = ? COLLATE NOCASE)', filter.tag);
+    if (filter.tag !== undefined)
+      add('EXISTS (SELECT 1 FROM tags t WHERE t.annotation_id = a.id AND t.tag = ? COLLATE NOCASE)', filter.tag);
     if (filter.text?.trim()) {
       for (const word of filter.text.trim().split(/\s+/)) {
         const like = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -289,14 +312,18 @@ export class AnnotationStore {
       }
     }
     const rows = this.db
-      .prepare(`${SELECT} WHERE ${where.join(' AND ')} ORDER BY a.post_date DESC, a.post_id, a.anchor_part, a.anchor_start, a.created`)
+      .prepare(
+        `${SELECT} WHERE ${where.join(' AND ')} ORDER BY a.post_date DESC, a.post_id, a.anchor_part, a.anchor_start, a.created`,
+      )
       .all(...params) as Row[];
     return rows.map(fromRow);
   }
 
   /** Live annotations per post of a library. */
   countsByPost(library: string): Map<string, number> {
-    return new Map((this.s.countsByPost.all(library) as { postId: string; count: number }[]).map((r) => [r.postId, r.count]));
+    return new Map(
+      (this.s.countsByPost.all(library) as { postId: string; count: number }[]).map((r) => [r.postId, r.count]),
+    );
   }
 
   /** Every tag in use in a library, most used first. */
@@ -309,7 +336,13 @@ export class AnnotationStore {
    * they were anchored in (derived data: not an edit, so `updated` stays).
    */
   setAnchors(
-    anchors: readonly { id: string; state: AnchorState; part: string | null; start: number | null; end: number | null }[],
+    anchors: readonly {
+      id: string;
+      state: AnchorState;
+      part: string | null;
+      start: number | null;
+      end: number | null;
+    }[],
     hash: string | null = null,
   ): void {
     if (!anchors.length) return;

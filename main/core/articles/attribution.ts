@@ -72,28 +72,51 @@ export function sourceFromIntro(intro: string): Attribution | null {
     const known = knownSource(name);
     if (known) return { source: asSource(known), evidence: `intro names "${name}"`, strength: 'named' };
     if (siteWord && /website|blog|site|page/.test(siteWord))
-      return { source: { name, kind: 'website', site: null }, evidence: `intro names the ${name} ${siteWord}`, strength: 'named' };
-    if (siteWord) return { source: { name, kind: 'outlet', site: null }, evidence: `intro names the ${name} ${siteWord}`, strength: 'named' };
+      return {
+        source: { name, kind: 'website', site: null },
+        evidence: `intro names the ${name} ${siteWord}`,
+        strength: 'named',
+      };
+    if (siteWord)
+      return {
+        source: { name, kind: 'outlet', site: null },
+        evidence: `intro names the ${name} ${siteWord}`,
+        strength: 'named',
+      };
   }
   const appositive = APPOSITIVE.exec(intro);
   if (appositive) {
     const [, what, name] = appositive;
     const known = knownSource(name!);
     const kind = /website|blog|site/.test(what!) ? 'website' : 'outlet';
-    return { source: known ? asSource(known) : { name: name!, kind, site: null }, evidence: `intro names the ${what} ${name}`, strength: 'named' };
+    return {
+      source: known ? asSource(known) : { name: name!, kind, site: null },
+      evidence: `intro names the ${what} ${name}`,
+      strength: 'named',
+    };
   }
   const mentions = findMentions(intro);
   const person = PERSON.exec(intro);
   if (person) {
     const start = person.index + person[0].indexOf(person[1]!);
     const atSamePlace = mentions.find((m) => m.index === start);
-    if (atSamePlace) return { source: asSource(atSamePlace.entry), evidence: `intro says it is from ${atSamePlace.text}`, strength: 'named' };
+    if (atSamePlace)
+      return {
+        source: asSource(atSamePlace.entry),
+        evidence: `intro says it is from ${atSamePlace.text}`,
+        strength: 'named',
+      };
     if (!NOT_A_PERSON.test(person[1]!) && !knownSource(person[1]!) && !findMentions(person[1]!).length)
-      return { source: { name: person[1]!, kind: 'person', site: null }, evidence: `intro says it is from ${person[1]}`, strength: 'named' };
+      return {
+        source: { name: person[1]!, kind: 'person', site: null },
+        evidence: `intro says it is from ${person[1]}`,
+        strength: 'named',
+      };
   }
   // "So there you go, Napo, here's …" speaks to Napo; it does not say the text is Napo's.
   const mention = mentions.find((m) => !isVocative(intro, m.index, m.text.length));
-  if (mention) return { source: asSource(mention.entry), evidence: `intro mentions ${mention.text}`, strength: 'mentioned' };
+  if (mention)
+    return { source: asSource(mention.entry), evidence: `intro mentions ${mention.text}`, strength: 'mentioned' };
   return null;
 }
 
@@ -111,7 +134,8 @@ export function signOff(lines: string[]): { name: string; lineCount: number } | 
   const n = last.length;
   const isName = (line: string | undefined) =>
     line !== undefined && line.length <= 40 && NAME_LINE.test(line) && !NOT_A_PERSON.test(line) && !knownSource(line);
-  if (n >= 2 && isName(last[n - 2]) && ROLE_LINE.test(last[n - 1]!) && last[n - 1]!.split(/\s+/).length <= 8) return { name: last[n - 2]!, lineCount: 2 };
+  if (n >= 2 && isName(last[n - 2]) && ROLE_LINE.test(last[n - 1]!) && last[n - 1]!.split(/\s+/).length <= 8)
+    return { name: last[n - 2]!, lineCount: 2 };
   if (n >= 1 && isName(last[n - 1])) return { name: last[n - 1]!, lineCount: 1 };
   // "Maria Okafor, Branch Chair" on one line.
   const comma = n >= 1 ? last[n - 1]!.indexOf(',') : -1;

@@ -25,7 +25,10 @@ describe('article extraction on the seeds', () => {
   it('keeps an article split over two replies under a URL-only comment as one article', () => {
     const { articles } = extractArticles(seed('004_72f7fc2b7a245681.txt'));
     const politics = articles.find((a) => a.source.name === 'politics.co.uk');
-    expect(politics).toMatchObject({ kind: 'article', location: { part: 'comments', commentIds: ['3', '3.1', '3.2'] } });
+    expect(politics).toMatchObject({
+      kind: 'article',
+      location: { part: 'comments', commentIds: ['3', '3.1', '3.2'] },
+    });
     expect(politics!.spans.map((s) => s.part === 'comment' && s.commentId)).toEqual(['3.1', '3.2']);
     expect(politics!.text).toContain('tipping point');
     expect(politics!.text).toContain("The trust's briefing quotes one prisoner");
@@ -44,7 +47,9 @@ describe('article extraction on the seeds', () => {
 
   it('links internal quotes to what they quote', () => {
     const { quotes } = extractArticles(seed('000_edcf6b3ca6297939.txt'));
-    const byComment = Object.fromEntries(quotes.map((q) => [q.span.part === 'comment' ? q.span.commentId : 'body', q.target]));
+    const byComment = Object.fromEntries(
+      quotes.map((q) => [q.span.part === 'comment' ? q.span.commentId : 'body', q.target]),
+    );
     expect(byComment['8']).toMatchObject({ part: 'body' });
     expect(byComment['6.1']).toMatchObject({ part: 'comment', commentId: '7' });
   });
@@ -52,11 +57,16 @@ describe('article extraction on the seeds', () => {
 
 describe('helpers', () => {
   it('names outlets and people from intro lines', () => {
-    expect(sourceFromIntro("piece in the Guardian suggests there's little if any evidence that privatisation works:-")?.source).toMatchObject({
+    expect(
+      sourceFromIntro("piece in the Guardian suggests there's little if any evidence that privatisation works:-")
+        ?.source,
+    ).toMatchObject({
       name: 'The Guardian',
       kind: 'outlet',
     });
-    expect(sourceFromIntro('First off, the latest from Pat Waterman, Chair of Napo Greater London Branch:-')?.source).toMatchObject({
+    expect(
+      sourceFromIntro('First off, the latest from Pat Waterman, Chair of Napo Greater London Branch:-')?.source,
+    ).toMatchObject({
       name: 'Pat Waterman',
       kind: 'person',
     });

@@ -76,9 +76,16 @@ export function dashHeadline(line: string): { headline: string; attribution: Att
   const headline = (quoted ? quoted[1]! : left).trim();
   if (wordCount(headline) < 3 || headline.length > 200 || /[:;]$/.test(headline)) return null;
   const known = knownSource(right) ?? knownSource(right.replace(/\s+(?:union|news|online|website|report)$/i, ''));
-  if (known) return { headline, attribution: { source: asSource(known), evidence: `source after the dash: "${right}"` } };
+  if (known)
+    return { headline, attribution: { source: asSource(known), evidence: `source after the dash: "${right}"` } };
   if (quoted && /^[A-Z][\p{L}\p{N}.&'’-]*(?:\s+[A-Z][\p{L}\p{N}.&'’-]*){0,3}$/u.test(right))
-    return { headline, attribution: { source: { name: right, kind: 'outlet', site: null }, evidence: `source after the dash: "${right}"` } };
+    return {
+      headline,
+      attribution: {
+        source: { name: right, kind: 'outlet', site: null },
+        evidence: `source after the dash: "${right}"`,
+      },
+    };
   return null;
 }
 
@@ -142,7 +149,8 @@ function quotedRun(part: Part, start: number): Run | null {
     if (line.blank) continue;
     const text = line.text.trim();
     if (k > start && (isDashIntro(text) || isStrongColonIntro(text))) return null;
-    if (CLOSE_QUOTE.test(text) && (k > start || text.length > 1)) return { from: start, to: k, evidence: ['quoted text, to its closing quote mark'] };
+    if (CLOSE_QUOTE.test(text) && (k > start || text.length > 1))
+      return { from: start, to: k, evidence: ['quoted text, to its closing quote mark'] };
   }
   return null;
 }
@@ -170,7 +178,10 @@ function titleOf(part: Part, run: Run): { title: string | null; evidence: string
   if (lines[0] && isAddressee(lines[0])) first = 1;
   const candidate = lines[first];
   if (candidate && lines.length > first + 1 && isHeadline(candidate) && !CONTINUED.test(candidate))
-    return { title: candidate, evidence: first ? 'title from the line after the addressee line' : 'title from its first line' };
+    return {
+      title: candidate,
+      evidence: first ? 'title from the line after the addressee line' : 'title from its first line',
+    };
   return { title: null, evidence: null };
 }
 
@@ -179,23 +190,38 @@ function attribute(intro: string | null, text: string): { source: Source; eviden
   const evidence: string[] = [];
   const fromIntro = intro ? sourceFromIntro(intro) : null;
   const signed = signOff(text.split('\n').slice(-4));
-  if (fromIntro && signed && (fromIntro.strength === 'mentioned' || fromIntro.source.kind === 'organisation') && !knownSource(signed.name)) {
+  if (
+    fromIntro &&
+    signed &&
+    (fromIntro.strength === 'mentioned' || fromIntro.source.kind === 'organisation') &&
+    !knownSource(signed.name)
+  ) {
     // A circular "from Napo HQ" signed "Ian Lawrence" is Ian Lawrence's: the body publishes, the person writes.
-    return { source: { name: signed.name, kind: 'person', site: null }, evidence: [fromIntro.evidence, `source from the sign-off "${signed.name}"`] };
+    return {
+      source: { name: signed.name, kind: 'person', site: null },
+      evidence: [fromIntro.evidence, `source from the sign-off "${signed.name}"`],
+    };
   }
   if (fromIntro) {
     evidence.push(fromIntro.evidence);
-    if (signed && fromIntro.source.kind === 'person' && signed.name === fromIntro.source.name) evidence.push(`signed off by ${signed.name}`);
+    if (signed && fromIntro.source.kind === 'person' && signed.name === fromIntro.source.name)
+      evidence.push(`signed off by ${signed.name}`);
     return { source: fromIntro.source, evidence };
   }
-  if (signed) return { source: { name: signed.name, kind: 'person', site: null }, evidence: [`source from the sign-off "${signed.name}"`] };
+  if (signed)
+    return {
+      source: { name: signed.name, kind: 'person', site: null },
+      evidence: [`source from the sign-off "${signed.name}"`],
+    };
   const opening = sourceFromOpening(text);
   if (opening) return { source: opening.source, evidence: [opening.evidence] };
   return { source: UNKNOWN, evidence: ['source unknown'] };
 }
 
 function locationOf(part: Part, span: TextSpan): ArticleLocation {
-  return part.comment ? { part: 'comments', commentIds: [part.comment.id] } : { part: 'body', line: span.line, endLine: span.endLine };
+  return part.comment
+    ? { part: 'comments', commentIds: [part.comment.id] }
+    : { part: 'body', line: span.line, endLine: span.endLine };
 }
 
 /** An article from a run of one part. */
@@ -214,7 +240,10 @@ function articleFromRun(
     const fromUrl = sourceOfUrl(options.url);
     if (fromUrl) [source, sourceEvidence] = [fromUrl, ['source from the URL domain']];
   }
-  const found = options.title === undefined ? titleOf(part, run) : { title: options.title, evidence: options.title ? 'title from its headline line' : null };
+  const found =
+    options.title === undefined
+      ? titleOf(part, run)
+      : { title: options.title, evidence: options.title ? 'title from its headline line' : null };
   const evidence = [...options.evidence, ...run.evidence, ...sourceEvidence];
   if (found.evidence) evidence.push(found.evidence);
   const confidence = source.kind === 'unknown' ? options.confidence * 0.9 : options.confidence;
@@ -235,17 +264,30 @@ function articleFromRun(
 /** A comment that opens with a short headline and goes on as a third-person news item ("Napo members celebrate"). */
 function newsItem(part: Part, start: number, stops: LineSet): Draft | null {
   const headline = part.lines[start]!.text.trim();
-  if (!isHeadline(headline) || headline.length > 80 || wordCount(headline) < 2 || wordCount(headline) > 12 || /[?]$/.test(headline)) return null;
+  if (
+    !isHeadline(headline) ||
+    headline.length > 80 ||
+    wordCount(headline) < 2 ||
+    wordCount(headline) > 12 ||
+    /[?]$/.test(headline)
+  )
+    return null;
   if (dashHeadline(headline) || OPEN_QUOTE.test(headline)) return null;
   const bodyStart = nextNonBlank(part, start + 1);
   if (bodyStart >= part.lines.length) return null;
   const run = plainRun(part, bodyStart, stops);
   const lines = nonBlank(part, run.from, run.to).map((i) => part.lines[i]!.text);
-  if (lines.length < 3 || lines.join(' ').length < MIN_NEWS_ITEM || lines.slice(0, 3).some((l) => FIRST_PERSON.test(l))) return null;
+  if (lines.length < 3 || lines.join(' ').length < MIN_NEWS_ITEM || lines.slice(0, 3).some((l) => FIRST_PERSON.test(l)))
+    return null;
   const draft = articleFromRun(
     part,
     { from: start, to: run.to, evidence: run.evidence },
-    { intro: null, confidence: 0.6, evidence: ['a headline line, then a news item in the third person, with no intro'], title: headline },
+    {
+      intro: null,
+      confidence: 0.6,
+      evidence: ['a headline line, then a news item in the third person, with no intro'],
+      title: headline,
+    },
   );
   if (draft && draft.source.kind === 'unknown') {
     const [mention] = findMentions(headline);
@@ -294,7 +336,8 @@ function scanPart(part: Part, stops: LineSet): Draft[] {
     if (dashIntro || isColonIntro(text)) {
       const start = nextNonBlank(part, i + 1);
       if (start < part.lines.length && !dashHeadline(part.lines[start]!.text)) {
-        const run = (OPEN_QUOTE.test(part.lines[start]!.text.trim()) && quotedRun(part, start)) || plainRun(part, start, stops);
+        const run =
+          (OPEN_QUOTE.test(part.lines[start]!.text.trim()) && quotedRun(part, start)) || plainRun(part, start, stops);
         if (dashIntro || (isProse(part, run) && !opensInFirstPerson(part, run))) {
           const draft = articleFromRun(part, run, {
             intro: i,
@@ -318,7 +361,12 @@ function scanPart(part: Part, stops: LineSet): Draft[] {
           const run = plainRun(part, start, stops);
           if (nonBlank(part, run.from, run.to).length >= 2 && runText(part, run).length >= MIN_PASTED_REPLY) {
             const url = findUrls(text)[0]!;
-            const draft = articleFromRun(part, run, { intro: null, confidence: 0.7, evidence: ['a URL, then the text pasted under it'], url });
+            const draft = articleFromRun(part, run, {
+              intro: null,
+              confidence: 0.7,
+              evidence: ['a URL, then the text pasted under it'],
+              url,
+            });
             if (draft) {
               if (stops.has(i)) continue;
               if (!draft.title) draft.title = titleFromUrl(url);
@@ -363,7 +411,8 @@ function isPastedReply(reply: Comment, first: boolean): boolean {
   // Speech quoted in a news report ("I am about to start…") is not the replier's own voice.
   const opening = reply.text.split(/\n\s*\n/)[0]!.replace(/["“][^"“”]*(?:["”]|$)/g, '');
   if (FIRST_PERSON.test(opening)) return false;
-  if (first) return reply.text.length >= MIN_PASTED_REPLY && (paragraphs >= 2 || reply.text.length >= 2 * MIN_PASTED_REPLY);
+  if (first)
+    return reply.text.length >= MIN_PASTED_REPLY && (paragraphs >= 2 || reply.text.length >= 2 * MIN_PASTED_REPLY);
   return reply.text.length >= MIN_PASTED_REPLY / 2 && !/^@|^\w+[,:]\s/.test(reply.text);
 }
 
@@ -453,7 +502,8 @@ const orderOf = (draft: Draft, post: Post): number => {
 export function extractArticles(post: Post): PostArticles {
   const commentParts = allComments(post).map(commentPart);
   const candidates = findQuoteCandidates(post, commentParts);
-  const stopsOf = (part: Part) => new Set(candidates.filter((c) => c.part === part && c.wholeLine).map((c) => c.lineIndex));
+  const stopsOf = (part: Part) =>
+    new Set(candidates.filter((c) => c.part === part && c.wholeLine).map((c) => c.lineIndex));
   const articles = articlesWith(post, commentParts, stopsOf);
   return { articles, quotes: internalQuotes(post, candidates, articles) };
 }
@@ -510,9 +560,18 @@ function articlesWith(post: Post, commentParts: Part[], stopsOf: (part: Part) =>
 function internalQuotes(post: Post, candidates: QuoteCandidate[], articles: Article[]): InternalQuote[] {
   const insideArticle = (c: QuoteCandidate) => {
     const line = c.part.lines[c.lineIndex]!.fileLine;
-    return articles.some((a) => a.spans.some((s) => s.part === 'comment' && s.commentId === c.part.comment!.id && line >= s.line && line <= s.endLine));
+    return articles.some((a) =>
+      a.spans.some(
+        (s) => s.part === 'comment' && s.commentId === c.part.comment!.id && line >= s.line && line <= s.endLine,
+      ),
+    );
   };
   return candidates
     .filter((c) => !insideArticle(c))
-    .map((c, index) => ({ id: `${post.id}#q${index + 1}`, span: spanOf(c.part, c.lineIndex, c.lineIndex)!, text: c.text, target: c.target }));
+    .map((c, index) => ({
+      id: `${post.id}#q${index + 1}`,
+      span: spanOf(c.part, c.lineIndex, c.lineIndex)!,
+      text: c.text,
+      target: c.target,
+    }));
 }

@@ -18,4 +18,13 @@ export type {
   TextSpan,
 } from './types';
 export { buildArticleIndex, compareSources, keyOfSource, previewOf, type ArticleIndex } from './library-index';
-export { articleKey, fingerprintOf, groupByKeys, groupSameArticles, shingles, urlKey, type ArticleKey, type Fingerprint } from './same-article';
+export {
+  articleKey,
+  fingerprintOf,
+  groupByKeys,
+  groupSameArticles,
+  shingles,
+  urlKey,
+  type ArticleKey,
+  type Fingerprint,
+} from './same-article';

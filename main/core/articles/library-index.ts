@@ -2,7 +2,15 @@ import type { Post } from '../parse';
 import { extractArticles } from './extract';
 import { groupSameArticles, type PlacedArticle } from './same-article';
 import { sourceKey } from './sources';
-import type { Article, LibraryArticle, PostArticles, QuotedElsewhere, Source, SourceArticle, SourceSummary } from './types';
+import type {
+  Article,
+  LibraryArticle,
+  PostArticles,
+  QuotedElsewhere,
+  Source,
+  SourceArticle,
+  SourceSummary,
+} from './types';
 
 /** How many characters of an article a list row shows. */
 const PREVIEW_LENGTH = 200;
@@ -78,7 +86,8 @@ export function buildArticleIndex(posts: Post[]): ArticleIndex {
     const key = keyOfSource(article.source);
     let group = groups.get(key);
     if (!group) {
-      const { name, kind, site } = key === 'unknown' ? { name: null, kind: 'unknown' as const, site: null } : article.source;
+      const { name, kind, site } =
+        key === 'unknown' ? { name: null, kind: 'unknown' as const, site: null } : article.source;
       group = { summary: { key, name, kind, site, articleCount: 0, linkCount: 0 }, articles: [] };
       groups.set(key, group);
     }
@@ -115,7 +124,10 @@ export function buildArticleIndex(posts: Post[]): ArticleIndex {
           };
         })
         .sort(
-          (a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.postId.localeCompare(b.postId) || articleNumber(a.articleId) - articleNumber(b.articleId),
+          (a, b) =>
+            (b.date ?? '').localeCompare(a.date ?? '') ||
+            a.postId.localeCompare(b.postId) ||
+            articleNumber(a.articleId) - articleNumber(b.articleId),
         );
     },
   };

@@ -144,7 +144,9 @@ class WordIndex {
 const INDEX_AFTER = 100_000;
 
 function targetsOf(post: Post, comments: Part[]): Target[] {
-  const targets = post.body.map((block) => new Target({ part: 'body', line: block.line, endLine: block.endLine }, block.text, null));
+  const targets = post.body.map(
+    (block) => new Target({ part: 'body', line: block.line, endLine: block.endLine }, block.text, null),
+  );
   for (const part of comments) {
     const comment = part.comment!;
     targets.push(new Target({ part: 'comment', commentId: comment.id, line: comment.line }, comment.text, comment.id));
@@ -171,7 +173,8 @@ function holds(target: Target, fragments: string[], probe: readonly string[]): b
 }
 
 /** The distinct stems of the fragments, longest first: every text that holds the fragments holds each of them, lower-cased, as written. */
-const probeOf = (fragments: string[]): string[] => [...new Set(fragments.join(' ').split(' '))].filter(Boolean).sort((a, b) => b.length - a.length);
+const probeOf = (fragments: string[]): string[] =>
+  [...new Set(fragments.join(' ').split(' '))].filter(Boolean).sort((a, b) => b.length - a.length);
 
 /** A passage cut at "..." into its stemmed fragments of three words or more. */
 const fragmentsOf = (passage: string): string[] =>
@@ -198,7 +201,11 @@ class ThreadQuotes {
     const fragments = fragmentsOf(passage);
     const probe = probeOf(fragments);
     if (!this.index && ++this.passages * this.targets.length > INDEX_AFTER) this.index = new WordIndex(this.targets);
-    return (this.index ? this.index.candidates(fragments) : this.targets).find((t) => t.commentId !== part.comment!.id && holds(t, fragments, probe)) ?? null;
+    return (
+      (this.index ? this.index.candidates(fragments) : this.targets).find(
+        (t) => t.commentId !== part.comment!.id && holds(t, fragments, probe),
+      ) ?? null
+    );
   }
 }
 
@@ -216,7 +223,8 @@ export function findQuoteCandidates(post: Post, comments: Part[]): QuoteCandidat
       if (line.blank) return;
       for (const passage of passagesOf(line.text)) {
         const hit = thread.targetOf(passage.text, part);
-        if (hit) found.push({ part, lineIndex, text: passage.text.trim(), target: hit.target, wholeLine: passage.wholeLine });
+        if (hit)
+          found.push({ part, lineIndex, text: passage.text.trim(), target: hit.target, wholeLine: passage.wholeLine });
       }
     });
   }

@@ -24,7 +24,10 @@ describe('rule: an intro line ending ":-" introduces the article after it', () =
   it('takes the text after a ":-" line and records the intro', () => {
     const seed = post(['Some news came through this morning from the regional office:-', '', P1, '', P2]);
     const article = only(extract(seed));
-    expect(article.intro).toEqual({ text: 'Some news came through this morning from the regional office:-', line: seed.lineOf('Some news came') });
+    expect(article.intro).toEqual({
+      text: 'Some news came through this morning from the regional office:-',
+      line: seed.lineOf('Some news came'),
+    });
     expect(article.spans).toEqual([{ part: 'body', line: seed.lineOf(P1), endLine: seed.lineOf(P2) }]);
     expect(article.location).toEqual({ part: 'body', line: seed.lineOf(P1), endLine: seed.lineOf(P2) });
     expect(article.evidence).toContain('intro line ends ":-"');
@@ -42,13 +45,18 @@ describe('rule: an intro line ending ":-" introduces the article after it', () =
     const article = only(extract(seed));
     expect(article.intro?.line).toBe(seed.lineOf('Passed on by a colleague'));
     expect(article.location).toEqual({ part: 'comments', commentIds: ['1'] });
-    expect(article.spans).toEqual([{ part: 'comment', commentId: '1', from: 2, to: 4, line: seed.lineOf(P5), endLine: seed.lineOf(P6) }]);
+    expect(article.spans).toEqual([
+      { part: 'comment', commentId: '1', from: 2, to: 4, line: seed.lineOf(P5), endLine: seed.lineOf(P6) },
+    ]);
   });
 });
 
 describe('rule: a ":" intro introduces an article only when it points at prose that follows', () => {
   it('takes the text after "here\'s the notice they published:"', () => {
-    const seed = post(['A short post.'], [["Not everyone will have seen it yet, so here's the notice they published:", '', P1, '', P2, '', P3]]);
+    const seed = post(
+      ['A short post.'],
+      [["Not everyone will have seen it yet, so here's the notice they published:", '', P1, '', P2, '', P3]],
+    );
     const article = only(extract(seed));
     expect(article.intro?.text).toBe("Not everyone will have seen it yet, so here's the notice they published:");
     expect(article.spans[0]).toMatchObject({ line: seed.lineOf(P1), endLine: seed.lineOf(P3) });
@@ -65,7 +73,17 @@ describe('rule: a ":" intro introduces an article only when it points at prose t
   it("does not take the commenter's own short list after a ':' line", () => {
     const seed = post(
       ['A short post.'],
-      [["The things I'd want to know:", '', 'Who signed this off?', '', 'When does it start?', '', 'What happens to the staff already there?']],
+      [
+        [
+          "The things I'd want to know:",
+          '',
+          'Who signed this off?',
+          '',
+          'When does it start?',
+          '',
+          'What happens to the staff already there?',
+        ],
+      ],
     );
     expect(pasted(extract(seed))).toEqual([]);
   });
@@ -73,7 +91,17 @@ describe('rule: a ":" intro introduces an article only when it points at prose t
   it("does not take the commenter's own list even when the ':' line points ('here are')", () => {
     const seed = post(
       ['A short post.'],
-      [["Here are the questions I'd want answered:", '', 'Who signed this off?', '', 'When does it start?', '', 'What happens to the staff already there?']],
+      [
+        [
+          "Here are the questions I'd want answered:",
+          '',
+          'Who signed this off?',
+          '',
+          'When does it start?',
+          '',
+          'What happens to the staff already there?',
+        ],
+      ],
     );
     expect(pasted(extract(seed))).toEqual([]);
   });
@@ -81,7 +109,19 @@ describe('rule: a ":" intro introduces an article only when it points at prose t
 
 describe('rule: where a pasted article ends', () => {
   it('ends at the next intro line, which starts the next article', () => {
-    const seed = post(['First, from the Guardian:-', '', P1, '', P2, '', 'And then this from the Observer:-', '', P3, '', P4]);
+    const seed = post([
+      'First, from the Guardian:-',
+      '',
+      P1,
+      '',
+      P2,
+      '',
+      'And then this from the Observer:-',
+      '',
+      P3,
+      '',
+      P4,
+    ]);
     const found = pasted(extract(seed));
     expect(found).toHaveLength(2);
     expect(found[0]!.spans[0]).toMatchObject({ line: seed.lineOf(P1), endLine: seed.lineOf(P2) });
@@ -94,7 +134,21 @@ describe('rule: where a pasted article ends', () => {
   it('ends at a next intro line ending ":" that points at what follows ("And here\'s the follow-up they sent:")', () => {
     const seed = post(
       ['A short post.'],
-      [["Here's the first notice they sent:-", '', P1, '', P2, '', "And here's the follow-up they sent a week later:", '', P3, '', P4]],
+      [
+        [
+          "Here's the first notice they sent:-",
+          '',
+          P1,
+          '',
+          P2,
+          '',
+          "And here's the follow-up they sent a week later:",
+          '',
+          P3,
+          '',
+          P4,
+        ],
+      ],
     );
     const found = pasted(extract(seed));
     expect(found.map((a) => [a.spans[0]!.line, a.spans[0]!.endLine])).toEqual([
@@ -118,7 +172,10 @@ describe('rule: where a pasted article ends', () => {
   });
 
   it('a text that opens with a quote mark ends at its closing quote mark', () => {
-    const seed = post(['A short post.'], [['Here is the statement they put out:', '', `"${P1}`, '', `${P2}"`, '', OWN_WORDS]]);
+    const seed = post(
+      ['A short post.'],
+      [['Here is the statement they put out:', '', `"${P1}`, '', `${P2}"`, '', OWN_WORDS]],
+    );
     const article = only(extract(seed));
     expect(article.spans[0]).toMatchObject({ line: seed.lineOf(P1), endLine: seed.lineOf(P2) });
     expect(article.text).not.toContain(OWN_WORDS);
@@ -134,7 +191,12 @@ describe('rule: where a pasted article ends', () => {
   it('runs to the end of the comment, not into the next one', () => {
     const seed = post(['A short post.'], [['This came round by email:-', '', P1, '', P2], [OWN_WORDS]]);
     const article = only(extract(seed));
-    expect(article.spans[0]).toMatchObject({ part: 'comment', commentId: '1', line: seed.lineOf(P1), endLine: seed.lineOf(P2) });
+    expect(article.spans[0]).toMatchObject({
+      part: 'comment',
+      commentId: '1',
+      line: seed.lineOf(P1),
+      endLine: seed.lineOf(P2),
+    });
     expect(article.evidence).toContain('runs to the end of the comment');
   });
 
@@ -146,7 +208,17 @@ describe('rule: where a pasted article ends', () => {
   });
 
   it('keeps a two-line sign-off after a gap in the article and takes the person as source', () => {
-    const seed = post(['Here is the latest message from the branch chair:-', '', P1, '', P2, '', '', 'Maria Okafor', 'Branch Chair']);
+    const seed = post([
+      'Here is the latest message from the branch chair:-',
+      '',
+      P1,
+      '',
+      P2,
+      '',
+      '',
+      'Maria Okafor',
+      'Branch Chair',
+    ]);
     const article = only(extract(seed));
     expect(article.spans[0]).toMatchObject({ line: seed.lineOf(P1), endLine: seed.lineOf('Branch Chair') });
     expect(article.text.endsWith('Maria Okafor\nBranch Chair')).toBe(true);
@@ -169,9 +241,21 @@ describe('rule: where a pasted article ends', () => {
   });
 
   it('takes a sign-off right after the last paragraph (no gap) as the person source', () => {
-    const seed = post(['The latest update for members:-', '', P3, '', P4, '', 'Tom Hennessy', 'Assistant General Secretary']);
+    const seed = post([
+      'The latest update for members:-',
+      '',
+      P3,
+      '',
+      P4,
+      '',
+      'Tom Hennessy',
+      'Assistant General Secretary',
+    ]);
     const article = only(extract(seed));
-    expect(article.spans[0]).toMatchObject({ line: seed.lineOf(P3), endLine: seed.lineOf('Assistant General Secretary') });
+    expect(article.spans[0]).toMatchObject({
+      line: seed.lineOf(P3),
+      endLine: seed.lineOf('Assistant General Secretary'),
+    });
     expect(article.source).toMatchObject({ name: 'Tom Hennessy', kind: 'person' });
   });
 });
@@ -194,7 +278,11 @@ describe('rule: who an article is from', () => {
 
   it('a body the table knows named in the intro ("the MoJ has published") is the source', () => {
     const seed = post(['The MoJ has published its response to the consultation:-', '', P1, '', P2]);
-    expect(only(extract(seed)).source).toEqual({ name: 'Ministry of Justice', kind: 'organisation', site: 'justice.gov.uk' });
+    expect(only(extract(seed)).source).toEqual({
+      name: 'Ministry of Justice',
+      kind: 'organisation',
+      site: 'justice.gov.uk',
+    });
   });
 
   it('the same with a ":" intro in a comment', () => {
@@ -203,26 +291,32 @@ describe('rule: who an article is from', () => {
   });
 
   it('a URL gives its registrable domain through the public suffix list (sub.example.org.uk → example.org.uk)', () => {
-    const seed = post(['A short post.'], [['https://news.example.org.uk/2019/06/hostel-places-cut-again', '', P1, '', P2]]);
+    const seed = post(
+      ['A short post.'],
+      [['https://news.example.org.uk/2019/06/hostel-places-cut-again', '', P1, '', P2]],
+    );
     const article = only(extract(seed));
     expect(article.source).toEqual({ name: 'example.org.uk', kind: 'website', site: 'example.org.uk' });
     expect(article.evidence).toContain('source from the URL domain');
   });
 
   it('a URL on a site the table knows gives that outlet', () => {
-    const seed = post(['A short post.'], [['https://www.theguardian.com/society/2019/jun/04/hostel-places-cut-again', '', P1, '', P2]]);
+    const seed = post(
+      ['A short post.'],
+      [['https://www.theguardian.com/society/2019/jun/04/hostel-places-cut-again', '', P1, '', P2]],
+    );
     expect(only(extract(seed)).source).toEqual({ name: 'The Guardian', kind: 'outlet', site: 'theguardian.com' });
   });
 
-  it.each(["So, Napo, here's what your members were sent last week:", "Napo, here's what your own members were sent last week:"])(
-    'a name spoken to is not the source: %s',
-    (intro) => {
-      const seed = post(['A short post.'], [[intro, '', P1, '', P2]]);
-      const article = only(extract(seed));
-      expect(article.source.name).not.toBe('Napo');
-      expect(article.source.kind).toBe('unknown');
-    },
-  );
+  it.each([
+    "So, Napo, here's what your members were sent last week:",
+    "Napo, here's what your own members were sent last week:",
+  ])('a name spoken to is not the source: %s', (intro) => {
+    const seed = post(['A short post.'], [[intro, '', P1, '', P2]]);
+    const article = only(extract(seed));
+    expect(article.source.name).not.toBe('Napo');
+    expect(article.source.kind).toBe('unknown');
+  });
 
   it('table aliases resolve: "C4News" is Channel 4 News', () => {
     const seed = post(['This was on C4News last night:-', '', P1, '', P2]);
@@ -231,13 +325,20 @@ describe('rule: who an article is from', () => {
   });
 
   it('table aliases resolve after a dash: "- C4 News" is Channel 4 News', () => {
-    const seed = post(['A short post.'], [['And on the telly:', '', 'Hostel closures leave hundreds without an address - C4 News']]);
+    const seed = post(
+      ['A short post.'],
+      [['And on the telly:', '', 'Hostel closures leave hundreds without an address - C4 News']],
+    );
     expect(only(extract(seed)).source).toMatchObject({ name: 'Channel 4 News', kind: 'outlet' });
   });
 
   it('table aliases resolve: "the Daily Telegraph" is The Telegraph', () => {
     const seed = post(["There's more on this in the Daily Telegraph:-", '', P1, '', P2]);
-    expect(only(extract(seed)).source).toMatchObject({ name: 'The Telegraph', kind: 'outlet', site: 'telegraph.co.uk' });
+    expect(only(extract(seed)).source).toMatchObject({
+      name: 'The Telegraph',
+      kind: 'outlet',
+      site: 'telegraph.co.uk',
+    });
     expect(knownSource('Daily Telegraph')?.name).toBe('The Telegraph');
   });
 
@@ -247,15 +348,31 @@ describe('rule: who an article is from', () => {
   });
 
   it('"the Independent Monitoring Board" is not The Independent', () => {
-    const seed = post(['The latest annual report from the Independent Monitoring Board makes grim reading:-', '', P1, '', P2]);
+    const seed = post([
+      'The latest annual report from the Independent Monitoring Board makes grim reading:-',
+      '',
+      P1,
+      '',
+      P2,
+    ]);
     expect(only(extract(seed)).source.name).not.toBe('The Independent');
-    expect(findMentions('a report from the Independent Monitoring Board').map((m) => m.entry.name)).not.toContain('The Independent');
+    expect(findMentions('a report from the Independent Monitoring Board').map((m) => m.entry.name)).not.toContain(
+      'The Independent',
+    );
   });
 
   it('"The Independent Monitoring Board …" opening an intro is not The Independent', () => {
-    const seed = post(['The Independent Monitoring Board has published its annual report on the prison:-', '', P1, '', P2]);
+    const seed = post([
+      'The Independent Monitoring Board has published its annual report on the prison:-',
+      '',
+      P1,
+      '',
+      P2,
+    ]);
     expect(only(extract(seed)).source.name).not.toBe('The Independent');
-    expect(findMentions('The Independent Monitoring Board has published').map((m) => m.entry.name)).not.toContain('The Independent');
+    expect(findMentions('The Independent Monitoring Board has published').map((m) => m.entry.name)).not.toContain(
+      'The Independent',
+    );
   });
 
   it('"The Independent Monitoring Board said …" opening the pasted text is not The Independent', () => {
@@ -276,7 +393,17 @@ describe('rule: an article title', () => {
   });
 
   it('skips an addressee line ("To all staff") and takes the headline after it', () => {
-    const seed = post(['This came round by email:-', '', 'To all staff', '', 'Changes To Weekend Reporting Arrangements', '', P1, '', P2]);
+    const seed = post([
+      'This came round by email:-',
+      '',
+      'To all staff',
+      '',
+      'Changes To Weekend Reporting Arrangements',
+      '',
+      P1,
+      '',
+      P2,
+    ]);
     const article = only(extract(seed));
     expect(article.title).toBe('Changes To Weekend Reporting Arrangements');
     expect(article.spans[0]).toMatchObject({ line: seed.lineOf('To all staff'), endLine: seed.lineOf(P2) });
@@ -289,13 +416,19 @@ describe('rule: an article title', () => {
   });
 
   it('comes from a headline= parameter of a link', () => {
-    const seed = post(['A short post.'], [['https://www.example.co.uk/story?id=42&headline=Council%20closes%20its%20last%20hostel']]);
+    const seed = post(
+      ['A short post.'],
+      [['https://www.example.co.uk/story?id=42&headline=Council%20closes%20its%20last%20hostel']],
+    );
     const [link] = links(extract(seed));
     expect(link).toMatchObject({ kind: 'link', title: 'Council closes its last hostel' });
   });
 
   it("comes from a link's slug, made readable", () => {
-    const seed = post(['A short post.'], [['https://www.example.org/news/2019/06/minister-s-plan-for-hostels-delayed/']]);
+    const seed = post(
+      ['A short post.'],
+      [['https://www.example.org/news/2019/06/minister-s-plan-for-hostels-delayed/']],
+    );
     const [link] = links(extract(seed));
     expect(link).toMatchObject({ kind: 'link', title: "Minister's plan for hostels delayed" });
   });
@@ -322,7 +455,8 @@ describe('rule: pasted text ends where the writer quotes the thread', () => {
   });
 
   it('is not stopped by a quote of the thread inside a line (only a whole quoted line ends it)', () => {
-    const inside = 'Officials repeated that "the new arrangements will be reviewed by an independent panel" at the briefing.';
+    const inside =
+      'Officials repeated that "the new arrangements will be reviewed by an independent panel" at the briefing.';
     const seed = post([BODY], [['Passed on by a colleague today:-', '', P1, '', inside, '', P3]]);
     const article = only(extract(seed));
     expect(article.spans[0]).toMatchObject({ line: seed.lineOf(P1), endLine: seed.lineOf(P3) });
@@ -333,23 +467,49 @@ describe('rule: a quoted headline with its source after a dash', () => {
   it('a quoted headline with an unknown short source is an article from that outlet', () => {
     const seed = post(
       ['A short post.'],
-      [['The local paper has been on to it as well.', '', '"Hostel funding cut for third year running" - Westshire Gazette']],
+      [
+        [
+          'The local paper has been on to it as well.',
+          '',
+          '"Hostel funding cut for third year running" - Westshire Gazette',
+        ],
+      ],
     );
     const article = only(extract(seed));
-    expect(article).toMatchObject({ title: 'Hostel funding cut for third year running', source: { name: 'Westshire Gazette', kind: 'outlet' } });
-    expect(article.spans[0]).toMatchObject({ line: seed.lineOf('Hostel funding cut'), endLine: seed.lineOf('Hostel funding cut') });
+    expect(article).toMatchObject({
+      title: 'Hostel funding cut for third year running',
+      source: { name: 'Westshire Gazette', kind: 'outlet' },
+    });
+    expect(article.spans[0]).toMatchObject({
+      line: seed.lineOf('Hostel funding cut'),
+      endLine: seed.lineOf('Hostel funding cut'),
+    });
   });
 
   it('an unquoted headline with a known source is an article from that source', () => {
-    const seed = post(['A short post.'], [['The national news has it too.', '', 'Ministers announce review of hostel funding - BBC News']]);
+    const seed = post(
+      ['A short post.'],
+      [['The national news has it too.', '', 'Ministers announce review of hostel funding - BBC News']],
+    );
     const article = only(extract(seed));
-    expect(article).toMatchObject({ title: 'Ministers announce review of hostel funding', source: { name: 'BBC News', kind: 'outlet' } });
+    expect(article).toMatchObject({
+      title: 'Ministers announce review of hostel funding',
+      source: { name: 'BBC News', kind: 'outlet' },
+    });
   });
 
   it('one article per headline line in a list of them', () => {
     const seed = post(
       ['A short post.'],
-      [['How it was reported:', '', '"Hostel funding cut again" - Westshire Gazette', '', 'Ministers announce review of hostel funding - FT']],
+      [
+        [
+          'How it was reported:',
+          '',
+          '"Hostel funding cut again" - Westshire Gazette',
+          '',
+          'Ministers announce review of hostel funding - FT',
+        ],
+      ],
     );
     const found = pasted(extract(seed));
     expect(found.map((a) => [a.source.name, a.spans[0]!.line])).toEqual([
@@ -361,7 +521,13 @@ describe('rule: a quoted headline with its source after a dash', () => {
   it('a line of prose with " - " in it is not an article', () => {
     const seed = post(
       ['A short post.'],
-      [['I mentioned it to my manager at supervision - she had no idea either', '', 'Nobody asked the staff what they thought - as usual']],
+      [
+        [
+          'I mentioned it to my manager at supervision - she had no idea either',
+          '',
+          'Nobody asked the staff what they thought - as usual',
+        ],
+      ],
     );
     expect(pasted(extract(seed))).toEqual([]);
   });
@@ -379,7 +545,9 @@ describe('rule: a URL-only comment whose replies hold the text', () => {
       title: 'Probation hostel review published',
       location: { part: 'comments', commentIds: ['1', '1.1'] },
     });
-    expect(article.spans).toEqual([{ part: 'comment', commentId: '1.1', from: 0, to: 2, line: seed.lineOf(P1), endLine: seed.lineOf(P2) }]);
+    expect(article.spans).toEqual([
+      { part: 'comment', commentId: '1.1', from: 0, to: 2, line: seed.lineOf(P1), endLine: seed.lineOf(P2) },
+    ]);
     expect(links(result)).toEqual([]);
   });
 
@@ -422,7 +590,10 @@ describe('rule: a URL-only comment whose replies hold the text', () => {
 
   it('stops at a reply that is an answer, not pasted text', () => {
     const url = '.example.org.uk/hostel-places-cut-again/';
-    const seed = post(['A short post.'], [{ lines: [url], replies: [[P1, '', P2], ['Thanks for posting this, very useful.']] }]);
+    const seed = post(
+      ['A short post.'],
+      [{ lines: [url], replies: [[P1, '', P2], ['Thanks for posting this, very useful.']] }],
+    );
     const article = only(extract(seed));
     expect(article.location).toEqual({ part: 'comments', commentIds: ['1', '1.1'] });
   });
@@ -459,8 +630,14 @@ describe('rule: a comment that is a URL followed by the pasted text', () => {
     const seed = post(['A short post.'], [[url, '', P1, '', P2, '', P3]]);
     const result = extract(seed);
     const article = only(result);
-    expect(article).toMatchObject({ url, title: 'Hostel places cut again', location: { part: 'comments', commentIds: ['1'] } });
-    expect(article.spans).toEqual([{ part: 'comment', commentId: '1', from: 2, to: 6, line: seed.lineOf(P1), endLine: seed.lineOf(P3) }]);
+    expect(article).toMatchObject({
+      url,
+      title: 'Hostel places cut again',
+      location: { part: 'comments', commentIds: ['1'] },
+    });
+    expect(article.spans).toEqual([
+      { part: 'comment', commentId: '1', from: 2, to: 6, line: seed.lineOf(P1), endLine: seed.lineOf(P3) },
+    ]);
     expect(article.evidence).toContain('a URL, then the text pasted under it');
     expect(links(result)).toEqual([]);
   });
@@ -497,7 +674,10 @@ describe('rule: a pasted news item with its own headline and no intro', () => {
 describe('rule: a quoted passage with no intro', () => {
   it('a long quoted paragraph is an article', () => {
     const quoted = `"${P1} ${P2}"`;
-    const seed = post(['A short post.'], [['Worth remembering what was promised back then.', '', quoted, '', 'Nothing of the sort happened, of course.']]);
+    const seed = post(
+      ['A short post.'],
+      [['Worth remembering what was promised back then.', '', quoted, '', 'Nothing of the sort happened, of course.']],
+    );
     const article = only(extract(seed));
     expect(article.spans[0]).toMatchObject({ line: seed.lineOf(P1), endLine: seed.lineOf(P1) });
     expect(article.text).toBe(quoted);
@@ -505,7 +685,20 @@ describe('rule: a quoted passage with no intro', () => {
   });
 
   it('a quotation over several paragraphs runs to its closing quote mark', () => {
-    const seed = post(['A short post.'], [['Worth remembering what was promised back then.', '', `“${P1}`, '', `${P2}”`, '', 'Nothing of the sort happened.']]);
+    const seed = post(
+      ['A short post.'],
+      [
+        [
+          'Worth remembering what was promised back then.',
+          '',
+          `“${P1}`,
+          '',
+          `${P2}”`,
+          '',
+          'Nothing of the sort happened.',
+        ],
+      ],
+    );
     const article = only(extract(seed));
     expect(article.spans[0]).toMatchObject({ line: seed.lineOf(P1), endLine: seed.lineOf(P2) });
   });
@@ -531,7 +724,16 @@ describe('rule: internal quotes (a comment quoting the post or another comment)'
   const BODY = 'The new arrangements will be reviewed by an independent panel before the end of the year.';
 
   it('a comment quoting the post in straight quotes (whole line)', () => {
-    const seed = post([BODY], [['"The new arrangements will be reviewed by an independent panel"', '', 'Who sits on that panel, and who appoints them?']]);
+    const seed = post(
+      [BODY],
+      [
+        [
+          '"The new arrangements will be reviewed by an independent panel"',
+          '',
+          'Who sits on that panel, and who appoints them?',
+        ],
+      ],
+    );
     const result = extract(seed);
     expect(pasted(result)).toEqual([]);
     expect(result.quotes).toHaveLength(1);
@@ -543,7 +745,10 @@ describe('rule: internal quotes (a comment quoting the post or another comment)'
   });
 
   it('a comment quoting the post in curly quotes, inside its own sentence', () => {
-    const seed = post([BODY], [['So they say “the new arrangements will be reviewed by an independent panel” and we are meant to believe it.']]);
+    const seed = post(
+      [BODY],
+      [['So they say “the new arrangements will be reviewed by an independent panel” and we are meant to believe it.']],
+    );
     const result = extract(seed);
     expect(result.quotes).toHaveLength(1);
     expect(result.quotes[0]).toMatchObject({
@@ -557,7 +762,10 @@ describe('rule: internal quotes (a comment quoting the post or another comment)'
       ['A short post.'],
       [
         ['Our office lost four experienced officers in a single month and nobody replaced them.'],
-        { lines: ['Same story everywhere.'], replies: [['“lost four experienced officers in a single month” - that happened to us as well.']] },
+        {
+          lines: ['Same story everywhere.'],
+          replies: [['“lost four experienced officers in a single month” - that happened to us as well.']],
+        },
       ],
     );
     const result = extract(seed);
@@ -594,7 +802,9 @@ describe('rule: internal quotes (a comment quoting the post or another comment)'
         ['“Our office lost four experienced officers… nobody replaced them”'],
       ],
     );
-    expect(extract(seed).quotes).toMatchObject([{ span: { commentId: '2' }, target: { part: 'comment', commentId: '1' } }]);
+    expect(extract(seed).quotes).toMatchObject([
+      { span: { commentId: '2' }, target: { part: 'comment', commentId: '1' } },
+    ]);
   });
 
   it("a quote that writes the post's curly apostrophe as a straight one still finds it", () => {
@@ -602,13 +812,17 @@ describe('rule: internal quotes (a comment quoting the post or another comment)'
       ['Nobody has looked at the service’s workload figures since the contracts were signed.'],
       [['"Nobody has looked at the service\'s workload figures" - really?']],
     );
-    expect(extract(seed).quotes).toMatchObject([{ target: { part: 'body', line: seed.lineOf('since the contracts were signed') } }]);
+    expect(extract(seed).quotes).toMatchObject([
+      { target: { part: 'body', line: seed.lineOf('since the contracts were signed') } },
+    ]);
   });
 
   it('a long thread (quotes looked up through a word index) still finds a late comment quoting an early one', () => {
     // Enough quoted passages × comments that findQuoteCandidates indexes the thread's words.
     const early = 'Our office lost four experienced officers in a single month, and the café downstairs closed.';
-    const fillers = Array.from({ length: 600 }, (_, i) => [`Remark ${i}: they keep saying "nothing quoted ${i} matches anywhere in this thread" as usual.`]);
+    const fillers = Array.from({ length: 600 }, (_, i) => [
+      `Remark ${i}: they keep saying "nothing quoted ${i} matches anywhere in this thread" as usual.`,
+    ]);
     const seed = post(
       ['A short post.'],
       [
@@ -626,7 +840,10 @@ describe('rule: internal quotes (a comment quoting the post or another comment)'
   });
 
   it('a three-word quote is nothing', () => {
-    const seed = post(['They promised a fresh start for the whole service.'], [['They called it "a fresh start" at the time, if I remember rightly.']]);
+    const seed = post(
+      ['They promised a fresh start for the whole service.'],
+      [['They called it "a fresh start" at the time, if I remember rightly.']],
+    );
     expect(extract(seed).quotes).toEqual([]);
   });
 
@@ -652,11 +869,17 @@ describe('rule: internal quotes (a comment quoting the post or another comment)'
 describe('rule: links', () => {
   it('a URL with no pasted text is listed once, even when repeated', () => {
     const url = 'https://www.example.org/reports/hostel-review';
-    const seed = post([`The full report is at ${url} for anyone interested.`], [[`Same link again: ${url}.`], [`And again ${url}`]]);
+    const seed = post(
+      [`The full report is at ${url} for anyone interested.`],
+      [[`Same link again: ${url}.`], [`And again ${url}`]],
+    );
     const result = extract(seed);
     expect(pasted(result)).toEqual([]);
     expect(links(result)).toHaveLength(1);
-    expect(links(result)[0]).toMatchObject({ url, location: { part: 'body', line: seed.lineOf('The full report'), endLine: seed.lineOf('The full report') } });
+    expect(links(result)[0]).toMatchObject({
+      url,
+      location: { part: 'body', line: seed.lineOf('The full report'), endLine: seed.lineOf('The full report') },
+    });
   });
 
   it('a URL inside a pasted article is also listed as a link', () => {
@@ -670,7 +893,10 @@ describe('rule: links', () => {
   });
 
   it('articles and links come in reading order with ids counting from 1', () => {
-    const seed = post(['This came round by email:-', '', P1, '', P2], [['https://www.example.org/reports/hostel-review']]);
+    const seed = post(
+      ['This came round by email:-', '', P1, '', P2],
+      [['https://www.example.org/reports/hostel-review']],
+    );
     const result = extract(seed);
     expect(result.articles.map((a) => [a.id, a.kind])).toEqual([
       [`${seed.post.id}#a1`, 'article'],
@@ -725,7 +951,9 @@ describe('rule: same-article grouping', () => {
   });
 
   it('groups near-identical long texts with a few words changed', () => {
-    const edited = LONG.replace('sixty per cent', 'sixty percent').replace('four million', '4 million').replace('new year', 'spring');
+    const edited = LONG.replace('sixty per cent', 'sixty percent')
+      .replace('four million', '4 million')
+      .replace('new year', 'spring');
     expect(edited).not.toBe(LONG);
     const groups = groupSameArticles([article('p1#a1', { text: LONG }), article('p2#a3', { text: edited })]);
     expect(groups.get('p1#a1')).toEqual(['p2#a3']);
@@ -758,8 +986,12 @@ describe('rule: the source table is consistent', () => {
 
   it('no name or alias is shared by two entries', () => {
     const owners = new Map<string, Set<string>>();
-    for (const entry of SOURCE_TABLE) for (const name of names(entry)) owners.set(sourceKey(name), (owners.get(sourceKey(name)) ?? new Set()).add(entry.name));
-    expect([...owners].filter(([, set]) => set.size > 1).map(([key, set]) => `${key}: ${[...set].join(', ')}`)).toEqual([]);
+    for (const entry of SOURCE_TABLE)
+      for (const name of names(entry))
+        owners.set(sourceKey(name), (owners.get(sourceKey(name)) ?? new Set()).add(entry.name));
+    expect([...owners].filter(([, set]) => set.size > 1).map(([key, set]) => `${key}: ${[...set].join(', ')}`)).toEqual(
+      [],
+    );
   });
 
   it('every site is a registrable domain and names only one entry', () => {
@@ -768,7 +1000,8 @@ describe('rule: the source table is consistent', () => {
     for (const entry of SOURCE_TABLE) {
       for (const site of entry.sites) {
         if (getDomain(site) !== site) wrong.push(`${entry.name}: ${site} → ${getDomain(site)}`);
-        if (siteOf(`https://www.${site}/some/page`) !== site) wrong.push(`${entry.name}: siteOf(www.${site}) → ${siteOf(`https://www.${site}/some/page`)}`);
+        if (siteOf(`https://www.${site}/some/page`) !== site)
+          wrong.push(`${entry.name}: siteOf(www.${site}) → ${siteOf(`https://www.${site}/some/page`)}`);
         if (seen.has(site)) wrong.push(`${site} is on ${seen.get(site)} and ${entry.name}`);
         seen.set(site, entry.name);
       }

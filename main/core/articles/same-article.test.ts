@@ -15,7 +15,9 @@ describe('shingles and fingerprints', () => {
   });
 
   it('keep letters outside ASCII as word letters', () => {
-    expect(shingles('Café owners in Zürich said naïve things about the rôle')).toEqual(shingles('café OWNERS in zürich said naïve things about the RÔLE'));
+    expect(shingles('Café owners in Zürich said naïve things about the rôle')).toEqual(
+      shingles('café OWNERS in zürich said naïve things about the RÔLE'),
+    );
     expect(shingles('Café owners in Zürich said')).not.toEqual(shingles('Caf owners in Zrich said'));
   });
 

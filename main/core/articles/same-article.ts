@@ -33,7 +33,8 @@ export function urlKey(raw: string): string | null {
   const absolute = absoluteUrl(raw);
   if (!absolute) return null;
   const url = new URL(absolute);
-  for (const name of [...url.searchParams.keys()]) if (/^utm_|^fbclid$|^gclid$/i.test(name)) url.searchParams.delete(name);
+  for (const name of [...url.searchParams.keys()])
+    if (/^utm_|^fbclid$|^gclid$/i.test(name)) url.searchParams.delete(name);
   const query = url.searchParams.toString();
   return `${url.hostname.replace(/^www\./, '')}${url.pathname.replace(/\/+$/, '')}${query ? `?${query}` : ''}`.toLowerCase();
 }
@@ -254,7 +255,8 @@ export function groupByKeys(keys: ArticleKey[]): Map<string, string[]> {
         const a = slots[x]! % scale;
         for (let y = x + 1; y < end; y++) {
           const b = slots[y]! % scale;
-          if (find(a) !== find(b) && similarity(keys[a]!.fingerprint!, keys[b]!.fingerprint!) >= MIN_SIMILARITY) union(a, b);
+          if (find(a) !== find(b) && similarity(keys[a]!.fingerprint!, keys[b]!.fingerprint!) >= MIN_SIMILARITY)
+            union(a, b);
         }
       }
       start = end;

@@ -52,9 +52,14 @@ export function sourceOfUrl(raw: string): Source | null {
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Every alias as written and in capitals, longest first so "Daily Telegraph" wins over "Telegraph". */
 const mentionPatterns = SOURCE_TABLE.flatMap((entry) =>
-  [entry.name, ...entry.aliases].flatMap((alias) => [...new Set([alias, alias.toUpperCase()])].map((text) => ({ text, entry }))),
+  [entry.name, ...entry.aliases].flatMap((alias) =>
+    [...new Set([alias, alias.toUpperCase()])].map((text) => ({ text, entry })),
+  ),
 ).sort((a, b) => b.text.length - a.text.length);
-const MENTION = new RegExp(`(?<![\\p{L}\\p{N}])(?:${mentionPatterns.map((p) => escape(p.text)).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+const MENTION = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${mentionPatterns.map((p) => escape(p.text)).join('|')})(?![\\p{L}\\p{N}])`,
+  'gu',
+);
 const entryOfMention = new Map(mentionPatterns.map((p) => [p.text, p.entry]));
 
 /** A table source named in running text, with where it was found. */

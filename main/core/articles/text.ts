@@ -36,7 +36,9 @@ export function bodyPart(post: Post): Part {
 
 /** A comment's text as lines. */
 export function commentPart(comment: Comment): Part {
-  const lines = comment.text.split('\n').map((text, index) => ({ text, fileLine: comment.textLine + index, index, blank: BLANK.test(text) }));
+  const lines = comment.text
+    .split('\n')
+    .map((text, index) => ({ text, fileLine: comment.textLine + index, index, blank: BLANK.test(text) }));
   return { comment, lines };
 }
 
@@ -48,7 +50,14 @@ export function spanOf(part: Part, from: number, to: number): TextSpan | null {
   const first = part.lines[from]!;
   const last = part.lines[to]!;
   return part.comment
-    ? { part: 'comment', commentId: part.comment.id, from: first.index, to: last.index, line: first.fileLine, endLine: last.fileLine }
+    ? {
+        part: 'comment',
+        commentId: part.comment.id,
+        from: first.index,
+        to: last.index,
+        line: first.fileLine,
+        endLine: last.fileLine,
+      }
     : { part: 'body', line: first.fileLine, endLine: last.fileLine };
 }
 

@@ -16,7 +16,8 @@ export interface Source {
  * inclusive) and also carry the file lines those are.
  */
 export type TextSpan =
-  { part: 'body'; line: number; endLine: number } | { part: 'comment'; commentId: string; from: number; to: number; line: number; endLine: number };
+  | { part: 'body'; line: number; endLine: number }
+  | { part: 'comment'; commentId: string; from: number; to: number; line: number; endLine: number };
 
 /** Where a quoted article sits in its post, in the words the reader shows ("Post", "Comment 3 → 3.2"). */
 export type ArticleLocation =

@@ -18,7 +18,10 @@ export interface OpenOptions {
  */
 export function openIndexDb(path: string, options: OpenOptions = {}): IndexDb {
   if (!options.readonly && path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path, { readonly: options.readonly ?? false, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+  const db = new Database(path, {
+    readonly: options.readonly ?? false,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
   SHARD_SCHEMAS.forEach((schema, shard) => db.prepare(`ATTACH DATABASE ? AS ${schema}`).run(shardPath(path, shard)));
   if (!options.readonly) {
     for (const schema of ['main', ...SHARD_SCHEMAS]) {
@@ -52,10 +55,13 @@ export function setCacheSize(db: IndexDb, size: number): void {
 }
 
 const getMeta = (db: IndexDb, key: string, schema = 'main'): string | null =>
-  (db.prepare(`SELECT value FROM ${schema}.meta WHERE key = ?`).get(key) as { value: string } | undefined)?.value ?? null;
+  (db.prepare(`SELECT value FROM ${schema}.meta WHERE key = ?`).get(key) as { value: string } | undefined)?.value ??
+  null;
 
 function setMeta(db: IndexDb, key: string, value: string, schema = 'main'): void {
-  db.prepare(`INSERT INTO ${schema}.meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run(key, value);
+  db.prepare(
+    `INSERT INTO ${schema}.meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
+  ).run(key, value);
 }
 
 /** Drops every table of the index and its shards and creates them again, empty. */
@@ -65,7 +71,9 @@ function clearIndex(db: IndexDb): void {
     DROP TABLE IF EXISTS main.docs_fts; DROP TABLE IF EXISTS main.docs; DROP TABLE IF EXISTS main.article_groups; DROP TABLE IF EXISTS main.articles;
     DROP TABLE IF EXISTS main.problems; DROP TABLE IF EXISTS main.posts; DROP TABLE IF EXISTS main.files; DROP TABLE IF EXISTS main.meta;`);
   for (const schema of SHARD_SCHEMAS)
-    db.exec(`DROP TABLE IF EXISTS ${schema}.docs_fts; DROP TABLE IF EXISTS ${schema}.docs; DROP TABLE IF EXISTS ${schema}.meta;`);
+    db.exec(
+      `DROP TABLE IF EXISTS ${schema}.docs_fts; DROP TABLE IF EXISTS ${schema}.docs; DROP TABLE IF EXISTS ${schema}.meta;`,
+    );
   createTables(db);
 }
 
@@ -85,7 +93,8 @@ export function resetIfStale(db: IndexDb, root: string): string | null {
   else if (schema !== String(SCHEMA_VERSION)) reason = `schema version ${schema} → ${SCHEMA_VERSION}`;
   else if (parser !== String(PARSER_VERSION)) reason = `parser version ${parser} → ${PARSER_VERSION}`;
   else if (indexedRoot !== root) reason = 'another folder';
-  else if (SHARD_SCHEMAS.some((schema) => getMeta(db, 'shards_token', schema) !== token)) reason = 'a full-text file was missing or from another index';
+  else if (SHARD_SCHEMAS.some((schema) => getMeta(db, 'shards_token', schema) !== token))
+    reason = 'a full-text file was missing or from another index';
   const fresh = schema === null && parser === null;
   // A new index clears shards left from an index deleted without them (a new one's are empty).
   const leftOver = (schema: string) => db.prepare(`SELECT 1 FROM ${schema}.docs LIMIT 1`).get() !== undefined;

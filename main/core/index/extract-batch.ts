@@ -57,7 +57,12 @@ export function parseBatch(batch: ExtractBatch): ParsedBatch {
  * connection write a file at a time), then the articles and the files marked done into the index
  * itself in another, under `indexLock`, which every worker takes for that short write.
  */
-export function writeBatch({ batch, done }: ParsedBatch, shard: number, indexLock: WriteLock, holder: number): { written: number } {
+export function writeBatch(
+  { batch, done }: ParsedBatch,
+  shard: number,
+  indexLock: WriteLock,
+  holder: number,
+): { written: number } {
   const { db, w } = connection(batch.dbPath, batch.nativeBinding);
   db.transaction(() => writeSecondPassTexts(w, shard, done))();
   indexLock.with(holder, () => db.transaction(() => writeSecondPass(w, done))());

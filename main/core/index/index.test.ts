@@ -29,22 +29,36 @@ const update = () => updateIndex(db, library, { pool });
 const shards = SHARD_SCHEMAS;
 /** Rows of a shard table, or of every shard's together. */
 const countIn = (table: string, only?: string) =>
-  (only ? [only] : shards).reduce((n, t) => n + (db.prepare(`SELECT count(*) AS n FROM ${t}.${table}`).get() as { n: number }).n, 0);
-const post = (title: string, body: string, date = 'Monday 20 May 2019') => `${date}\n\n${title}\n\n${body}\n\nNo comments:\n`;
+  (only ? [only] : shards).reduce(
+    (n, t) => n + (db.prepare(`SELECT count(*) AS n FROM ${t}.${table}`).get() as { n: number }).n,
+    0,
+  );
+const post = (title: string, body: string, date = 'Monday 20 May 2019') =>
+  `${date}\n\n${title}\n\n${body}\n\nNo comments:\n`;
 
 describe('the library index', () => {
   it('indexes the seeds: posts, comments, articles, problems and full text', async () => {
     const result = await update();
-    expect(result).toMatchObject({ files: 2, parsed: 2, posts: 2, comments: 24, articles: 23, problems: 1, cancelled: false });
+    expect(result).toMatchObject({
+      files: 2,
+      parsed: 2,
+      posts: 2,
+      comments: 24,
+      articles: 23,
+      problems: 1,
+      cancelled: false,
+    });
     const q = indexQueries(db);
     expect(q.posts().map((p) => p.title)).toEqual(['Latest From Napo 188', 'Omnishambles Update 48']);
     expect(q.sources()[0]).toMatchObject({ name: 'Ministry of Justice', articleCount: 4 });
     expect(search(db, 'tipping point').groups.map((g) => g.title)).toEqual(['Omnishambles Update 48']);
     // Every text is in the full-text index as docs holds it (FTS5 checks its index against docs, row by row).
-    for (const t of shards) expect(() => db.exec(`INSERT INTO ${t}.docs_fts(docs_fts, rank) VALUES ('integrity-check', 1)`)).not.toThrow();
+    for (const t of shards)
+      expect(() => db.exec(`INSERT INTO ${t}.docs_fts(docs_fts, rank) VALUES ('integrity-check', 1)`)).not.toThrow();
     expect(countIn('docs')).toBeGreaterThan(20);
     // Each shard holds the rowids ≡ its number (mod SHARDS).
-    for (const [shard, t] of shards.entries()) expect(db.prepare(`SELECT count(*) FROM ${t}.docs WHERE rowid % ${SHARDS} != ${shard}`).pluck().get()).toBe(0);
+    for (const [shard, t] of shards.entries())
+      expect(db.prepare(`SELECT count(*) FROM ${t}.docs WHERE rowid % ${SHARDS} != ${shard}`).pluck().get()).toBe(0);
   });
 
   it('parses nothing again when nothing changed, and only what changed otherwise', async () => {
@@ -56,7 +70,10 @@ describe('the library index', () => {
     expect(await update()).toMatchObject({ parsed: 1, unchanged: 1, posts: 2 });
     // Changed: the new text is searchable, the old is gone.
     const text = await readFile(file, 'utf8');
-    await writeFile(file, text.replace('Omnishambles Update 48', 'Omnishambles Update 49').replace('tipping point', 'breaking point'));
+    await writeFile(
+      file,
+      text.replace('Omnishambles Update 48', 'Omnishambles Update 49').replace('tipping point', 'breaking point'),
+    );
     expect(await update()).toMatchObject({ parsed: 1, posts: 2 });
     expect(
       indexQueries(db)
@@ -80,12 +97,18 @@ describe('the library index', () => {
     expect(search(db, 'zebras').groups).toEqual([]);
     expect(countIn('docs_fts')).toBe(countIn('docs'));
     // No text is left of the posts that are gone.
-    for (const t of shards) expect(db.prepare(`SELECT count(*) FROM ${t}.docs WHERE post_id NOT IN (SELECT id FROM main.posts)`).pluck().get()).toBe(0);
+    for (const t of shards)
+      expect(
+        db.prepare(`SELECT count(*) FROM ${t}.docs WHERE post_id NOT IN (SELECT id FROM main.posts)`).pluck().get(),
+      ).toBe(0);
   });
 
   it('writes the texts of a big library into every shard, and searches them all', async () => {
     for (let i = 0; i < 90; i++)
-      await writeFile(join(library, `many-${String(i).padStart(2, '0')}.txt`), post(`Post ${i}`, `Words about quokkas number ${i}.`));
+      await writeFile(
+        join(library, `many-${String(i).padStart(2, '0')}.txt`),
+        post(`Post ${i}`, `Words about quokkas number ${i}.`),
+      );
     await update();
     // Three batches of 32 files or more, two workers: each writes its own shard.
     for (const t of shards) expect(countIn('docs', t)).toBeGreaterThan(20);
@@ -96,7 +119,10 @@ describe('the library index', () => {
 
   it.each([1, 3])('indexes every text with %i worker(s): one writes one shard, three share two', async (workers) => {
     for (let i = 0; i < 100; i++)
-      await writeFile(join(library, `many-${String(i).padStart(3, '0')}.txt`), post(`Post ${i}`, `Words about wombats number ${i}.`));
+      await writeFile(
+        join(library, `many-${String(i).padStart(3, '0')}.txt`),
+        post(`Post ${i}`, `Words about wombats number ${i}.`),
+      );
     const own = new ParsePool(workers);
     try {
       await updateIndex(db, library, { pool: own });
@@ -106,12 +132,15 @@ describe('the library index', () => {
     expect(countIn('docs', 's0')).toBeGreaterThan(0);
     if (workers === 1) expect(countIn('docs', 's1')).toBe(0);
     else expect(countIn('docs', 's1')).toBeGreaterThan(0);
-    for (const t of shards) expect(() => db.exec(`INSERT INTO ${t}.docs_fts(docs_fts, rank) VALUES ('integrity-check', 1)`)).not.toThrow();
+    for (const t of shards)
+      expect(() => db.exec(`INSERT INTO ${t}.docs_fts(docs_fts, rank) VALUES ('integrity-check', 1)`)).not.toThrow();
     expect(search(db, 'wombats', { limit: 200 }).groups).toHaveLength(100);
     // Every post's texts once: as many as a post has (its body) for each of the hundred.
     expect(
       db
-        .prepare(`SELECT count(*) FROM (${shards.map((t) => `SELECT post_id FROM ${t}.docs`).join(' UNION ALL ')}) WHERE post_id LIKE '%post-%'`)
+        .prepare(
+          `SELECT count(*) FROM (${shards.map((t) => `SELECT post_id FROM ${t}.docs`).join(' UNION ALL ')}) WHERE post_id LIKE '%post-%'`,
+        )
         .pluck()
         .get(),
     ).toBe(100);
@@ -123,11 +152,20 @@ describe('the library index', () => {
     const hits = search(db, 'tipping point').groups[0]!.hits;
     // As if a second pass had committed every text to the other shard too, and not the index itself.
     db.transaction(() => {
-      const all = shards.map((t) => db.prepare(`SELECT rowid, post_id, kind, ref, source_key, title, body FROM ${t}.docs`).raw().all() as unknown[][]);
+      const all = shards.map(
+        (t) =>
+          db
+            .prepare(`SELECT rowid, post_id, kind, ref, source_key, title, body FROM ${t}.docs`)
+            .raw()
+            .all() as unknown[][],
+      );
       for (const [shard, rows] of all.entries()) {
         const other = shards[(shard + 1) % SHARDS]!;
-        const max = (db.prepare(`SELECT coalesce(max(rowid), 0) FROM ${other}.docs`).pluck().get() as number) + SHARDS * 1000;
-        const insert = db.prepare(`INSERT INTO ${other}.docs(rowid, post_id, kind, ref, source_key, title, body) VALUES (?, ?, ?, ?, ?, ?, ?)`);
+        const max =
+          (db.prepare(`SELECT coalesce(max(rowid), 0) FROM ${other}.docs`).pluck().get() as number) + SHARDS * 1000;
+        const insert = db.prepare(
+          `INSERT INTO ${other}.docs(rowid, post_id, kind, ref, source_key, title, body) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        );
         const fts = db.prepare(`INSERT INTO ${other}.docs_fts(rowid, title, body) VALUES (?, ?, ?)`);
         for (const [rowid, ...rest] of rows) {
           const copy = max + (rowid as number) + 1;
@@ -164,11 +202,19 @@ describe('the library index', () => {
   it('rebuilds everything after a parser version bump', async () => {
     await update();
     db.prepare("UPDATE meta SET value = ? WHERE key = 'parser_version'").run(String(PARSER_VERSION - 1));
-    expect(await update()).toMatchObject({ parsed: 2, rebuilt: `parser version ${PARSER_VERSION - 1} → ${PARSER_VERSION}` });
+    expect(await update()).toMatchObject({
+      parsed: 2,
+      rebuilt: `parser version ${PARSER_VERSION - 1} → ${PARSER_VERSION}`,
+    });
     // The rebuilt full-text tables are tuned as new ones are (schema.ts: ftsTuning).
     for (const t of shards)
       expect(
-        Object.fromEntries((db.prepare(`SELECT k, v FROM ${t}.docs_fts_config`).all() as { k: string; v: number }[]).map((r) => [r.k, r.v])),
+        Object.fromEntries(
+          (db.prepare(`SELECT k, v FROM ${t}.docs_fts_config`).all() as { k: string; v: number }[]).map((r) => [
+            r.k,
+            r.v,
+          ]),
+        ),
       ).toMatchObject({ automerge: 8, crisismerge: 32 });
   });
 
@@ -180,7 +226,10 @@ describe('the library index', () => {
   });
 
   it('lists the head problems once the post list is ready, and every comment problem once the texts are indexed', async () => {
-    await writeFile(join(library, 'odd.txt'), 'Tuesday 21 May 2019\nOdd Post\n\nBody.\n\n3 comments:\n  1. First\n    ReplyDelete\n  5. Numbered five\n');
+    await writeFile(
+      join(library, 'odd.txt'),
+      'Tuesday 21 May 2019\nOdd Post\n\nBody.\n\n3 comments:\n  1. First\n    ReplyDelete\n  5. Numbered five\n',
+    );
     let atPostList: string[] = [];
     await updateIndex(db, library, {
       pool,
@@ -206,7 +255,9 @@ describe('the library index', () => {
       .map((p) => p.id);
     expect(ids).toHaveLength(3);
     expect(new Set(ids).size).toBe(3);
-    expect(indexQueries(db).problemsOf('zz-copy.txt')).toContainEqual(expect.objectContaining({ message: expect.stringContaining('same date and title') }));
+    expect(indexQueries(db).problemsOf('zz-copy.txt')).toContainEqual(
+      expect.objectContaining({ message: expect.stringContaining('same date and title') }),
+    );
     // Still there after the second pass replaced the file's problems with the full parse's.
     expect(
       indexQueries(db)
@@ -218,7 +269,10 @@ describe('the library index', () => {
   it('links the same article quoted in two posts', async () => {
     const text = await readFile(join(library, '004_72f7fc2b7a245681.txt'), 'utf8');
     const telegraph = text.split('\n').slice(53, 57).join('\n');
-    await writeFile(join(library, 'later.txt'), post('Charities Again', `A reminder of what the Telegraph said:-\n${telegraph}`, 'Friday, 9 May 2014'));
+    await writeFile(
+      join(library, 'later.txt'),
+      post('Charities Again', `A reminder of what the Telegraph said:-\n${telegraph}`, 'Friday, 9 May 2014'),
+    );
     await update();
     const q = indexQueries(db);
     const later = q.bySource('telegraph');
@@ -273,18 +327,33 @@ describe('search', () => {
     await update();
   });
 
-  it.each(['"', '*', 'NEAR(', 'AND OR', '(', ')', ':', '^', '-', 'title:x', '"unclosed phrase', 'a"b"c', '\u0000', '🙂', ' '.repeat(10), 'x'.repeat(900)])(
-    'never fails on what a user types: %j',
-    (input) => {
-      expect(() => search(db, input)).not.toThrow();
-    },
-  );
+  it.each([
+    '"',
+    '*',
+    'NEAR(',
+    'AND OR',
+    '(',
+    ')',
+    ':',
+    '^',
+    '-',
+    'title:x',
+    '"unclosed phrase',
+    'a"b"c',
+    '\u0000',
+    '🙂',
+    ' '.repeat(10),
+    'x'.repeat(900),
+  ])('never fails on what a user types: %j', (input) => {
+    expect(() => search(db, input)).not.toThrow();
+  });
 
   it('maps the index into memory from the first search on, not before', () => {
     expect(db.pragma('mmap_size', { simple: true })).toBe(0);
     search(db, 'probation');
     // The shards too: they hold what a search reads most.
-    for (const schema of ['main', ...shards]) expect(db.pragma(`${schema}.mmap_size`, { simple: true })).toBeGreaterThan(0);
+    for (const schema of ['main', ...shards])
+      expect(db.pragma(`${schema}.mmap_size`, { simple: true })).toBeGreaterThan(0);
   });
 
   it('finds phrases and prefixes, ranks title hits first, and marks the words in snippets', () => {
@@ -292,14 +361,24 @@ describe('search', () => {
     expect(search(db, 'privat*').groups.length).toBe(2);
     const result = search(db, 'omnishambles');
     expect(result.groups[0]!.title).toBe('Omnishambles Update 48');
-    expect(result.groups[0]!.hits[0]!.snippet.filter((p) => p.marked).map((p) => p.text.toLowerCase())).toContain('omnishambles');
+    expect(result.groups[0]!.hits[0]!.snippet.filter((p) => p.marked).map((p) => p.text.toLowerCase())).toContain(
+      'omnishambles',
+    );
   });
 
   it('filters by kind, date and source', () => {
-    expect(search(db, 'Grayling', { kinds: ['article'] }).groups.every((g) => g.hits.every((h) => h.kind === 'article'))).toBe(true);
-    expect(search(db, 'probation', { from: '2019-01-01' }).groups.map((g) => g.title)).toEqual(['Latest From Napo 188']);
-    expect(search(db, 'probation', { to: '2014-12-31' }).groups.map((g) => g.title)).toEqual(['Omnishambles Update 48']);
-    expect(search(db, 'charities', { sourceKey: 'telegraph' }).groups.flatMap((g) => g.hits.map((h) => h.kind))).toEqual(['article']);
+    expect(
+      search(db, 'Grayling', { kinds: ['article'] }).groups.every((g) => g.hits.every((h) => h.kind === 'article')),
+    ).toBe(true);
+    expect(search(db, 'probation', { from: '2019-01-01' }).groups.map((g) => g.title)).toEqual([
+      'Latest From Napo 188',
+    ]);
+    expect(search(db, 'probation', { to: '2014-12-31' }).groups.map((g) => g.title)).toEqual([
+      'Omnishambles Update 48',
+    ]);
+    expect(
+      search(db, 'charities', { sourceKey: 'telegraph' }).groups.flatMap((g) => g.hits.map((h) => h.kind)),
+    ).toEqual(['article']);
   });
 });
 
@@ -311,7 +390,9 @@ describe('search on a large index', () => {
     );
     // The texts in turn in each shard, as the workers write them (each rowid in its shard's class).
     const inserts = shards.map((t) => ({
-      doc: db.prepare(`INSERT INTO ${t}.docs(rowid, post_id, kind, ref, source_key, title, body) VALUES (?, 'p', 'comment', ?, NULL, '', ?)`),
+      doc: db.prepare(
+        `INSERT INTO ${t}.docs(rowid, post_id, kind, ref, source_key, title, body) VALUES (?, 'p', 'comment', ?, NULL, '', ?)`,
+      ),
       fts: db.prepare(`INSERT INTO ${t}.docs_fts(rowid, title, body) VALUES (?, ?, ?)`),
     }));
     db.transaction(() => {

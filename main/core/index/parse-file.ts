@@ -81,12 +81,29 @@ export function readForIndex(root: string, file: string, hash: boolean): ReadFor
   const read = readSeedBytesReused(root, file);
   const { size, mtimeMs } = read;
   if (!read.bytes)
-    return { size, mtimeMs, hash: null, bytes: null, unreadable: { file, size, mtimeMs, hash: 'unreadable', ...nothingParsed(), problems: [read.problem] } };
-  return { size, mtimeMs, hash: hash ? createHash('sha1').update(read.bytes).digest('hex') : '', bytes: read.bytes, unreadable: null };
+    return {
+      size,
+      mtimeMs,
+      hash: null,
+      bytes: null,
+      unreadable: { file, size, mtimeMs, hash: 'unreadable', ...nothingParsed(), problems: [read.problem] },
+    };
+  return {
+    size,
+    mtimeMs,
+    hash: hash ? createHash('sha1').update(read.bytes).digest('hex') : '',
+    bytes: read.bytes,
+    unreadable: null,
+  };
 }
 
 /** A ParsedFile's post, articles and texts when there are none. */
-export const nothingParsed = (): Pick<ParsedFile, 'post' | 'articleCount' | 'articles' | 'docs'> => ({ post: null, articleCount: 0, articles: [], docs: [] });
+export const nothingParsed = (): Pick<ParsedFile, 'post' | 'articleCount' | 'articles' | 'docs'> => ({
+  post: null,
+  articleCount: 0,
+  articles: [],
+  docs: [],
+});
 
 /**
  * Reads and hashes one seed file for the post list ("structure"; "new" skips the hash), from

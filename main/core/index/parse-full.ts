@@ -6,12 +6,23 @@
  */
 import { articlesOf, fingerprintOf, keyOfSource, previewOf, urlKey, type Article } from '../articles';
 import { parseSeed, type Post } from '../parse';
-import { nothingParsed, readForIndex, scanFileForIndex, type Doc, type IndexedArticle, type ParsedFile, type ParseMode } from './parse-file';
+import {
+  nothingParsed,
+  readForIndex,
+  scanFileForIndex,
+  type Doc,
+  type IndexedArticle,
+  type ParsedFile,
+  type ParseMode,
+} from './parse-file';
 
 function docsOf(post: Post, articles: Article[]): Doc[] {
-  const docs: Doc[] = [{ kind: 'post', ref: null, sourceKey: null, title: post.title, body: post.body.map((b) => b.text).join('\n\n') }];
+  const docs: Doc[] = [
+    { kind: 'post', ref: null, sourceKey: null, title: post.title, body: post.body.map((b) => b.text).join('\n\n') },
+  ];
   for (const comment of post.comments) {
-    for (const c of [comment, ...comment.replies]) docs.push({ kind: 'comment', ref: c.id, sourceKey: null, title: '', body: c.text });
+    for (const c of [comment, ...comment.replies])
+      docs.push({ kind: 'comment', ref: c.id, sourceKey: null, title: '', body: c.text });
   }
   for (const article of articles) {
     if (article.kind !== 'article') continue;

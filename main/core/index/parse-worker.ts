@@ -32,7 +32,9 @@ function parse(root: string, file: string, mode: ParseMode, lib: Full | null): P
 const needsFull = (task: Task): boolean =>
   task.kind === 'extract' ||
   task.kind === 'articles' ||
-  (task.kind === 'parse' ? task.mode === 'full' : task.kind === 'parse-many' && task.files.some((f) => f.mode === 'full'));
+  (task.kind === 'parse'
+    ? task.mode === 'full'
+    : task.kind === 'parse-many' && task.files.some((f) => f.mode === 'full'));
 
 /** The answer to a task other than 'extract', computed synchronously (files are read with blocking calls). */
 function answer(task: Exclude<Task, { kind: 'extract' }>, lib: Full | null): unknown {

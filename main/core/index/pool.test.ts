@@ -38,7 +38,9 @@ describe('the parse pool', () => {
       expect(result.cancelled).toBe(false);
       const problems = indexQueries(db).problems();
       expect(problems.map((p) => [p.file, p.severity])).toEqual([['boom.txt', 'error']]);
-      expect(problems[0]!.message).toMatch(/^Indexing the file failed: the parse worker stopped .* tried again the next time/);
+      expect(problems[0]!.message).toMatch(
+        /^Indexing the file failed: the parse worker stopped .* tried again the next time/,
+      );
       // Its size is unknown, so the next update parses it again.
       expect((db.prepare("SELECT size FROM files WHERE path = 'boom.txt'").get() as { size: number }).size).toBe(-1);
       db.close();

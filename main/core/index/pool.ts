@@ -32,7 +32,10 @@ function workerSpec(workerFile?: string): { url: URL; workerData?: { entry: stri
   const here = import.meta.dirname;
   const built = join(here, 'parse-worker.js');
   if (existsSync(built)) return { url: pathToFileURL(built) };
-  return { url: pathToFileURL(join(here, 'worker-boot.mjs')), workerData: { entry: pathToFileURL(join(here, 'parse-worker.ts')).href } };
+  return {
+    url: pathToFileURL(join(here, 'worker-boot.mjs')),
+    workerData: { entry: pathToFileURL(join(here, 'parse-worker.ts')).href },
+  };
 }
 
 /**
@@ -201,7 +204,9 @@ export class ParsePool {
   }
 
   private run<T>(task: Task): Promise<T> {
-    return new Promise<T>((resolve, reject) => void this.send({ worker: null, task, resolve: resolve as (r: never) => void, reject }));
+    return new Promise<T>(
+      (resolve, reject) => void this.send({ worker: null, task, resolve: resolve as (r: never) => void, reject }),
+    );
   }
 
   private async send(job: Job): Promise<void> {

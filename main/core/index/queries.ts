@@ -1,4 +1,10 @@
-import { compareSources, type QuotedElsewhere, type SourceArticle, type SourceKind, type SourceSummary } from '../articles';
+import {
+  compareSources,
+  type QuotedElsewhere,
+  type SourceArticle,
+  type SourceKind,
+  type SourceSummary,
+} from '../articles';
 import type { Problem } from '../parse';
 import type { IndexDb } from './db';
 import type { PostSummary } from './types';
@@ -11,7 +17,9 @@ export function indexQueries(db: IndexDb) {
        FROM posts ORDER BY date IS NULL, date DESC, title`,
     ),
     post: db.prepare('SELECT id, file FROM posts WHERE id = ?'),
-    hashOf: db.prepare("SELECT f.hash AS hash FROM posts p JOIN files f ON f.path = p.file WHERE p.id = ? AND f.hash != ''"),
+    hashOf: db.prepare(
+      "SELECT f.hash AS hash FROM posts p JOIN files f ON f.path = p.file WHERE p.id = ? AND f.hash != ''",
+    ),
     problems: db.prepare('SELECT file, line, severity, message FROM problems ORDER BY file, rowid'),
     problemsOf: db.prepare('SELECT file, line, severity, message FROM problems WHERE file = ? ORDER BY rowid'),
     counts: db.prepare(
@@ -31,7 +39,9 @@ export function indexQueries(db: IndexDb) {
       `SELECT a.id AS articleId, a.post_id AS postId, p.title AS postTitle, p.date AS date FROM article_groups g JOIN articles a ON a.id = g.article_id JOIN posts p ON p.id = a.post_id
        WHERE g.group_id = ? ORDER BY p.date, a.post_id, a.ord`,
     ),
-    groupIdOf: db.prepare('SELECT g.group_id AS groupId, a.post_id AS postId FROM articles a LEFT JOIN article_groups g ON g.article_id = a.id WHERE a.id = ?'),
+    groupIdOf: db.prepare(
+      'SELECT g.group_id AS groupId, a.post_id AS postId FROM articles a LEFT JOIN article_groups g ON g.article_id = a.id WHERE a.id = ?',
+    ),
   };
 
   const elsewhere = (articleId: string, postId: string, groupId: string | null): QuotedElsewhere[] => {
@@ -60,10 +70,12 @@ export function indexQueries(db: IndexDb) {
         .map((r) => (r.key === 'unknown' ? { ...r, name: null, kind: 'unknown' as const } : r))
         .sort(compareSources),
     bySource: (key: string): SourceArticle[] =>
-      (s.bySource.all(key) as (Omit<SourceArticle, 'alsoQuotedIn'> & { groupId: string | null })[]).map(({ groupId, ...row }) => ({
-        ...row,
-        alsoQuotedIn: elsewhere(row.articleId, row.postId, groupId),
-      })),
+      (s.bySource.all(key) as (Omit<SourceArticle, 'alsoQuotedIn'> & { groupId: string | null })[]).map(
+        ({ groupId, ...row }) => ({
+          ...row,
+          alsoQuotedIn: elsewhere(row.articleId, row.postId, groupId),
+        }),
+      ),
     /** Other posts quoting the same pieces, by article id. */
     alsoQuotedIn: (articleIds: string[]): Map<string, QuotedElsewhere[]> => {
       const result = new Map<string, QuotedElsewhere[]>();

@@ -80,12 +80,18 @@ async function scan(root: string, stat: boolean): Promise<Map<string, { size: nu
 
 /** Recomputes which articles are the same piece quoted in several posts. */
 function regroup(db: IndexDb) {
-  const rows = db.prepare('SELECT id, url_key, fingerprint FROM articles').all() as { id: string; url_key: string | null; fingerprint: Buffer | null }[];
+  const rows = db.prepare('SELECT id, url_key, fingerprint FROM articles').all() as {
+    id: string;
+    url_key: string | null;
+    fingerprint: Buffer | null;
+  }[];
   const keys = rows.map((r) => ({
     id: r.id,
     urlKey: r.url_key,
     // A view of the stored bytes (which better-sqlite3 hands over aligned, each in a buffer of its own).
-    fingerprint: r.fingerprint ? new Uint32Array(r.fingerprint.buffer, r.fingerprint.byteOffset, r.fingerprint.byteLength / 4) : null,
+    fingerprint: r.fingerprint
+      ? new Uint32Array(r.fingerprint.buffer, r.fingerprint.byteOffset, r.fingerprint.byteLength / 4)
+      : null,
   }));
   const others = groupByKeys(keys);
   const insert = db.prepare('INSERT INTO article_groups(article_id, group_id) VALUES (?, ?)');
@@ -97,7 +103,9 @@ function regroup(db: IndexDb) {
 
 /** Why a file failed when its parse worker died on it (or ran out of memory), as its problem says. */
 const workerFailure = (error: Error): string =>
-  /memory/i.test(error.message) ? 'it needed more memory than a parse worker may use' : `the parse worker stopped (${error.message})`;
+  /memory/i.test(error.message)
+    ? 'it needed more memory than a parse worker may use'
+    : `the parse worker stopped (${error.message})`;
 
 /**
  * Parses files in the pool, keeping every worker busy, and hands the results to `write` in
@@ -147,7 +155,13 @@ async function parseInOrder(
         root,
         chunk.map((file) => ({ file, mode: mode(file) })),
       )
-      .catch(() => Promise.all(chunk.map((file) => pool.parse(root, file, mode(file)).catch((error: Error) => failedFile(file, workerFailure(error))))))
+      .catch(() =>
+        Promise.all(
+          chunk.map((file) =>
+            pool.parse(root, file, mode(file)).catch((error: Error) => failedFile(file, workerFailure(error))),
+          ),
+        ),
+      )
       .then((results) => {
         done.set(index, results);
         while (done.has(nextToWrite)) {
@@ -185,7 +199,12 @@ async function extractInWorkers(
   for (let i = 0; i < jobs.length; i += EXTRACT_BATCH) batches.push(jobs.slice(i, i + EXTRACT_BATCH));
   const run = async (batch: ExtractJob[]): Promise<void> => {
     try {
-      await pool.extract({ root, dbPath: db.name, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}), jobs: batch });
+      await pool.extract({
+        root,
+        dbPath: db.name,
+        ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+        jobs: batch,
+      });
       onWritten(batch.length);
     } catch (error) {
       if (batch.length > 1) {
@@ -193,7 +212,9 @@ async function extractInWorkers(
         return;
       }
       const job = batch[0]!;
-      db.transaction(() => writeSecondPass(w, [{ job, result: failedFile(job.path, workerFailure(error as Error)) }]))();
+      db.transaction(() =>
+        writeSecondPass(w, [{ job, result: failedFile(job.path, workerFailure(error as Error)) }]),
+      )();
       onWritten(1);
     }
   };
@@ -271,7 +292,9 @@ export async function updateIndex(db: IndexDb, root: string, options: UpdateOpti
   const rebuilt = resetIfStale(db, root);
   options.onProgress?.({ phase: 'scanning', done: 0, total: 0 });
   const known = new Map(
-    (db.prepare('SELECT path, size, mtime_ms FROM files').all() as { path: string; size: number; mtime_ms: number }[]).map((r) => [r.path, r]),
+    (
+      db.prepare('SELECT path, size, mtime_ms FROM files').all() as { path: string; size: number; mtime_ms: number }[]
+    ).map((r) => [r.path, r]),
   );
   // The pool starts its workers on the first file only (a warm reopen starts none); an empty
   // index will parse every file, so its workers start while the folder is listed.
@@ -283,7 +306,9 @@ export async function updateIndex(db: IndexDb, root: string, options: UpdateOpti
   db.transaction(() => removed.forEach(w.removeFile))();
 
   const toExtract = () =>
-    db.prepare('SELECT path, post_id AS postId, size, mtime_ms AS mtimeMs FROM files WHERE extracted = 0 ORDER BY path').all() as ExtractJob[];
+    db
+      .prepare('SELECT path, post_id AS postId, size, mtime_ms AS mtimeMs FROM files WHERE extracted = 0 ORDER BY path')
+      .all() as ExtractJob[];
   let parsed = 0;
   let cancelled: boolean;
   let extracted = 0;

@@ -31,11 +31,15 @@ function shardStatements(db: IndexDb, t: string) {
     hasDocs: db.prepare(`SELECT 1 FROM ${t}.docs WHERE post_id = ? LIMIT 1`).pluck(),
     deleteDocsOf: db.prepare(`DELETE FROM ${t}.docs WHERE post_id = ?`),
     maxRowid: db.prepare(`SELECT max(rowid) FROM ${t}.docs`).pluck(),
-    insertDoc: db.prepare(`INSERT INTO ${t}.docs(rowid, post_id, kind, ref, source_key, title, body) VALUES (?, ?, ?, ?, ?, ?, ?)`),
+    insertDoc: db.prepare(
+      `INSERT INTO ${t}.docs(rowid, post_id, kind, ref, source_key, title, body) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ),
     ftsFromDocs: db.prepare(
       `INSERT INTO ${t}.docs_fts(rowid, title, body) SELECT rowid, title, body FROM ${t}.docs WHERE rowid BETWEEN ? AND ? ORDER BY rowid`,
     ),
-    clearPending: db.prepare(`DELETE FROM ${t}.docs WHERE post_id IN (SELECT post_id FROM main.files WHERE extracted = 0 AND post_id IS NOT NULL)`),
+    clearPending: db.prepare(
+      `DELETE FROM ${t}.docs WHERE post_id IN (SELECT post_id FROM main.files WHERE extracted = 0 AND post_id IS NOT NULL)`,
+    ),
   };
 }
 
@@ -105,7 +109,14 @@ export function writer(db: IndexDb) {
         problems.push(renamedProblem(parsed, taken.file, postId));
       }
     }
-    s.upsertFile.run({ path: parsed.file, size: parsed.size, mtimeMs: parsed.mtimeMs, hash: parsed.hash, postId, extracted: parsed.post && postId ? 0 : 1 });
+    s.upsertFile.run({
+      path: parsed.file,
+      size: parsed.size,
+      mtimeMs: parsed.mtimeMs,
+      hash: parsed.hash,
+      postId,
+      extracted: parsed.post && postId ? 0 : 1,
+    });
     for (const p of problems) s.insertProblem.run(p.file, p.line, p.severity, p.message);
     if (!parsed.post || !postId) return;
     const post = parsed.post;
@@ -145,7 +156,15 @@ export function writer(db: IndexDb) {
     for (const { parsed, postId } of posts) {
       const rename = renamer(parsed, postId);
       for (const d of parsed.docs) {
-        st.insertDoc.run(rowid, postId, d.kind, d.kind === 'article' && d.ref ? rename(d.ref) : d.ref, d.sourceKey, d.title, d.body);
+        st.insertDoc.run(
+          rowid,
+          postId,
+          d.kind,
+          d.kind === 'article' && d.ref ? rename(d.ref) : d.ref,
+          d.sourceKey,
+          d.title,
+          d.body,
+        );
         rowid += SHARDS;
       }
     }
@@ -203,7 +222,9 @@ export function writeSecondPassTexts(w: ReturnType<typeof writer>, shard: number
   w.writeTexts(
     shard,
     // Only posts still in the index (writeExtracted() skips the others too).
-    done.filter((d) => unchanged(d) && w.s.postExists.get(d.job.postId) !== undefined).map(({ job, result }) => ({ parsed: result, postId: job.postId })),
+    done
+      .filter((d) => unchanged(d) && w.s.postExists.get(d.job.postId) !== undefined)
+      .map(({ job, result }) => ({ parsed: result, postId: job.postId })),
   );
 }
 

@@ -1,1 +1,10 @@
-export { compareNewestFirst, listLibraryFiles, listSeedFiles, loadLibrary, readSeed, readSeedBytes, MAX_SEED_BYTES, type LoadedLibrary } from './load';
+export {
+  compareNewestFirst,
+  listLibraryFiles,
+  listSeedFiles,
+  loadLibrary,
+  readSeed,
+  readSeedBytes,
+  MAX_SEED_BYTES,
+  type LoadedLibrary,
+} from './load';

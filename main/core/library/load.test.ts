@@ -12,7 +12,11 @@ describe('reading a seed file into the reused buffer', () => {
     for (const [i] of sizes.entries()) {
       const reused = readSeedBytesReused(root, `${i}.txt`);
       const fresh = readSeedBytesSync(root, `${i}.txt`);
-      expect({ size: reused.size, mtimeMs: reused.mtimeMs, problem: reused.problem }).toEqual({ size: fresh.size, mtimeMs: fresh.mtimeMs, problem: null });
+      expect({ size: reused.size, mtimeMs: reused.mtimeMs, problem: reused.problem }).toEqual({
+        size: fresh.size,
+        mtimeMs: fresh.mtimeMs,
+        problem: null,
+      });
       expect(Buffer.compare(reused.bytes!, fresh.bytes!)).toBe(0);
     }
   });
@@ -20,7 +24,13 @@ describe('reading a seed file into the reused buffer', () => {
   it('says why a file cannot be read', async () => {
     const root = await mkdtemp(join(tmpdir(), 'threadline-load-'));
     await mkdir(join(root, 'folder.txt'));
-    expect(readSeedBytesReused(root, 'missing.txt')).toMatchObject({ bytes: null, problem: { file: 'missing.txt', severity: 'error' } });
-    expect(readSeedBytesReused(root, 'folder.txt')).toMatchObject({ bytes: null, problem: { file: 'folder.txt', severity: 'error' } });
+    expect(readSeedBytesReused(root, 'missing.txt')).toMatchObject({
+      bytes: null,
+      problem: { file: 'missing.txt', severity: 'error' },
+    });
+    expect(readSeedBytesReused(root, 'folder.txt')).toMatchObject({
+      bytes: null,
+      problem: { file: 'folder.txt', severity: 'error' },
+    });
   });
 });

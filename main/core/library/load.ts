@@ -35,7 +35,8 @@ export async function listSeedFiles(root: string): Promise<string[]> {
   };
   const found: string[] = [];
   for (const e of entries) {
-    if (e.isFile() && e.name.toLowerCase().endsWith('.txt') && !e.name.startsWith('.')) found.push(prefixOf(e.parentPath) + e.name);
+    if (e.isFile() && e.name.toLowerCase().endsWith('.txt') && !e.name.startsWith('.'))
+      found.push(prefixOf(e.parentPath) + e.name);
   }
   return found.sort();
 }
@@ -48,18 +49,28 @@ export async function listLibraryFiles(root: string): Promise<string[]> {
   try {
     const info = await stat(root);
     if (!info.isDirectory())
-      throw new UserError('not-a-folder', `Opening library failed: ${root} is a file, not a folder. Choose the folder that holds the saved posts.`);
+      throw new UserError(
+        'not-a-folder',
+        `Opening library failed: ${root} is a file, not a folder. Choose the folder that holds the saved posts.`,
+      );
     return await listSeedFiles(root);
   } catch (error) {
     if (error instanceof UserError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'does not exist' : code === 'EACCES' ? 'is not readable' : `cannot be read (${code ?? (error as Error).message})`;
+    const why =
+      code === 'ENOENT'
+        ? 'does not exist'
+        : code === 'EACCES'
+          ? 'is not readable'
+          : `cannot be read (${code ?? (error as Error).message})`;
     throw new UserError('library-unreadable', `Opening library failed: ${root} ${why}. Choose another folder.`);
   }
 }
 
 /** A seed file's bytes with its size and time, or the problem that kept it from being read. */
-export type SeedBytes = { bytes: Buffer; size: number; mtimeMs: number; problem: null } | { bytes: null; size: number; mtimeMs: number; problem: Problem };
+export type SeedBytes =
+  | { bytes: Buffer; size: number; mtimeMs: number; problem: null }
+  | { bytes: null; size: number; mtimeMs: number; problem: Problem };
 
 const tooBig = (file: string, size: number, mtimeMs: number): SeedBytes => ({
   bytes: null,

@@ -38,9 +38,29 @@ describe('the comment thread', () => {
         line: 9,
         textLine: 9,
         endLine: 17,
-        replies: [{ id: '1.1', writtenNumber: 1, author: null, text: 'A reply\nwith more.', line: 14, textLine: 14, endLine: 17, replies: [] }],
+        replies: [
+          {
+            id: '1.1',
+            writtenNumber: 1,
+            author: null,
+            text: 'A reply\nwith more.',
+            line: 14,
+            textLine: 14,
+            endLine: 17,
+            replies: [],
+          },
+        ],
       },
-      { id: '2', writtenNumber: 2, author: null, text: 'Second comment', line: 18, textLine: 18, endLine: 20, replies: [] },
+      {
+        id: '2',
+        writtenNumber: 2,
+        author: null,
+        text: 'Second comment',
+        line: 18,
+        textLine: 18,
+        endLine: 20,
+        replies: [],
+      },
     ]);
     expect(post.body).toEqual([{ text: 'Body.', line: 5, endLine: 5 }]);
   });
@@ -63,7 +83,16 @@ describe('the comment thread', () => {
   });
 
   it('finds a comment list with no count line, leaving the declared count null', () => {
-    const { post, problems } = parse('Posted by Jim', '', '  1. Hello', '', '    ReplyDelete', '  2. Again', '', '    ReplyDelete');
+    const { post, problems } = parse(
+      'Posted by Jim',
+      '',
+      '  1. Hello',
+      '',
+      '    ReplyDelete',
+      '  2. Again',
+      '',
+      '    ReplyDelete',
+    );
     expect(post?.declaredCommentCount).toBeNull();
     expect(post?.foundCommentCount).toBe(2);
     expect(post?.comments.map((c) => [c.id, c.text, c.line])).toEqual([
@@ -75,22 +104,48 @@ describe('the comment thread', () => {
   });
 
   it('warns on the count line when the declared count differs from the comments found, and shows both', () => {
-    const { post, problems } = parse('5 comments:', '', '  1. One', '', '    ReplyDelete', '  2. Two', '', '    ReplyDelete');
+    const { post, problems } = parse(
+      '5 comments:',
+      '',
+      '  1. One',
+      '',
+      '    ReplyDelete',
+      '  2. Two',
+      '',
+      '    ReplyDelete',
+    );
     expect(post?.declaredCommentCount).toBe(5);
     expect(post?.foundCommentCount).toBe(2);
     expect(post?.comments).toHaveLength(2);
-    expect(problems).toEqual([{ file: 'post.txt', line: 7, severity: 'warning', message: expect.stringContaining('declares 5 comments but 2 were found') }]);
+    expect(problems).toEqual([
+      {
+        file: 'post.txt',
+        line: 7,
+        severity: 'warning',
+        message: expect.stringContaining('declares 5 comments but 2 were found'),
+      },
+    ]);
   });
 
   it('warns when "No comments:" is followed by a comment anyway', () => {
     const { post, problems } = parse('No comments:', '', '  1. Surprise', '', '    ReplyDelete');
     expect(post?.declaredCommentCount).toBe(0);
     expect(post?.foundCommentCount).toBe(1);
-    expect(problems).toEqual([expect.objectContaining({ line: 7, message: expect.stringContaining('declares 0 comments but 1 was found') })]);
+    expect(problems).toEqual([
+      expect.objectContaining({ line: 7, message: expect.stringContaining('declares 0 comments but 1 was found') }),
+    ]);
   });
 
   it('counts replies in the comments found', () => {
-    const { post, problems } = parse('2 comments:', '', '  1. Top', '    ReplyDelete', '    Replies', '    1. Reply', '      Delete');
+    const { post, problems } = parse(
+      '2 comments:',
+      '',
+      '  1. Top',
+      '    ReplyDelete',
+      '    Replies',
+      '    1. Reply',
+      '      Delete',
+    );
     expect(post?.foundCommentCount).toBe(2);
     expect(ids(post!.comments)).toEqual(['1', '1.1']);
     expect(problems).toEqual([]);
@@ -99,11 +154,38 @@ describe('the comment thread', () => {
 
 describe('old-style "Name said..." comments', () => {
   it('keeps the author of an old unindented "Anonymous said..." comment', () => {
-    const { post } = parse('2 comments:', '', 'Anonymous said...', 'Great post.', '', 'Jim Brown said...', 'I agree', 'with that.');
+    const { post } = parse(
+      '2 comments:',
+      '',
+      'Anonymous said...',
+      'Great post.',
+      '',
+      'Jim Brown said...',
+      'I agree',
+      'with that.',
+    );
     expect(post?.declaredCommentCount).toBe(2);
     expect(post?.comments).toEqual([
-      { id: '1', writtenNumber: null, author: 'Anonymous', text: 'Great post.', line: 9, textLine: 10, endLine: 10, replies: [] },
-      { id: '2', writtenNumber: null, author: 'Jim Brown', text: 'I agree\nwith that.', line: 12, textLine: 13, endLine: 14, replies: [] },
+      {
+        id: '1',
+        writtenNumber: null,
+        author: 'Anonymous',
+        text: 'Great post.',
+        line: 9,
+        textLine: 10,
+        endLine: 10,
+        replies: [],
+      },
+      {
+        id: '2',
+        writtenNumber: null,
+        author: 'Jim Brown',
+        text: 'I agree\nwith that.',
+        line: 12,
+        textLine: 13,
+        endLine: 14,
+        replies: [],
+      },
     ]);
     expect(post?.body.map((b) => b.text)).toEqual(['Body.']);
   });
@@ -126,7 +208,13 @@ describe('old-style "Name said..." comments', () => {
       '      Delete', //             15
     );
     expect(problems).toEqual([]);
-    expect(post?.comments[0]).toMatchObject({ id: '1', writtenNumber: 1, author: 'Anonymous', text: 'Hello there.', line: 9 });
+    expect(post?.comments[0]).toMatchObject({
+      id: '1',
+      writtenNumber: 1,
+      author: 'Anonymous',
+      text: 'Hello there.',
+      line: 9,
+    });
     expect(post?.comments[0]!.replies[0]).toMatchObject({
       id: '1.1',
       writtenNumber: 1,
@@ -148,13 +236,22 @@ describe('odd comment structure', () => {
   it('warns, naming the comment id, when a comment has no ReplyDelete line', () => {
     const { post, problems } = parse('2 comments:', '', '  1. Cut short', '', '  2. Fine', '', '    ReplyDelete');
     expect(post?.comments.map((c) => c.text)).toEqual(['Cut short', 'Fine']);
-    expect(problems).toEqual([{ file: 'post.txt', line: 9, severity: 'warning', message: expect.stringContaining('Comment 1 has no "ReplyDelete"') }]);
+    expect(problems).toEqual([
+      {
+        file: 'post.txt',
+        line: 9,
+        severity: 'warning',
+        message: expect.stringContaining('Comment 1 has no "ReplyDelete"'),
+      },
+    ]);
   });
 
   it('warns when the last comment of the file has no ReplyDelete line', () => {
     const { post, problems } = parse('1 comment:', '', '  1. Truncated file', '    and more');
     expect(post?.comments[0]).toMatchObject({ text: 'Truncated file\nand more', line: 9, textLine: 9, endLine: 10 });
-    expect(problems).toEqual([expect.objectContaining({ line: 9, message: expect.stringContaining('Comment 1 has no "ReplyDelete"') })]);
+    expect(problems).toEqual([
+      expect.objectContaining({ line: 9, message: expect.stringContaining('Comment 1 has no "ReplyDelete"') }),
+    ]);
   });
 
   it('warns when a reply has no Delete line after it', () => {
@@ -171,11 +268,27 @@ describe('odd comment structure', () => {
     );
     expect(ids(post!.comments)).toEqual(['1', '1.1', '1.2']);
     expect(post?.comments[0]!.replies.map((r) => r.text)).toEqual(['First reply', 'Second reply']);
-    expect(problems).toEqual([{ file: 'post.txt', line: 12, severity: 'warning', message: expect.stringContaining('Comment 1.1 has no "Delete"') }]);
+    expect(problems).toEqual([
+      {
+        file: 'post.txt',
+        line: 12,
+        severity: 'warning',
+        message: expect.stringContaining('Comment 1.1 has no "Delete"'),
+      },
+    ]);
   });
 
   it('keeps a numbered list inside a top-level comment as its text, not as replies', () => {
-    const { post, problems } = parse('1 comment:', '', '  1. My points:', '', '    1. first item', '    2. second item', '', '    ReplyDelete');
+    const { post, problems } = parse(
+      '1 comment:',
+      '',
+      '  1. My points:',
+      '',
+      '    1. first item',
+      '    2. second item',
+      '',
+      '    ReplyDelete',
+    );
     expect(post?.foundCommentCount).toBe(1);
     expect(post?.comments[0]!.replies).toEqual([]);
     expect(post?.comments[0]!.text).toBe('My points:\n\n1. first item\n2. second item');
@@ -205,7 +318,9 @@ describe('odd comment structure', () => {
       ['1', 1],
       ['2', 5],
     ]);
-    expect(problems).toEqual([{ file: 'post.txt', line: 11, severity: 'warning', message: expect.stringContaining('numbered 5') }]);
+    expect(problems).toEqual([
+      { file: 'post.txt', line: 11, severity: 'warning', message: expect.stringContaining('numbered 5') },
+    ]);
   });
 
   it('gives repeated comment numbers unique positional ids', () => {
@@ -218,11 +333,21 @@ describe('odd comment structure', () => {
     const { post, problems } = parse('1 comment:', '', '  1. One', '    ReplyDelete', '    stray text');
     expect(post?.comments[0]!.text).toBe('One\nstray text');
     expect(post?.comments[0]!.endLine).toBe(11);
-    expect(problems).toContainEqual(expect.objectContaining({ line: 11, message: expect.stringContaining('after the end of comment 1') }));
+    expect(problems).toContainEqual(
+      expect.objectContaining({ line: 11, message: expect.stringContaining('after the end of comment 1') }),
+    );
   });
 
   it('accepts trailing spaces and tabs after ReplyDelete, Replies and Delete', () => {
-    const { post, problems } = parse('2 comments:  ', '', '  1. Top', '    ReplyDelete  ', '    Replies \t', '    1. Reply', '      Delete   ');
+    const { post, problems } = parse(
+      '2 comments:  ',
+      '',
+      '  1. Top',
+      '    ReplyDelete  ',
+      '    Replies \t',
+      '    1. Reply',
+      '      Delete   ',
+    );
     expect(ids(post!.comments)).toEqual(['1', '1.1']);
     expect(post?.declaredCommentCount).toBe(2);
     expect(post?.comments[0]).toMatchObject({ text: 'Top', endLine: 13 });
@@ -271,7 +396,9 @@ describe('comment text and indentation', () => {
       '',
       '    ReplyDelete',
     );
-    expect(post?.comments[0]!.text).toBe('“Quoted\u00a0text” — £5\n\n\nSecond\u00a0paragraph \n  indented deeper\n\u00a0starts with NBSP');
+    expect(post?.comments[0]!.text).toBe(
+      '“Quoted\u00a0text” — £5\n\n\nSecond\u00a0paragraph \n  indented deeper\n\u00a0starts with NBSP',
+    );
     expect(problems).toEqual([]);
   });
 
@@ -297,16 +424,39 @@ describe('comment text and indentation', () => {
         line: 9,
         textLine: 9,
         endLine: 15,
-        replies: [{ id: '1.1', writtenNumber: 1, author: null, text: 'Tabbed reply\nreply text', line: 13, textLine: 13, endLine: 15, replies: [] }],
+        replies: [
+          {
+            id: '1.1',
+            writtenNumber: 1,
+            author: null,
+            text: 'Tabbed reply\nreply text',
+            line: 13,
+            textLine: 13,
+            endLine: 15,
+            replies: [],
+          },
+        ],
       },
     ]);
   });
 
   it('reads a comment section with CRLF line ends and trailing spaces', () => {
-    const text = [...HEAD, '1 comment: ', '', '  1. Hello  ', '    world', '', '    ReplyDelete  '].join('\r\n') + '\r\n';
+    const text =
+      [...HEAD, '1 comment: ', '', '  1. Hello  ', '    world', '', '    ReplyDelete  '].join('\r\n') + '\r\n';
     const { post, problems } = parseSeed(text, 'crlf.txt');
     expect(post?.declaredCommentCount).toBe(1);
-    expect(post?.comments).toEqual([{ id: '1', writtenNumber: 1, author: null, text: 'Hello  \nworld', line: 9, textLine: 9, endLine: 12, replies: [] }]);
+    expect(post?.comments).toEqual([
+      {
+        id: '1',
+        writtenNumber: 1,
+        author: null,
+        text: 'Hello  \nworld',
+        line: 9,
+        textLine: 9,
+        endLine: 12,
+        replies: [],
+      },
+    ]);
     expect(problems).toEqual([]);
   });
 });

@@ -58,7 +58,10 @@ export function parseComments(lines: SourceLine[], file: string): CommentsResult
     if (firstText >= 0) open.comment.textLine = open.lineNumbers[firstText]!;
     // Old "Name said..." pages never had ReplyDelete markers: their absence is not a problem there.
     if (!open.closed && open.comment.writtenNumber !== null) {
-      warn(open.comment.line, `Comment ${open.comment.id} has no "${marker}" line after it; the comment may be cut short. Its text is kept as found.`);
+      warn(
+        open.comment.line,
+        `Comment ${open.comment.id} has no "${marker}" line after it; the comment may be cut short. Its text is kept as found.`,
+      );
     }
   };
   const finishReply = () => {
@@ -78,14 +81,32 @@ export function parseComments(lines: SourceLine[], file: string): CommentsResult
     const position = parent ? parent.replies.length + 1 : comments.length + 1;
     const id = parent ? `${parent.id}.${position}` : String(position);
     if (writtenNumber !== null && writtenNumber !== position) {
-      warn(line.number, `Comment ${id} is numbered ${writtenNumber} in the file; it is shown as ${id}, by its place in the thread.`);
+      warn(
+        line.number,
+        `Comment ${id} is numbered ${writtenNumber} in the file; it is shown as ${id}, by its place in the thread.`,
+      );
     }
-    const comment: Comment = { id, writtenNumber, author, text: '', line: line.number, textLine: line.number, endLine: line.number, replies: [] };
+    const comment: Comment = {
+      id,
+      writtenNumber,
+      author,
+      text: '',
+      line: line.number,
+      textLine: line.number,
+      endLine: line.number,
+      replies: [],
+    };
     if (parent) parent.replies.push(comment);
     else comments.push(comment);
     found++;
     const lines = firstLine === '' ? [] : [firstLine];
-    return { comment, lines, lineNumbers: lines.map(() => line.number), closed: false, textIndent: isReply ? REPLY_TEXT_INDENT : TOP_TEXT_INDENT };
+    return {
+      comment,
+      lines,
+      lineNumbers: lines.map(() => line.number),
+      closed: false,
+      textIndent: isReply ? REPLY_TEXT_INDENT : TOP_TEXT_INDENT,
+    };
   };
 
   for (const line of lines) {
@@ -117,7 +138,13 @@ export function parseComments(lines: SourceLine[], file: string): CommentsResult
       top.comment.endLine = line.number;
       continue;
     }
-    if (top && top.closed && marker === 'Replies' && line.indent >= TOP_TEXT_INDENT && line.indent < REPLY_TEXT_INDENT) {
+    if (
+      top &&
+      top.closed &&
+      marker === 'Replies' &&
+      line.indent >= TOP_TEXT_INDENT &&
+      line.indent < REPLY_TEXT_INDENT
+    ) {
       inReplies = true;
       top.comment.endLine = line.number;
       continue;

@@ -86,7 +86,14 @@ describe('the date line of a seed', () => {
     const { post, problems } = parseSeed('\nTuesday 20 May 2019\n\nA Title\n\nBody.\n', 'a.txt');
     expect(post?.date).toBe('2019-05-20');
     expect(post?.line).toBe(2);
-    expect(problems).toEqual([expect.objectContaining({ file: 'a.txt', line: 2, severity: 'warning', message: expect.stringContaining('Tuesday') })]);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        file: 'a.txt',
+        line: 2,
+        severity: 'warning',
+        message: expect.stringContaining('Tuesday'),
+      }),
+    ]);
   });
 
   it('does not take 31 February as a date: the line becomes the title, with a warning', () => {
@@ -95,7 +102,11 @@ describe('the date line of a seed', () => {
     expect(post?.dateText).toBeNull();
     expect(post?.title).toBe('Sunday, 31 February 2019');
     expect(problems).toContainEqual(
-      expect.objectContaining({ line: 1, severity: 'warning', message: expect.stringContaining('does not start with a date line') }),
+      expect.objectContaining({
+        line: 1,
+        severity: 'warning',
+        message: expect.stringContaining('does not start with a date line'),
+      }),
     );
   });
 });

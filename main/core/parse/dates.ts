@@ -49,7 +49,8 @@ function build(year: number, month: number | undefined, day: number, weekday: st
   if (date.getUTCMonth() !== month - 1) return null;
   const isoText = date.toISOString().slice(0, 10);
   const actual = WEEKDAYS[date.getUTCDay()];
-  const weekdayMismatch = weekday && weekday.toLowerCase() !== actual ? `${weekday} (${isoText} was a ${actual})` : null;
+  const weekdayMismatch =
+    weekday && weekday.toLowerCase() !== actual ? `${weekday} (${isoText} was a ${actual})` : null;
   return { iso: isoText, weekdayMismatch };
 }
 

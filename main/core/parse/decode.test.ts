@@ -29,23 +29,41 @@ describe('decodeSeed', () => {
   });
 
   it('strips a UTF-8 byte order mark', () => {
-    expect(decodeSeed(concat([0xef, 0xbb, 0xbf], utf8('Monday 20 May 2019\n')), 'a.txt')).toEqual({ text: 'Monday 20 May 2019\n', problems: [] });
+    expect(decodeSeed(concat([0xef, 0xbb, 0xbf], utf8('Monday 20 May 2019\n')), 'a.txt')).toEqual({
+      text: 'Monday 20 May 2019\n',
+      problems: [],
+    });
   });
 
   it('reads Windows-1252 bytes (£ and curly quotes) and warns on the line of the first bad byte', () => {
-    const input = concat(bytes('line one\nline two\nIt cost '), [0xa3], bytes('5 and he said '), [0x93], bytes('hi'), [0x94], bytes('\n'));
+    const input = concat(
+      bytes('line one\nline two\nIt cost '),
+      [0xa3],
+      bytes('5 and he said '),
+      [0x93],
+      bytes('hi'),
+      [0x94],
+      bytes('\n'),
+    );
     const decoded = decodeSeed(input, 'old.txt');
     expect(decoded.text).toBe('line one\nline two\nIt cost £5 and he said “hi”\n');
-    expect(decoded.problems).toEqual([{ file: 'old.txt', line: 3, severity: 'warning', message: expect.stringContaining('Windows-1252') }]);
+    expect(decoded.problems).toEqual([
+      { file: 'old.txt', line: 3, severity: 'warning', message: expect.stringContaining('Windows-1252') },
+    ]);
   });
 
   it('maps every Windows-1252 byte from 0x80 to 0x9F to its character, not to a control code', () => {
     const all = new Uint8Array(32).map((_, i) => 0x80 + i);
-    expect(decodeSeed(concat(all, [0x0a]), 'a.txt').text).toBe('€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ\n');
+    expect(decodeSeed(concat(all, [0x0a]), 'a.txt').text).toBe(
+      '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ\n',
+    );
   });
 
   it('reads UTF-16LE with a byte order mark', () => {
-    expect(decodeSeed(utf16le('Monday 20 May 2019\r\n£ “x”\r\n'), 'a.txt')).toEqual({ text: 'Monday 20 May 2019\r\n£ “x”\r\n', problems: [] });
+    expect(decodeSeed(utf16le('Monday 20 May 2019\r\n£ “x”\r\n'), 'a.txt')).toEqual({
+      text: 'Monday 20 May 2019\r\n£ “x”\r\n',
+      problems: [],
+    });
   });
 
   it('refuses binary data full of NUL bytes', () => {
@@ -53,7 +71,9 @@ describe('decodeSeed', () => {
     for (let i = 0; i < binary.length; i += 3) binary[i] = 0x41 + (i % 26);
     const decoded = decodeSeed(binary, 'image.png');
     expect(decoded.text).toBeNull();
-    expect(decoded.problems).toEqual([{ file: 'image.png', line: null, severity: 'error', message: expect.stringContaining('binary data') }]);
+    expect(decoded.problems).toEqual([
+      { file: 'image.png', line: null, severity: 'error', message: expect.stringContaining('binary data') },
+    ]);
   });
 
   it('reads a text with a few stray NUL bytes, and refuses one with a hundredth of them in its head, counting runs of NULs byte by byte', () => {
@@ -90,15 +110,33 @@ describe('parseSeed on bytes and odd text', () => {
   });
 
   it('parses Windows-1252 bytes, keeping £ and curly quotes, with a located warning', () => {
-    const input = concat(bytes('Monday 20 May 2019\n\nA Title\n\nIt cost '), [0xa3], bytes('4 billion, '), [0x93], bytes('they said'), [0x94], bytes('.\n'));
+    const input = concat(
+      bytes('Monday 20 May 2019\n\nA Title\n\nIt cost '),
+      [0xa3],
+      bytes('4 billion, '),
+      [0x93],
+      bytes('they said'),
+      [0x94],
+      bytes('.\n'),
+    );
     const { post, problems } = parseSeed(input, 'old.txt');
     expect(post?.title).toBe('A Title');
     expect(post?.body).toEqual([{ text: 'It cost £4 billion, “they said”.', line: 5, endLine: 5 }]);
-    expect(problems).toEqual([expect.objectContaining({ file: 'old.txt', line: 5, severity: 'warning', message: expect.stringContaining('Windows-1252') })]);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        file: 'old.txt',
+        line: 5,
+        severity: 'warning',
+        message: expect.stringContaining('Windows-1252'),
+      }),
+    ]);
   });
 
   it('parses UTF-16LE bytes with a byte order mark', () => {
-    const { post, problems } = parseSeed(utf16le('Monday 20 May 2019\r\n\r\nA Title\r\n\r\nCaf\u00e9 \u00a3 text.\r\n'), 'a.txt');
+    const { post, problems } = parseSeed(
+      utf16le('Monday 20 May 2019\r\n\r\nA Title\r\n\r\nCaf\u00e9 \u00a3 text.\r\n'),
+      'a.txt',
+    );
     expect(post?.title).toBe('A Title');
     expect(post?.body).toEqual([{ text: 'Café £ text.', line: 5, endLine: 5 }]);
     expect(problems).toEqual([]);
@@ -116,7 +154,14 @@ describe('parseSeed on bytes and odd text', () => {
     for (const input of [new Uint8Array(0), '']) {
       const { post, problems } = parseSeed(input, 'empty.txt');
       expect(post).toBeNull();
-      expect(problems).toEqual([expect.objectContaining({ file: 'empty.txt', line: null, severity: 'error', message: expect.stringContaining('empty') })]);
+      expect(problems).toEqual([
+        expect.objectContaining({
+          file: 'empty.txt',
+          line: null,
+          severity: 'error',
+          message: expect.stringContaining('empty'),
+        }),
+      ]);
     }
   });
 
@@ -124,12 +169,15 @@ describe('parseSeed on bytes and odd text', () => {
     for (const input of ['   \n\t\n\r\n\u00a0\n', '\uFEFF\n\n', concat([0xef, 0xbb, 0xbf], utf8(' \r\n \r\n'))]) {
       const { post, problems } = parseSeed(input, 'blank.txt');
       expect(post).toBeNull();
-      expect(problems).toEqual([expect.objectContaining({ severity: 'error', message: expect.stringContaining('empty') })]);
+      expect(problems).toEqual([
+        expect.objectContaining({ severity: 'error', message: expect.stringContaining('empty') }),
+      ]);
     }
   });
 
   it('reads CRLF line ends as single line ends, with the same line numbers as LF', () => {
-    const lf = 'Monday 20 May 2019\n\nA Title\n\nFirst para\nstill first.\n\nSecond.\n\n1 comment:\n\n  1. Hello\n    there\n\n    ReplyDelete\n';
+    const lf =
+      'Monday 20 May 2019\n\nA Title\n\nFirst para\nstill first.\n\nSecond.\n\n1 comment:\n\n  1. Hello\n    there\n\n    ReplyDelete\n';
     const crlf = parseSeed(lf.replace(/\n/g, '\r\n'), 'a.txt');
     expect(crlf).toEqual(parseSeed(lf, 'a.txt'));
     expect(crlf.post?.body).toEqual([
@@ -147,7 +195,10 @@ describe('parseSeed on bytes and odd text', () => {
   });
 
   it('reads a file with no final newline', () => {
-    const { post, problems } = parseSeed('Monday 20 May 2019\n\nA Title\n\nBody.\n\n1 comment:\n\n  1. Last words\n\n    ReplyDelete', 'a.txt');
+    const { post, problems } = parseSeed(
+      'Monday 20 May 2019\n\nA Title\n\nBody.\n\n1 comment:\n\n  1. Last words\n\n    ReplyDelete',
+      'a.txt',
+    );
     expect(post?.body).toEqual([{ text: 'Body.', line: 5, endLine: 5 }]);
     expect(post?.comments).toEqual([expect.objectContaining({ id: '1', text: 'Last words', line: 9, endLine: 11 })]);
     expect(problems).toEqual([]);

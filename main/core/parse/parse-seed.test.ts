@@ -60,7 +60,9 @@ describe('the post header', () => {
     expect(post?.title).toBe('');
     expect(post?.date).toBe('2019-05-20');
     expect(post?.body).toEqual([{ text: 'Body starts here.', line: 4, endLine: 4 }]);
-    expect(problems).toEqual([{ file: 'a.txt', line: 1, severity: 'warning', message: expect.stringContaining('no title') }]);
+    expect(problems).toEqual([
+      { file: 'a.txt', line: 1, severity: 'warning', message: expect.stringContaining('no title') },
+    ]);
   });
 
   it('gives an empty title when the date is followed only by the count line', () => {
@@ -79,9 +81,22 @@ describe('the post header', () => {
 
   it('uses the first line as the title, with a warning, when there is no date line', () => {
     const { post, problems } = parseSeed('\nLatest From Napo 188  \n\nBody.\n', 'a.txt');
-    expect(post).toMatchObject({ date: null, dateText: null, title: 'Latest From Napo 188', line: 2, id: 'undated-latest-from-napo-188' });
+    expect(post).toMatchObject({
+      date: null,
+      dateText: null,
+      title: 'Latest From Napo 188',
+      line: 2,
+      id: 'undated-latest-from-napo-188',
+    });
     expect(post?.body).toEqual([{ text: 'Body.', line: 4, endLine: 4 }]);
-    expect(problems).toEqual([{ file: 'a.txt', line: 2, severity: 'warning', message: expect.stringContaining('does not start with a date line') }]);
+    expect(problems).toEqual([
+      {
+        file: 'a.txt',
+        line: 2,
+        severity: 'warning',
+        message: expect.stringContaining('does not start with a date line'),
+      },
+    ]);
   });
 });
 
@@ -115,7 +130,10 @@ describe('text that looks like structure inside the body', () => {
   });
 
   it('keeps a quoted count line as body text when the post has no count line of its own', () => {
-    const { post, problems } = parseSeed(text('Monday 20 May 2019', '', 'A Title', '', 'Intro.', '', '3 comments:', '', 'More body text.'), 'a.txt');
+    const { post, problems } = parseSeed(
+      text('Monday 20 May 2019', '', 'A Title', '', 'Intro.', '', '3 comments:', '', 'More body text.'),
+      'a.txt',
+    );
     expect(post?.body.map((b) => b.text)).toEqual(['Intro.', '3 comments:', 'More body text.']);
     expect(post?.declaredCommentCount).toBeNull();
     expect(post?.comments).toEqual([]);
@@ -141,7 +159,12 @@ describe('text that looks like structure inside the body', () => {
       ),
       'a.txt',
     );
-    expect(post).toMatchObject({ id: '2019-05-20-real-title', date: '2019-05-20', title: 'Real Title', declaredCommentCount: 0 });
+    expect(post).toMatchObject({
+      id: '2019-05-20-real-title',
+      date: '2019-05-20',
+      title: 'Real Title',
+      declaredCommentCount: 0,
+    });
     expect(post?.body).toEqual([
       { text: 'As I wrote before:', line: 5, endLine: 5 },
       { text: 'Wednesday, 7 May 2014', line: 7, endLine: 7 },
@@ -152,7 +175,10 @@ describe('text that looks like structure inside the body', () => {
   });
 
   it('keeps a numbered list in the body as body text when unindented text follows it', () => {
-    const { post } = parseSeed(text('Monday 20 May 2019', '', 'A Title', '', 'Points:', '  1. one', '  2. two', '', 'Signed, Jim'), 'a.txt');
+    const { post } = parseSeed(
+      text('Monday 20 May 2019', '', 'A Title', '', 'Points:', '  1. one', '  2. two', '', 'Signed, Jim'),
+      'a.txt',
+    );
     expect(post?.body.map((b) => b.text)).toEqual(['Points:\n  1. one\n  2. two', 'Signed, Jim']);
     expect(post?.comments).toEqual([]);
   });
@@ -163,9 +189,9 @@ describe('post ids', () => {
 
   it('makes the id from the date and a slug of the title', () => {
     expect(parseSeed(seed, 'a.txt').post?.id).toBe('2019-05-20-latest-from-napo-188');
-    expect(parseSeed(text('Wednesday, 7 May 2014', '', 'Café — “Grayling’s” Update #48!', '', 'Body.'), 'a.txt').post?.id).toBe(
-      '2014-05-07-cafe-grayling-s-update-48',
-    );
+    expect(
+      parseSeed(text('Wednesday, 7 May 2014', '', 'Café — “Grayling’s” Update #48!', '', 'Body.'), 'a.txt').post?.id,
+    ).toBe('2014-05-07-cafe-grayling-s-update-48');
   });
 
   it('keeps the same id when the file name changes', () => {
@@ -217,7 +243,12 @@ describe('large inputs', () => {
     const { post, problems } = parseSeed(lines.join('\n'), 'big.txt');
     expect(post?.declaredCommentCount).toBe(count);
     expect(post?.foundCommentCount).toBe(count);
-    expect(post?.comments[count - 1]).toMatchObject({ id: String(count), text: `Comment number ${count}`, line: lines.length - 2, endLine: lines.length });
+    expect(post?.comments[count - 1]).toMatchObject({
+      id: String(count),
+      text: `Comment number ${count}`,
+      line: lines.length - 2,
+      endLine: lines.length,
+    });
     expect(problems).toEqual([]);
   });
 
@@ -238,7 +269,12 @@ describe('large inputs', () => {
     expect(post?.declaredCommentCount).toBe(3);
     expect(post?.foundCommentCount).toBe(0);
     expect(post?.body).toHaveLength(100_000);
-    expect(problems).toEqual([expect.objectContaining({ line: lines.length - 1, message: expect.stringContaining('declares 3 comments but 0 were found') })]);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        line: lines.length - 1,
+        message: expect.stringContaining('declares 3 comments but 0 were found'),
+      }),
+    ]);
   });
 
   it('parses 200,000 count lines each followed by body text', () => {
@@ -258,13 +294,27 @@ describe('large inputs', () => {
     expect(post?.foundCommentCount).toBe(200_000);
     expect(post?.comments[199_999]).toMatchObject({ id: '200000', writtenNumber: 1, text: 'again' });
     expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
-    expect(problems).toContainEqual(expect.objectContaining({ line: lines.length, message: expect.stringContaining('Comment 200000 is numbered 1') }));
+    expect(problems).toContainEqual(
+      expect.objectContaining({ line: lines.length, message: expect.stringContaining('Comment 200000 is numbered 1') }),
+    );
   });
 
   it('parses very long lines, including ones that nearly look like "Name said..." headers', () => {
     const long = 'said... '.repeat(50_000);
     const { post } = parseSeed(
-      text('Monday 20 May 2019', '', 'A Title', '', long, '', '1 comment:', '', 'Jim said...', long, 'x said...' + ' '.repeat(200_000) + 'x'),
+      text(
+        'Monday 20 May 2019',
+        '',
+        'A Title',
+        '',
+        long,
+        '',
+        '1 comment:',
+        '',
+        'Jim said...',
+        long,
+        'x said...' + ' '.repeat(200_000) + 'x',
+      ),
       'long.txt',
     );
     expect(post?.body[0]!.text).toBe(long);

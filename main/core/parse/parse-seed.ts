@@ -47,7 +47,12 @@ export function toBlocks(lines: SourceLine[]): Block[] {
   const blocks: Block[] = [];
   let run: SourceLine[] = [];
   const flush = () => {
-    if (run.length) blocks.push({ text: run.map((l) => l.text).join('\n'), line: run[0]!.number, endLine: run[run.length - 1]!.number });
+    if (run.length)
+      blocks.push({
+        text: run.map((l) => l.text).join('\n'),
+        line: run[0]!.number,
+        endLine: run[run.length - 1]!.number,
+      });
     run = [];
   };
   for (const line of lines) {
@@ -76,7 +81,8 @@ export function parseHead(lines: SourceLine[], warn: (line: number | null, messa
   const date = parseDateLine(firstLine.text);
   let title = '';
   if (date) {
-    if (date.weekdayMismatch) warn(firstLine.number, `The date line names ${date.weekdayMismatch}; the date is kept as written.`);
+    if (date.weekdayMismatch)
+      warn(firstLine.number, `The date line names ${date.weekdayMismatch}; the date is kept as written.`);
     let j = i + 1;
     while (j < lines.length && lines[j]!.blank) j++;
     const blanks = j - i - 1;
@@ -102,7 +108,8 @@ export function parseHead(lines: SourceLine[], warn: (line: number | null, messa
 export const EMPTY_FILE: Omit<Problem, 'file'> = {
   line: null,
   severity: 'error',
-  message: 'Reading the post failed: the file is empty. Re-save the post page, or remove the file from the library folder.',
+  message:
+    'Reading the post failed: the file is empty. Re-save the post page, or remove the file from the library folder.',
 };
 
 /** The warning for a count line that does not match the comments found. */
@@ -143,7 +150,8 @@ export function parseSeed(input: string | Uint8Array, file: string): ParseResult
   const thread = parseComments(lines.slice(startAt), file);
   // Not push(...spread): a file with many odd comments gives more warnings than a call may take arguments.
   for (const problem of thread.problems) problems.push(problem);
-  if (declaredCommentCount !== null && declaredCommentCount !== thread.found) warn(lines[countAt]!.number, countMismatch(declaredCommentCount, thread.found));
+  if (declaredCommentCount !== null && declaredCommentCount !== thread.found)
+    warn(lines[countAt]!.number, countMismatch(declaredCommentCount, thread.found));
 
   const isoDate = date ? date.iso : null;
   return {

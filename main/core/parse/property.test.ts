@@ -140,7 +140,9 @@ const thread = fc
   .tuple(fc.constantFrom('3 comments:', '1 comment:', 'No comments:', ''), fc.array(threadLine, { maxLength: 40 }))
   .map(([count, lines]) => ['Monday 20 May 2019', '', 'A Title', '', 'Body.', '', count, '', ...lines].join('\n'));
 const lineEnd = fc.constantFrom('\n', '\r\n', '\r', '\n\n');
-const seedLike = fc.array(fc.tuple(fragment, lineEnd), { maxLength: 60 }).map((parts) => parts.map(([text, end]) => text + end).join(''));
+const seedLike = fc
+  .array(fc.tuple(fragment, lineEnd), { maxLength: 60 })
+  .map((parts) => parts.map(([text, end]) => text + end).join(''));
 
 describe('parseSeed never throws', () => {
   it('returns a post with a consistent comment tree for random comment threads', () => {
@@ -154,7 +156,9 @@ describe('parseSeed never throws', () => {
   it('returns a post or an error problem for random bytes after a BOM', () => {
     const bom = fc.constantFrom([0xef, 0xbb, 0xbf], [0xff, 0xfe], [0xfe, 0xff], []);
     fc.assert(
-      fc.property(bom, fc.uint8Array({ maxLength: 500 }), (head, rest) => checkBytes(new Uint8Array([...head, ...rest]))),
+      fc.property(bom, fc.uint8Array({ maxLength: 500 }), (head, rest) =>
+        checkBytes(new Uint8Array([...head, ...rest])),
+      ),
       { numRuns: 300 },
     );
   });

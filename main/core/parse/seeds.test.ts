@@ -16,11 +16,27 @@ describe('the real seed 000 (Latest From Napo 188)', () => {
 
   it('finds 11 top-level comments with replies under 1 (two), 4 and 6 — 15 against 16 declared', () => {
     expect(post?.comments).toHaveLength(11);
-    expect(post?.comments.map((c) => c.replies.map((r) => r.id))).toEqual([['1.1', '1.2'], [], [], ['4.1'], [], ['6.1'], [], [], [], [], []]);
+    expect(post?.comments.map((c) => c.replies.map((r) => r.id))).toEqual([
+      ['1.1', '1.2'],
+      [],
+      [],
+      ['4.1'],
+      [],
+      ['6.1'],
+      [],
+      [],
+      [],
+      [],
+      [],
+    ]);
     expect(post?.foundCommentCount).toBe(15);
     expect(post?.declaredCommentCount).toBe(16);
     expect(problems).toContainEqual(
-      expect.objectContaining({ line: 54, severity: 'warning', message: expect.stringContaining('declares 16 comments but 15 were found') }),
+      expect.objectContaining({
+        line: 54,
+        severity: 'warning',
+        message: expect.stringContaining('declares 16 comments but 15 were found'),
+      }),
     );
   });
 
@@ -50,7 +66,9 @@ describe('the real seed 004 (Omnishambles Update 48)', () => {
 
   it('puts the article split over two replies under comment 3', () => {
     expect(post!.comments[2]!.replies.map((r) => r.id)).toEqual(['3.1', '3.2']);
-    expect(post!.comments[2]!.text).toBe('http://www.politics.co.uk/news/2014/05/07/prison-governors-grayling-s-regime-is-driving-us-to-tipping');
+    expect(post!.comments[2]!.text).toBe(
+      'http://www.politics.co.uk/news/2014/05/07/prison-governors-grayling-s-regime-is-driving-us-to-tipping',
+    );
   });
 
   it('keeps the £ sign and lines of a body paragraph together', () => {

@@ -32,7 +32,8 @@ const encode = (text: string) => new TextEncoder().encode(text);
 
 describe('scanStructure reads the post list facts from bytes exactly as parseSeed does', () => {
   it('on the seeds', () => {
-    for (const file of readdirSync(SEEDS).filter((f) => f.endsWith('.txt'))) expectSameAsParse(readFileSync(join(SEEDS, file)), file);
+    for (const file of readdirSync(SEEDS).filter((f) => f.endsWith('.txt')))
+      expectSameAsParse(readFileSync(join(SEEDS, file)), file);
   });
 
   it('on a generated corpus: CRLF, Windows-1252, broken files and a long thread', () => {
@@ -115,10 +116,14 @@ describe('scanStructure reads the post list facts from bytes exactly as parseSee
   });
 
   it('on a Windows-1252 file: its facts, and the warning where its first byte that is not UTF-8 sits', () => {
-    const bytes = encode1252('Monday 20 May 2019\nCaf\u00e9 \u201cTitle\u201d\n\nBody \u00a35\n\n1 comment:\n  1. First \u2013 said\n    ReplyDelete\n');
+    const bytes = encode1252(
+      'Monday 20 May 2019\nCaf\u00e9 \u201cTitle\u201d\n\nBody \u00a35\n\n1 comment:\n  1. First \u2013 said\n    ReplyDelete\n',
+    );
     const { post, problems } = scanStructure(bytes, 'w.txt');
     expect(post).toMatchObject({ title: 'Café “Title”', declaredCommentCount: 1, foundCommentCount: 1 });
-    expect(problems).toEqual([expect.objectContaining({ line: 2, severity: 'warning', message: expect.stringContaining('Windows-1252') })]);
+    expect(problems).toEqual([
+      expect.objectContaining({ line: 2, severity: 'warning', message: expect.stringContaining('Windows-1252') }),
+    ]);
     expectSameAsParse(bytes, 'w.txt');
   });
 });
@@ -126,8 +131,9 @@ describe('scanStructure reads the post list facts from bytes exactly as parseSee
 /** Text as Windows-1252 bytes; a character it cannot hold becomes "?". */
 function encode1252(text: string): Uint8Array {
   const c1 = [
-    0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f, 0x90, 0x2018, 0x2019, 0x201c, 0x201d,
-    0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+    0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+    0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e,
+    0x178,
   ];
   return Uint8Array.from([...text], (char) => {
     const code = char.codePointAt(0)!;

@@ -171,7 +171,10 @@ function isFirstItem(bytes: Uint8Array, from: number, end: number): boolean {
 }
 
 /** findCommentSection() of parseSeed, over byte lines. */
-function commentSection({ n, isBlank, indent, bytes, starts, ends, text }: ByteLines, from: number): { countAt: number; startAt: number } {
+function commentSection(
+  { n, isBlank, indent, bytes, starts, ends, text }: ByteLines,
+  from: number,
+): { countAt: number; startAt: number } {
   let nextNonBlank = n;
   let lastUnindented = -1;
   let countAt = -1;
@@ -181,7 +184,12 @@ function commentSection({ n, isBlank, indent, bytes, starts, ends, text }: ByteL
     const first = bytes[starts[k]!];
     if (lastUnindented < 0 && indent[k] === 0) lastUnindented = k;
     // A count line starts with a digit, "no" or "one".
-    if (countAt < 0 && indent[k] === 0 && (isDigit(first) || first === 0x6e || first === 0x4e || first === 0x6f || first === 0x4f) && COUNT.test(text(k))) {
+    if (
+      countAt < 0 &&
+      indent[k] === 0 &&
+      (isDigit(first) || first === 0x6e || first === 0x4e || first === 0x6f || first === 0x4f) &&
+      COUNT.test(text(k))
+    ) {
       if (nextNonBlank >= n || COMMENT_START.test(text(nextNonBlank))) countAt = k;
     }
     if (lastUnindented < 0 && isFirstItem(bytes, starts[k]!, ends[k]!)) firstItem = k;

@@ -1,17 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { fold, matchRanges, termPattern } from './match';
 
-const marked = (text: string, pattern: RegExp | null) => matchRanges(text, pattern).map((r) => text.slice(r.start, r.end));
+const marked = (text: string, pattern: RegExp | null) =>
+  matchRanges(text, pattern).map((r) => text.slice(r.start, r.end));
 
 describe('marking words', () => {
   it('marks search terms as whole words, a prefix where words start, ignoring case; a phrase across punctuation and line ends', () => {
     const pattern = termPattern(['tipping point', 'probat*', "grayling's", 'the']);
-    expect(marked('A "Tipping\nPoint" for probation and reprobates; Grayling’s regime, they said, The end', pattern)).toEqual([
-      'Tipping\nPoint',
-      'probat',
-      'Grayling’s',
-      'The',
-    ]);
+    expect(
+      marked('A "Tipping\nPoint" for probation and reprobates; Grayling’s regime, they said, The end', pattern),
+    ).toEqual(['Tipping\nPoint', 'probat', 'Grayling’s', 'The']);
     expect(termPattern([])).toBeNull();
     expect(termPattern(['"', '(('])).toBeNull();
   });

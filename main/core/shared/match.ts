@@ -36,7 +36,8 @@ export function fold(text: string): Folded {
   // Pure ASCII (most blog text) folds to itself, as does text whose other characters are
   // punctuation, curly quotes, dashes, £ or € (none decomposes): quick native tests first.
   // eslint-disable-next-line no-control-regex
-  if (/^[\u0000-\u007f]*$/.test(text) || /^[\u0000-\u00bf\u2010-\u2027\u2030-\u205e\u20a0-\u20cf]*$/.test(text)) return { text, map: [] };
+  if (/^[\u0000-\u007f]*$/.test(text) || /^[\u0000-\u00bf\u2010-\u2027\u2030-\u205e\u20a0-\u20cf]*$/.test(text))
+    return { text, map: [] };
   // Nothing below U+00C0 has an accent to remove: the first character that folds to something else, if any.
   let first = -1;
   for (let i = 0; i < text.length; i++) {
@@ -104,7 +105,11 @@ export function termPattern(terms: readonly string[]): RegExp | null {
 }
 
 /** Where a pattern matches in a text, as ranges of the original text. `limit` stops early. */
-export function matchRanges(text: string | Folded, pattern: RegExp | null, limit = Infinity): { start: number; end: number }[] {
+export function matchRanges(
+  text: string | Folded,
+  pattern: RegExp | null,
+  limit = Infinity,
+): { start: number; end: number }[] {
   if (!pattern) return [];
   const folded = typeof text === 'string' ? fold(text) : text;
   const ranges: { start: number; end: number }[] = [];

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { articlePart, BODY_PART, bodyOffsets, bodyParagraphAt, bodyText, commentPart, describePart, parsePart, type ParsedPart } from './part-keys';
+import {
+  articlePart,
+  BODY_PART,
+  bodyOffsets,
+  bodyParagraphAt,
+  bodyText,
+  commentPart,
+  describePart,
+  parsePart,
+  type ParsedPart,
+} from './part-keys';
 
 describe('part keys', () => {
   it.each<[string, string, ParsedPart]>([
@@ -16,9 +26,12 @@ describe('part keys', () => {
     expect([BODY_PART, commentPart('3.2'), articlePart('p#a1')]).toEqual(['body', 'comment:3.2', 'article:p#a1']);
   });
 
-  it.each(['', 'Body', 'post', 'comment:', 'article:', 'comments:3', '3.2', 'note:1'])('is not a part key: %j', (key) => {
-    expect(parsePart(key)).toBeNull();
-  });
+  it.each(['', 'Body', 'post', 'comment:', 'article:', 'comments:3', '3.2', 'note:1'])(
+    'is not a part key: %j',
+    (key) => {
+      expect(parsePart(key)).toBeNull();
+    },
+  );
 
   it.each([
     ['body', 'the post'],
@@ -41,7 +54,9 @@ describe('body offsets', () => {
     expect(text).toBe('First paragraph.\n\nSecond,\non two lines.\n\nThird.');
     const offsets = bodyOffsets(body);
     expect(offsets).toEqual([0, 18, 41]);
-    body.forEach((paragraph, i) => expect(text.slice(offsets[i], offsets[i]! + paragraph.text.length)).toBe(paragraph.text));
+    body.forEach((paragraph, i) =>
+      expect(text.slice(offsets[i], offsets[i]! + paragraph.text.length)).toBe(paragraph.text),
+    );
   });
 
   it.each([

@@ -28,8 +28,10 @@ export type ParsedPart = { kind: 'body'; id: null } | { kind: 'comment'; id: str
 /** Reads a part key; null when it is not one ("", "comments:3", "comment:" with no id). */
 export function parsePart(part: string): ParsedPart | null {
   if (part === BODY_PART) return { kind: 'body', id: null };
-  if (part.startsWith(COMMENT_PREFIX) && part.length > COMMENT_PREFIX.length) return { kind: 'comment', id: part.slice(COMMENT_PREFIX.length) };
-  if (part.startsWith(ARTICLE_PREFIX) && part.length > ARTICLE_PREFIX.length) return { kind: 'article', id: part.slice(ARTICLE_PREFIX.length) };
+  if (part.startsWith(COMMENT_PREFIX) && part.length > COMMENT_PREFIX.length)
+    return { kind: 'comment', id: part.slice(COMMENT_PREFIX.length) };
+  if (part.startsWith(ARTICLE_PREFIX) && part.length > ARTICLE_PREFIX.length)
+    return { kind: 'article', id: part.slice(ARTICLE_PREFIX.length) };
   return null;
 }
 
@@ -48,7 +50,8 @@ export function describePart(part: string): string {
 const PARAGRAPH_BREAK = '\n\n';
 
 /** The body's text as annotations count in it: its paragraphs joined by a blank line. */
-export const bodyText = (body: readonly { text: string }[]): string => body.map((paragraph) => paragraph.text).join(PARAGRAPH_BREAK);
+export const bodyText = (body: readonly { text: string }[]): string =>
+  body.map((paragraph) => paragraph.text).join(PARAGRAPH_BREAK);
 
 /** Where each paragraph of the body starts in the body's text. */
 export function bodyOffsets(body: readonly { text: string }[]): number[] {

@@ -35,19 +35,36 @@ function Editor({ annotation }: { annotation: Annotation }) {
         } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void save();
       }}
     >
-      {annotation.quote && annotation.kind === 'highlight' && <blockquote className="annotation-quote">{annotation.quote.exact}</blockquote>}
-      {annotation.anchor.state === 'fuzzy' && <p className="annotation-state">The text has changed since you highlighted it; this is where it is now.</p>}
+      {annotation.quote && annotation.kind === 'highlight' && (
+        <blockquote className="annotation-quote">{annotation.quote.exact}</blockquote>
+      )}
+      {annotation.anchor.state === 'fuzzy' && (
+        <p className="annotation-state">The text has changed since you highlighted it; this is where it is now.</p>
+      )}
       <fieldset className="annotation-colours">
         <legend>Colour</legend>
         {COLOURS.map((c) => (
           <label key={c} className={`swatch swatch-${c}`} title={c}>
-            <input type="radio" name="annotation-colour" value={c} checked={colour === c} onChange={() => setColour(c)} aria-label={c} />
+            <input
+              type="radio"
+              name="annotation-colour"
+              value={c}
+              checked={colour === c}
+              onChange={() => setColour(c)}
+              aria-label={c}
+            />
           </label>
         ))}
       </fieldset>
       <label className="annotation-field">
         Note
-        <textarea ref={noteRef} value={note} rows={4} onChange={(e) => setNote(e.target.value)} placeholder="Your note (Markdown)" />
+        <textarea
+          ref={noteRef}
+          value={note}
+          rows={4}
+          onChange={(e) => setNote(e.target.value)}
+          placeholder="Your note (Markdown)"
+        />
       </label>
       <label className="annotation-field">
         Tags

@@ -13,9 +13,20 @@ import { AnnotationsNotice } from './AnnotationEditor';
 /** How long typing in the filter box must pause before the list is read again. */
 export const ANNOTATIONS_FILTER_DEBOUNCE_MS = 150;
 
-const COLOUR_NAMES: Record<Colour, string> = { yellow: 'Yellow', green: 'Green', blue: 'Blue', pink: 'Pink', purple: 'Purple' };
+const COLOUR_NAMES: Record<Colour, string> = {
+  yellow: 'Yellow',
+  green: 'Green',
+  blue: 'Blue',
+  pink: 'Pink',
+  purple: 'Purple',
+};
 
-const STATE_LABELS: Record<AnchorStateFilter, string> = { all: 'All', exact: 'Exact', fuzzy: 'Text changed', orphan: 'Orphaned' };
+const STATE_LABELS: Record<AnchorStateFilter, string> = {
+  all: 'All',
+  exact: 'Exact',
+  fuzzy: 'Text changed',
+  orphan: 'Orphaned',
+};
 
 /** What an orphan says: its words are kept, but they are no longer in the post. */
 export const ORPHAN_MESSAGE = 'The passage you highlighted is no longer in this post';
@@ -76,7 +87,13 @@ function Panel() {
     <aside className="annotations-panel" aria-labelledby="annotations-heading" onKeyDown={onKeyDown}>
       <header className="annotations-header">
         <h2 id="annotations-heading">{filters.bin ? 'Annotations in the bin' : 'Annotations'}</h2>
-        <button type="button" className="annotations-close" aria-label="Close annotations" title="Close (Esc)" onClick={close}>
+        <button
+          type="button"
+          className="annotations-close"
+          aria-label="Close annotations"
+          title="Close (Esc)"
+          onClick={close}
+        >
           <kbd aria-hidden="true">Esc</kbd>
         </button>
       </header>
@@ -143,7 +160,9 @@ function Filters({ input }: { input: RefObject<HTMLInputElement | null> }) {
           <select value={filters.tag} onChange={(event) => setFilters({ tag: event.target.value })}>
             <option value="">Any tag</option>
             {/* A tag chosen before stays a choice while no annotation carries it any more. */}
-            {filters.tag && !tags.some((t) => t.tag === filters.tag) && <option value={filters.tag}>{filters.tag} (0)</option>}
+            {filters.tag && !tags.some((t) => t.tag === filters.tag) && (
+              <option value={filters.tag}>{filters.tag} (0)</option>
+            )}
             {tags.map(({ tag, count }) => (
               <option key={tag} value={tag}>
                 {tag} ({count})
@@ -155,7 +174,10 @@ function Filters({ input }: { input: RefObject<HTMLInputElement | null> }) {
       <div className="annotations-filter-row">
         <label>
           State{' '}
-          <select value={filters.state} onChange={(event) => setFilters({ state: event.target.value as AnchorStateFilter })}>
+          <select
+            value={filters.state}
+            onChange={(event) => setFilters({ state: event.target.value as AnchorStateFilter })}
+          >
             {(Object.keys(STATE_LABELS) as AnchorStateFilter[]).map((state) => (
               <option key={state} value={state}>
                 {STATE_LABELS[state]}
@@ -172,7 +194,12 @@ function Filters({ input }: { input: RefObject<HTMLInputElement | null> }) {
         >
           This post only
         </button>
-        <button type="button" className="annotations-toggle" aria-pressed={filters.bin} onClick={() => setFilters({ bin: !filters.bin })}>
+        <button
+          type="button"
+          className="annotations-toggle"
+          aria-pressed={filters.bin}
+          onClick={() => setFilters({ bin: !filters.bin })}
+        >
           Bin
         </button>
       </div>
@@ -181,7 +208,8 @@ function Filters({ input }: { input: RefObject<HTMLInputElement | null> }) {
 }
 
 /** Whether anything narrows the list (the bin aside). */
-const isFiltered = (f: AnnotationsPanelFilters) => Boolean(f.text.trim() || f.tag || f.colours.length || f.state !== 'all' || f.thisPost);
+const isFiltered = (f: AnnotationsPanelFilters) =>
+  Boolean(f.text.trim() || f.tag || f.colours.length || f.state !== 'all' || f.thisPost);
 
 /** The rows; Up and Down move between them, Enter or a click opens one. */
 function AnnotationList({ annotations }: { annotations: Annotation[] }) {
@@ -208,7 +236,12 @@ function AnnotationList({ annotations }: { annotations: Annotation[] }) {
   return (
     <>
       <p className="annotations-count">{`${annotations.length} ${annotations.length === 1 ? 'annotation' : 'annotations'}`}</p>
-      <ul ref={list} className="annotations-list" aria-label={filters.bin ? 'Annotations in the bin' : 'Annotations'} onKeyDown={onKeyDown}>
+      <ul
+        ref={list}
+        className="annotations-list"
+        aria-label={filters.bin ? 'Annotations in the bin' : 'Annotations'}
+        onKeyDown={onKeyDown}
+      >
         {annotations.map((annotation) => (
           <Row key={annotation.id} annotation={annotation} />
         ))}
@@ -247,7 +280,10 @@ function Row({ annotation }: { annotation: Annotation }) {
           {(annotation.tags.length > 0 || state === 'fuzzy') && (
             <span className="annotations-item-tags">
               {state === 'fuzzy' && (
-                <span className="annotations-item-state fuzzy" title="The words have changed since they were highlighted; this is where they are now.">
+                <span
+                  className="annotations-item-state fuzzy"
+                  title="The words have changed since they were highlighted; this is where they are now."
+                >
                   text changed
                 </span>
               )}
@@ -267,7 +303,12 @@ function Row({ annotation }: { annotation: Annotation }) {
       {annotation.deleted ? (
         <div className="annotations-item-binned">
           {body}
-          <button type="button" className="annotations-item-restore" aria-describedby={name} onClick={() => void restore(annotation.id)}>
+          <button
+            type="button"
+            className="annotations-item-restore"
+            aria-describedby={name}
+            onClick={() => void restore(annotation.id)}
+          >
             Restore
           </button>
         </div>

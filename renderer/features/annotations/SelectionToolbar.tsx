@@ -19,7 +19,15 @@ export function useSelectionTracking(root: HTMLElement | null): void {
     const update = () => {
       const found = selectionInPart(window.getSelection(), root);
       if (!found || !postId) return setPending(null);
-      setPending({ postId, part: found.part, start: found.start, end: found.end, exact: found.exact ?? '', x: found.rect.x, y: found.rect.y });
+      setPending({
+        postId,
+        part: found.part,
+        start: found.start,
+        end: found.end,
+        exact: found.exact ?? '',
+        x: found.rect.x,
+        y: found.rect.y,
+      });
     };
     const onKeyUp = (event: KeyboardEvent) => {
       if (event.shiftKey || event.key === 'Shift') update();
@@ -84,10 +92,20 @@ export function SelectionToolbar({ root }: { root: HTMLElement | null }) {
           onClick={() => void annotate({ colour })}
         />
       ))}
-      <button type="button" onMouseDown={keep} onClick={() => void annotate({}, true)} title="Highlight and add a note (N)">
+      <button
+        type="button"
+        onMouseDown={keep}
+        onClick={() => void annotate({}, true)}
+        title="Highlight and add a note (N)"
+      >
         Note
       </button>
-      <button type="button" onMouseDown={keep} onClick={() => void annotate({}, true)} title="Highlight and add tags (T)">
+      <button
+        type="button"
+        onMouseDown={keep}
+        onClick={() => void annotate({}, true)}
+        title="Highlight and add tags (T)"
+      >
         Tags
       </button>
     </div>

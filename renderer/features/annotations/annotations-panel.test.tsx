@@ -19,16 +19,30 @@ const rowNames = () => within(panel()).queryAllByRole('button', { name: /Omnisha
 const toolbarButton = () => screen.getByRole('button', { name: 'Annotations' });
 
 async function add(bridge: Bridge, request: Partial<RequestOf<'annotations.add'>>): Promise<Annotation> {
-  const result = await bridge['annotations.add']({ postId: OMNISHAMBLES, part: 'body', kind: 'highlight', start: 11, end: 39, exact: QUOTE, ...request });
+  const result = await bridge['annotations.add']({
+    postId: OMNISHAMBLES,
+    part: 'body',
+    kind: 'highlight',
+    start: 11,
+    end: 39,
+    exact: QUOTE,
+    ...request,
+  });
   if (!result.ok) throw new Error(result.error.message);
   return result.value;
 }
 
 /** Highlights `words` in comment `id` of Omnishambles Update 48. */
-async function addInComment(bridge: Bridge, id: string, words: string, extra: Partial<RequestOf<'annotations.add'>> = {}): Promise<Annotation> {
+async function addInComment(
+  bridge: Bridge,
+  id: string,
+  words: string,
+  extra: Partial<RequestOf<'annotations.add'>> = {},
+): Promise<Annotation> {
   const detail = await bridge['posts.get']({ id: OMNISHAMBLES });
   if (!detail.ok) throw new Error(detail.error.message);
-  const find = (comments: Comment[]): Comment | undefined => comments.map((c) => (c.id === id ? c : find(c.replies))).find(Boolean);
+  const find = (comments: Comment[]): Comment | undefined =>
+    comments.map((c) => (c.id === id ? c : find(c.replies))).find(Boolean);
   const text = find(detail.value.post.comments)!.text;
   const start = text.indexOf(words);
   expect(start).toBeGreaterThanOrEqual(0);
@@ -39,7 +53,11 @@ async function addInComment(bridge: Bridge, id: string, words: string, extra: Pa
 async function withAnnotations(library?: string) {
   const app = await renderApp(library ? { library } : {});
   const body = await add(app.bridge, { colour: 'green', note: 'Chair of the London branch', tags: ['napo', 'people'] });
-  const comment = await addInComment(app.bridge, '3.1', 'tipping point', { colour: 'pink', note: 'a phrase to remember', tags: ['prisons'] });
+  const comment = await addInComment(app.bridge, '3.1', 'tipping point', {
+    colour: 'pink',
+    note: 'a phrase to remember',
+    tags: ['prisons'],
+  });
   const plain = await add(app.bridge, { start: 0, end: 9, exact: 'First off' });
   fireEvent.click(toolbarButton());
   await waitFor(() => expect(rows()).toHaveLength(3));
@@ -67,11 +85,14 @@ describe('the annotations panel', { timeout: 30_000 }, () => {
     expect(within(panel()).queryByText('text changed')).toBeNull();
 
     // The post list says how many annotations a post has.
-    const post = within(screen.getByRole('navigation', { name: 'Posts' })).getByRole('button', { name: /Omnishambles Update 48/ });
+    const post = within(screen.getByRole('navigation', { name: 'Posts' })).getByRole('button', {
+      name: /Omnishambles Update 48/,
+    });
     expect(within(post).getByText('3 annotations')).toBeTruthy();
-    expect(within(screen.getByRole('navigation', { name: 'Posts' })).getByRole('button', { name: /Latest From Napo 188/ }).textContent).not.toContain(
-      'annotation',
-    );
+    expect(
+      within(screen.getByRole('navigation', { name: 'Posts' })).getByRole('button', { name: /Latest From Napo 188/ })
+        .textContent,
+    ).not.toContain('annotation');
 
     // Escape closes it and gives the focus back; the shortcut opens it again.
     fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
@@ -87,7 +108,12 @@ describe('the annotations panel', { timeout: 30_000 }, () => {
   it('filters by tag, colour, state, words in the note or quote, and the open post', async () => {
     const { store } = await withAnnotations();
     const tag = within(panel()).getByRole('combobox', { name: 'Tag' });
-    expect(Array.from(tag.querySelectorAll('option')).map((o) => o.textContent)).toEqual(['Any tag', 'napo (1)', 'people (1)', 'prisons (1)']);
+    expect(Array.from(tag.querySelectorAll('option')).map((o) => o.textContent)).toEqual([
+      'Any tag',
+      'napo (1)',
+      'people (1)',
+      'prisons (1)',
+    ]);
     fireEvent.change(tag, { target: { value: 'prisons' } });
     await waitFor(() => expect(rows()).toHaveLength(1));
     expect(rowNames()[0]!.textContent).toContain('tipping point');
@@ -156,7 +182,11 @@ describe('the annotations panel', { timeout: 30_000 }, () => {
     const row = orphan.closest('li')!;
     expect(row.textContent).toContain('tipping point');
     expect(row.textContent).toContain('a phrase to remember');
-    await waitFor(() => expect(within(panel()).getByText('text changed').closest('li')!.textContent).toContain('Chair of the London branch'));
+    await waitFor(() =>
+      expect(within(panel()).getByText('text changed').closest('li')!.textContent).toContain(
+        'Chair of the London branch',
+      ),
+    );
 
     fireEvent.change(within(panel()).getByRole('combobox', { name: 'State' }), { target: { value: 'orphan' } });
     await waitFor(() => expect(rows()).toHaveLength(1));
@@ -192,7 +222,8 @@ describe('the annotations panel', { timeout: 30_000 }, () => {
         { line: 7, text: 'Second' },
       ],
     } as never;
-    const at = (part: string, start: number | null, state: 'exact' | 'orphan' = 'exact') => ({ part, anchor: { state, part, start, end: null } }) as Annotation;
+    const at = (part: string, start: number | null, state: 'exact' | 'orphan' = 'exact') =>
+      ({ part, anchor: { state, part, start, end: null } }) as Annotation;
     expect(annotationTarget(at('comment:3.2', 0), post)).toEqual({ commentId: '3.2' });
     expect(annotationTarget(at('article:p#a1', 0), post)).toEqual({ articleId: 'p#a1' });
     expect(annotationTarget(at('body', 3), post)).toEqual({ bodyLine: 5 });
@@ -241,7 +272,13 @@ describe('the annotations panel', { timeout: 30_000 }, () => {
       ...core,
       'annotations.status': async () => ({
         ok: true,
-        value: { state: 'unavailable', path: '/p/annotations.sqlite', backupDir: '/p/backups', reason, backup: '/p/backups/b.sqlite' },
+        value: {
+          state: 'unavailable',
+          path: '/p/annotations.sqlite',
+          backupDir: '/p/backups',
+          reason,
+          backup: '/p/backups/b.sqlite',
+        },
       }),
       'annotations.restoreBackup': async (request) => {
         restored.push(request);
@@ -253,7 +290,11 @@ describe('the annotations panel', { timeout: 30_000 }, () => {
     const alert = await within(panel()).findByRole('alert');
     expect(alert.textContent).toContain(reason);
     fireEvent.click(within(alert).getByRole('button', { name: 'Restore backup' }));
-    await waitFor(() => expect(within(panel()).getByRole('status').textContent).toBe('Restored the backup: annotations can be written again.'));
+    await waitFor(() =>
+      expect(within(panel()).getByRole('status').textContent).toBe(
+        'Restored the backup: annotations can be written again.',
+      ),
+    );
     expect(restored).toEqual([{}]);
   });
 
@@ -266,11 +307,16 @@ describe('the annotations panel', { timeout: 30_000 }, () => {
       ...core,
       'annotations.export': async (request) => (
         asked.push(request),
-        answered ? { ok: true, value: { path: '/home/me/notes.jsonld', count: 3 } } : core['annotations.export'](request)
+        answered
+          ? { ok: true, value: { path: '/home/me/notes.jsonld', count: 3 } }
+          : core['annotations.export'](request)
       ),
       'annotations.import': async (request) =>
         answered
-          ? { ok: false, error: { code: 'invalid', message: 'Importing failed: notes.json is not a Web Annotation file.' } }
+          ? {
+              ok: false,
+              error: { code: 'invalid', message: 'Importing failed: notes.json is not a Web Annotation file.' },
+            }
           : core['annotations.import'](request),
     };
     await renderApp({ bridge });

@@ -41,7 +41,13 @@ export function selectionInPart(selection: Selection | null, within: HTMLElement
   }
   if (end <= start) return null;
   const box = range.getBoundingClientRect();
-  return { part: first.dataset.part!, start, end, exact: first === last ? text.trim() : undefined, rect: { x: box.left + box.width / 2, y: box.top } };
+  return {
+    part: first.dataset.part!,
+    start,
+    end,
+    exact: first === last ? text.trim() : undefined,
+    rect: { x: box.left + box.width / 2, y: box.top },
+  };
 }
 
 /**

@@ -33,7 +33,8 @@ export function ArticlesPane() {
   useSelectionTracking(root);
   // Keep the marked card in sight, also when the article was marked from the thread or another view.
   useEffect(() => {
-    if (markedArticleId) document.getElementById(cardElementId(markedArticleId))?.scrollIntoView?.({ block: 'nearest' });
+    if (markedArticleId)
+      document.getElementById(cardElementId(markedArticleId))?.scrollIntoView?.({ block: 'nearest' });
   }, [markedArticleId]);
   if (!detail) return null;
   if (detail.articlesStatus !== 'found')
@@ -63,11 +64,21 @@ export function ArticlesPane() {
     <aside ref={setRoot} className="articles" aria-labelledby="articles-heading" {...highlightOpeners(editAnnotation)}>
       <h2 id="articles-heading">Quoted articles</h2>
       {!articles.length && <p className="empty">No quoted articles found in this post.</p>}
-      <CardList articles={articles} markedArticleId={markedArticleId} onShow={show} onShowElsewhere={showArticleInPost} />
+      <CardList
+        articles={articles}
+        markedArticleId={markedArticleId}
+        onShow={show}
+        onShowElsewhere={showArticleInPost}
+      />
       {links.length > 0 && (
         <>
           <h3>Links</h3>
-          <CardList articles={links} markedArticleId={markedArticleId} onShow={show} onShowElsewhere={showArticleInPost} />
+          <CardList
+            articles={links}
+            markedArticleId={markedArticleId}
+            onShow={show}
+            onShowElsewhere={showArticleInPost}
+          />
         </>
       )}
     </aside>
@@ -86,7 +97,8 @@ function CardHighlights({ article }: { article: LibraryArticle }) {
       a.kind === 'highlight' &&
       a.quote &&
       a.anchor.state !== 'orphan' &&
-      (a.anchor.part === articlePart(article.id) || (article.kind === 'article' && article.text.includes(a.quote.exact))),
+      (a.anchor.part === articlePart(article.id) ||
+        (article.kind === 'article' && article.text.includes(a.quote.exact))),
   );
   if (!mine.length) return null;
   return (
@@ -175,7 +187,11 @@ function CardList({
               <ul>
                 {article.alsoQuotedIn.map((other) => (
                   <li key={other.articleId}>
-                    <button type="button" className="link-button" onClick={() => onShowElsewhere(other.postId, other.articleId)}>
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => onShowElsewhere(other.postId, other.articleId)}
+                    >
                       {other.postTitle || '(untitled)'} <span className="muted">{formatDate(other.date)}</span>
                     </button>
                   </li>

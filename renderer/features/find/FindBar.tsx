@@ -16,7 +16,8 @@ function firstParagraphInView(): string | null {
   const scroller = threadScroller();
   if (!scroller) return null;
   const top = scroller.getBoundingClientRect().top;
-  for (const paragraph of scroller.querySelectorAll<HTMLElement>('p[id]')) if (paragraph.getBoundingClientRect().bottom > top + 1) return paragraph.id;
+  for (const paragraph of scroller.querySelectorAll<HTMLElement>('p[id]'))
+    if (paragraph.getBoundingClientRect().bottom > top + 1) return paragraph.id;
   return null;
 }
 
@@ -118,15 +119,31 @@ function FindBarOpen() {
         }}
         onKeyDown={onKeyDown}
       />
-      <span className={total || !query.trim() || !complete ? 'find-count' : 'find-count none'} role="status" aria-live="polite">
+      <span
+        className={total || !query.trim() || !complete ? 'find-count' : 'find-count none'}
+        role="status"
+        aria-live="polite"
+      >
         {status}
       </span>
-      <button type="button" aria-label="Previous match" title="Previous match (Shift+Enter)" disabled={!total} onClick={() => stepFind(store, -1)}>
+      <button
+        type="button"
+        aria-label="Previous match"
+        title="Previous match (Shift+Enter)"
+        disabled={!total}
+        onClick={() => stepFind(store, -1)}
+      >
         <svg viewBox="0 0 16 16" aria-hidden="true">
           <path d="M3.5 10l4.5-4.5 4.5 4.5" />
         </svg>
       </button>
-      <button type="button" aria-label="Next match" title="Next match (Enter)" disabled={!total} onClick={() => stepFind(store, 1)}>
+      <button
+        type="button"
+        aria-label="Next match"
+        title="Next match (Enter)"
+        disabled={!total}
+        onClick={() => stepFind(store, 1)}
+      >
         <svg viewBox="0 0 16 16" aria-hidden="true">
           <path d="M3.5 6l4.5 4.5 4.5-4.5" />
         </svg>

@@ -32,9 +32,13 @@ const current = () => document.querySelector('mark.find-current');
 describe('find in the open post', () => {
   it('counts matches across collapsed replies, and next / previous cycle through them, expanding what hides them', async () => {
     const { store } = await renderApp();
-    fireEvent.click(within(screen.getByRole('navigation', { name: 'Posts' })).getByRole('button', { name: /Omnishambles Update 48/ }));
+    fireEvent.click(
+      within(screen.getByRole('navigation', { name: 'Posts' })).getByRole('button', { name: /Omnishambles Update 48/ }),
+    );
     await waitFor(() => expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Omnishambles Update 48'));
-    fireEvent.click(within(screen.getByRole('article', { name: 'Comment 3' })).getByRole('button', { name: 'Hide replies' }));
+    fireEvent.click(
+      within(screen.getByRole('article', { name: 'Comment 3' })).getByRole('button', { name: 'Hide replies' }),
+    );
     expect(screen.queryByRole('article', { name: 'Comment 3.1' })).toBeNull();
 
     const event = fireEvent.keyDown(window, { key: 'f', ctrlKey: true });
@@ -91,7 +95,9 @@ describe('find in the open post', () => {
     fireEvent.change(findBox(), { target: { value: 'NAPÖ' } });
     expect(count()).toMatch(/^1 of \d+$/);
     expect(current()!.textContent!.toLowerCase()).toBe('napo');
-    fireEvent.click(within(screen.getByRole('navigation', { name: 'Posts' })).getByRole('button', { name: /Omnishambles Update 48/ }));
+    fireEvent.click(
+      within(screen.getByRole('navigation', { name: 'Posts' })).getByRole('button', { name: /Omnishambles Update 48/ }),
+    );
     await waitFor(() => expect(store.getState().detail?.post.id).toBe(OMNISHAMBLES));
     expect(screen.queryByRole('search', { name: 'Find in this post' })).toBeNull();
   });
@@ -103,7 +109,9 @@ describe('find in the open post', () => {
     fireEvent.change(findBox(), { target: { value: 'governors-grayling' } });
     expect(count()).toBe('1 of 1');
     const link = within(screen.getByRole('article', { name: 'Comment 3' })).getByRole('link');
-    expect(link.getAttribute('href')).toBe('http://www.politics.co.uk/news/2014/05/07/prison-governors-grayling-s-regime-is-driving-us-to-tipping');
+    expect(link.getAttribute('href')).toBe(
+      'http://www.politics.co.uk/news/2014/05/07/prison-governors-grayling-s-regime-is-driving-us-to-tipping',
+    );
     expect(link.querySelector('mark.find-current')?.textContent).toBe('governors-grayling');
     expect(link.textContent).toBe(link.getAttribute('href'));
   });

@@ -12,7 +12,8 @@ export function DropTarget() {
   const openDropped = useApp((s) => s.openDroppedPath);
   useEffect(() => {
     let depth = 0;
-    const hasFiles = (event: DragEvent) => Boolean(event.dataTransfer && Array.from(event.dataTransfer.types).includes('Files'));
+    const hasFiles = (event: DragEvent) =>
+      Boolean(event.dataTransfer && Array.from(event.dataTransfer.types).includes('Files'));
     const enter = (event: DragEvent) => {
       if (!hasFiles(event)) return;
       depth++;

@@ -28,11 +28,18 @@ export function Toolbar() {
         </button>
       </div>
       <span className="library-name" title={library?.root}>
-        {library ? `${library.isDefault ? 'Bundled library' : library.name} · ${library.postCount} ${library.postCount === 1 ? 'post' : 'posts'}` : 'Loading…'}
+        {library
+          ? `${library.isDefault ? 'Bundled library' : library.name} · ${library.postCount} ${library.postCount === 1 ? 'post' : 'posts'}`
+          : 'Loading…'}
       </span>
       <IndexProgress />
       <span className="spacer" />
-      <button type="button" className="search-button" aria-keyshortcuts="Control+K Meta+K /" onClick={() => openSearch()}>
+      <button
+        type="button"
+        className="search-button"
+        aria-keyshortcuts="Control+K Meta+K /"
+        onClick={() => openSearch()}
+      >
         <svg className="search-icon" viewBox="0 0 16 16" aria-hidden="true">
           <path d="M7 12.5A5.5 5.5 0 1 0 7 1.5a5.5 5.5 0 0 0 0 11zM11 11l3.5 3.5" />
         </svg>

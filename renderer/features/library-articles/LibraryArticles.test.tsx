@@ -29,11 +29,14 @@ afterEach(async () => {
 async function libraryWithRepost() {
   const dir = await mkdtemp(join(tmpdir(), 'threadline-articles-'));
   temporary.push(dir);
-  for (const name of ['000_edcf6b3ca6297939.txt', '004_72f7fc2b7a245681.txt']) await writeFile(join(dir, name), await readFile(join(SEEDS_DIR, name)));
+  for (const name of ['000_edcf6b3ca6297939.txt', '004_72f7fc2b7a245681.txt'])
+    await writeFile(join(dir, name), await readFile(join(SEEDS_DIR, name)));
   const omnishambles = await readFile(join(SEEDS_DIR, '004_72f7fc2b7a245681.txt'), 'utf8');
   await writeFile(
     join(dir, '005_repost.txt'),
-    omnishambles.replace('Wednesday, 7 May 2014', 'Wednesday, 14 May 2014').replace('Omnishambles Update 48', 'Omnishambles Update 49'),
+    omnishambles
+      .replace('Wednesday, 7 May 2014', 'Wednesday, 14 May 2014')
+      .replace('Omnishambles Update 48', 'Omnishambles Update 49'),
   );
   return dir;
 }
@@ -61,7 +64,9 @@ describe('the Articles view', () => {
     expect(rows).toHaveLength(19);
     expect(rows[0]!.textContent).toBe('Ministry of Justice 4 articles Organisation · justice.gov.uk');
     expect(rows.at(-1)!.textContent).toBe('Unknown source 2 articles');
-    expect(sourceButton(list, /^The Guardian/).textContent).toBe('The Guardian 1 article News outlet · theguardian.com');
+    expect(sourceButton(list, /^The Guardian/).textContent).toBe(
+      'The Guardian 1 article News outlet · theguardian.com',
+    );
     expect(sourceButton(list, /^38 Degrees/).textContent).toBe('38 Degrees 1 link Organisation · 38degrees.org.uk');
     expect(sourceButton(list, /^Pat Waterman/).textContent).toBe('Pat Waterman 1 article Person');
     expect(screen.getByText('19 sources · 20 articles · 3 links')).toBeTruthy();
@@ -75,7 +80,9 @@ describe('the Articles view', () => {
     const ministry = sourceButton(list, /^Ministry of Justice/);
     expect(ministry.getAttribute('aria-current')).toBe('true');
     const main = screen.getByRole('main', { name: 'Ministry of Justice' });
-    expect(await within(main).findByRole('heading', { level: 3, name: '20 May 2019 Latest From Napo 188' })).toBeTruthy();
+    expect(
+      await within(main).findByRole('heading', { level: 3, name: '20 May 2019 Latest From Napo 188' }),
+    ).toBeTruthy();
     // In reading order within the post (a7 … a10), not as the ids sort as text.
     expect(
       within(main)
@@ -93,14 +100,22 @@ describe('the Articles view', () => {
     expect(ministry.getAttribute('aria-current')).toBeNull();
     const guardian = await screen.findByRole('main', { name: 'The Guardian' });
     expect(within(guardian).getByText('News outlet · theguardian.com · 1 article')).toBeTruthy();
-    expect(await within(guardian).findByRole('heading', { level: 3, name: '7 May 2014 Omnishambles Update 48' })).toBeTruthy();
     expect(
-      within(guardian).getByRole('button', { name: /^The outsourcing bandwagon has now been rolling for… …three decades, but it's remarkable/ }),
+      await within(guardian).findByRole('heading', { level: 3, name: '7 May 2014 Omnishambles Update 48' }),
+    ).toBeTruthy();
+    expect(
+      within(guardian).getByRole('button', {
+        name: /^The outsourcing bandwagon has now been rolling for… …three decades, but it's remarkable/,
+      }),
     ).toBeTruthy();
 
     fireEvent.click(sourceButton(list, /^politics\.co\.uk/));
     const politics = await screen.findByRole('main', { name: 'politics.co.uk' });
-    expect(await within(politics).findByRole('button', { name: /^Prison governors grayling's regime is driving us to tipping/ })).toBeTruthy();
+    expect(
+      await within(politics).findByRole('button', {
+        name: /^Prison governors grayling's regime is driving us to tipping/,
+      }),
+    ).toBeTruthy();
     expect(within(politics).getByRole('link', { name: /politics\.co\.uk\/news\/2014\/05\/07/ })).toBeTruthy();
 
     fireEvent.click(sourceButton(list, /^38 Degrees/));
@@ -114,7 +129,11 @@ describe('the Articles view', () => {
     expect(store.getState().openPostId).toBe('2019-05-20-latest-from-napo-188');
     const list = await openArticlesView();
     fireEvent.click(sourceButton(list, /^The Guardian/));
-    fireEvent.click(await within(await screen.findByRole('main', { name: 'The Guardian' })).findByRole('button', { name: /^The outsourcing bandwagon/ }));
+    fireEvent.click(
+      await within(await screen.findByRole('main', { name: 'The Guardian' })).findByRole('button', {
+        name: /^The outsourcing bandwagon/,
+      }),
+    );
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Omnishambles Update 48' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Reader' }).getAttribute('aria-pressed')).toBe('true');
@@ -124,7 +143,9 @@ describe('the Articles view', () => {
 
     // Back in the Articles view, the source picked is still selected.
     await openArticlesView();
-    expect(sourceButton(screen.getByRole('list', { name: 'Sources' }), /^The Guardian/).getAttribute('aria-current')).toBe('true');
+    expect(
+      sourceButton(screen.getByRole('list', { name: 'Sources' }), /^The Guardian/).getAttribute('aria-current'),
+    ).toBe('true');
   });
 
   it('narrows the sources by name or site, and says when nothing matches', async () => {
@@ -161,7 +182,10 @@ describe('the Articles view', () => {
     fireEvent.click(sourceButton(list, /^The Guardian/));
     const main = await screen.findByRole('main', { name: 'The Guardian' });
     const others = await within(main).findAllByRole('list', { name: 'Also quoted in' });
-    expect(others.map((l) => l.textContent)).toEqual(['Omnishambles Update 48 7 May 2014', 'Omnishambles Update 49 14 May 2014']);
+    expect(others.map((l) => l.textContent)).toEqual([
+      'Omnishambles Update 48 7 May 2014',
+      'Omnishambles Update 49 14 May 2014',
+    ]);
 
     fireEvent.click(within(others[0]!).getByRole('button'));
     expect(await screen.findByRole('heading', { level: 1, name: 'Omnishambles Update 48' })).toBeTruthy();
@@ -175,12 +199,20 @@ describe('the Articles view', () => {
       ...bridge,
       'articles.sources': async (request) =>
         fail
-          ? { ok: false, error: { code: 'library-unreadable', message: 'Listing the sources failed: the library could not be read.' } }
+          ? {
+              ok: false,
+              error: {
+                code: 'library-unreadable',
+                message: 'Listing the sources failed: the library could not be read.',
+              },
+            }
           : bridge['articles.sources'](request),
     };
     await renderApp(failing);
     fireEvent.click(screen.getByRole('button', { name: 'Articles' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('Listing the sources failed: the library could not be read.');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Listing the sources failed: the library could not be read.',
+    );
     fail = false;
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
     expect(await screen.findByRole('list', { name: 'Sources' })).toBeTruthy();
@@ -189,7 +221,10 @@ describe('the Articles view', () => {
   it('says so when no post quotes anything', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'threadline-articles-'));
     temporary.push(dir);
-    await writeFile(join(dir, 'plain.txt'), 'Monday, 3 March 2014\n\nA quiet day\n\nNothing quoted here today.\n\n0 comments:\n');
+    await writeFile(
+      join(dir, 'plain.txt'),
+      'Monday, 3 March 2014\n\nA quiet day\n\nNothing quoted here today.\n\n0 comments:\n',
+    );
     const { bridge } = await coreBridge(dir);
     await renderApp(bridge);
     fireEvent.click(screen.getByRole('button', { name: 'Articles' }));
@@ -214,7 +249,11 @@ describe('source list helpers', () => {
       articleCount: 1,
       linkCount: 0,
     });
-    const sources = [source('Le Monde Diplomatique', 'monde-diplomatique.fr'), source('Crónica', null), source(null, null)];
+    const sources = [
+      source('Le Monde Diplomatique', 'monde-diplomatique.fr'),
+      source('Crónica', null),
+      source(null, null),
+    ];
     expect(filterSources(sources, '  ')).toBe(sources);
     expect(filterSources(sources, 'diplo monde').map((s) => s.name)).toEqual(['Le Monde Diplomatique']);
     expect(filterSources(sources, '.fr').map((s) => s.name)).toEqual(['Le Monde Diplomatique']);

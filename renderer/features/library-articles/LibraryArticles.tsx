@@ -54,8 +54,8 @@ function NoSources() {
       <h1>Articles by source</h1>
       {postCount ? (
         <p>
-          No quoted articles or links were found in this library’s {postCount} {postCount === 1 ? 'post' : 'posts'}. Switch to the Reader to read them, or use
-          Open Folder… to open another library.
+          No quoted articles or links were found in this library’s {postCount} {postCount === 1 ? 'post' : 'posts'}.
+          Switch to the Reader to read them, or use Open Folder… to open another library.
         </p>
       ) : (
         <p>This library has no posts yet. Use Open Folder… in the toolbar to open a folder of saved posts.</p>
@@ -81,11 +81,20 @@ function SourceList() {
       <div className="la-sources-header">
         <h1 id="la-sources-heading">Sources</h1>
         <p className="la-summary" aria-live="polite">
-          {shown.length === sources.length ? plural(sources.length, 'source') : `${shown.length} of ${plural(sources.length, 'source')}`} ·{' '}
-          {formatCounts(articles, links)}
+          {shown.length === sources.length
+            ? plural(sources.length, 'source')
+            : `${shown.length} of ${plural(sources.length, 'source')}`}{' '}
+          · {formatCounts(articles, links)}
         </p>
         <label htmlFor={filterId}>Filter sources</label>
-        <input id={filterId} type="search" placeholder="Name or site" autoComplete="off" value={filter} onChange={(event) => setFilter(event.target.value)} />
+        <input
+          id={filterId}
+          type="search"
+          placeholder="Name or site"
+          autoComplete="off"
+          value={filter}
+          onChange={(event) => setFilter(event.target.value)}
+        />
       </div>
       {shown.length ? (
         <ul className="la-source-list" aria-label="Sources">
@@ -142,7 +151,9 @@ function SourceArticles() {
             <SourceIcon kind={source.kind} className="la-heading-icon" />
             <span>{source.name ?? 'Unknown source'}</span>
           </h2>
-          <p className="la-source-sub">{[describeSource(source), formatCounts(source.articleCount, source.linkCount)].filter(Boolean).join(' · ')}</p>
+          <p className="la-source-sub">
+            {[describeSource(source), formatCounts(source.articleCount, source.linkCount)].filter(Boolean).join(' · ')}
+          </p>
         </div>
         {status === 'error' ? (
           <div className="la-articles-error">
@@ -179,7 +190,8 @@ function PostGroup({ post }: { post: PostOfArticles }) {
   return (
     <section className="la-post" aria-labelledby={headingId}>
       <h3 id={headingId}>
-        <time dateTime={post.date ?? undefined}>{formatDate(post.date)}</time> <span className="la-post-title">{post.postTitle || '(untitled post)'}</span>
+        <time dateTime={post.date ?? undefined}>{formatDate(post.date)}</time>{' '}
+        <span className="la-post-title">{post.postTitle || '(untitled post)'}</span>
       </h3>
       <ul className="la-entries">
         {post.articles.map((article) => (
@@ -197,7 +209,12 @@ function Entry({ article }: { article: SourceArticle }) {
   const { title, preview, untitled } = entryText(article);
   return (
     <li className="la-entry">
-      <button type="button" className="la-entry-main" title="Show it in the reader" onClick={() => void showArticleInReader(article.postId, article.articleId)}>
+      <button
+        type="button"
+        className="la-entry-main"
+        title="Show it in the reader"
+        onClick={() => void showArticleInReader(article.postId, article.articleId)}
+      >
         <span className={untitled ? 'la-entry-title untitled' : 'la-entry-title'}>{title}</span>{' '}
         {preview && <span className="la-entry-preview">{preview}</span>}
       </button>
@@ -215,7 +232,8 @@ function Entry({ article }: { article: SourceArticle }) {
             {article.alsoQuotedIn.map((other) => (
               <li key={other.articleId}>
                 <button type="button" onClick={() => void showArticleInReader(other.postId, other.articleId)}>
-                  {other.postTitle || '(untitled post)'} <time dateTime={other.date ?? undefined}>{formatDate(other.date)}</time>
+                  {other.postTitle || '(untitled post)'}{' '}
+                  <time dateTime={other.date ?? undefined}>{formatDate(other.date)}</time>
                 </button>
               </li>
             ))}
@@ -264,7 +282,11 @@ function groupByPost(articles: SourceArticle[]): PostOfArticles[] {
   const posts = new Map<string, PostOfArticles>();
   for (const article of articles) {
     let post = posts.get(article.postId);
-    if (!post) posts.set(article.postId, (post = { postId: article.postId, postTitle: article.postTitle, date: article.date, articles: [] }));
+    if (!post)
+      posts.set(
+        article.postId,
+        (post = { postId: article.postId, postTitle: article.postTitle, date: article.date, articles: [] }),
+      );
     post.articles.push(article);
   }
   const order = (id: string) => Number(/#a(\d+)$/.exec(id)?.[1] ?? 0);

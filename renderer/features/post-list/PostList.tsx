@@ -26,7 +26,9 @@ function focusWhenRendered(nav: HTMLElement | null, postId: string) {
   let steady = 0;
   const step = () => {
     if (request !== focusRequest || !nav) return;
-    const button = Array.from(nav.querySelectorAll<HTMLElement>('.post-item')).find((b) => b.dataset['postId'] === postId);
+    const button = Array.from(nav.querySelectorAll<HTMLElement>('.post-item')).find(
+      (b) => b.dataset['postId'] === postId,
+    );
     const active = document.activeElement;
     if (button && active === button) steady++;
     else if (button && (!active || active === document.body || nav.contains(active))) {
@@ -72,12 +74,20 @@ export function PostList() {
       const index = rowOf.get(postId);
       if (index === undefined) return;
       const sticky = stickyHeight(nav.current);
-      const calculateViewLocation: CalculateViewLocation = ({ itemTop, itemBottom, viewportTop, viewportBottom, locationParams }) => {
+      const calculateViewLocation: CalculateViewLocation = ({
+        itemTop,
+        itemBottom,
+        viewportTop,
+        viewportBottom,
+        locationParams,
+      }) => {
         const above = itemTop < viewportTop + sticky;
         if (!above && itemBottom <= viewportBottom) return null;
         const outOfSight = itemBottom <= viewportTop + sticky || itemTop >= viewportBottom;
         if (how === 'center' && outOfSight) return { ...locationParams, align: 'center', behavior: 'auto' };
-        return above ? { ...locationParams, align: 'start', behavior: 'auto', offset: -sticky } : { ...locationParams, align: 'end', behavior: 'auto' };
+        return above
+          ? { ...locationParams, align: 'start', behavior: 'auto', offset: -sticky }
+          : { ...locationParams, align: 'end', behavior: 'auto' };
       };
       list.current?.scrollIntoView({ index, calculateViewLocation });
     },
@@ -104,7 +114,8 @@ export function PostList() {
     focusWhenRendered(nav.current, post.id);
   };
 
-  if (!posts.length) return <p className="empty">No posts in this library yet. Open a folder of saved posts (File → Open Folder…).</p>;
+  if (!posts.length)
+    return <p className="empty">No posts in this library yet. Open a folder of saved posts (File → Open Folder…).</p>;
   return (
     <nav ref={nav} className="post-list" aria-label="Posts" onKeyDown={onKeyDown}>
       <GroupedVirtuoso

@@ -15,7 +15,13 @@ const post = (id: string, date: string | null): PostSummary => ({
 
 describe('groupPosts', () => {
   it('groups newest-first posts by year, then month, keeping order, undated last', () => {
-    const groups = groupPosts([post('a', '2019-05-20'), post('b', '2019-05-01'), post('c', '2019-03-02'), post('d', '2014-05-07'), post('e', null)]);
+    const groups = groupPosts([
+      post('a', '2019-05-20'),
+      post('b', '2019-05-01'),
+      post('c', '2019-03-02'),
+      post('d', '2014-05-07'),
+      post('e', null),
+    ]);
     expect(groups.map((g) => [g.year, g.months.map((m) => [m.label, m.posts.map((p) => p.id)])])).toEqual([
       [
         '2019',

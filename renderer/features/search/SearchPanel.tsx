@@ -26,7 +26,13 @@ export function describeHit(hit: SearchHit, sourceName: string | null): string {
 }
 
 /** The source of an article hit, when it is known here: from the open post, or from the source filter. */
-function sourceOf(hit: SearchHit, postId: string, detail: OpenPost | null, filters: SearchFilters, sources: SourceSummary[]): string | null {
+function sourceOf(
+  hit: SearchHit,
+  postId: string,
+  detail: OpenPost | null,
+  filters: SearchFilters,
+  sources: SourceSummary[],
+): string | null {
   if (hit.kind !== 'article') return null;
   if (detail?.post.id === postId) {
     const article = detail.articles.find((a) => a.id === hit.ref);
@@ -37,12 +43,17 @@ function sourceOf(hit: SearchHit, postId: string, detail: OpenPost | null, filte
 }
 
 const sameFilters = (a: SearchFilters, b: SearchFilters) =>
-  a.from === b.from && a.to === b.to && a.sourceKey === b.sourceKey && a.kinds.length === b.kinds.length && a.kinds.every((k) => b.kinds.includes(k));
+  a.from === b.from &&
+  a.to === b.to &&
+  a.sourceKey === b.sourceKey &&
+  a.kinds.length === b.kinds.length &&
+  a.kinds.every((k) => b.kinds.includes(k));
 
 const hitId = (index: number) => `search-hit-${index}`;
 
 /** Elements Tab moves between inside the dialog. */
-const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), select:not([disabled]), [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'button:not([disabled]), input:not([disabled]), select:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 /** The library search (Ctrl/Cmd+K, "/", or the toolbar button): a modal dialog over the window. */
 export function SearchPanel() {
@@ -81,9 +92,15 @@ function SearchDialog() {
     return () => clearTimeout(timer);
   }, [query, filters, runSearch]);
 
-  const hits = useMemo(() => results?.groups.flatMap((group) => group.hits.map((hit) => ({ postId: group.postId, hit }))) ?? [], [results]);
+  const hits = useMemo(
+    () => results?.groups.flatMap((group) => group.hits.map((hit) => ({ postId: group.postId, hit }))) ?? [],
+    [results],
+  );
   // The active hit is kept per answer: a new answer starts at its first hit.
-  const [activeFor, setActiveFor] = useState<{ results: SearchResults | null; index: number }>({ results: null, index: 0 });
+  const [activeFor, setActiveFor] = useState<{ results: SearchResults | null; index: number }>({
+    results: null,
+    index: 0,
+  });
   const active = hits.length ? (activeFor.results === results ? Math.min(activeFor.index, hits.length - 1) : 0) : -1;
   useEffect(() => {
     if (active >= 0) document.getElementById(hitId(active))?.scrollIntoView?.({ block: 'nearest' });
@@ -138,7 +155,14 @@ function SearchDialog() {
         if (event.target === event.currentTarget) close();
       }}
     >
-      <div ref={dialog} className="search-panel" role="dialog" aria-modal="true" aria-labelledby="search-heading" onKeyDown={onDialogKeyDown}>
+      <div
+        ref={dialog}
+        className="search-panel"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="search-heading"
+        onKeyDown={onDialogKeyDown}
+      >
         <h2 id="search-heading" className="sr-only">
           Search the library
         </h2>
@@ -178,7 +202,10 @@ function SearchDialog() {
           {!searched ? (
             <SearchHelp noKinds={query.trim().length > 0} />
           ) : results && results.groups.length === 0 ? (
-            <NoResults query={resultsKey ? (JSON.parse(resultsKey) as string[])[0]! : query} filtered={!sameFilters(filters, NO_FILTERS)} />
+            <NoResults
+              query={resultsKey ? (JSON.parse(resultsKey) as string[])[0]! : query}
+              filtered={!sameFilters(filters, NO_FILTERS)}
+            />
           ) : (
             <div id="search-results" role="listbox" aria-label="Search results" aria-busy={status === 'loading'}>
               {results?.groups.map((group) => {
@@ -201,9 +228,13 @@ function SearchDialog() {
                           onMouseDown={(event) => event.preventDefault()}
                           onClick={() => void openHit(group.postId, hit)}
                         >
-                          <span className="search-hit-kind">{describeHit(hit, sourceOf(hit, group.postId, detail, filters, sources))}</span>
+                          <span className="search-hit-kind">
+                            {describeHit(hit, sourceOf(hit, group.postId, detail, filters, sources))}
+                          </span>
                           <span className="search-snippet">
-                            {hit.snippet.map((part, i) => (part.marked ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}
+                            {hit.snippet.map((part, i) =>
+                              part.marked ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>,
+                            )}
                           </span>
                         </div>
                       );
@@ -229,7 +260,9 @@ function Filters() {
   const sources = useApp((s) => s.sources);
   const toggle = (kind: SearchKind) =>
     setFilters({
-      kinds: filters.kinds.includes(kind) ? filters.kinds.filter((k) => k !== kind) : SEARCH_KINDS.filter((k) => k === kind || filters.kinds.includes(k)),
+      kinds: filters.kinds.includes(kind)
+        ? filters.kinds.filter((k) => k !== kind)
+        : SEARCH_KINDS.filter((k) => k === kind || filters.kinds.includes(k)),
     });
   return (
     <div className="search-filters">
@@ -241,10 +274,22 @@ function Filters() {
         ))}
       </div>
       <label>
-        From <input type="date" value={filters.from} max={filters.to || undefined} onChange={(event) => setFilters({ from: event.target.value })} />
+        From{' '}
+        <input
+          type="date"
+          value={filters.from}
+          max={filters.to || undefined}
+          onChange={(event) => setFilters({ from: event.target.value })}
+        />
       </label>
       <label>
-        To <input type="date" value={filters.to} min={filters.from || undefined} onChange={(event) => setFilters({ to: event.target.value })} />
+        To{' '}
+        <input
+          type="date"
+          value={filters.to}
+          min={filters.from || undefined}
+          onChange={(event) => setFilters({ to: event.target.value })}
+        />
       </label>
       <label>
         Source{' '}
@@ -281,20 +326,27 @@ function Notes({ results, searched }: { results: SearchResults | null; searched:
   return (
     <div className="search-notes">
       <p className="search-status" role="status">
-        {posts ? `${shown} ${shown === 1 ? 'match' : 'matches'} in ${posts} ${posts === 1 ? 'post' : 'posts'}` : 'No results'}
-        {results.totalHits > shown && !results.sampled ? ` (of ${results.totalHits.toLocaleString('en-GB')} matching texts)` : ''}
+        {posts
+          ? `${shown} ${shown === 1 ? 'match' : 'matches'} in ${posts} ${posts === 1 ? 'post' : 'posts'}`
+          : 'No results'}
+        {results.totalHits > shown && !results.sampled
+          ? ` (of ${results.totalHits.toLocaleString('en-GB')} matching texts)`
+          : ''}
       </p>
       {results.sampled && (
         <p className="search-note">
           A very common search: more than {results.totalHits.toLocaleString('en-GB')} texts match, so the best of the{' '}
-          {results.totalHits.toLocaleString('en-GB')} most recently indexed are shown. Add a word or a filter to narrow it.
+          {results.totalHits.toLocaleString('en-GB')} most recently indexed are shown. Add a word or a filter to narrow
+          it.
         </p>
       )}
       {results.dropped.length > 0 && <p className="search-note">Left out: {results.dropped.join(' · ')}</p>}
       {!results.complete && (
         <p className="search-note search-indexing">
           Still indexing — results may be incomplete
-          {progress?.phase === 'extracting' && progress.total > 0 ? ` (${Math.floor((100 * progress.done) / progress.total)}%)` : ''}
+          {progress?.phase === 'extracting' && progress.total > 0
+            ? ` (${Math.floor((100 * progress.done) / progress.total)}%)`
+            : ''}
         </p>
       )}
     </div>

@@ -75,12 +75,18 @@ describe('the library search', () => {
     const { store } = await renderApp();
     openWithKeys();
     type('grayling');
-    await waitFor(() => expect(shownHits().map((g) => g.post)).toEqual(['Latest From Napo 188', 'Omnishambles Update 48']));
+    await waitFor(() =>
+      expect(shownHits().map((g) => g.post)).toEqual(['Latest From Napo 188', 'Omnishambles Update 48']),
+    );
 
     // Kind: comments only.
     fireEvent.click(within(dialog()).getByRole('button', { name: 'Posts' }));
     fireEvent.click(within(dialog()).getByRole('button', { name: 'Articles' }));
-    await waitFor(() => expect(shownHits().flatMap((g) => g.hits.map((h) => h!.split(' ')[0]))).toEqual(expect.arrayContaining(['Comment'])));
+    await waitFor(() =>
+      expect(shownHits().flatMap((g) => g.hits.map((h) => h!.split(' ')[0]))).toEqual(
+        expect.arrayContaining(['Comment']),
+      ),
+    );
     await waitFor(() => expect(shownHits().every((g) => g.hits.every((h) => h!.startsWith('Comment')))).toBe(true));
 
     // Date: 2015 onwards leaves the 2019 post only.
@@ -95,12 +101,16 @@ describe('the library search', () => {
     await waitFor(() => expect(Array.from(source.options).some((o) => o.value === 'guardian')).toBe(true));
     type('outsourcing');
     fireEvent.change(source, { target: { value: 'guardian' } });
-    await waitFor(() => expect(shownHits()).toEqual([{ post: 'Omnishambles Update 48', hits: ['Article: The Guardian'] }]));
+    await waitFor(() =>
+      expect(shownHits()).toEqual([{ post: 'Omnishambles Update 48', hits: ['Article: The Guardian'] }]),
+    );
 
     // Opening it marks the article, as its card would.
     fireEvent.click(within(results()).getByRole('option'));
     await waitFor(() => expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Omnishambles Update 48'));
-    await waitFor(() => expect(screen.getByRole('figure', { name: 'Quoted from The Guardian' }).className).toMatch(/marked/));
+    await waitFor(() =>
+      expect(screen.getByRole('figure', { name: 'Quoted from The Guardian' }).className).toMatch(/marked/),
+    );
     expect(store.getState().markedArticleId).toMatch(/^2014-05-07-omnishambles-update-48#a\d+$/);
   });
 
@@ -126,7 +136,9 @@ describe('the library search', () => {
     expect(link.getAttribute('href')).toMatch(/^http:\/\/www\.politics\.co\.uk\/news\/2014\/05\/07\/prison-governors/);
     expect(link.querySelector('mark.hit')?.textContent).toBe('tipping');
 
-    fireEvent.click(within(screen.getByRole('navigation', { name: 'Posts' })).getByRole('button', { name: /Latest From Napo 188/ }));
+    fireEvent.click(
+      within(screen.getByRole('navigation', { name: 'Posts' })).getByRole('button', { name: /Latest From Napo 188/ }),
+    );
     await waitFor(() => expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Latest From Napo 188'));
     expect(store.getState().highlightTerms).toEqual([]);
     expect(document.querySelectorAll('mark.hit')).toHaveLength(0);
@@ -219,11 +231,17 @@ describe('what a hit is and where it goes', () => {
     if (!result.ok) throw new Error(result.error.message);
     const { post } = result.value;
     expect(hitTarget({ kind: 'comment', ref: '3.1', snippet: [] }, post, [])).toEqual({ commentId: '3.1' });
-    expect(hitTarget({ kind: 'article', ref: `${OMNISHAMBLES}#a8`, snippet: [] }, post, [])).toEqual({ articleId: `${OMNISHAMBLES}#a8` });
-    const target = hitTarget({ kind: 'post', ref: null, snippet: [] }, post, ['outsourcing', 'bandwagon']) as { bodyLine: number };
+    expect(hitTarget({ kind: 'article', ref: `${OMNISHAMBLES}#a8`, snippet: [] }, post, [])).toEqual({
+      articleId: `${OMNISHAMBLES}#a8`,
+    });
+    const target = hitTarget({ kind: 'post', ref: null, snippet: [] }, post, ['outsourcing', 'bandwagon']) as {
+      bodyLine: number;
+    };
     const block = post.body.find((b) => b.line === target.bodyLine)!;
     expect(block.text.toLowerCase()).toMatch(/outsourcing|bandwagon/);
     expect(post.body.indexOf(block)).toBeGreaterThan(0);
-    expect(hitTarget({ kind: 'post', ref: null, snippet: [] }, post, ['zzyzx'])).toEqual({ bodyLine: post.body[0]!.line });
+    expect(hitTarget({ kind: 'post', ref: null, snippet: [] }, post, ['zzyzx'])).toEqual({
+      bodyLine: post.body[0]!.line,
+    });
   });
 });

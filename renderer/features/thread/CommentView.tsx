@@ -24,14 +24,21 @@ export function CommentContent({ comment, markedIds }: { comment: Comment; marke
   const elementId = commentElementId(comment.id);
   const replyCount = comment.replies.length;
   const detail = useApp((s) => s.detail);
-  const flagged = useApp((s) => s.postAnnotations.some((a) => a.kind === 'flag' && (a.anchor.part ?? a.part) === commentPart(comment.id)));
+  const flagged = useApp((s) =>
+    s.postAnnotations.some((a) => a.kind === 'flag' && (a.anchor.part ?? a.part) === commentPart(comment.id)),
+  );
   const flag = useApp((s) => s.flagComment);
-  const segments = useMemo(() => (detail ? commentSegments(comment, detail.articles, detail.quotes) : []), [comment, detail]);
+  const segments = useMemo(
+    () => (detail ? commentSegments(comment, detail.articles, detail.quotes) : []),
+    [comment, detail],
+  );
   return (
     <>
       <article
         id={elementId}
-        className={['comment-body', markedIds.has(elementId) ? 'marked' : '', flagged ? 'flagged' : ''].filter(Boolean).join(' ')}
+        className={['comment-body', markedIds.has(elementId) ? 'marked' : '', flagged ? 'flagged' : '']
+          .filter(Boolean)
+          .join(' ')}
         aria-label={`Comment ${comment.id}`}
         tabIndex={-1}
       >
@@ -49,8 +56,16 @@ export function CommentContent({ comment, markedIds }: { comment: Comment; marke
             {flagged ? '⚑ Flagged' : '⚐ Flag'}
           </button>
           {replyCount > 0 && (
-            <button type="button" className="collapse" aria-expanded={!collapsed} aria-controls={`replies-${comment.id}`} onClick={() => toggle(comment.id)}>
-              {collapsed ? `Show ${replyCount} ${replyCount === 1 ? 'reply' : 'replies'}` : `Hide ${replyCount === 1 ? 'reply' : 'replies'}`}
+            <button
+              type="button"
+              className="collapse"
+              aria-expanded={!collapsed}
+              aria-controls={`replies-${comment.id}`}
+              onClick={() => toggle(comment.id)}
+            >
+              {collapsed
+                ? `Show ${replyCount} ${replyCount === 1 ? 'reply' : 'replies'}`
+                : `Hide ${replyCount === 1 ? 'reply' : 'replies'}`}
             </button>
           )}
         </header>

@@ -15,7 +15,13 @@ function QuoteLinks({ quotes }: { quotes: InternalQuote[] }) {
       {quotes.map((quote) => {
         const { label, target } = describeTarget(quote);
         return (
-          <button key={quote.id} type="button" className="quote-link" title={`“${quote.text}”`} onClick={() => revealInThread(target)}>
+          <button
+            key={quote.id}
+            type="button"
+            className="quote-link"
+            title={`“${quote.text}”`}
+            onClick={() => revealInThread(target)}
+          >
             <span aria-hidden="true">↩ </span>
             {label}
           </button>
@@ -26,12 +32,24 @@ function QuoteLinks({ quotes }: { quotes: InternalQuote[] }) {
 }
 
 /** The reader's highlights that fall in a paragraph, as marks (under search and find marks where they overlap). */
-export function highlightMarks(paragraph: Pick<ShownParagraph, 'part' | 'offset' | 'text'>, annotations: readonly Annotation[]): MarkRange[] {
+export function highlightMarks(
+  paragraph: Pick<ShownParagraph, 'part' | 'offset' | 'text'>,
+  annotations: readonly Annotation[],
+): MarkRange[] {
   const from = paragraph.offset;
   const to = from + paragraph.text.length;
   return annotations.flatMap((a): MarkRange[] => {
     const { state, part, start, end } = a.anchor;
-    if (a.kind !== 'highlight' || state === 'orphan' || part !== paragraph.part || start === null || end === null || end <= from || start >= to) return [];
+    if (
+      a.kind !== 'highlight' ||
+      state === 'orphan' ||
+      part !== paragraph.part ||
+      start === null ||
+      end === null ||
+      end <= from ||
+      start >= to
+    )
+      return [];
     const label = [
       `${a.colour} highlight`,
       a.note ? `note: ${a.note.slice(0, 140)}` : '',
@@ -59,7 +77,8 @@ function useMarks(paragraph: ShownParagraph): MarkRange[] | undefined {
   // Only paragraphs with matches follow the current match.
   const current = useApp((s) => (found ? s.findCurrent : -1));
   const hits = useMemo(
-    () => matchRanges(paragraph.text, termPattern(terms)).map((r): MarkRange => ({ ...r, className: 'hit', priority: 1 })),
+    () =>
+      matchRanges(paragraph.text, termPattern(terms)).map((r): MarkRange => ({ ...r, className: 'hit', priority: 1 })),
     [paragraph.text, terms],
   );
   const annotations = useApp((s) => s.postAnnotations);
@@ -80,7 +99,13 @@ function Paragraph({ paragraph, marked }: { paragraph: ShownParagraph; marked: b
   const marks = useMarks(paragraph);
   return (
     <>
-      <p id={paragraph.id} className={classes || undefined} tabIndex={-1} data-part={paragraph.part} data-offset={paragraph.offset}>
+      <p
+        id={paragraph.id}
+        className={classes || undefined}
+        tabIndex={-1}
+        data-part={paragraph.part}
+        data-offset={paragraph.offset}
+      >
         <LinkedText text={paragraph.text} marks={marks} />
       </p>
       <QuoteLinks quotes={paragraph.quotes} />
@@ -99,7 +124,8 @@ export function Segments({ segments, markedIds }: { segments: Segment[]; markedI
     <>
       {segments.map((segment, index) => {
         const { article } = segment;
-        if (!article) return segment.paragraphs.map((p) => <Paragraph key={p.id} paragraph={p} marked={markedIds.has(p.id)} />);
+        if (!article)
+          return segment.paragraphs.map((p) => <Paragraph key={p.id} paragraph={p} marked={markedIds.has(p.id)} />);
         const name = article.source.name ?? 'Unknown source';
         const marked = markedIds.has(segment.id!);
         return (
@@ -121,7 +147,11 @@ export function Segments({ segments, markedIds }: { segments: Segment[]; markedI
                 <SourceIcon kind={article.source.kind} />
                 <span>{name}</span>
               </button>
-              {segment.spanIndex > 0 ? <span className="quote-title">continued</span> : article.title && <span className="quote-title">{article.title}</span>}
+              {segment.spanIndex > 0 ? (
+                <span className="quote-title">continued</span>
+              ) : (
+                article.title && <span className="quote-title">{article.title}</span>
+              )}
             </figcaption>
             <blockquote cite={article.url && /^https?:/i.test(article.url) ? article.url : undefined}>
               {segment.paragraphs.map((p) => (

@@ -39,7 +39,9 @@ function CommentRow({ item: _item, context: _context, ...props }: ItemProps<Comm
 
 const components: Components<Comment, RowContext> = { List: CommentList, Item: CommentRow };
 const commentKey = (_index: number, comment: Comment) => comment.id;
-const renderComment = (_index: number, comment: Comment, { markedIds }: RowContext) => <CommentContent comment={comment} markedIds={markedIds} />;
+const renderComment = (_index: number, comment: Comment, { markedIds }: RowContext) => (
+  <CommentContent comment={comment} markedIds={markedIds} />
+);
 
 /**
  * The middle pane: the open post's title, date, body and comment tree. The post is always
@@ -76,7 +78,8 @@ export function Thread() {
       // Not here yet: a long post's later comments and its articles come after its first screen.
       if (!place) return stillArriving(detail) ? revealWhenArrived(target) : undefined;
       place.commentIds.forEach(revealComment);
-      const rowIndex = place.rowCommentId === null ? -1 : detail.post.comments.findIndex((c) => c.id === place.rowCommentId);
+      const rowIndex =
+        place.rowCommentId === null ? -1 : detail.post.comments.findIndex((c) => c.id === place.rowCommentId);
       scrollToPlace({
         elementId: options.elementId ?? place.elementId,
         rowIndex: rowIndex < 0 ? null : rowIndex,
@@ -130,7 +133,8 @@ export function Thread() {
       <header className="post-header">
         <h1 id="post-title">{post.title || '(untitled)'}</h1>
         <p className="post-date">
-          <time dateTime={post.date ?? undefined}>{post.dateText ?? formatDate(post.date)}</time> · <span>{post.file}</span>
+          <time dateTime={post.date ?? undefined}>{post.dateText ?? formatDate(post.date)}</time> ·{' '}
+          <span>{post.file}</span>
         </p>
       </header>
       <section className="post-body" aria-label="Post">

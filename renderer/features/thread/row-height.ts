@@ -13,7 +13,9 @@ const REPLY_CHARS_PER_LINE = 72;
 function textHeight(text: string, charsPerLine: number): number {
   let height = 0;
   for (const paragraph of text.split(/\n[\s\u00a0]*\n/)) {
-    const lines = paragraph.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / charsPerLine)), 0);
+    const lines = paragraph
+      .split('\n')
+      .reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / charsPerLine)), 0);
     height += lines * LINE_HEIGHT + PARAGRAPH_GAP;
   }
   return height;

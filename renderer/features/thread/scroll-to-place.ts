@@ -33,7 +33,14 @@ export interface ScrollRequest {
   block?: 'start' | 'center';
 }
 
-export function scrollToPlace({ elementId, rowIndex, scrollToRow, scroller, focus = true, block = 'start' }: ScrollRequest): void {
+export function scrollToPlace({
+  elementId,
+  rowIndex,
+  scrollToRow,
+  scroller,
+  focus = true,
+  block = 'start',
+}: ScrollRequest): void {
   const id = ++latest;
   let frame = 0;
   let jumped = false;

@@ -36,7 +36,8 @@ export const commentParagraphId = (commentId: string, from: number): string => `
 /** DOM id of the find bar's match by its index among all matches. */
 export const findMarkId = (index: number): string => `find-${index}`;
 /** DOM id of one span of a quoted article as a block quote. */
-export const quoteElementId = (articleId: string, spanIndex: number): string => `quote-${articleId.replace(/[^\w-]/g, '_')}-${spanIndex}`;
+export const quoteElementId = (articleId: string, spanIndex: number): string =>
+  `quote-${articleId.replace(/[^\w-]/g, '_')}-${spanIndex}`;
 
 const isBlank = (line: string) => /^[\s\u00a0]*$/.test(line);
 
@@ -68,7 +69,15 @@ function build(
       continue;
     }
     if (!paragraph || line.blockStart) {
-      paragraph = { id: paragraphId(line.n), text: line.text, from: line.n, to: line.n, quotes: [], part, offset: line.offset };
+      paragraph = {
+        id: paragraphId(line.n),
+        text: line.text,
+        from: line.n,
+        to: line.n,
+        quotes: [],
+        part,
+        offset: line.offset,
+      };
       current.paragraphs.push(paragraph);
     } else {
       paragraph.text += `\n${line.text}`;
@@ -100,7 +109,9 @@ export function bodySegments(post: Post, articles: Article[]): Segment[] {
   }
   // A body block may hold an intro line and the start of the article: its first article line
   // starts a paragraph of its own, so the ids of both stay stable.
-  const starts = new Set(articles.flatMap((a) => a.spans.flatMap((s) => (s.part === 'body' ? [s.line, s.endLine + 1] : []))));
+  const starts = new Set(
+    articles.flatMap((a) => a.spans.flatMap((s) => (s.part === 'body' ? [s.line, s.endLine + 1] : []))),
+  );
   for (const line of lines) if (starts.has(line.n)) line.blockStart = true;
   return build(
     lines,
@@ -141,7 +152,9 @@ export function elementIdsOf(article: Article, post: Post): string[] {
   const location = article.location;
   const ids = article.spans.map((_, index) => quoteElementId(article.id, index));
   if (location.part === 'comments') {
-    const holders = location.commentIds.filter((id) => !article.spans.some((s) => s.part === 'comment' && s.commentId === id));
+    const holders = location.commentIds.filter(
+      (id) => !article.spans.some((s) => s.part === 'comment' && s.commentId === id),
+    );
     return [...holders.map(commentElementId), ...ids];
   }
   if (ids.length) return ids;
@@ -227,7 +240,8 @@ export function postParagraphs(detail: { post: Post; articles: Article[]; quotes
     for (const p of segment.paragraphs) paragraphs.push({ id: p.id, text: p.text, commentId: null, bodyLine: p.from });
   const visit = (comment: Comment) => {
     for (const segment of commentSegments(comment, detail.articles, detail.quotes))
-      for (const p of segment.paragraphs) paragraphs.push({ id: p.id, text: p.text, commentId: comment.id, bodyLine: null });
+      for (const p of segment.paragraphs)
+        paragraphs.push({ id: p.id, text: p.text, commentId: comment.id, bodyLine: null });
     comment.replies.forEach(visit);
   };
   detail.post.comments.forEach(visit);

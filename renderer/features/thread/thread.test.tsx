@@ -22,14 +22,22 @@ async function omnishambles() {
 describe('placeOf', () => {
   it('finds a reply in the row of its top-level comment', async () => {
     const { post, articles } = await omnishambles();
-    expect(placeOf({ commentId: '3.2' }, post, articles)).toEqual({ elementId: 'comment-3.2', rowCommentId: '3', commentIds: ['3.2'] });
+    expect(placeOf({ commentId: '3.2' }, post, articles)).toEqual({
+      elementId: 'comment-3.2',
+      rowCommentId: '3',
+      commentIds: ['3.2'],
+    });
     expect(placeOf({ commentId: '99' }, post, articles)).toBeNull();
   });
 
   it('finds an article by the comment holding its URL, and names every comment it spans', async () => {
     const { post, articles } = await omnishambles();
     const politics = articles.find((a) => a.source.name === 'politics.co.uk' && a.kind === 'article')!;
-    expect(placeOf({ articleId: politics.id }, post, articles)).toEqual({ elementId: 'comment-3', rowCommentId: '3', commentIds: ['3', '3.1', '3.2'] });
+    expect(placeOf({ articleId: politics.id }, post, articles)).toEqual({
+      elementId: 'comment-3',
+      rowCommentId: '3',
+      commentIds: ['3', '3.1', '3.2'],
+    });
   });
 
   it('finds a body line in the paragraph that holds it, outside the virtualised rows', async () => {
@@ -90,8 +98,22 @@ describe('scrollToPlace', () => {
 
 /** A seed file with `count` one-line top-level comments. */
 function longThread(count: number): string {
-  const comments = Array.from({ length: count }, (_, i) => `  ${i + 1}. Comment number ${i + 1} says something.\n\n    ReplyDelete`);
-  return ['Monday, 3 June 2013', '', 'A Long Thread', '', 'The body.', '', `${count} comments:`, '', ...comments, ''].join('\n');
+  const comments = Array.from(
+    { length: count },
+    (_, i) => `  ${i + 1}. Comment number ${i + 1} says something.\n\n    ReplyDelete`,
+  );
+  return [
+    'Monday, 3 June 2013',
+    '',
+    'A Long Thread',
+    '',
+    'The body.',
+    '',
+    `${count} comments:`,
+    '',
+    ...comments,
+    '',
+  ].join('\n');
 }
 
 describe('the thread', () => {

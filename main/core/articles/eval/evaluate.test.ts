@@ -53,8 +53,21 @@ const parsed = parseSeed(SAMPLE.join('\n'), FILE).post!;
 const LABELS: FileLabels = {
   file: FILE,
   articles: [
-    label({ where: 'body', source: 'The Guardian', sourceKind: 'outlet', first: 'Headline of the piece', last: 'ends here.', title: 'Headline of the piece' }),
-    label({ where: 'body', source: 'The Telegraph', sourceKind: 'outlet', first: 'Telegraph text starts here', last: 'Telegraph text ends here.' }),
+    label({
+      where: 'body',
+      source: 'The Guardian',
+      sourceKind: 'outlet',
+      first: 'Headline of the piece',
+      last: 'ends here.',
+      title: 'Headline of the piece',
+    }),
+    label({
+      where: 'body',
+      source: 'The Telegraph',
+      sourceKind: 'outlet',
+      first: 'Telegraph text starts here',
+      last: 'Telegraph text ends here.',
+    }),
     label({
       where: ['1', '1.1'],
       source: 'example.com',
@@ -113,7 +126,10 @@ function article(spans: TextSpan[], source: string | null, kind: SourceKind, ext
 }
 
 function link(url: string, commentId: string): Article {
-  return { ...article([], url, 'website', { kind: 'link', url, text: '' }), location: { part: 'comments', commentIds: [commentId] } };
+  return {
+    ...article([], url, 'website', { kind: 'link', url, text: '' }),
+    location: { part: 'comments', commentIds: [commentId] },
+  };
 }
 
 function quote(commentId: string, line: number, target: InternalQuote['target']): InternalQuote {
@@ -126,7 +142,10 @@ function perfect(): PostArticles {
     articles: [
       article([body(7, 13)], 'The Guardian', 'outlet', { title: 'Headline of the piece' }),
       article([body(18, 19)], 'The Telegraph', 'outlet'),
-      article([inComment('1.1', 27, 29)], 'example.com', 'website', { title: 'Some story', url: 'http://example.com/news/some-story' }),
+      article([inComment('1.1', 27, 29)], 'example.com', 'website', {
+        title: 'Some story',
+        url: 'http://example.com/news/some-story',
+      }),
       link('www.example.org', '2'),
     ],
     quotes: [quote('3', 35, { part: 'body', line: 15, endLine: 15 })],
@@ -149,12 +168,18 @@ describe('resolving labels to file lines', () => {
   });
 
   it('searches a comment without its replies unless they are listed', () => {
-    const labels: FileLabels = { ...LABELS, articles: [label({ where: ['1'], first: 'The pasted story begins', last: 'these words.' })] };
+    const labels: FileLabels = {
+      ...LABELS,
+      articles: [label({ where: ['1'], first: 'The pasted story begins', last: 'these words.' })],
+    };
     expect(() => resolveArticleLabels(parsed, SAMPLE, labels)).toThrow(LabelError);
   });
 
   it('throws a LabelError naming the file and the label when the first words are not there', () => {
-    const labels: FileLabels = { ...LABELS, articles: [...LABELS.articles, label({ where: 'body', first: 'Words nobody wrote', last: 'here.' })] };
+    const labels: FileLabels = {
+      ...LABELS,
+      articles: [...LABELS.articles, label({ where: 'body', first: 'Words nobody wrote', last: 'here.' })],
+    };
     expect(() => run(perfect(), labels)).toThrow(LabelError);
     expect(() => run(perfect(), labels)).toThrow(
       /sample\.txt: article label #5 \(article in body, first "Words nobody wrote"\): its first words are not in body/,
@@ -162,7 +187,10 @@ describe('resolving labels to file lines', () => {
   });
 
   it('throws when the last words are not after the first, or the comment does not exist', () => {
-    const backwards: FileLabels = { ...LABELS, articles: [label({ where: 'body', first: 'Telegraph text starts', last: 'Headline of the piece' })] };
+    const backwards: FileLabels = {
+      ...LABELS,
+      articles: [label({ where: 'body', first: 'Telegraph text starts', last: 'Headline of the piece' })],
+    };
     expect(() => run(perfect(), backwards)).toThrow(/last words "Headline of the piece" are not in body/);
     const noComment: FileLabels = { ...LABELS, articles: [label({ where: ['9'], first: 'x', last: 'x' })] };
     expect(() => run(perfect(), noComment)).toThrow(/the post has no comment 9/);
@@ -188,7 +216,9 @@ describe('article detection', () => {
     const result = run(predicted);
     expect(result.counts.articles).toMatchObject({ tp: 2, predicted: 2, labelled: 3 });
     expect(scores(result.counts).articles).toMatchObject({ precision: 1, recall: 2 / 3 });
-    expect(result.issues).toEqual([expect.objectContaining({ type: 'miss', category: 'article', line: 18, file: FILE })]);
+    expect(result.issues).toEqual([
+      expect.objectContaining({ type: 'miss', category: 'article', line: 18, file: FILE }),
+    ]);
     expect(result.issues[0]!.message).toContain('"The Telegraph" (outlet)');
   });
 
@@ -203,7 +233,11 @@ describe('article detection', () => {
   it('matches one prediction to one label, by the largest overlap', () => {
     const predicted = perfect();
     // One prediction running over both body articles takes the Guardian (7 lines of overlap), so the Telegraph is missed.
-    predicted.articles.splice(0, 2, article([body(7, 19)], 'The Guardian', 'outlet', { title: 'Headline of the piece' }));
+    predicted.articles.splice(
+      0,
+      2,
+      article([body(7, 19)], 'The Guardian', 'outlet', { title: 'Headline of the piece' }),
+    );
     const result = run(predicted);
     expect(result.counts.articles).toMatchObject({ tp: 2, predicted: 2, labelled: 3 });
     expect(result.issues.map((i) => [i.type, i.line])).toEqual([
@@ -254,24 +288,40 @@ describe('boundary accuracy', () => {
     // Starting at the URL in comment 1 (line 23) is three paragraphs early: 23, 25 and 26 come before 27.
     predicted.articles[2] = { ...predicted.articles[2]!, spans: [inComment('1', 23, 23), inComment('1.1', 27, 29)] };
     expect(scores(run(predicted).counts).articles.boundary).toBe(2 / 3);
-    expect(run(predicted).issues[0]!.message).toContain('predicted lines 23–29, labelled 27–29 (start early by 3 paragraphs) in comment 1 → 1.1');
+    expect(run(predicted).issues[0]!.message).toContain(
+      'predicted lines 23–29, labelled 27–29 (start early by 3 paragraphs) in comment 1 → 1.1',
+    );
   });
 });
 
 describe('source accuracy', () => {
   it('a wrong source lowers source accuracy and names both sources', () => {
     const predicted = perfect();
-    predicted.articles[1] = { ...predicted.articles[1]!, source: { name: 'The Independent', kind: 'outlet', site: null } };
+    predicted.articles[1] = {
+      ...predicted.articles[1]!,
+      source: { name: 'The Independent', kind: 'outlet', site: null },
+    };
     const result = run(predicted);
-    expect(scores(result.counts).articles).toMatchObject({ source: 2 / 3, sourceKind: 1, precision: 1, recall: 1, boundary: 1 });
+    expect(scores(result.counts).articles).toMatchObject({
+      source: 2 / 3,
+      sourceKind: 1,
+      precision: 1,
+      recall: 1,
+      boundary: 1,
+    });
     expect(result.issues).toEqual([expect.objectContaining({ type: 'source', line: 18 })]);
-    expect(result.issues[0]!.message).toContain('predicted "The Independent" (outlet), labelled "The Telegraph" (outlet)');
+    expect(result.issues[0]!.message).toContain(
+      'predicted "The Independent" (outlet), labelled "The Telegraph" (outlet)',
+    );
   });
 
   it('ignores case, spacing and a leading "the"; an unknown source matches only an unknown label', () => {
     const predicted = perfect();
     predicted.articles[0] = { ...predicted.articles[0]!, source: { name: 'guardian', kind: 'outlet', site: null } };
-    predicted.articles[1] = { ...predicted.articles[1]!, source: { name: '  THE  telegraph ', kind: 'outlet', site: null } };
+    predicted.articles[1] = {
+      ...predicted.articles[1]!,
+      source: { name: '  THE  telegraph ', kind: 'outlet', site: null },
+    };
     expect(scores(run(predicted).counts).articles.source).toBe(1);
     predicted.articles[2] = { ...predicted.articles[2]!, source: { name: null, kind: 'unknown', site: null } };
     expect(scores(run(predicted).counts).articles).toMatchObject({ source: 2 / 3, sourceKind: 2 / 3 });
@@ -279,7 +329,10 @@ describe('source accuracy', () => {
 
   it('compares aliases through the canonical function given', () => {
     const predicted = perfect();
-    predicted.articles[1] = { ...predicted.articles[1]!, source: { name: 'Daily Telegraph', kind: 'outlet', site: null } };
+    predicted.articles[1] = {
+      ...predicted.articles[1]!,
+      source: { name: 'Daily Telegraph', kind: 'outlet', site: null },
+    };
     expect(scores(run(predicted).counts).articles.source).toBe(2 / 3);
     const canonical = (name: string) => (name === 'Daily Telegraph' ? 'The Telegraph' : name);
     expect(scores(run(predicted, LABELS, canonical).counts).articles.source).toBe(1);
@@ -287,7 +340,11 @@ describe('source accuracy', () => {
 
   it('reports source kind and title separately', () => {
     const predicted = perfect();
-    predicted.articles[0] = { ...predicted.articles[0]!, source: { name: 'The Guardian', kind: 'website', site: null }, title: null };
+    predicted.articles[0] = {
+      ...predicted.articles[0]!,
+      source: { name: 'The Guardian', kind: 'website', site: null },
+      title: null,
+    };
     predicted.articles[2] = { ...predicted.articles[2]!, title: 'some STORY' };
     const result = run(predicted);
     expect(scores(result.counts).articles).toMatchObject({ source: 1, sourceKind: 2 / 3, title: 1 / 2 });
@@ -357,12 +414,25 @@ describe('the seed labels', () => {
   function fromLabels(post: Post, lines: string[], labels: FileLabels): PostArticles {
     const resolved = resolveArticleLabels(post, lines, labels);
     const articles = resolved.map(({ label: l, start, end }) => {
-      const spans = l.kind === 'link' ? [] : l.where === 'body' ? [body(start, end)] : [inComment(l.where[l.where.length - 1]!, start, end)];
+      const spans =
+        l.kind === 'link'
+          ? []
+          : l.where === 'body'
+            ? [body(start, end)]
+            : [inComment(l.where[l.where.length - 1]!, start, end)];
       const made = article(spans, l.source, l.sourceKind, { kind: l.kind, title: l.title, url: l.url });
-      return l.kind === 'link' && l.where !== 'body' ? { ...made, location: { part: 'comments' as const, commentIds: l.where } } : made;
+      return l.kind === 'link' && l.where !== 'body'
+        ? { ...made, location: { part: 'comments' as const, commentIds: l.where } }
+        : made;
     });
     const quotes = resolveQuoteLabels(post, lines, labels).map(({ label: q, line }) =>
-      quote(q.from, line, q.target === 'body' ? { part: 'body', line: post.line, endLine: post.line } : { part: 'comment', commentId: q.target, line: 0 }),
+      quote(
+        q.from,
+        line,
+        q.target === 'body'
+          ? { part: 'body', line: post.line, endLine: post.line }
+          : { part: 'comment', commentId: q.target, line: 0 },
+      ),
     );
     return { articles, quotes };
   }

@@ -66,7 +66,12 @@ export interface DetectionScores {
 
 /** Ratios computed from counts. Null means "no case to judge" (for example no matched articles). */
 export interface Scores {
-  articles: DetectionScores & { boundary: number | null; source: number | null; sourceKind: number | null; title: number | null };
+  articles: DetectionScores & {
+    boundary: number | null;
+    source: number | null;
+    sourceKind: number | null;
+    title: number | null;
+  };
   links: DetectionScores;
   quotes: DetectionScores;
 }
@@ -129,7 +134,12 @@ function describeWhere(where: ArticleLabel['where']): string {
  * Lines of a post part: the body runs from the post's first line to just before the first
  * comment; a comment is its own lines, its replies only when they are listed too.
  */
-function rangesOf(post: Post, fileLines: string[], where: ArticleLabel['where'], fail: (why: string) => never): LineRange[] {
+function rangesOf(
+  post: Post,
+  fileLines: string[],
+  where: ArticleLabel['where'],
+  fail: (why: string) => never,
+): LineRange[] {
   if (where === 'body') {
     const firstComment = post.comments[0];
     return [{ from: post.line, to: firstComment ? firstComment.line - 1 : fileLines.length, name: 'body' }];
@@ -174,18 +184,26 @@ export function resolveArticleLabels(post: Post, fileLines: string[], labels: Fi
     const start = findLine(fileLines, ranges, label.first);
     if (start === null) fail(`its first words are not in ${rangeText(ranges)}`);
     const end = findLine(fileLines, ranges, label.last, start!);
-    if (end === null) fail(`its last words "${clip(label.last)}" are not in ${rangeText(ranges)} at or after line ${start}`);
+    if (end === null)
+      fail(`its last words "${clip(label.last)}" are not in ${rangeText(ranges)} at or after line ${start}`);
     return { label, index, start: start!, end: end! };
   });
 }
 
 /** Finds the line of each quote label's passage in the comment it is from; throws a LabelError when absent. */
-export function resolveQuoteLabels(post: Post, fileLines: string[], labels: FileLabels): { label: QuoteLabel; line: number }[] {
+export function resolveQuoteLabels(
+  post: Post,
+  fileLines: string[],
+  labels: FileLabels,
+): { label: QuoteLabel; line: number }[] {
   return labels.quotes.map((label, index) => {
     const fail = (why: string): never => {
-      throw new LabelError(`${labels.file}: quote label #${index + 1} (from comment ${label.from}, first "${clip(label.first)}"): ${why}.`);
+      throw new LabelError(
+        `${labels.file}: quote label #${index + 1} (from comment ${label.from}, first "${clip(label.first)}"): ${why}.`,
+      );
     };
-    if (label.target !== 'body' && !findComment(post.comments, label.target)) fail(`the post has no comment ${label.target} to quote`);
+    if (label.target !== 'body' && !findComment(post.comments, label.target))
+      fail(`the post has no comment ${label.target} to quote`);
     const ranges = rangesOf(post, fileLines, [label.from], fail);
     const line = findLine(fileLines, ranges, label.first);
     if (line === null) fail(`its first words are not in ${rangeText(ranges)}`);
@@ -292,7 +310,11 @@ function pairArticles(preds: Article[], labels: ResolvedArticleLabel[]): Map<num
 }
 
 /** A wrong-bounds finding when the predicted start or end is more than one paragraph from the label's, else null. */
-function boundsFinding(article: Article, label: ResolvedArticleLabel, paragraph: (line: number) => number): Finding | null {
+function boundsFinding(
+  article: Article,
+  label: ResolvedArticleLabel,
+  paragraph: (line: number) => number,
+): Finding | null {
   const start = articleStart(article)!;
   const end = articleEnd(article)!;
   const startOff = paragraph(start) - paragraph(label.start);
@@ -413,7 +435,12 @@ function scoreArticles(
 }
 
 /** Links: matched 1:1 by URL as written, trimmed. */
-function scoreLinks(post: Post, fileLines: string[], predicted: Article[], resolved: ResolvedArticleLabel[]): Scored<Counts> {
+function scoreLinks(
+  post: Post,
+  fileLines: string[],
+  predicted: Article[],
+  resolved: ResolvedArticleLabel[],
+): Scored<Counts> {
   const labels = resolved.filter((r) => r.label.kind === 'link');
   const preds = predicted.filter((a) => a.kind === 'link');
   const unmatched = preds.map((article, i) => ({ article, i, url: (article.url ?? '').trim() }));
@@ -425,10 +452,18 @@ function scoreLinks(post: Post, fileLines: string[], predicted: Article[], resol
     if (at >= 0) {
       unmatched.splice(at, 1);
       tp++;
-    } else findings.push(finding('link', 'miss', label.start, `missed link in ${describeWhere(label.label.where)}: ${url}`));
+    } else
+      findings.push(finding('link', 'miss', label.start, `missed link in ${describeWhere(label.label.where)}: ${url}`));
   }
   for (const { article } of unmatched) {
-    findings.push(finding('link', 'false-positive', linkLine(post, fileLines, article), `false positive link: ${article.url ?? '(no URL)'}`));
+    findings.push(
+      finding(
+        'link',
+        'false-positive',
+        linkLine(post, fileLines, article),
+        `false positive link: ${article.url ?? '(no URL)'}`,
+      ),
+    );
   }
   return { counts: { tp, predicted: preds.length, labelled: labels.length }, findings };
 }
@@ -445,7 +480,12 @@ function scoreQuotes(predicted: InternalQuote[], resolved: { label: QuoteLabel; 
       tp++;
     } else
       findings.push(
-        finding('quote', 'miss', line, `missed internal quote in comment ${label.from} quoting ${describeTarget(label.target)}: "${clip(label.first)}"`),
+        finding(
+          'quote',
+          'miss',
+          line,
+          `missed internal quote in comment ${label.from} quoting ${describeTarget(label.target)}: "${clip(label.first)}"`,
+        ),
       );
   }
   for (const { quote } of unmatched) {
@@ -468,14 +508,23 @@ function scoreQuotes(predicted: InternalQuote[], resolved: { label: QuoteLabel; 
  * `canonical` maps source aliases to one name before comparing; it defaults to identity.
  * Throws a LabelError when a label's words cannot be found where it says.
  */
-export function evaluate(post: Post, fileLines: string[], predicted: PostArticles, labels: FileLabels, canonical: CanonicalSource = identity): FileEvaluation {
+export function evaluate(
+  post: Post,
+  fileLines: string[],
+  predicted: PostArticles,
+  labels: FileLabels,
+  canonical: CanonicalSource = identity,
+): FileEvaluation {
   const file = labels.file;
   const resolved = resolveArticleLabels(post, fileLines, labels);
   const resolvedQuotes = resolveQuoteLabels(post, fileLines, labels);
   const articles = scoreArticles(predicted.articles, resolved, paragraphIndex(fileLines), canonical);
   const links = scoreLinks(post, fileLines, predicted.articles, resolved);
   const quotes = scoreQuotes(predicted.quotes, resolvedQuotes);
-  const issues: EvalIssue[] = [...articles.findings, ...links.findings, ...quotes.findings].map((found) => ({ file, ...found }));
+  const issues: EvalIssue[] = [...articles.findings, ...links.findings, ...quotes.findings].map((found) => ({
+    file,
+    ...found,
+  }));
   issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return { file, counts: { articles: articles.counts, links: links.counts, quotes: quotes.counts }, issues };
 }

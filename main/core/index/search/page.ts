@@ -39,7 +39,8 @@ function describeTexts(db: IndexDb, chunk: RankedText[]): void {
        FROM ${t}.docs d JOIN main.posts p ON p.id = d.post_id WHERE d.rowid IN (${Array(DESCRIBE_CHUNK).fill('?').join(',')})`,
       true,
     );
-    for (const r of lookup.all(...ids, ...Array(DESCRIBE_CHUNK - ids.length).fill(-1)) as unknown[][]) found.set(r[0] as number, r);
+    for (const r of lookup.all(...ids, ...Array(DESCRIBE_CHUNK - ids.length).fill(-1)) as unknown[][])
+      found.set(r[0] as number, r);
   }
   for (const row of chunk) {
     const r = found.get(row.rowid);
@@ -85,10 +86,11 @@ export function textsOf(db: IndexDb, rowids: number[], limit: number): Map<numbe
   // As many places as a page can show, so the statement is prepared once per shard.
   const places = Math.max(rowids.length, limit * HITS_PER_POST);
   for (const [t, ids] of byShard(rowids)) {
-    const rows = statement(db, `SELECT rowid, title, body FROM ${t}.docs WHERE rowid IN (${Array(places).fill('?').join(',')})`, true).all(
-      ...ids,
-      ...Array(places - ids.length).fill(-1),
-    ) as [number, string, string][];
+    const rows = statement(
+      db,
+      `SELECT rowid, title, body FROM ${t}.docs WHERE rowid IN (${Array(places).fill('?').join(',')})`,
+      true,
+    ).all(...ids, ...Array(places - ids.length).fill(-1)) as [number, string, string][];
     for (const [rowid, title, body] of rows) texts.set(rowid, { title, body });
   }
   return texts;

@@ -9,7 +9,10 @@ describe('toFtsQuery', () => {
   });
 
   it('searches a one- or two-letter prefix as a word, and says so', () => {
-    expect(toFtsQuery('pr*')).toMatchObject({ match: '"pr"', dropped: ['pr* (a prefix search needs 3 letters or more; searched as a word)'] });
+    expect(toFtsQuery('pr*')).toMatchObject({
+      match: '"pr"',
+      dropped: ['pr* (a prefix search needs 3 letters or more; searched as a word)'],
+    });
     expect(toFtsQuery('pro*')).toMatchObject({ match: '"pro"*', terms: ['pro*'] });
     expect(toFtsQuery('é*').match).toBe('"é"');
   });
@@ -27,7 +30,11 @@ describe('toFtsQuery', () => {
   });
 
   it("drops stray punctuation and reports it, but not a sentence's own", () => {
-    expect(toFtsQuery('(probation): the union.')).toEqual({ match: '"probation" "the" "union"', terms: ['probation', 'the', 'union'], dropped: ['():'] });
+    expect(toFtsQuery('(probation): the union.')).toEqual({
+      match: '"probation" "the" "union"',
+      terms: ['probation', 'the', 'union'],
+      dropped: ['():'],
+    });
   });
 
   it('searches nothing when nothing searchable was typed, and reports each piece once', () => {

@@ -81,7 +81,11 @@ function rankingStatement(db: IndexDb, shard: string, where: string[], perShard:
         true,
       )
     : // No filter: the texts' post, kind and title are looked up for the page's rows only.
-      statement(db, `SELECT rowid, bm25(docs_fts, 5.0, 1.0) FROM ${shard}.docs_fts WHERE docs_fts MATCH ? ORDER BY rowid DESC LIMIT ${perShard}`, true);
+      statement(
+        db,
+        `SELECT rowid, bm25(docs_fts, 5.0, 1.0) FROM ${shard}.docs_fts WHERE docs_fts MATCH ? ORDER BY rowid DESC LIMIT ${perShard}`,
+        true,
+      );
 }
 
 /** A row of the ranking statement (an array: a common word ranks a thousand rows, and an object for each is a large share of the work). */

@@ -20,9 +20,9 @@ describe('snippets', () => {
 
   it('match accents, phrases across line breaks and prefixes as the index does', () => {
     expect(marked(snippetOf('Le Café Noir', pattern(['cafe'])))).toEqual(['Café']);
-    expect(marked(snippetOf('the community\nrehabilitation companies', pattern(['community rehabilitation'])))).toEqual([
-      'community\nrehabilitation'.replace('\n', ' '),
-    ]);
+    expect(marked(snippetOf('the community\nrehabilitation companies', pattern(['community rehabilitation'])))).toEqual(
+      ['community\nrehabilitation'.replace('\n', ' ')],
+    );
     expect(marked(snippetOf('privatisation and privately', pattern(['privat*'])))).toEqual(['privat', 'privat']);
     // A word is marked whole, as the index matched it: "the" is not the start of "they".
     expect(marked(snippetOf('they said the end', pattern(['the'])))).toEqual(['the']);
@@ -57,7 +57,10 @@ describe('snippets', () => {
 
 describe('hitSnippet', () => {
   it('is made from the body when the body holds a match, even when the title holds one too', () => {
-    const parts = hitSnippet({ title: 'Probation news', body: 'The probation service said so.' }, pattern(['probation']));
+    const parts = hitSnippet(
+      { title: 'Probation news', body: 'The probation service said so.' },
+      pattern(['probation']),
+    );
     expect(parts.map((p) => p.text).join('')).toBe('The probation service said so.');
     expect(marked(parts)).toEqual(['probation']);
   });
@@ -82,6 +85,8 @@ describe('hitSnippet', () => {
     expect(flat[kept.length]).toBe(' ');
     expect(kept.length).toBeLessThanOrEqual(200);
     expect(kept.length).toBeGreaterThan(190);
-    expect(hitSnippet({ title: 'A  title', body: '' }, pattern(['probation']))).toEqual([{ text: 'A title', marked: false }]);
+    expect(hitSnippet({ title: 'A  title', body: '' }, pattern(['probation']))).toEqual([
+      { text: 'A title', marked: false },
+    ]);
   });
 });

@@ -23,7 +23,8 @@ function rangesNearFirst(text: string, pattern: RegExp | null): { start: number;
     if (k >= text.length) return matchRanges(text, pattern, 40);
     const ranges = matchRanges(text.slice(0, k), pattern, 40);
     const first = ranges[0];
-    if (first && first.end + SNIPPET_LEAD + SNIPPET_LENGTH + SNIPPET_MARGIN < k) return ranges.filter((r) => r.end < k - SNIPPET_MARGIN);
+    if (first && first.end + SNIPPET_LEAD + SNIPPET_LENGTH + SNIPPET_MARGIN < k)
+      return ranges.filter((r) => r.end < k - SNIPPET_MARGIN);
   }
 }
 
@@ -66,7 +67,12 @@ export function snippetOf(text: string, pattern: RegExp | null): SnippetPart[] |
 /** The start of a text, unmarked: for a hit whose words the snippet pattern cannot place (an accent the index folds differently). */
 function openingOf(text: string): SnippetPart[] {
   const flat = text.replace(/\s+/g, ' ').trim();
-  return [{ text: flat.length > SNIPPET_LENGTH ? `${flat.slice(0, flat.lastIndexOf(' ', SNIPPET_LENGTH))}…` : flat, marked: false }];
+  return [
+    {
+      text: flat.length > SNIPPET_LENGTH ? `${flat.slice(0, flat.lastIndexOf(' ', SNIPPET_LENGTH))}…` : flat,
+      marked: false,
+    },
+  ];
 }
 
 /** The snippet a hit shows: around the first match in its body, else in its title, else the start of its text unmarked. */
