@@ -56,7 +56,12 @@ export function createAppStore(api: Bridge): AppStore {
     if (root === store.getState().library?.root || !store.getState().library)
       store.getState().setIndexProgress(progress);
   });
-  api.on('library.indexed', () => store.getState().indexComplete());
+  // The second pass brings each post's quoted articles and what other posts quote the same piece:
+  // a post opened before it finished shows them once it has.
+  api.on('library.indexed', () => {
+    store.getState().indexComplete();
+    if (store.getState().detail) void store.getState().reloadPost();
+  });
   // Files changed on disk: reload the lists, and the open post in place (same id: its
   // collapsed comments, marked article and scroll place stay) when its file was one of them.
   api.on('library.updated', ({ files }) => {

@@ -1,4 +1,6 @@
+import { waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import type { Bridge } from '../../preload/api';
 import { coreBridge } from '../../test-support/test-bridge';
 import { createAppStore } from './index';
 
@@ -12,6 +14,29 @@ describe('the app store over the real core', () => {
     expect(state.posts.map((p) => p.title)).toEqual(['Latest From Napo 188', 'Omnishambles Update 48']);
     expect(state.openPostId).toBe('2019-05-20-latest-from-napo-188');
     expect(state.detail?.post.comments).toHaveLength(11);
+  });
+
+  it('reloads the open post once the full-text index is complete, which brings its quoted articles', async () => {
+    const { bridge } = await coreBridge();
+    const listeners = new Map<string, (payload: unknown) => void>();
+    const asked: string[] = [];
+    const watched = {
+      ...bridge,
+      on: (event: string, listener: (payload: unknown) => void) => {
+        listeners.set(event, listener);
+        return () => listeners.delete(event);
+      },
+      'posts.get': async (payload: { id: string; part?: 'whole' | 'start' }) => {
+        asked.push(payload.id);
+        return bridge['posts.get'](payload);
+      },
+    } as Bridge;
+    const store = createAppStore(watched);
+    await store.getState().refreshLibrary();
+    asked.length = 0;
+    listeners.get('library.indexed')!({ root: store.getState().library!.root, ms: 1 });
+    await waitFor(() => expect(asked).toEqual(['2019-05-20-latest-from-napo-188']));
+    expect(store.getState().detail?.post.comments).toHaveLength(11);
   });
 
   it('toggles a comment collapsed and back', async () => {
