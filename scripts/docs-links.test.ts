@@ -168,6 +168,48 @@ describe('the docs name only what exists', () => {
     expect(DOCS.flatMap((doc) => brokenIn(doc, readFileSync(join(ROOT, doc), 'utf8'), ROOT))).toEqual([]);
   });
 });
+/** The rows of the table under a heading: its cells, header and rule left out. */
+function tableUnder(text: string, heading: string): string[][] {
+  const start = text.indexOf(`\n${heading}\n`);
+  if (start < 0) return [];
+  const rows = text
+    .slice(start + heading.length + 2)
+    .split('\n')
+    .filter((line, i, lines) => line.startsWith('|') && lines.slice(0, i).every((l) => !l.startsWith('#')));
+  return rows.slice(2).map((row) =>
+    row
+      .slice(1, -1)
+      .split(/(?<!\\)\|/)
+      .map((cell) => cell.trim()),
+  );
+}
+
+describe('docs/architecture.md: where to find it', () => {
+  const architecture = readFileSync(join(ROOT, 'docs/architecture.md'), 'utf8');
+  const rows = tableUnder(architecture, '## Where to find it');
+
+  it('leads from each behaviour to one file or folder that exists, named from the root', () => {
+    expect(rows.length).toBeGreaterThan(50);
+    const wrong = rows
+      .filter(([, where]) => {
+        const path = /^`([^`\s]+)`$/.exec(where ?? '')?.[1];
+        return !path || PATTERN.test(path) || !existsSync(join(ROOT, path));
+      })
+      .map(([behaviour, where]) => `${behaviour}: ${where}`);
+    expect(wrong).toEqual([]);
+  });
+
+  it('names every module of the security rules and of search', () => {
+    const named = new Set(rows.map(([, where]) => where!.replace(/`/g, '')));
+    const modules = ['main/app', 'main/core/index/search', 'main/core/shared'].flatMap((dir) =>
+      readdirSync(join(ROOT, dir))
+        .filter((name) => /\.tsx?$/.test(name) && !name.endsWith('.test.ts'))
+        .map((name) => `${dir}/${name}`),
+    );
+    expect(modules.filter((module) => !named.has(module))).toEqual([]);
+  });
+});
+
 describe('the README', () => {
   it(`is at most ${README_MAX_LINES} lines`, () => {
     const lines = readFileSync(join(ROOT, 'README.md'), 'utf8').replace(/\n$/, '').split('\n');
