@@ -8,10 +8,9 @@
 import type { QuotedInPost, SourceArticle, SourceSummary } from '../main/core/articles/types';
 import type { LibrarySummary, PostDetail, RecentLibrary } from '../main/core/library/types';
 import type { Comment, Problem } from '../main/core/parse/types';
-import type { AnchorState } from '../main/core/annotations/anchor';
 import type { Colour } from '../main/core/shared/colours';
-import type { Annotation, AnnotationsStatus } from '../main/core/annotations/types';
-import type { IndexProgress, PostSummary, SearchResults } from '../main/core/index/types';
+import type { Annotation, AnnotationFilter, AnnotationsStatus } from '../main/core/annotations/types';
+import type { IndexProgress, PostSummary, SearchOptions, SearchResults } from '../main/core/index/types';
 
 export type {
   Article,
@@ -97,18 +96,9 @@ export interface Requests {
     key: string;
   };
   /** Full-text search over posts, comments and quoted articles. */
-  'search.query': {
+  'search.query': SearchOptions & {
     /** What the user typed: words, "quoted phrases", prefix* searches. */
     query: string;
-    /** Only these kinds of text; all when absent or empty. */
-    kinds?: ('post' | 'comment' | 'article')[];
-    /** Only posts dated from / to these ISO dates ("YYYY-MM-DD"), inclusive; no bound when null or absent. */
-    from?: string | null;
-    to?: string | null;
-    /** Only articles from this source (a key from `articles.sources`). */
-    sourceKey?: string | null;
-    /** Posts to return (default 30). */
-    limit?: number;
   };
   /** Opens an http(s) link in the system browser. Other schemes are refused. */
   'links.open': {
@@ -118,17 +108,7 @@ export interface Requests {
   /** Whether annotations can be written (the file may be damaged: then why, and the backup to restore). */
   'annotations.status': NoFields;
   /** The open library's annotations, filtered; `deleted: true` lists the bin. */
-  'annotations.list': {
-    postId?: string;
-    tag?: string;
-    colour?: Colour;
-    /** Words in the note, the highlighted words or the post's title (case-insensitive). */
-    text?: string;
-    /** How well it was last anchored in the post's current text. */
-    state?: AnchorState;
-    /** The bin instead of the live annotations. */
-    deleted?: boolean;
-  };
+  'annotations.list': Omit<AnnotationFilter, 'library'>;
   /** Live annotations per post id of the open library (post list badges). */
   'annotations.counts': NoFields;
   /** Tags in use in the open library, most used first. */

@@ -86,7 +86,9 @@ export const requests = {
 } satisfies Record<MethodName, z.ZodType>;
 
 /** True when A and B are the same type, not merely assignable one way. */
-type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+/** An object type written out as one literal, so `A & B` and the literal with the same fields compare equal. */
+type Flat<T> = T extends object ? { [K in keyof T]: T[K] } : T;
+type Same<A, B> = (<T>() => T extends Flat<A> ? 1 : 2) extends <T>() => T extends Flat<B> ? 1 : 2 ? true : false;
 
 /**
  * The methods whose schema disagrees with the contract: what it accepts (its input type) or

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AnchorState, Selectors } from './anchor';
 import type { AnnotationsDb } from './db';
-import type { Annotation } from './types';
+import type { Annotation, AnnotationFilter } from './types';
 
 import { COLOURS, type Colour } from '../shared/colours';
 
@@ -29,18 +29,6 @@ export interface NewAnnotation {
   tags?: string[];
   created?: string;
   updated?: string;
-}
-
-export interface AnnotationFilter {
-  library?: string;
-  postId?: string;
-  tag?: string;
-  colour?: Colour;
-  /** Words in the note or the quote (case-insensitive). */
-  text?: string;
-  state?: AnchorState;
-  /** The bin instead of the live annotations. */
-  deleted?: boolean;
 }
 
 /** A request that cannot be carried out; `code` says which kind ("not-found", "invalid"). */

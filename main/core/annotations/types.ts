@@ -41,3 +41,18 @@ export type AnnotationsStatus =
       /** The newest backup, which `restoreBackup` puts in place; null when there is none. */
       backup: string | null;
     };
+
+/** Which annotations a list holds; every field narrows it. */
+export interface AnnotationFilter {
+  /** The library folder (the open one, for the window). */
+  library?: string;
+  postId?: string;
+  tag?: string;
+  colour?: Colour;
+  /** Words in the note, the highlighted words or the post's title (case-insensitive). */
+  text?: string;
+  /** How well it was last anchored in the post's current text. */
+  state?: AnchorState;
+  /** The bin instead of the live annotations. */
+  deleted?: boolean;
+}

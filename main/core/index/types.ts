@@ -73,3 +73,16 @@ export interface SearchResults {
   /** How long the search took, in milliseconds. */
   ms: number;
 }
+
+/** Where a search looks and how many posts it answers with (the `search.query` request, less its words). */
+export interface SearchOptions {
+  /** Only these kinds of text; all when absent or empty. */
+  kinds?: ('post' | 'comment' | 'article')[];
+  /** Only posts dated from / to these ISO dates ("YYYY-MM-DD"), inclusive; no bound when null or absent. */
+  from?: string | null;
+  to?: string | null;
+  /** Only articles from this source (a key from `articles.sources`). */
+  sourceKey?: string | null;
+  /** Posts to return (default 30). */
+  limit?: number;
+}

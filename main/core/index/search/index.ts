@@ -3,24 +3,18 @@
  * (query.ts), the shards rank their matches (rank.ts) and the best are grouped into a page of
  * posts (page.ts), then the page's hits get highlighted snippets (snippets.ts).
  */
-import type { SearchGroup, SearchHit, SnippetPart } from '../types';
+import type { SearchGroup, SearchHit, SearchOptions, SnippetPart } from '../types';
 import { termPattern } from '../../shared/match';
 import type { IndexDb } from '../db';
 import { pageOfPosts, textsOf } from './page';
 import { toFtsQuery, type FtsQuery } from './query';
-import { rankMatches, type SearchFilters } from './rank';
+import { rankMatches } from './rank';
 import { hitSnippet } from './snippets';
 
 export { MIN_PREFIX, toFtsQuery, type FtsQuery } from './query';
 export { PREFIX_RANK_BOUND, RANK_BOUND } from './rank';
 export { snippetOf } from './snippets';
-export type { SearchGroup, SearchHit, SnippetPart };
-
-/** Where a search looks and what it keeps. */
-export interface SearchOptions extends SearchFilters {
-  /** Posts to return (default 30). */
-  limit?: number;
-}
+export type { SearchGroup, SearchHit, SearchOptions, SnippetPart };
 
 export interface SearchResult {
   query: FtsQuery;

@@ -1,4 +1,4 @@
-import type { SearchHit } from '../types';
+import type { SearchHit, SearchOptions } from '../types';
 import type { IndexDb } from '../db';
 import { SHARD_SCHEMAS, SHARDS } from '../schema';
 import { hasPrefix, type FtsQuery } from './query';
@@ -14,14 +14,8 @@ export const RANK_BOUND = 1000;
 export const PREFIX_RANK_BOUND = 500;
 
 /** Which texts a search looks in. */
-export interface SearchFilters {
-  kinds?: ('post' | 'comment' | 'article')[];
-  /** ISO dates, inclusive. */
-  from?: string | null;
-  to?: string | null;
-  /** Only articles from this source (a key from the Articles view). */
-  sourceKey?: string | null;
-}
+/** What a search is limited to: the options less how many posts to answer with. */
+export type SearchFilters = Omit<SearchOptions, 'limit'>;
 
 /**
  * A matching text and its bm25 score (lower is better). Its post, kind and title are there when
