@@ -1,4 +1,5 @@
 /** Generated libraries for the big-thread spec: a post with a very long discussion, and many small posts. */
+import { MONTHS, WEEKDAYS } from '../main/core/shared/calendar';
 
 /** Comment number that is only a URL, with the article pasted into its two replies. */
 export const ARTICLE_COMMENT = 1500;
@@ -93,28 +94,12 @@ export function bigThreadSeed(count = 2000): string {
   return parts.join('\n');
 }
 
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /** `count` small posts, one a week going back from `newest` (ISO date): [file name, text] pairs. */
 export function weeklyPosts(count: number, newest: string): [string, string][] {
   const start = new Date(`${newest}T12:00:00Z`);
   return Array.from({ length: count }, (_, i) => {
     const date = new Date(start.getTime() - i * 7 * 24 * 3600 * 1000);
-    const dateLine = `${DAYS[date.getUTCDay()]}, ${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+    const dateLine = `${WEEKDAYS[date.getUTCDay()]}, ${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
     const text = [
       dateLine,
       '',

@@ -1,17 +1,4 @@
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+import { MONTHS } from '../../main/core/shared/calendar';
 
 /** "20 May 2019" from "2019-05-20". */
 export function formatDate(iso: string | null): string {

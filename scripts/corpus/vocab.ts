@@ -360,21 +360,7 @@ export const GROUPS = [
   'the people we supervise',
 ] as const;
 
-export const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
-export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
+export { MONTHS, WEEKDAYS } from '../../main/core/shared/calendar';
 
 /** Outlets as they are named in running text. */
 export const OUTLETS_IN_TEXT = [
