@@ -14,22 +14,13 @@ export { COLOURS, type Colour };
 /** Longest note, tag, and quote accepted (a quote longer than a long comment is a mistake). */
 export const LIMITS = { note: 100_000, tag: 64, tags: 32, quote: 20_000, context: 64 } as const;
 
-export interface NewAnnotation {
-  /** Kept on import (so the same file imported twice adds nothing); made up otherwise. */
-  id?: string;
-  library: string;
-  postId: string;
-  postTitle: string;
-  postDate: string | null;
-  part: string;
-  kind: 'highlight' | 'flag';
-  selectors?: Selectors | null;
-  colour?: Colour;
-  note?: string;
-  tags?: string[];
-  created?: string;
-  updated?: string;
-}
+/** What adding an annotation takes: where it is and what it says; the store fills in the rest. */
+export type NewAnnotation = Pick<Annotation, 'library' | 'postId' | 'postTitle' | 'postDate' | 'part' | 'kind'> &
+  Partial<Pick<Annotation, 'colour' | 'note' | 'tags' | 'created' | 'updated'>> & {
+    /** Kept on import (so the same file imported twice adds nothing); made up otherwise. */
+    id?: string;
+    selectors?: Selectors | null;
+  };
 
 /** A request that cannot be carried out; `code` says which kind ("not-found", "invalid"). */
 export class AnnotationError extends Error {
