@@ -60,7 +60,7 @@ export function createAppStore(api: Bridge): AppStore {
   // a post opened before it finished shows them once it has.
   api.on('library.indexed', () => {
     store.getState().indexComplete();
-    if (store.getState().detail) void store.getState().reloadPost();
+    void store.getState().refreshArticles();
   });
   // Files changed on disk: reload the lists, and the open post in place (same id: its
   // collapsed comments, marked article and scroll place stay) when its file was one of them.

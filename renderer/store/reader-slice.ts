@@ -27,6 +27,11 @@ export interface ReaderSlice {
   postArrived(): Promise<void>;
   /** Reads the open post again (its file changed on disk), keeping the reader's place: shown once all of it is here. */
   reloadPost(): Promise<void>;
+  /**
+   * Asks again for the open post's quoted articles, once found, leaving its thread as it is: the
+   * library's second pass and grouping bring what other posts quote the same piece.
+   */
+  refreshArticles(): Promise<void>;
   closePost(): void;
   toggleCollapsed(commentId: string): void;
   /** Marks an article's place (expanding collapsed comments that hide it); null clears. */
@@ -165,6 +170,15 @@ export const createReaderSlice =
         })();
         arrival = run.catch(() => undefined);
         await run;
+      },
+      async refreshArticles() {
+        const id = get().openPostId;
+        if (!id || get().detail?.articlesStatus !== 'found') return;
+        // Not a new load: a part of the thread still on its way keeps coming.
+        const ticket = load;
+        const found = await api['posts.articles']({ id });
+        const open = current(ticket);
+        if (found.ok && open && get().openPostId === id) set({ detail: withQuoted(open, found.value) });
       },
       closePost() {
         load++;

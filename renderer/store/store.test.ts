@@ -16,7 +16,7 @@ describe('the app store over the real core', () => {
     expect(state.detail?.post.comments).toHaveLength(11);
   });
 
-  it('reloads the open post once the full-text index is complete, which brings its quoted articles', async () => {
+  it("asks again for the open post's articles once the full-text index is complete, leaving its thread", async () => {
     const { bridge } = await coreBridge();
     const listeners = new Map<string, (payload: unknown) => void>();
     const asked: string[] = [];
@@ -27,16 +27,23 @@ describe('the app store over the real core', () => {
         return () => listeners.delete(event);
       },
       'posts.get': async (payload: { id: string; part?: 'whole' | 'start' }) => {
-        asked.push(payload.id);
+        asked.push(`get ${payload.id}`);
         return bridge['posts.get'](payload);
+      },
+      'posts.articles': async (payload: { id: string }) => {
+        asked.push(`articles ${payload.id}`);
+        return bridge['posts.articles'](payload);
       },
     } as Bridge;
     const store = createAppStore(watched);
     await store.getState().refreshLibrary();
+    const thread = store.getState().detail!.post;
     asked.length = 0;
     listeners.get('library.indexed')!({ root: store.getState().library!.root, ms: 1 });
-    await waitFor(() => expect(asked).toEqual(['2019-05-20-latest-from-napo-188']));
-    expect(store.getState().detail?.post.comments).toHaveLength(11);
+    await waitFor(() => expect(asked).toEqual(['articles 2019-05-20-latest-from-napo-188']));
+    await waitFor(() => expect(store.getState().detail!.post).toBe(thread));
+    expect(store.getState().detail!.articlesStatus).toBe('found');
+    expect(store.getState().detail!.articles.length).toBeGreaterThan(0);
   });
 
   it('toggles a comment collapsed and back', async () => {
