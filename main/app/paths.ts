@@ -32,6 +32,11 @@ export function electronSqliteBinding(): string | undefined {
   return !app.isPackaged && existsSync(built) ? built : undefined;
 }
 
+/** The window's icon: resources/icon.png when packaged (electron-builder.yml's extraResources), else build/icons/. */
+export function appIconPath(): string {
+  return app.isPackaged ? join(process.resourcesPath, 'icon.png') : join(app.getAppPath(), 'build/icons/256x256.png');
+}
+
 /** The built renderer (out/renderer), beside this bundle (out/main), which app://threadline serves. */
 export function rendererDir(): string {
   return join(import.meta.dirname, '../renderer');
