@@ -1,5 +1,5 @@
 // Runs Electronegativity (Doyensec's Electron security scanner) over the built bundles in out/
-// and compares its findings with the reviewed ones in scripts/electronegativity-reviewed.json.
+// and compares its findings with the reviewed ones in scripts/electronegativity.json.
 // Fails on a HIGH finding nobody reviewed; lists lower unreviewed findings to review.
 // Offline: the Electron version is passed (-e), so the scanner does not look it up.
 // Usage: node scripts/electronegativity.mjs [out folder, default "out"]. Run `npx electron-vite build` first.
@@ -81,9 +81,7 @@ function main() {
       return 1;
     }
     const findings = parseCsv(readFileSync(report, 'utf8'));
-    const { findings: reviewed } = JSON.parse(
-      readFileSync(join(root, 'scripts/electronegativity-reviewed.json'), 'utf8'),
-    );
+    const { findings: reviewed } = JSON.parse(readFileSync(join(root, 'scripts/electronegativity.json'), 'utf8'));
     const used = new Set();
     const unreviewed = [];
     for (const finding of findings) {
@@ -98,7 +96,7 @@ function main() {
       console.log(`electronegativity: to review: ${describe(f)}`);
     for (const entry of reviewed.filter((entry) => !used.has(entry)))
       console.log(
-        `electronegativity: no longer found: ${entry.check} "${entry.sample}"; remove it from scripts/electronegativity-reviewed.json.`,
+        `electronegativity: no longer found: ${entry.check} "${entry.sample}"; remove it from scripts/electronegativity.json.`,
       );
     for (const f of high) console.error(`electronegativity: new HIGH finding: ${describe(f)}`);
     console.log(
