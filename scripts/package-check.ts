@@ -141,7 +141,8 @@ async function main(): Promise<number> {
       `node_modules/electron/dist is absent (the Electron binary could not be downloaded on this machine), so this ` +
         `packages a stand-in Electron ${electronVersion}: a file carrying Electron's fuse wire, which cannot run. ` +
         'The layout, the fuses and the unpacked worker are checked for real; better-sqlite3 is not rebuilt for ' +
-        'Electron (that needs the internet). With the internet, `npm install` then this script builds for real.',
+        'Electron (that needs the internet). With the internet, `npx install-electron` (or a first `npm start`) ' +
+        'puts Electron in node_modules/electron/dist, and this script then packages it for real.',
     );
   }
 
