@@ -129,7 +129,8 @@ async function main(): Promise<number> {
   ).version;
   const work = mkdtempSync(join(tmpdir(), 'threadline-package-check-'));
   const realDist = join(root, 'node_modules/electron/dist');
-  const real = existsSync(join(realDist, process.platform === 'linux' ? 'electron' : 'version'));
+  // The check packages for Linux, so only a Linux machine's Electron distribution will do.
+  const real = process.platform === 'linux' && existsSync(join(realDist, 'electron'));
   let electronDist = realDist;
   if (real) say(`packaging with the real Electron ${electronVersion} (${realDist}), building better-sqlite3 for it.`);
   else {
@@ -138,7 +139,7 @@ async function main(): Promise<number> {
     makeStandInElectron(electronDist, electronVersion);
     process.env['THREADLINE_SQLITE_FOR_ELECTRON'] = 'skip';
     say(
-      `node_modules/electron/dist is absent (the Electron binary could not be downloaded on this machine), so this ` +
+      `node_modules/electron/dist ${existsSync(realDist) ? 'holds no Linux Electron' : 'is absent (the Electron binary could not be downloaded on this machine)'}, so this ` +
         `packages a stand-in Electron ${electronVersion}: a file carrying Electron's fuse wire, which cannot run. ` +
         'The layout, the fuses and the unpacked worker are checked for real; better-sqlite3 is not rebuilt for ' +
         'Electron (that needs the internet). With the internet, `npx install-electron` (or a first `npm start`) ' +
