@@ -12,6 +12,8 @@ step npm run --silent typecheck
 step npm run --silent lint
 step npm run --silent build
 step npm run --silent check:bundles
+step npm run --silent package:check
+step npm run --silent check:electronegativity
 step npx vitest run --reporter=default --reporter=json --outputFile.json=reports/unit.json
 step npx playwright test
 node scripts/summarise-reports.mjs || status=1

@@ -1,6 +1,7 @@
 import { app } from 'electron';
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { electronSqliteBindingPath } from '../core/index/packaged-paths';
 import type { AppPages } from './app-origin';
 
 /** The bundled seeds: beside the app in development, in resources/ when packaged. */
@@ -22,14 +23,14 @@ export function folderFromArgs(argv: readonly string[], cwd = process.cwd()): st
   return null;
 }
 
-/**
- * The better-sqlite3 native module built for Electron's ABI, when one was built
- * (`npm start` runs scripts/electron-native.mjs, which writes it to out/native/); undefined uses the default build,
- * which electron-builder rebuilds for Electron when packaging.
- */
+/** The better-sqlite3 native module built for Electron's ABI, when there is one (packaged, always: see packaged-paths.ts). */
 export function electronSqliteBinding(): string | undefined {
-  const built = join(app.getAppPath(), 'out/native/better_sqlite3.node');
-  return !app.isPackaged && existsSync(built) ? built : undefined;
+  return electronSqliteBindingPath(app.getAppPath(), app.isPackaged, existsSync);
+}
+
+/** The window's icon: resources/icon.png when packaged (electron-builder.yml's extraResources), else build/icons/. */
+export function appIconPath(): string {
+  return app.isPackaged ? join(process.resourcesPath, 'icon.png') : join(app.getAppPath(), 'build/icons/256x256.png');
 }
 
 /** The built renderer (out/renderer), beside this bundle (out/main), which app://threadline serves. */

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { PostArticles } from '../articles';
 import type { ExtractBatch } from './extract-batch';
+import { parseWorkerLocation } from './packaged-paths';
 import type { ParsedFile, ParseMode } from './parse-file';
 import { SHARDS } from './schema';
 import { WriteLock } from './write-lock';
@@ -22,20 +22,16 @@ export interface ParseWorkerData {
 }
 
 /**
- * How to start the parse worker: the built `parse-worker.js` beside the bundle (the app), or the
- * TypeScript source through tsx (tests and the CLI run from source).
+ * How to start the parse worker: the built `parse-worker.js` beside the bundle (the app; in a
+ * package, its app.asar.unpacked copy), or the TypeScript source through tsx (tests and the CLI run from source).
  */
 function workerSpec(workerFile?: string): { url: URL; workerData?: { entry: string }; execArgv?: string[] } {
   // A built worker runs as the app runs it: without this process's loaders (the bench runs under tsx).
   if (workerFile) return { url: pathToFileURL(workerFile), execArgv: [] };
   // import.meta.dirname, not import.meta.url: test environments such as jsdom give modules http: URLs.
-  const here = import.meta.dirname;
-  const built = join(here, 'parse-worker.js');
-  if (existsSync(built)) return { url: pathToFileURL(built) };
-  return {
-    url: pathToFileURL(join(here, 'worker-boot.mjs')),
-    workerData: { entry: pathToFileURL(join(here, 'parse-worker.ts')).href },
-  };
+  const location = parseWorkerLocation(import.meta.dirname, existsSync);
+  if (location.kind === 'built') return { url: pathToFileURL(location.file) };
+  return { url: pathToFileURL(location.boot), workerData: { entry: pathToFileURL(location.entry).href } };
 }
 
 /**
