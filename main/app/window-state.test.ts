@@ -1,8 +1,18 @@
+import { EventEmitter } from 'node:events';
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { clampToDisplays, readWindowState, windowStateFile, writeWindowState, type Rect } from './window-state';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  clampToDisplays,
+  readWindowState,
+  SAVE_AFTER_MS,
+  trackWindowState,
+  windowStateFile,
+  writeWindowState,
+  type Rect,
+  type WindowState,
+} from './window-state';
 
 const laptop: Rect = { x: 0, y: 0, width: 1920, height: 1040 };
 /** A monitor to the left of the primary one: its coordinates are negative. */
@@ -147,5 +157,65 @@ describe('the window-state file', () => {
     // Written over on the next save.
     writeWindowState(profile, { bounds: { x: 0, y: 0, width: 900, height: 700 }, maximised: false });
     expect(JSON.parse(await readFile(windowStateFile(profile), 'utf8')).bounds.width).toBe(900);
+  });
+});
+
+describe('remembering the window as it changes', () => {
+  /** A stand-in for BrowserWindow: an event emitter with bounds and a maximised flag. */
+  function standIn() {
+    const emitter = new EventEmitter();
+    const window = {
+      bounds: { x: 10, y: 20, width: 1000, height: 700 },
+      maximised: false,
+      on: (event: string, listener: () => void) => emitter.on(event, listener),
+      emit: (event: string) => emitter.emit(event),
+      getNormalBounds: () => window.bounds,
+      isMaximized: () => window.maximised,
+    };
+    return window;
+  }
+
+  it('writes once the window has been still for a moment, and at once on close, keeping the normal bounds when maximised', () => {
+    vi.useFakeTimers();
+    try {
+      const window = standIn();
+      const saved: WindowState[] = [];
+      trackWindowState(
+        window,
+        (state) => saved.push(structuredClone(state)),
+        () => undefined,
+      );
+      for (let x = 11; x < 40; x++) {
+        window.bounds = { ...window.bounds, x };
+        window.emit('move');
+        vi.advanceTimersByTime(SAVE_AFTER_MS / 5);
+      }
+      expect(saved).toEqual([]);
+      vi.advanceTimersByTime(SAVE_AFTER_MS);
+      expect(saved).toEqual([{ bounds: { x: 39, y: 20, width: 1000, height: 700 }, maximised: false }]);
+      window.maximised = true;
+      window.emit('maximize');
+      window.emit('close');
+      expect(saved.at(-1)).toEqual({ bounds: { x: 39, y: 20, width: 1000, height: 700 }, maximised: true });
+      // The close wrote it: no second write follows.
+      vi.advanceTimersByTime(SAVE_AFTER_MS * 2);
+      expect(saved).toHaveLength(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('reports a failed write and lets the window close', () => {
+    const window = standIn();
+    const warnings: string[] = [];
+    trackWindowState(
+      window,
+      () => {
+        throw new Error('EROFS: read-only file system');
+      },
+      (message) => warnings.push(message),
+    );
+    expect(() => window.emit('close')).not.toThrow();
+    expect(warnings).toEqual(["Remembering the window's size and place failed: EROFS: read-only file system"]);
   });
 });

@@ -101,3 +101,42 @@ export function clampToDisplays(bounds: Rect | null, workAreas: readonly Rect[])
     ...size,
   };
 }
+
+/** The few parts of Electron's BrowserWindow that remembering it needs (stand-ins in tests). */
+export interface TrackedWindow {
+  on(event: 'resize' | 'move' | 'maximize' | 'unmaximize' | 'close', listener: () => void): unknown;
+  /** The bounds the window has when not maximised (Electron's getNormalBounds). */
+  getNormalBounds(): Rect;
+  isMaximized(): boolean;
+}
+
+/** How long the window must stay still before its place is written (a drag fires many moves). */
+export const SAVE_AFTER_MS = 500;
+
+/**
+ * Writes the window's state once it has stopped moving or resizing, and at once when it closes.
+ * The normal bounds are kept while it is maximised, so un-maximising after a restart puts it back
+ * where it was. A failed write is reported to `warn` and never stops the window.
+ */
+export function trackWindowState(
+  window: TrackedWindow,
+  save: (state: WindowState) => void,
+  warn: (message: string) => void,
+): void {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const write = () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    try {
+      save({ bounds: window.getNormalBounds(), maximised: window.isMaximized() });
+    } catch (error) {
+      warn(`Remembering the window's size and place failed: ${(error as Error).message}`);
+    }
+  };
+  const later = () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(write, SAVE_AFTER_MS);
+  };
+  for (const event of ['resize', 'move', 'maximize', 'unmaximize'] as const) window.on(event, later);
+  window.on('close', write);
+}
