@@ -50,7 +50,8 @@ void app.whenReady().then(async () => {
   installSecurity();
   registerIpc(service, () => mainWindow);
   await installAppMenu(service, (path) => void open(path), showError);
-  await open(folderFromArgs(process.argv) ?? bundledSeedsPath());
+  // A folder named on the command line, else the one open last time (while it is still there), else the seeds.
+  await open(folderFromArgs(process.argv) ?? (await service.lastLibrary()) ?? bundledSeedsPath());
   mainWindow = createMainWindow();
   mainWindow.on('closed', () => (mainWindow = null));
 });

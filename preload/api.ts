@@ -11,6 +11,7 @@ import type { Comment, Problem } from '../main/core/parse/types';
 import type { Colour } from '../main/core/shared/colours';
 import type { Annotation, AnnotationFilter, AnnotationsStatus } from '../main/core/annotations/types';
 import type { IndexProgress, PostSummary, SearchOptions, SearchResults } from '../main/core/index/types';
+import type { PaneLayout, ReadingPlace, ThreadPlace } from '../main/core/state/reading-place';
 
 export type {
   Article,
@@ -37,6 +38,7 @@ export type {
   SnippetPart,
 } from '../main/core/index/types';
 export type { Colour } from '../main/core/shared/colours';
+export type { PaneLayout, ReadingPlace, ThreadPlace } from '../main/core/state/reading-place';
 
 /** What went wrong, for the user: `message` starts with the action and says what to do. */
 export interface ApiError {
@@ -154,6 +156,13 @@ export interface Requests {
   'annotations.import': NoFields;
   /** Puts the newest backup in place of a damaged annotations file (the damaged one is kept beside it). */
   'annotations.restoreBackup': NoFields;
+  /** Where the reader was: the pane widths, and the place in the open library's last post (restored on start). */
+  'place.get': NoFields;
+  /** Remembers the pane widths and the place in the open post; a post the open library lacks is not kept. */
+  'place.save': {
+    post?: ThreadPlace;
+    panes?: PaneLayout;
+  };
 }
 
 /** Every method of the contract, in one list: the bridge and the IPC registration are built from it. */
@@ -184,6 +193,8 @@ export const methodNames = [
   'annotations.export',
   'annotations.import',
   'annotations.restoreBackup',
+  'place.get',
+  'place.save',
 ] as const;
 
 export type MethodName = keyof Requests;
@@ -224,6 +235,9 @@ export interface Responses {
     orphan: number;
   } | null;
   'annotations.restoreBackup': AnnotationsStatus;
+  'place.get': ReadingPlace;
+  /** Whether the post's place was kept (false: no post given, or not in the open library). */
+  'place.save': { kept: boolean };
 }
 
 /** Events main sends to the renderer, with their payloads. */

@@ -5,6 +5,7 @@ import { FindBar } from './features/find/FindBar';
 import { useShortcuts } from './features/layout/shortcuts';
 import { DropTarget } from './features/layout/DropTarget';
 import { Toolbar } from './features/layout/Toolbar';
+import { useRememberedPanes } from './features/layout/use-remembered-panes';
 import { LibraryArticles } from './features/library-articles/LibraryArticles';
 import { PostList } from './features/post-list/PostList';
 import { ProblemsPanel } from './features/problems/ProblemsPanel';
@@ -12,12 +13,15 @@ import { SearchPanel } from './features/search/SearchPanel';
 import { Thread } from './features/thread/Thread';
 import { useApp } from './store';
 
+const PANES = ['posts', 'thread', 'articles'] as const;
+
 /** The reader (posts | the open post with its comments | the articles quoted in it), or the library's Articles view. */
 export function App() {
   const libraryError = useApp((s) => s.libraryError);
   const view = useApp((s) => s.view);
   const annotationsOpen = useApp((s) => s.annotationsPanelOpen);
   useShortcuts();
+  const { groupRef, onLayoutChanged } = useRememberedPanes(PANES);
   return (
     <div className="app">
       <Toolbar />
@@ -29,7 +33,7 @@ export function App() {
       <ProblemsPanel />
       {/* Hidden rather than unmounted in the Articles view, so the panes keep their sizes. */}
       <div className="reader-view" hidden={view !== 'reader'}>
-        <Group orientation="horizontal" className="panes">
+        <Group orientation="horizontal" className="panes" groupRef={groupRef} onLayoutChanged={onLayoutChanged}>
           <Panel id="posts" defaultSize="22%" minSize="14%" className="pane pane-posts">
             <PostList />
           </Panel>

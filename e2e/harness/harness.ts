@@ -24,7 +24,7 @@ const TYPES: Record<string, string> = {
 };
 
 export interface HarnessOptions {
-  /** The library to open; the bundled seeds by default. */
+  /** The library to open; by default the one open last time on this profile, else the bundled seeds. */
   library?: string;
   /** What "Open Folder…" picks, standing in for the system dialog. */
   chooseFolder?: () => Promise<string | null>;
@@ -140,7 +140,8 @@ export async function startHarness(page: Page, options: HarnessOptions = {}): Pr
       .catch(() => undefined);
   });
 
-  await service.openLibrary(options.library ?? SEEDS_DIR);
+  // As the app starts: the library asked for, else the one open last time on this profile, else the seeds.
+  await service.openLibrary(options.library ?? (await service.lastLibrary()) ?? SEEDS_DIR);
   await page.goto(`${APP_ORIGIN}/index.html`);
   return { service, openedLinks };
 }

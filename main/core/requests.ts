@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import type { MethodName, Requests } from '../../preload/api';
 import { COLOURS } from './shared/colours';
+import { paneLayoutSchema, threadPlaceSchema } from './state/reading-place';
 
 const empty = z.object({}).strict();
 /** A non-empty string of at most `max` characters. */
@@ -83,6 +84,8 @@ export const requests = {
   'annotations.export': z.object({ format: z.enum(['markdown', 'jsonld']), postId: postId.optional() }).strict(),
   'annotations.import': empty,
   'annotations.restoreBackup': empty,
+  'place.get': empty,
+  'place.save': z.object({ post: threadPlaceSchema.optional(), panes: paneLayoutSchema.optional() }).strict(),
 } satisfies Record<MethodName, z.ZodType>;
 
 /** True when A and B are the same type, not merely assignable one way. */

@@ -14,6 +14,7 @@ import { createPostReader, postDetail, quotedIn } from './open-post';
 import { addRecent, readRecent } from './recent';
 import { isOpenableUrl } from './shared/url-policy';
 import { createAnnotations } from './annotations/service';
+import { createPlaceStore } from './state/reading-place';
 
 /** What the service needs from its host (Electron, the e2e harness, a test). */
 export interface ServiceDeps {
@@ -33,6 +34,8 @@ export interface ServiceDeps {
   saveFile?(suggestedName: string): Promise<string | null>;
   /** Asks for a file to import; null when they cancel. */
   chooseFile?(): Promise<string | null>;
+  /** Records something that went wrong without stopping the reader (a damaged state file); console.warn by default. */
+  warn?(message: string): void;
 }
 
 type Listener = <E extends EventName>(event: E, payload: Events[E]) => void;
@@ -82,6 +85,8 @@ export function createService(deps: ServiceDeps) {
     saveFile: deps.saveFile ?? (async () => null),
     chooseFile: deps.chooseFile ?? (async () => null),
   });
+  // Where the reader was (the last library, the pane widths, the place in a post): a convenience file in the profile.
+  const places = createPlaceStore(deps.profileDir, deps.warn ?? ((message) => console.warn(message)));
   /** Anchors annotations again (the files may have changed since they were last seen); never fails the caller. */
   const reanchor = () => void annotations.reanchor(null).catch(() => undefined);
 
@@ -164,6 +169,7 @@ export function createService(deps: ServiceDeps) {
     const summary = summarise(open);
     // The bundled seeds are always there; only folders the user chose are worth remembering.
     if (!summary.isDefault) await addRecent(deps.profileDir, root).catch(() => undefined);
+    await places.rememberLibrary(summary.isDefault ? null : root);
     emit('library.changed', summary);
     return summary;
   }
@@ -258,11 +264,24 @@ export function createService(deps: ServiceDeps) {
       return { opened: true };
     },
     ...annotations.handlers,
+    'place.get': async () => ({
+      panes: await places.panes(),
+      post: library ? await places.placeIn(library.root) : null,
+    }),
+    'place.save': async ({ post, panes }) => {
+      const open = library;
+      // A place sent just as another library opened belongs to the one before: not kept.
+      const kept = Boolean(post && open?.queries.fileOf(post.postId));
+      await places.save(open?.root ?? null, { post: kept ? post : undefined, panes });
+      return { kept };
+    },
   };
 
   return {
     handlers,
     openLibrary,
+    /** The library open when the app last ran, when it is still a folder; null for none or the bundled one. */
+    lastLibrary: (): Promise<string | null> => places.lastLibrary(),
     /** Resolves when the open library's full-text index is complete. */
     whenIndexed: async (): Promise<void> => {
       await library?.indexed;
@@ -283,6 +302,7 @@ export function createService(deps: ServiceDeps) {
       library?.db.close();
       library = null;
       await annotations.close();
+      await places.flush();
       await pool?.close();
       pool = null;
     },

@@ -5,6 +5,7 @@ import { createAnnotationsSlice, type AnnotationsSlice } from './annotations-sli
 import { createAnnotationsPanelSlice, type AnnotationsPanelSlice } from './annotations-panel-slice';
 import { createArticlesSlice, type ArticlesSlice } from './articles-slice';
 import { createLibrarySlice, type LibrarySlice } from './library-slice';
+import { createPlaceSlice, type PlaceSlice } from './place-slice';
 import { createFindSlice, type FindSlice } from './find-slice';
 import { createReaderSlice, type ReaderSlice } from './reader-slice';
 import { createSearchSlice, type SearchSlice } from './search-slice';
@@ -18,7 +19,8 @@ export type AppState = LibrarySlice &
   SearchSlice &
   FindSlice &
   AnnotationsSlice &
-  AnnotationsPanelSlice;
+  AnnotationsPanelSlice &
+  PlaceSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** Creates the store over a bridge (the real one in the app, a core-backed one in tests). */
@@ -32,6 +34,7 @@ export function createAppStore(api: Bridge): AppStore {
     ...createFindSlice(...a),
     ...createAnnotationsSlice(api)(...a),
     ...createAnnotationsPanelSlice(api)(...a),
+    ...createPlaceSlice(api)(...a),
   }));
   // Annotations follow the open post and the library.
   store.subscribe((state, previous) => {

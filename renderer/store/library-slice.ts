@@ -48,9 +48,12 @@ export const createLibrarySlice =
       });
       const openId = get().openPostId;
       if (!openId || !posts.value.some((p) => p.id === openId)) {
-        const first = posts.value[0];
-        if (first) await get().openPost(first.id);
+        // Where the reader was in this library last time, while the post is still there; else the newest post.
+        const place = await get().rememberedPostOf(posts.value.map((p) => p.id));
+        const first = place?.postId ?? posts.value[0]?.id;
+        if (first) await get().openPost(first);
         else get().closePost();
+        if (place && get().openPostId === place.postId) set({ pendingPlace: place });
       }
     },
     async openDroppedPath(name, path) {

@@ -132,6 +132,7 @@ export const createReaderSlice =
           readerError: null,
           highlightTerms: [],
           pendingReveal: null,
+          pendingPlace: null,
           ...(other ? closedFind : {}),
         });
         let shown!: () => void;

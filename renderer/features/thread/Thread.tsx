@@ -13,6 +13,7 @@ import { estimateRowHeight } from './row-height';
 import { scrollToPlace } from './scroll-to-place';
 import { bodySegments, elementIdsOf, placeOf } from './segments';
 import { Segments } from './Segments';
+import { useReadingPlace } from './use-reading-place';
 
 /** Threads with up to this many comments (replies included) are rendered whole; longer ones only near the viewport. */
 export const RENDER_WHOLE_UP_TO = 150;
@@ -87,6 +88,7 @@ export function Thread() {
         scrollToRow: (index) => list.current?.scrollToIndex({ index, align: 'start' }),
         focus: options.focus ?? true,
         block: options.block ?? 'start',
+        ...(options.offset === undefined ? {} : { offset: options.offset }),
       });
     },
     [detail, scroller, revealComment, revealWhenArrived],
@@ -109,6 +111,9 @@ export function Thread() {
     reveal(pendingReveal);
     clearPendingReveal();
   }, [pendingReveal, detail, scroller, reveal, clearPendingReveal]);
+
+  // The reader's place: remembered as the pane scrolls, and scrolled back to on start.
+  useReadingPlace(scroller, detail, reveal);
 
   if (error)
     return (

@@ -18,6 +18,8 @@ export interface RevealOptions {
   focus?: boolean;
   /** Where in the view to put it (default 'start'). */
   block?: 'start' | 'center';
+  /** Put it this many pixels above the top of the view, at once (a remembered place). */
+  offset?: number;
 }
 
 type Revealer = (target: RevealTarget, options?: RevealOptions) => void;

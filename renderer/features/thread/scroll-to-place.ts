@@ -31,6 +31,11 @@ export interface ScrollRequest {
   focus?: boolean;
   /** Where to put the element in the view (default 'start'). */
   block?: 'start' | 'center';
+  /**
+   * Put the element this many pixels above the scroller's top edge, at once rather than smoothly
+   * (a remembered place: the reader was that far into the paragraph).
+   */
+  offset?: number;
 }
 
 export function scrollToPlace({
@@ -40,6 +45,7 @@ export function scrollToPlace({
   scroller,
   focus = true,
   block = 'start',
+  offset,
 }: ScrollRequest): void {
   const id = ++latest;
   let frame = 0;
@@ -58,7 +64,7 @@ export function scrollToPlace({
     if (latest !== id) return done();
     frame++;
     const element = document.getElementById(elementId);
-    if (element && !jumped) {
+    if (element && !jumped && offset === undefined) {
       element.scrollIntoView?.({ block, behavior: 'smooth' });
       if (focus) element.focus({ preventScroll: true });
       return done();
@@ -71,7 +77,10 @@ export function scrollToPlace({
       }
       const top = element.getBoundingClientRect().top;
       if (lastTop === null || Math.abs(top - lastTop) > 1) {
-        element.scrollIntoView?.({ block });
+        if (offset !== undefined && scroller) {
+          const edge = scroller.getBoundingClientRect().top + scroller.clientTop;
+          scroller.scrollTop += top - edge + offset;
+        } else element.scrollIntoView?.({ block });
         lastTop = element.getBoundingClientRect().top;
         stable = 0;
       } else if (++stable >= STABLE_FRAMES) return done();
