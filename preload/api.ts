@@ -55,11 +55,6 @@ export type NoFields = Record<string, never>;
 export interface Requests {
   /** The library that is open now, or null before the first one loads. */
   'library.current': NoFields;
-  /** Opens a library folder by path (command line, drag and drop, recent list). */
-  'library.open': {
-    /** The folder, absolute or relative to the working directory. */
-    path: string;
-  };
   /** Asks the user for a folder (a system dialog) and opens it; null when they cancel. */
   'library.chooseFolder': NoFields;
   /** Libraries opened before, most recent first (for File → Open Recent and the toolbar). */
@@ -154,12 +149,18 @@ export interface Requests {
   'annotations.import': NoFields;
   /** Puts the newest backup in place of a damaged annotations file (the damaged one is kept beside it). */
   'annotations.restoreBackup': NoFields;
+
+  // ── The shell: opening without naming paths, failures (issue 16) ──
+  /** Opens an entry of `library.recent` by its place in that list: the page never names a path. */
+  'library.openRecent': {
+    /** 0-based index into the list `library.recent` answered. */
+    index: number;
+  };
 }
 
 /** Every method of the contract, in one list: the bridge and the IPC registration are built from it. */
 export const methodNames = [
   'library.current',
-  'library.open',
   'library.chooseFolder',
   'library.recent',
   'library.cancelIndexing',
@@ -184,6 +185,8 @@ export const methodNames = [
   'annotations.export',
   'annotations.import',
   'annotations.restoreBackup',
+  // The shell (issue 16).
+  'library.openRecent',
 ] as const;
 
 export type MethodName = keyof Requests;
@@ -192,7 +195,6 @@ export type RequestOf<M extends MethodName> = Requests[M];
 /** The answer type of each method. */
 export interface Responses {
   'library.current': LibrarySummary | null;
-  'library.open': LibrarySummary;
   'library.chooseFolder': LibrarySummary | null;
   'library.cancelIndexing': { cancelled: boolean };
   'library.recent': RecentLibrary[];
@@ -224,6 +226,8 @@ export interface Responses {
     orphan: number;
   } | null;
   'annotations.restoreBackup': AnnotationsStatus;
+  // The shell (issue 16).
+  'library.openRecent': LibrarySummary;
 }
 
 /** Events main sends to the renderer, with their payloads. */
@@ -265,9 +269,16 @@ export type Handlers = { [M in MethodName]: (request: RequestOf<M>) => Promise<R
 export type Bridge = { [M in MethodName]: (request: RequestOf<M>) => Promise<Result<Responses[M]>> } & {
   /** Subscribes to an event; returns the function that unsubscribes. */
   on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
-  /** The path of a folder or file dropped on the window, to open it as a library; null when the system gives none. */
-  pathOfDropped(file: File): string | null;
+  /**
+   * Opens a folder dropped on the window as a library. It takes the dropped File, never a path:
+   * the preload asks the system where the File is and sends that to main on a channel of its own
+   * (DROPPED_FOLDER_CHANNEL), so page code cannot make main open a path it names.
+   */
+  openDropped(file: File): Promise<Result<LibrarySummary>>;
 };
+
+/** The channel the preload sends a dropped folder's path on: no bridge method reaches it with a path from the page. */
+export const DROPPED_FOLDER_CHANNEL = 'threadline:drop.openFolder';
 
 /** The IPC channel of a method or event. */
 export const channelOf = (name: MethodName | EventName): string => `threadline:${name}`;

@@ -79,10 +79,10 @@ test.describe('the Electron shell', () => {
         return open?.submenu?.items.map((item) => item.label) ?? [];
       });
       expect(recent.some((label) => label.startsWith('My Library — '))).toBe(true);
-      // The drop target's path lookup is exposed, and nothing else of Node is.
+      // The drop target's opener is exposed (it takes a File, never a path), and nothing else of Node is.
       expect(
         await window.evaluate(
-          () => typeof (globalThis as { threadline?: { pathOfDropped?: unknown } }).threadline?.pathOfDropped,
+          () => typeof (globalThis as { threadline?: { openDropped?: unknown } }).threadline?.openDropped,
         ),
       ).toBe('function');
     } finally {

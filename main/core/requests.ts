@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import type { MethodName, Requests } from '../../preload/api';
 import { COLOURS } from './shared/colours';
+import { MAX_RECENT } from './recent';
 
 const empty = z.object({}).strict();
 /** A non-empty string of at most `max` characters. */
@@ -23,7 +24,6 @@ const tags = z.array(text(64)).max(32);
 /** The request schema of each method (what each request means: `Requests` in preload/api.ts). */
 export const requests = {
   'library.current': empty,
-  'library.open': z.object({ path: text(4096) }).strict(),
   'library.chooseFolder': empty,
   'library.recent': empty,
   'library.cancelIndexing': empty,
@@ -83,7 +83,23 @@ export const requests = {
   'annotations.export': z.object({ format: z.enum(['markdown', 'jsonld']), postId: postId.optional() }).strict(),
   'annotations.import': empty,
   'annotations.restoreBackup': empty,
+  // The shell (issue 16).
+  'library.openRecent': z
+    .object({
+      index: z
+        .number()
+        .int()
+        .min(0)
+        .max(MAX_RECENT - 1),
+    })
+    .strict(),
 } satisfies Record<MethodName, z.ZodType>;
+
+/**
+ * What the preload sends on DROPPED_FOLDER_CHANNEL: the path the system gave for a dropped
+ * File (not a contract method, so no page code can send it; see Bridge.openDropped).
+ */
+export const droppedFolderRequest = z.object({ path: text(4096) }).strict();
 
 /** True when A and B are the same type, not merely assignable one way. */
 /** An object type written out as one literal, so `A & B` and the literal with the same fields compare equal. */

@@ -1,5 +1,5 @@
 import { mkdtempSync } from 'node:fs';
-import { cp, mkdtemp, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
@@ -8,18 +8,18 @@ import { createService } from './service';
 
 const SEEDS = join(import.meta.dirname, '../../seeds');
 
-async function setup(library = SEEDS) {
+async function setup(library = SEEDS, chooseFolder = async (): Promise<string | null> => null) {
   const opened: string[] = [];
   const profileDir = mkdtempSync(join(tmpdir(), 'threadline-profile-'));
   const service = createService({
     defaultLibrary: SEEDS,
     profileDir,
     openExternal: async (url) => void opened.push(url),
-    chooseFolder: async () => null,
+    chooseFolder,
   });
   onTestFinished(() => service.close());
   await service.openLibrary(library);
-  return { service, dispatch: createDispatcher(service.handlers), opened };
+  return { service, dispatch: createDispatcher(service.handlers), opened, profileDir };
 }
 
 describe('the dispatcher', () => {
@@ -34,7 +34,10 @@ describe('the dispatcher', () => {
     ['missing field', 'posts.get', {}, 'invalid-request'],
     ['unknown field', 'posts.list', { extra: true }, 'invalid-request'],
     ['huge string', 'posts.get', { id: 'x'.repeat(100_000) }, 'invalid-request'],
-    ['not an object', 'library.open', 'seeds', 'invalid-request'],
+    ['not an object', 'library.openRecent', 'seeds', 'invalid-request'],
+    ['a path instead of an index', 'library.openRecent', { path: '/etc' }, 'invalid-request'],
+    ['a recent index out of range', 'library.openRecent', { index: 99 }, 'invalid-request'],
+    ['a path to open', 'library.open', { path: '/etc' }, 'unknown-method'],
     ['unknown id', 'posts.get', { id: 'no-such-post' }, 'not-found'],
     ['unknown part', 'posts.get', { id: 'x', part: 'middle' }, 'invalid-request'],
     ['negative index', 'posts.comments', { id: 'x', from: -1 }, 'invalid-request'],
@@ -67,8 +70,8 @@ describe('the service', () => {
   });
 
   it('says what to do when a library folder does not exist, and keeps the open one', async () => {
-    const { dispatch } = await setup();
-    const result = await dispatch('library.open', { path: '/no/such/folder' });
+    const { dispatch } = await setup(SEEDS, async () => '/no/such/folder');
+    const result = await dispatch('library.chooseFolder', {});
     expect(result).toEqual({
       ok: false,
       error: {
@@ -78,6 +81,34 @@ describe('the service', () => {
     });
     const current = await dispatch('library.current', {});
     expect(current.ok && (current.value as { postCount: number }).postCount).toBe(2);
+  });
+
+  it('refuses a folder that does not exist before writing anything to the profile', async () => {
+    const profileDir = await mkdtemp(join(tmpdir(), 'threadline-profile-'));
+    const service = createService({
+      defaultLibrary: SEEDS,
+      profileDir,
+      openExternal: async () => {},
+      chooseFolder: async () => null,
+    });
+    onTestFinished(() => service.close());
+    await expect(service.openLibrary('/no/such/folder')).rejects.toThrow('/no/such/folder does not exist');
+    await expect(service.openLibrary(join(SEEDS, '004_72f7fc2b7a245681.txt'))).rejects.toThrow('is a file');
+    expect(await readdir(profileDir)).toEqual([]);
+  });
+
+  it('opens a recent library by its place in the list, and refuses a place the list does not have', async () => {
+    const { dispatch, service } = await setup();
+    const dir = await mkdtemp(join(tmpdir(), 'threadline-recent-'));
+    await writeFile(join(dir, 'a.txt'), 'Monday 20 May 2019\n\nA Recent Post\n\nText.\n');
+    await service.openLibrary(dir);
+    await service.openLibrary(SEEDS);
+    const opened = await dispatch('library.openRecent', { index: 0 });
+    expect(opened.ok && (opened.value as { root: string }).root).toBe(dir);
+    expect(await dispatch('library.openRecent', { index: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found', message: expect.stringContaining('Choose the library again') },
+    });
   });
 
   it('keeps two files holding the same post apart, with a warning', async () => {

@@ -12,6 +12,7 @@ import { watchLibraryFolder, type FolderWatch } from './library/watch';
 import { UserError } from './errors';
 import { createPostReader, postDetail, quotedIn } from './open-post';
 import { addRecent, readRecent } from './recent';
+import { checkLibraryPath } from './library/path-policy';
 import { isOpenableUrl } from './shared/url-policy';
 import { createAnnotations } from './annotations/service';
 
@@ -104,6 +105,8 @@ export function createService(deps: ServiceDeps) {
    */
   async function openLibrary(path: string): Promise<LibrarySummary> {
     const root = resolve(path);
+    // Refused before anything is written to the profile (no index, no recent entry).
+    await checkLibraryPath(root, deps.profileDir);
     // The same folder again while it is still being indexed: let that update finish first (two would fight over the index's write lock).
     if (library?.root === root && library.updating) await library.indexed.catch(() => undefined);
     const db = openIndexDb(
@@ -190,7 +193,6 @@ export function createService(deps: ServiceDeps) {
 
   const handlers: Handlers = {
     'library.current': async () => (library ? summarise(library) : null),
-    'library.open': async ({ path }) => openLibrary(path),
     'library.chooseFolder': async () => {
       const path = await deps.chooseFolder();
       return path ? openLibrary(path) : null;
@@ -258,6 +260,15 @@ export function createService(deps: ServiceDeps) {
       return { opened: true };
     },
     ...annotations.handlers,
+    'library.openRecent': async ({ index }) => {
+      const entry = (await readRecent(deps.profileDir))[index];
+      if (!entry)
+        throw new UserError(
+          'not-found',
+          'Opening a recent library failed: the list has changed since it was shown. Choose the library again.',
+        );
+      return openLibrary(entry.path);
+    },
   };
 
   return {

@@ -13,8 +13,8 @@ export interface LibrarySlice {
   refreshLibrary(): Promise<void>;
   /** Asks main to show the folder dialog and open what the user picks. */
   chooseFolder(): Promise<void>;
-  /** Opens a folder dropped on the window (its path as the system gives it, or null when it gives none). */
-  openDroppedPath(name: string, path: string | null): Promise<void>;
+  /** Opens a folder dropped on the window: the bridge asks the system where it is (the page never names a path). */
+  openDropped(file: File): Promise<void>;
 }
 
 export const createLibrarySlice =
@@ -53,14 +53,8 @@ export const createLibrarySlice =
         else get().closePost();
       }
     },
-    async openDroppedPath(name, path) {
-      if (!path) {
-        set({
-          libraryError: `Opening "${name}" failed: the system did not say where it is. Use File → Open Folder… instead.`,
-        });
-        return;
-      }
-      const result = await api['library.open']({ path });
+    async openDropped(file) {
+      const result = await api.openDropped(file);
       if (!result.ok) set({ libraryError: result.error.message });
     },
     async chooseFolder() {
