@@ -137,6 +137,38 @@ describe('the service', () => {
   });
 });
 
+describe('closing', () => {
+  it('waits for the update of a library opened before, still writing, to finish', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'threadline-close-'));
+    for (let i = 0; i < 200; i++)
+      await writeFile(
+        join(dir, `${String(i).padStart(3, '0')}.txt`),
+        `Monday 20 May 2019\n\nPost ${i}\n\n${'Some words about probation. '.repeat(200)}\n\nNo comments:\n`,
+      );
+    const service = createService({
+      defaultLibrary: SEEDS,
+      profileDir: await mkdtemp(join(tmpdir(), 'threadline-profile-')),
+      watch: false,
+      openExternal: async () => {},
+      chooseFolder: async () => null,
+    });
+    const phases: string[] = [];
+    service.subscribe((event, payload) => {
+      const progress = payload as { root: string; phase: string };
+      if (event === 'library.progress' && progress.root === dir) phases.push(progress.phase);
+    });
+    // The seeds indexed first, so opening them again needs no parsing (nothing queues behind the big update).
+    await service.openLibrary(SEEDS);
+    await service.whenIndexed();
+    await service.openLibrary(dir);
+    // Another library opens while the first one's full text is still being written.
+    await service.openLibrary(SEEDS);
+    expect(phases).not.toContain('done');
+    await service.close();
+    expect(phases.at(-1)).toBe('done');
+  });
+});
+
 describe('cancelling indexing', () => {
   it('stops an update under way, keeps what is done, and carries on at the next open', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'threadline-cancel-'));

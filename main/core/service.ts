@@ -65,6 +65,17 @@ interface OpenLibrary {
 export function createService(deps: ServiceDeps) {
   let library: OpenLibrary | null = null;
   let pool: ParsePool | null = null;
+  /** Index work still writing (a library's update after another opened, a catch-up): close() waits for it. */
+  const writing = new Set<Promise<unknown>>();
+  const track = <T>(work: Promise<T>): Promise<T> => {
+    const settled = work.then(
+      () => undefined,
+      () => undefined,
+    );
+    writing.add(settled);
+    void settled.then(() => writing.delete(settled));
+    return work;
+  };
   const listeners = new Set<Listener>();
   const posts = createPostReader();
 
@@ -103,7 +114,9 @@ export function createService(deps: ServiceDeps) {
    * Opens a library folder: brings its index up to date and answers as soon as the post list
    * can be read; the full-text pass goes on in the background ("library.indexed" when done).
    */
-  async function openLibrary(path: string): Promise<LibrarySummary> {
+  const openLibrary = (path: string): Promise<LibrarySummary> => track(openLibraryNow(path));
+
+  async function openLibraryNow(path: string): Promise<LibrarySummary> {
     const root = resolve(path);
     // Refused before anything is written to the profile (no index, no recent entry).
     await checkLibraryPath(root, deps.profileDir);
@@ -144,7 +157,7 @@ export function createService(deps: ServiceDeps) {
     library = open;
     if (previous) {
       void previous.watcher?.close();
-      if (previous.db !== db) void previous.indexed.finally(() => previous.db.close()).catch(() => undefined);
+      if (previous.db !== db) void track(previous.indexed.finally(() => previous.db.close())).catch(() => undefined);
     }
     if (deps.watch !== false) {
       open.watcher = watchLibraryFolder(root, {
@@ -175,7 +188,11 @@ export function createService(deps: ServiceDeps) {
    * Brings the index up to date with files changed on disk (only those are parsed) and tells
    * the window which files to reload ("library.updated"), once any update under way is done.
    */
-  async function catchUp(open: OpenLibrary, files: string[]): Promise<void> {
+  function catchUp(open: OpenLibrary, files: string[]): Promise<void> {
+    return track(catchUpNow(open, files));
+  }
+
+  async function catchUpNow(open: OpenLibrary, files: string[]): Promise<void> {
     await open.indexed.catch(() => undefined);
     if (library !== open) return;
     open.indexed = updateIndex(open.db, open.root, {
@@ -287,9 +304,15 @@ export function createService(deps: ServiceDeps) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    /** Stops the parse workers and closes the index. */
+    /**
+     * Lets every index write under way finish (the open library's update, a catch-up after a
+     * change on disk, the update of a library opened before), then stops the parse workers and
+     * closes the index and the annotations file. The app awaits it before it quits.
+     */
     async close(): Promise<void> {
       await library?.watcher?.close();
+      await library?.indexed.catch(() => undefined);
+      while (writing.size) await Promise.all(writing);
       await library?.indexed.catch(() => undefined);
       library?.db.close();
       library = null;
