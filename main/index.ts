@@ -1,6 +1,9 @@
-import { app, type BrowserWindow } from 'electron';
+import { app, shell, type BrowserWindow } from 'electron';
+import { join } from 'node:path';
 import { createService } from './core/service';
+import { openCrashLog } from './app/crash-log';
 import { chooseFolder, chooseImportFile, chooseSaveFile, showOpenError } from './app/dialogs';
+import { handleFailures } from './app/failures';
 import { registerIpc } from './app/ipc';
 import { runLifecycle } from './app/lifecycle';
 import { installAppMenu } from './app/menu';
@@ -9,16 +12,21 @@ import { registerAppScheme, serveRenderer } from './app/protocol';
 import { installSecurity, openExternal } from './app/security';
 import { createMainWindow } from './app/window';
 
+/** How many times a crashed window is reloaded in one run: a page that crashes on every load is not reloaded forever. */
+const MAX_RELOADS = 3;
+
 // A second launch quits here, before any of the instance below is made (Electron's single-instance pattern).
 runLifecycle(app, () => {
   let mainWindow: BrowserWindow | null = null;
   app.enableSandbox();
   registerAppScheme();
 
+  const profileDir = app.getPath('userData');
+  const crashLog = openCrashLog({ dir: join(profileDir, 'logs') });
   const service = createService({
     defaultLibrary: bundledSeedsPath(),
     // Library indexes are a cache in the user-data folder, apart from anything the user makes.
-    profileDir: app.getPath('userData'),
+    profileDir,
     nativeBinding: electronSqliteBinding(),
     openExternal,
     chooseFolder: () => chooseFolder(mainWindow),
@@ -26,15 +34,30 @@ runLifecycle(app, () => {
     chooseFile: () => chooseImportFile(mainWindow),
   });
 
+  let reloads = 0;
+  handleFailures(
+    { process, app },
+    {
+      log: (heading, detail) => crashLog.write(heading, detail),
+      notify: (notice, afterReload) => service.session.failed(notice, afterReload),
+      reloadWindow: (webContents) => {
+        if (!mainWindow || mainWindow.isDestroyed() || webContents !== mainWindow.webContents) return;
+        if (reloads++ < MAX_RELOADS) mainWindow.webContents.reload();
+      },
+    },
+  );
+
   const showError = (message: string) => showOpenError(mainWindow, message);
 
   // One opening at a time, in the order asked: a later launch's folder is not overtaken by the first library.
   let opening: Promise<unknown> = Promise.resolve();
   const open = (path: string): Promise<void> => {
-    const next = opening.then(() => service.openLibrary(path)).then(
-      () => undefined,
-      (error: Error) => showError(error.message),
-    );
+    const next = opening
+      .then(() => service.openLibrary(path))
+      .then(
+        () => undefined,
+        (error: Error) => showError(error.message),
+      );
     opening = next;
     return next;
   };
@@ -44,7 +67,12 @@ runLifecycle(app, () => {
       serveRenderer(rendererDir());
       installSecurity();
       registerIpc(service, () => mainWindow);
-      await installAppMenu(service, (path) => void open(path), showError);
+      await installAppMenu(
+        service,
+        (path) => void open(path),
+        showError,
+        () => void shell.openPath(crashLog.dir),
+      );
       await open(folderFromArgs(process.argv) ?? bundledSeedsPath());
       mainWindow = createMainWindow();
       mainWindow.on('closed', () => (mainWindow = null));
@@ -56,6 +84,6 @@ runLifecycle(app, () => {
       mainWindow?.focus();
     },
     close: () => service.close(),
-    report: (what, error) => console.error(`${what} failed:`, error),
+    report: (what, error) => crashLog.write(`${what} failed`, error),
   };
 });

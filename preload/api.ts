@@ -11,6 +11,7 @@ import type { Comment, Problem } from '../main/core/parse/types';
 import type { Colour } from '../main/core/shared/colours';
 import type { Annotation, AnnotationFilter, AnnotationsStatus } from '../main/core/annotations/types';
 import type { IndexProgress, PostSummary, SearchOptions, SearchResults } from '../main/core/index/types';
+import type { ResumeState } from '../main/core/session';
 
 export type {
   Article,
@@ -37,6 +38,7 @@ export type {
   SnippetPart,
 } from '../main/core/index/types';
 export type { Colour } from '../main/core/shared/colours';
+export type { ResumeState } from '../main/core/session';
 
 /** What went wrong, for the user: `message` starts with the action and says what to do. */
 export interface ApiError {
@@ -156,6 +158,10 @@ export interface Requests {
     /** 0-based index into the list `library.recent` answered. */
     index: number;
   };
+  /** The window opened a post: main remembers it, to come back to it if the window crashes. */
+  'shell.postOpened': { id: string };
+  /** Asked as the window starts: the post to open again after a crash, and a notice of what happened. */
+  'shell.resume': NoFields;
 }
 
 /** Every method of the contract, in one list: the bridge and the IPC registration are built from it. */
@@ -187,6 +193,8 @@ export const methodNames = [
   'annotations.restoreBackup',
   // The shell (issue 16).
   'library.openRecent',
+  'shell.postOpened',
+  'shell.resume',
 ] as const;
 
 export type MethodName = keyof Requests;
@@ -228,6 +236,8 @@ export interface Responses {
   'annotations.restoreBackup': AnnotationsStatus;
   // The shell (issue 16).
   'library.openRecent': LibrarySummary;
+  'shell.postOpened': null;
+  'shell.resume': ResumeState;
 }
 
 /** Events main sends to the renderer, with their payloads. */
@@ -242,6 +252,9 @@ export interface Events {
   'library.indexed': { root: string; ms: number };
   /** Annotations changed (added, edited, anchored again after a file changed): reload those of these posts (all when null). */
   'annotations.changed': { root: string; postIds: string[] | null };
+  // The shell (issue 16).
+  /** Something failed (logged in the crash log): what happened and what to do, in plain words. */
+  'shell.failure': { message: string };
 }
 export type EventName = keyof Events;
 export const eventNames = [
@@ -250,6 +263,8 @@ export const eventNames = [
   'library.updated',
   'library.indexed',
   'annotations.changed',
+  // The shell (issue 16).
+  'shell.failure',
 ] as const satisfies readonly EventName[];
 
 /** `true` when A and B hold the same names; otherwise the names only one of them holds. */

@@ -4,6 +4,7 @@ import { ArticlesPane } from './features/articles/ArticlesPane';
 import { FindBar } from './features/find/FindBar';
 import { useShortcuts } from './features/layout/shortcuts';
 import { DropTarget } from './features/layout/DropTarget';
+import { ShellNotice } from './features/layout/ShellNotice';
 import { Toolbar } from './features/layout/Toolbar';
 import { LibraryArticles } from './features/library-articles/LibraryArticles';
 import { PostList } from './features/post-list/PostList';
@@ -21,6 +22,7 @@ export function App() {
   return (
     <div className="app">
       <Toolbar />
+      <ShellNotice />
       {libraryError && (
         <p role="alert" className="error banner">
           {libraryError}

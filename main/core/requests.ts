@@ -93,6 +93,8 @@ export const requests = {
         .max(MAX_RECENT - 1),
     })
     .strict(),
+  'shell.postOpened': z.object({ id: postId }).strict(),
+  'shell.resume': empty,
 } satisfies Record<MethodName, z.ZodType>;
 
 /**

@@ -13,6 +13,7 @@ import { UserError } from './errors';
 import { createPostReader, postDetail, quotedIn } from './open-post';
 import { addRecent, readRecent } from './recent';
 import { checkLibraryPath } from './library/path-policy';
+import { createSession } from './session';
 import { isOpenableUrl } from './shared/url-policy';
 import { createAnnotations } from './annotations/service';
 
@@ -80,6 +81,7 @@ export function createService(deps: ServiceDeps) {
   const posts = createPostReader();
 
   const emit: Listener = (event, payload) => listeners.forEach((listener) => listener(event, payload));
+  const session = createSession((message) => emit('shell.failure', { message }));
   const requireLibrary = (): OpenLibrary => {
     if (!library)
       throw new UserError('no-library', 'No library is open yet. Open a folder of saved posts (File → Open Folder…).');
@@ -286,11 +288,18 @@ export function createService(deps: ServiceDeps) {
         );
       return openLibrary(entry.path);
     },
+    'shell.postOpened': async ({ id }) => {
+      session.postOpened(id);
+      return null;
+    },
+    'shell.resume': async () => session.resume(),
   };
 
   return {
     handlers,
     openLibrary,
+    /** The window's session: the post to come back to after a crash, failures to tell the reader. */
+    session,
     /** Resolves when the open library's full-text index is complete. */
     whenIndexed: async (): Promise<void> => {
       await library?.indexed;

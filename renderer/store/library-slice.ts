@@ -46,6 +46,12 @@ export const createLibrarySlice =
         libraryStatus: 'ready',
         libraryError: null,
       });
+      // Back on the post that was open before the window crashed, when the library still has it.
+      const resumeId = get().resumePostId;
+      if (resumeId) {
+        set({ resumePostId: null });
+        if (posts.value.some((p) => p.id === resumeId)) return get().openPost(resumeId);
+      }
       const openId = get().openPostId;
       if (!openId || !posts.value.some((p) => p.id === openId)) {
         const first = posts.value[0];
