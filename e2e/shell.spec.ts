@@ -1,4 +1,26 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { writeCorpus } from '../scripts/corpus.ts';
 import { expect, test } from './fixtures';
+
+test('the window opens at once and says which library is on its way', async ({ page, openApp, shoot }) => {
+  const library = await mkdtemp(join(tmpdir(), 'threadline-behind-'));
+  try {
+    await writeCorpus({ posts: 1500, out: library, seed: 11, longThread: 0 });
+    await openApp({ library, openBehind: true });
+    const status = page.getByRole('status').filter({ hasText: `Opening “${basename(library)}”…` });
+    await expect(status).toBeVisible();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    await shoot('42-opening-light');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await shoot('43-opening-dark');
+    await expect(page.getByRole('toolbar').or(page.locator('.toolbar')).first()).toContainText('1500 posts');
+    await expect(status).toBeHidden();
+  } finally {
+    await rm(library, { recursive: true, force: true });
+  }
+});
 
 const CRASH_NOTICE =
   'The window stopped unexpectedly (crashed) and was opened again on the post you were reading. Nothing you saved was lost.';

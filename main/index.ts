@@ -51,15 +51,23 @@ runLifecycle(app, () => {
 
   // One opening at a time, in the order asked: a later launch's folder is not overtaken by the first library.
   let opening: Promise<unknown> = Promise.resolve();
-  const open = (path: string): Promise<void> => {
+  const open = (path: string): Promise<boolean> => {
     const next = opening
       .then(() => service.openLibrary(path))
       .then(
-        () => undefined,
-        (error: Error) => showError(error.message),
+        () => true,
+        (error: Error) => {
+          showError(error.message);
+          return false;
+        },
       );
     opening = next;
     return next;
+  };
+  /** The folder the command line names, else the bundled seeds; the seeds when that folder cannot be opened. */
+  const openFirst = async () => {
+    const named = folderFromArgs(process.argv);
+    if (!(await open(named ?? bundledSeedsPath())) && named) await open(bundledSeedsPath());
   };
 
   return {
@@ -67,17 +75,18 @@ runLifecycle(app, () => {
       serveRenderer(rendererDir());
       installSecurity();
       registerIpc(service, () => mainWindow);
+      // The window opens at once and says which library is on its way; the library opens behind it.
+      void openFirst();
+      mainWindow = createMainWindow();
+      mainWindow.on('closed', () => (mainWindow = null));
       await installAppMenu(
         service,
         (path) => void open(path),
         showError,
         () => void shell.openPath(crashLog.dir),
       );
-      await open(folderFromArgs(process.argv) ?? bundledSeedsPath());
-      mainWindow = createMainWindow();
-      mainWindow.on('closed', () => (mainWindow = null));
     },
-    openFolder: open,
+    openFolder: async (path) => void (await open(path)),
     folderFromArgs,
     showWindow() {
       if (mainWindow?.isMinimized()) mainWindow.restore();

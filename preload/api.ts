@@ -162,6 +162,8 @@ export interface Requests {
   'shell.postOpened': { id: string };
   /** Asked as the window starts: the post to open again after a crash, and a notice of what happened. */
   'shell.resume': NoFields;
+  /** The library being opened now (the window opens before the first one is ready), or null. */
+  'library.opening': NoFields;
 }
 
 /** Every method of the contract, in one list: the bridge and the IPC registration are built from it. */
@@ -195,6 +197,7 @@ export const methodNames = [
   'library.openRecent',
   'shell.postOpened',
   'shell.resume',
+  'library.opening',
 ] as const;
 
 export type MethodName = keyof Requests;
@@ -238,6 +241,7 @@ export interface Responses {
   'library.openRecent': LibrarySummary;
   'shell.postOpened': null;
   'shell.resume': ResumeState;
+  'library.opening': { root: string; name: string; isDefault: boolean } | null;
 }
 
 /** Events main sends to the renderer, with their payloads. */

@@ -4,6 +4,7 @@ import { ArticlesPane } from './features/articles/ArticlesPane';
 import { FindBar } from './features/find/FindBar';
 import { useShortcuts } from './features/layout/shortcuts';
 import { DropTarget } from './features/layout/DropTarget';
+import { OpeningStatus } from './features/layout/OpeningStatus';
 import { ShellNotice } from './features/layout/ShellNotice';
 import { Toolbar } from './features/layout/Toolbar';
 import { LibraryArticles } from './features/library-articles/LibraryArticles';
@@ -23,6 +24,7 @@ export function App() {
     <div className="app">
       <Toolbar />
       <ShellNotice />
+      <OpeningStatus />
       {libraryError && (
         <p role="alert" className="error banner">
           {libraryError}

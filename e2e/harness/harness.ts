@@ -36,6 +36,8 @@ export interface HarnessOptions {
   saveFile?: (suggestedName: string) => Promise<string | null>;
   /** What an import reads, standing in for the system "open file" dialog. */
   chooseFile?: () => Promise<string | null>;
+  /** Load the page at once and open the library behind it, as the app does at start (default: open it first). */
+  openBehind?: boolean;
   /** Awaited before main takes each call: a test holds back a part of a post to see the reader while it is on its way. */
   beforeCall?: (method: string) => Promise<void> | void;
 }
@@ -148,7 +150,9 @@ export async function startHarness(page: Page, options: HarnessOptions = {}): Pr
       .catch(() => undefined);
   });
 
-  await service.openLibrary(options.library ?? SEEDS_DIR);
+  const opening = service.openLibrary(options.library ?? SEEDS_DIR);
+  if (options.openBehind) opening.catch(() => undefined);
+  else await opening;
   await page.goto(`${APP_ORIGIN}/index.html`);
   return { service, openedLinks };
 }

@@ -95,6 +95,7 @@ export const requests = {
     .strict(),
   'shell.postOpened': z.object({ id: postId }).strict(),
   'shell.resume': empty,
+  'library.opening': empty,
 } satisfies Record<MethodName, z.ZodType>;
 
 /**

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { cp, mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { createDispatcher } from './dispatch';
 import { createService } from './service';
@@ -109,6 +109,19 @@ describe('the service', () => {
       ok: false,
       error: { code: 'not-found', message: expect.stringContaining('Choose the library again') },
     });
+  });
+
+  it('names the library being opened until it is open', async () => {
+    const { service } = await setup();
+    const dir = await mkdtemp(join(tmpdir(), 'threadline-opening-'));
+    await writeFile(join(dir, 'a.txt'), 'Monday 20 May 2019\n\nA\n\nText.\n');
+    expect(await service.handlers['library.opening']({})).toBeNull();
+    const opened = service.openLibrary(dir);
+    expect(await service.handlers['library.opening']({})).toEqual({ root: dir, name: basename(dir), isDefault: false });
+    await opened;
+    expect(await service.handlers['library.opening']({})).toBeNull();
+    await expect(service.openLibrary('/no/such/folder')).rejects.toThrow();
+    expect(await service.handlers['library.opening']({})).toBeNull();
   });
 
   it('keeps two files holding the same post apart, with a warning', async () => {

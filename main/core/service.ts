@@ -118,8 +118,20 @@ export function createService(deps: ServiceDeps) {
    */
   const openLibrary = (path: string): Promise<LibrarySummary> => track(openLibraryNow(path));
 
+  /** The folder being opened now, for the window that opens before it is ready. */
+  let opening: string | null = null;
+
   async function openLibraryNow(path: string): Promise<LibrarySummary> {
     const root = resolve(path);
+    opening = root;
+    try {
+      return await openFolder(root);
+    } finally {
+      if (opening === root) opening = null;
+    }
+  }
+
+  async function openFolder(root: string): Promise<LibrarySummary> {
     // Refused before anything is written to the profile (no index, no recent entry).
     await checkLibraryPath(root, deps.profileDir);
     // The same folder again while it is still being indexed: let that update finish first (two would fight over the index's write lock).
@@ -293,6 +305,10 @@ export function createService(deps: ServiceDeps) {
       return null;
     },
     'shell.resume': async () => session.resume(),
+    'library.opening': async () =>
+      opening === null
+        ? null
+        : { root: opening, name: basename(opening), isDefault: resolve(opening) === resolve(deps.defaultLibrary) },
   };
 
   return {

@@ -7,6 +7,8 @@ export interface LibrarySlice {
   posts: PostSummary[];
   problems: Problem[];
   libraryStatus: 'loading' | 'ready' | 'error';
+  /** While the first library is being opened behind the window: its name for "Opening …"; null otherwise. */
+  openingLibrary: { name: string; isDefault: boolean } | null;
   /** What went wrong last, in words for the user; null when all is well. */
   libraryError: string | null;
   /** Re-reads the open library's summary, posts and problems from main. */
@@ -24,6 +26,7 @@ export const createLibrarySlice =
     posts: [],
     problems: [],
     libraryStatus: 'loading',
+    openingLibrary: null,
     libraryError: null,
     async refreshLibrary() {
       const [current, posts, problems] = await Promise.all([
@@ -31,10 +34,20 @@ export const createLibrarySlice =
         api['posts.list']({}),
         api['problems.list']({}),
       ]);
+      // The window opens before its first library is ready: it says which one is on its way, and library.changed follows.
+      if (current.ok && current.value === null) {
+        const opening = await api['library.opening']({});
+        if (opening.ok && opening.value) {
+          const { name, isDefault } = opening.value;
+          set({ libraryStatus: 'loading', openingLibrary: { name, isDefault } });
+          return;
+        }
+      }
       if (!current.ok || !posts.ok || !problems.ok) {
         const failed = [current, posts, problems].find((r) => !r.ok);
         set({
           libraryStatus: 'error',
+          openingLibrary: null,
           libraryError: failed && !failed.ok ? failed.error.message : 'Loading the library failed.',
         });
         return;
@@ -44,6 +57,7 @@ export const createLibrarySlice =
         posts: posts.value,
         problems: problems.value,
         libraryStatus: 'ready',
+        openingLibrary: null,
         libraryError: null,
       });
       // Back on the post that was open before the window crashed, when the library still has it.
