@@ -1,5 +1,5 @@
 import { mkdtempSync } from 'node:fs';
-import { cp, mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { chmod, cp, mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
@@ -147,6 +147,61 @@ describe('the service', () => {
     await writeFile(join(dir, 'a.txt'), 'Monday 20 May 2019\n\nA\n\nText.\n');
     await service.openLibrary(dir);
     expect(events).toEqual(['library.changed:1']);
+  });
+});
+
+describe('a profile that cannot be written', () => {
+  async function openWithProfile(profileDir: string) {
+    const service = createService({
+      defaultLibrary: SEEDS,
+      profileDir,
+      watch: false,
+      openExternal: async () => {},
+      chooseFolder: async () => null,
+    });
+    onTestFinished(() => service.close());
+    const told: string[] = [];
+    service.subscribe((event, payload) => {
+      if (event === 'shell.failure') told.push((payload as { message: string }).message);
+    });
+    await service.openLibrary(SEEDS);
+    await service.whenIndexed();
+    return { service, told };
+  }
+
+  async function expectOpenAndTold(profileDir: string) {
+    const { service, told } = await openWithProfile(profileDir);
+    expect(await service.handlers['posts.list']({})).toHaveLength(2);
+    expect((await service.handlers['search.query']({ query: 'privateers' })).totalHits).toBeGreaterThan(0);
+    expect(told).toEqual([expect.stringContaining(`Threadline cannot write to its data folder, ${profileDir} (`)]);
+    expect(told[0]).toContain('Make that folder writable');
+    // The window, starting after this happened, is told too.
+    expect((await service.handlers['shell.resume']({})).notice).toBe(told[0]);
+    expect((await service.handlers['annotations.status']({})).state).toBe('unavailable');
+  }
+
+  it('still opens the library when the profile path is a file, and says what to do', async () => {
+    const parent = await mkdtemp(join(tmpdir(), 'threadline-profile-file-'));
+    const profileDir = join(parent, 'profile');
+    await writeFile(profileDir, 'a file where the profile folder should be');
+    await expectOpenAndTold(profileDir);
+  });
+
+  // Root writes through any permission bits, so a read-only folder is only read-only for other users.
+  it.skipIf(process.getuid?.() === 0)(
+    'still opens the library when the profile folder is read-only (skipped as root: root ignores permissions; the file case above covers it)',
+    async () => {
+      const profileDir = await mkdtemp(join(tmpdir(), 'threadline-profile-ro-'));
+      await chmod(profileDir, 0o500);
+      onTestFinished(() => chmod(profileDir, 0o700));
+      await expectOpenAndTold(profileDir);
+    },
+  );
+
+  it('tells nothing when the profile can be written', async () => {
+    const { told, service } = await openWithProfile(await mkdtemp(join(tmpdir(), 'threadline-profile-')));
+    expect(told).toEqual([]);
+    expect((await service.handlers['shell.resume']({})).notice).toBeNull();
   });
 });
 

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import type { EventName, Events, Handlers } from '../../preload/api';
 import type { LibrarySummary } from './library/types';
@@ -118,6 +120,31 @@ export function createService(deps: ServiceDeps) {
    */
   const openLibrary = (path: string): Promise<LibrarySummary> => track(openLibraryNow(path));
 
+  /** Where indexes go when the profile cannot take them: a temporary folder of this run, removed on close. */
+  let fallbackDir: string | null = null;
+
+  /**
+   * The library's index in the profile; when the profile cannot be written (read-only, full, not
+   * a folder), in a temporary folder for this run instead, so the library still opens, and the
+   * reader is told what happened and what to do.
+   */
+  function openIndex(root: string): IndexDb {
+    const options = deps.nativeBinding ? { nativeBinding: deps.nativeBinding } : {};
+    try {
+      return openIndexDb(indexPathFor(deps.profileDir, root), options);
+    } catch (error) {
+      const first = fallbackDir === null;
+      fallbackDir ??= mkdtempSync(join(tmpdir(), 'threadline-index-'));
+      const db = openIndexDb(indexPathFor(fallbackDir, root), options);
+      if (first)
+        session.failed(
+          `Threadline cannot write to its data folder, ${deps.profileDir} (${(error as Error).message}). The library is open, with its index in a temporary folder that is read again at every start, and annotations are read-only. Make that folder writable (check its permissions and the free space on its disk), then start Threadline again.`,
+          false,
+        );
+      return db;
+    }
+  }
+
   /** The folder being opened now, for the window that opens before it is ready. */
   let opening: string | null = null;
 
@@ -136,10 +163,7 @@ export function createService(deps: ServiceDeps) {
     await checkLibraryPath(root, deps.profileDir);
     // The same folder again while it is still being indexed: let that update finish first (two would fight over the index's write lock).
     if (library?.root === root && library.updating) await library.indexed.catch(() => undefined);
-    const db = openIndexDb(
-      indexPathFor(deps.profileDir, root),
-      deps.nativeBinding ? { nativeBinding: deps.nativeBinding } : {},
-    );
+    const db = openIndex(root);
     pool ??= new ParsePool();
     let postsReady!: () => void;
     const ready = new Promise<void>((r) => (postsReady = r));
@@ -344,6 +368,8 @@ export function createService(deps: ServiceDeps) {
       await annotations.close();
       await pool?.close();
       pool = null;
+      if (fallbackDir) rmSync(fallbackDir, { recursive: true, force: true });
+      fallbackDir = null;
     },
   };
 }

@@ -13,6 +13,9 @@ export interface ResumeState {
 export function createSession(tell: (message: string) => void) {
   let lastPostId: string | null = null;
   let afterReload: string | null = null;
+  /** A failure before the window first asked (at start-up, before it listens): kept for its first resume. */
+  let beforeStart: string | null = null;
+  let started = false;
   return {
     /** The window opened a post. */
     postOpened(id: string): void {
@@ -21,12 +24,17 @@ export function createSession(tell: (message: string) => void) {
     /** Tells the reader about a failure: now, or once the window has reloaded (`afterReload`). */
     failed(notice: string, afterReloading: boolean): void {
       if (afterReloading) afterReload = notice;
-      else tell(notice);
+      else {
+        if (!started) beforeStart = notice;
+        tell(notice);
+      }
     },
     /** Asked by the window as it starts: where to go back to, and what to say (each given once). */
     resume(): ResumeState {
-      const state = { postId: afterReload === null ? null : lastPostId, notice: afterReload };
+      const state = { postId: afterReload === null ? null : lastPostId, notice: afterReload ?? beforeStart };
       afterReload = null;
+      beforeStart = null;
+      started = true;
       return state;
     },
   };
