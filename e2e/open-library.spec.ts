@@ -11,7 +11,7 @@ test('dropping a folder on the window opens it as a library', async ({ page, ope
       join(library, 'one.txt'),
       'Tuesday, 1 July 2014\n\nDropped Library Post\n\nText.\n\nNo comments:\n',
     );
-    await openApp({ droppedPaths: { 'dropped-folder': library } });
+    await openApp({ droppedPaths: { 'dropped-folder': library, 'gone-folder': join(library, 'gone') } });
     const drop = async (name: string) => {
       const data = await page.evaluateHandle((fileName) => {
         const transfer = new DataTransfer();
@@ -32,6 +32,18 @@ test('dropping a folder on the window opens it as a library', async ({ page, ope
     await expect(page.getByRole('alert')).toContainText(
       'Opening "mystery" failed: the system did not say where it is. Use File → Open Folder… instead.',
     );
+    // A folder that is gone by the time it is dropped is refused, and the open library stays.
+    await drop('gone-folder');
+    await expect(page.getByRole('alert')).toContainText(
+      `Opening library failed: ${join(library, 'gone')} does not exist. Choose another folder.`,
+    );
+    await expect(
+      page.getByRole('navigation', { name: 'Posts' }).getByRole('button', { name: /Dropped Library Post/ }),
+    ).toBeVisible();
+    // Page code has no call that names a path to open.
+    const calls = await page.evaluate(() => Object.keys(window.threadline ?? {}));
+    expect(calls).not.toContain('library.open');
+    expect(calls).toEqual(expect.arrayContaining(['library.chooseFolder', 'library.openRecent', 'openDropped']));
   } finally {
     await rm(library, { recursive: true, force: true });
   }

@@ -12,6 +12,7 @@ import type { Colour } from '../main/core/shared/colours';
 import type { Annotation, AnnotationFilter, AnnotationsStatus } from '../main/core/annotations/types';
 import type { IndexProgress, PostSummary, SearchOptions, SearchResults } from '../main/core/index/types';
 import type { PaneLayout, ReadingPlace, ThreadPlace } from '../main/core/state/reading-place';
+import type { ResumeState } from '../main/core/session';
 
 export type {
   Article,
@@ -39,6 +40,7 @@ export type {
 } from '../main/core/index/types';
 export type { Colour } from '../main/core/shared/colours';
 export type { PaneLayout, ReadingPlace, ThreadPlace } from '../main/core/state/reading-place';
+export type { ResumeState } from '../main/core/session';
 
 /** What went wrong, for the user: `message` starts with the action and says what to do. */
 export interface ApiError {
@@ -57,11 +59,6 @@ export type NoFields = Record<string, never>;
 export interface Requests {
   /** The library that is open now, or null before the first one loads. */
   'library.current': NoFields;
-  /** Opens a library folder by path (command line, drag and drop, recent list). */
-  'library.open': {
-    /** The folder, absolute or relative to the working directory. */
-    path: string;
-  };
   /** Asks the user for a folder (a system dialog) and opens it; null when they cancel. */
   'library.chooseFolder': NoFields;
   /** Libraries opened before, most recent first (for File → Open Recent and the toolbar). */
@@ -163,12 +160,24 @@ export interface Requests {
     post?: ThreadPlace;
     panes?: PaneLayout;
   };
+
+  // ── The shell: opening without naming paths, failures (issue 16) ──
+  /** Opens an entry of `library.recent` by its place in that list: the page never names a path. */
+  'library.openRecent': {
+    /** 0-based index into the list `library.recent` answered. */
+    index: number;
+  };
+  /** The window opened a post: main remembers it, to come back to it if the window crashes. */
+  'shell.postOpened': { id: string };
+  /** Asked as the window starts: the post to open again after a crash, and a notice of what happened. */
+  'shell.resume': NoFields;
+  /** The library being opened now (the window opens before the first one is ready), or null. */
+  'library.opening': NoFields;
 }
 
 /** Every method of the contract, in one list: the bridge and the IPC registration are built from it. */
 export const methodNames = [
   'library.current',
-  'library.open',
   'library.chooseFolder',
   'library.recent',
   'library.cancelIndexing',
@@ -195,6 +204,11 @@ export const methodNames = [
   'annotations.restoreBackup',
   'place.get',
   'place.save',
+  // The shell (issue 16).
+  'library.openRecent',
+  'shell.postOpened',
+  'shell.resume',
+  'library.opening',
 ] as const;
 
 export type MethodName = keyof Requests;
@@ -203,7 +217,6 @@ export type RequestOf<M extends MethodName> = Requests[M];
 /** The answer type of each method. */
 export interface Responses {
   'library.current': LibrarySummary | null;
-  'library.open': LibrarySummary;
   'library.chooseFolder': LibrarySummary | null;
   'library.cancelIndexing': { cancelled: boolean };
   'library.recent': RecentLibrary[];
@@ -238,6 +251,11 @@ export interface Responses {
   'place.get': ReadingPlace;
   /** Whether the post's place was kept (false: no post given, or not in the open library). */
   'place.save': { kept: boolean };
+  // The shell (issue 16).
+  'library.openRecent': LibrarySummary;
+  'shell.postOpened': null;
+  'shell.resume': ResumeState;
+  'library.opening': { root: string; name: string; isDefault: boolean } | null;
 }
 
 /** Events main sends to the renderer, with their payloads. */
@@ -252,6 +270,9 @@ export interface Events {
   'library.indexed': { root: string; ms: number };
   /** Annotations changed (added, edited, anchored again after a file changed): reload those of these posts (all when null). */
   'annotations.changed': { root: string; postIds: string[] | null };
+  // The shell (issue 16).
+  /** Something failed (logged in the crash log): what happened and what to do, in plain words. */
+  'shell.failure': { message: string };
 }
 export type EventName = keyof Events;
 export const eventNames = [
@@ -260,6 +281,8 @@ export const eventNames = [
   'library.updated',
   'library.indexed',
   'annotations.changed',
+  // The shell (issue 16).
+  'shell.failure',
 ] as const satisfies readonly EventName[];
 
 /** `true` when A and B hold the same names; otherwise the names only one of them holds. */
@@ -279,9 +302,16 @@ export type Handlers = { [M in MethodName]: (request: RequestOf<M>) => Promise<R
 export type Bridge = { [M in MethodName]: (request: RequestOf<M>) => Promise<Result<Responses[M]>> } & {
   /** Subscribes to an event; returns the function that unsubscribes. */
   on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
-  /** The path of a folder or file dropped on the window, to open it as a library; null when the system gives none. */
-  pathOfDropped(file: File): string | null;
+  /**
+   * Opens a folder dropped on the window as a library. It takes the dropped File, never a path:
+   * the preload asks the system where the File is and sends that to main on a channel of its own
+   * (DROPPED_FOLDER_CHANNEL), so page code cannot make main open a path it names.
+   */
+  openDropped(file: File): Promise<Result<LibrarySummary>>;
 };
+
+/** The channel the preload sends a dropped folder's path on: no bridge method reaches it with a path from the page. */
+export const DROPPED_FOLDER_CHANNEL = 'threadline:drop.openFolder';
 
 /** The IPC channel of a method or event. */
 export const channelOf = (name: MethodName | EventName): string => `threadline:${name}`;

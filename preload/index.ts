@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
-import { BRIDGE_KEY, channelOf, eventNames, methodNames, type Result } from './api';
+import { BRIDGE_KEY, channelOf, DROPPED_FOLDER_CHANNEL, eventNames, methodNames, type Result } from './api';
 import { buildBridge } from './bridge';
 
 const bridge = buildBridge(methodNames, eventNames, {
@@ -10,7 +10,9 @@ const bridge = buildBridge(methodNames, eventNames, {
     ipcRenderer.on(channelOf(event), handler);
     return () => ipcRenderer.off(channelOf(event), handler);
   },
+  // The system's own record of where a dropped File is; a File made up by the page has none ('').
   pathOfDropped: (file) => webUtils.getPathForFile(file) || null,
+  sendDropped: (path) => ipcRenderer.invoke(DROPPED_FOLDER_CHANNEL, { path }) as Promise<Result<unknown>>,
 });
 
 contextBridge.exposeInMainWorld(BRIDGE_KEY, bridge);

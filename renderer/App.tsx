@@ -4,6 +4,8 @@ import { ArticlesPane } from './features/articles/ArticlesPane';
 import { FindBar } from './features/find/FindBar';
 import { useShortcuts } from './features/layout/shortcuts';
 import { DropTarget } from './features/layout/DropTarget';
+import { OpeningStatus } from './features/layout/OpeningStatus';
+import { ShellNotice } from './features/layout/ShellNotice';
 import { Toolbar } from './features/layout/Toolbar';
 import { useRememberedPanes } from './features/layout/use-remembered-panes';
 import { LibraryArticles } from './features/library-articles/LibraryArticles';
@@ -25,6 +27,8 @@ export function App() {
   return (
     <div className="app">
       <Toolbar />
+      <ShellNotice />
+      <OpeningStatus />
       {libraryError && (
         <p role="alert" className="error banner">
           {libraryError}

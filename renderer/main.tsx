@@ -8,7 +8,11 @@ import './styles.css';
 const root = createRoot(document.getElementById('root')!);
 try {
   const store = createAppStore(getBridge());
-  void store.getState().refreshLibrary();
+  // Where the window was before a crash (and what happened) decides which post opens first.
+  void store
+    .getState()
+    .resume()
+    .then(() => store.getState().refreshLibrary());
   root.render(
     <StrictMode>
       <StoreContext.Provider value={store}>

@@ -5,26 +5,12 @@ import { join } from 'node:path';
 import { ROOT } from '../harness/harness';
 import { APP_ENTRY_URL } from '../../main/app/app-origin';
 import { SHARDS } from '../../main/core/index/schema';
-
-/**
- * Where the Electron binary would be, read the way node_modules/electron/index.js reads it
- * but without its fallback download (which would hang on a machine with no internet).
- */
-function electronBinary(): string | null {
-  const pkg = join(ROOT, 'node_modules/electron');
-  const pathFile = join(pkg, 'path.txt');
-  if (!existsSync(pathFile)) return null;
-  const binary = join(pkg, 'dist', readFileSync(pathFile, 'utf8').trim());
-  return existsSync(binary) ? binary : null;
-}
+import { electronBinary, NO_BINARY } from './binary';
 
 const binary = electronBinary();
 
 test.describe('the Electron shell', () => {
-  test.skip(
-    !binary,
-    'No Electron binary in node_modules/electron/dist (it is downloaded on first start, and this machine has no internet); the same core and renderer run in the Chromium harness specs.',
-  );
+  test.skip(!binary, NO_BINARY);
 
   test('launches, titles its window Threadline and lists the bundled seeds', async () => {
     const app = await electron.launch({
@@ -79,10 +65,10 @@ test.describe('the Electron shell', () => {
         return open?.submenu?.items.map((item) => item.label) ?? [];
       });
       expect(recent.some((label) => label.startsWith('My Library — '))).toBe(true);
-      // The drop target's path lookup is exposed, and nothing else of Node is.
+      // The drop target's opener is exposed (it takes a File, never a path), and nothing else of Node is.
       expect(
         await window.evaluate(
-          () => typeof (globalThis as { threadline?: { pathOfDropped?: unknown } }).threadline?.pathOfDropped,
+          () => typeof (globalThis as { threadline?: { openDropped?: unknown } }).threadline?.openDropped,
         ),
       ).toBe('function');
     } finally {

@@ -5,7 +5,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { BRIDGE_KEY, eventNames, methodNames, type EventName, type MethodName } from '../../preload/api';
 import { buildBridge } from '../../preload/bridge';
-import { createDispatcher } from '../../main/core/dispatch';
+import { createDispatcher, createDropDispatcher } from '../../main/core/dispatch';
 import { createService, type Service } from '../../main/core/service';
 
 /** A made-up origin: module scripts will not load from file://, so the built renderer is served here. */
@@ -36,6 +36,8 @@ export interface HarnessOptions {
   saveFile?: (suggestedName: string) => Promise<string | null>;
   /** What an import reads, standing in for the system "open file" dialog. */
   chooseFile?: () => Promise<string | null>;
+  /** Load the page at once and open the library behind it, as the app does at start (default: open it first). */
+  openBehind?: boolean;
   /** Awaited before main takes each call: a test holds back a part of a post to see the reader while it is on its way. */
   beforeCall?: (method: string) => Promise<void> | void;
 }
@@ -62,6 +64,7 @@ export async function startHarness(page: Page, options: HarnessOptions = {}): Pr
     chooseFile: options.chooseFile ?? (async () => null),
   });
   const dispatch = createDispatcher(service.handlers);
+  const dispatchDropped = createDropDispatcher(service.openLibrary);
 
   // Anything that is not the app itself is refused, as in Electron: no network at all.
   await page.route('**/*', async (route) => {
@@ -86,6 +89,11 @@ export async function startHarness(page: Page, options: HarnessOptions = {}): Pr
     await options.beforeCall?.(method);
     return JSON.stringify(await dispatch(method, payload));
   });
+  // Stands in for the preload's DROPPED_FOLDER_CHANNEL: only the bridge's openDropped calls it, with the path
+  // droppedPaths gives for the dropped File's name (as webUtils gives the system's path in Electron).
+  await page.exposeFunction('__threadlineSendDropped', async (path: string) =>
+    JSON.stringify(await dispatchDropped({ path })),
+  );
   await page.addInitScript(
     ({
       key,
@@ -107,11 +115,13 @@ export async function startHarness(page: Page, options: HarnessOptions = {}): Pr
       w['__threadlineEmit'] = (event: string, payload: unknown) =>
         listeners.get(event)?.forEach((listener) => listener(payload));
       const invoke = w['__threadlineInvoke'] as (method: string, payload: unknown) => Promise<string>;
+      const sendDropped = w['__threadlineSendDropped'] as (path: string) => Promise<string>;
       // The same buildBridge the preload runs, so the page sees exactly the Electron bridge.
       const buildBridgeInPage = new Function(`return (${build})`)() as typeof buildBridge;
       w[key] = buildBridgeInPage(methods, events, {
         invoke: async (method, payload) => JSON.parse(await invoke(method, payload)) as never,
         pathOfDropped: (file) => dropped[file.name] ?? null,
+        sendDropped: async (path) => JSON.parse(await sendDropped(path)) as never,
         subscribe(event, listener) {
           if (!listeners.has(event)) listeners.set(event, new Set());
           listeners.get(event)!.add(listener);
@@ -141,7 +151,9 @@ export async function startHarness(page: Page, options: HarnessOptions = {}): Pr
   });
 
   // As the app starts: the library asked for, else the one open last time on this profile, else the seeds.
-  await service.openLibrary(options.library ?? (await service.lastLibrary()) ?? SEEDS_DIR);
+  const opening = service.openLibrary(options.library ?? (await service.lastLibrary()) ?? SEEDS_DIR);
+  if (options.openBehind) opening.catch(() => undefined);
+  else await opening;
   await page.goto(`${APP_ORIGIN}/index.html`);
   return { service, openedLinks };
 }

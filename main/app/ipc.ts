@@ -1,6 +1,6 @@
 import { ipcMain, type BrowserWindow } from 'electron';
-import { channelOf, eventNames, methodNames } from '../../preload/api';
-import { createDispatcher } from '../core/dispatch';
+import { channelOf, DROPPED_FOLDER_CHANNEL, eventNames, methodNames } from '../../preload/api';
+import { createDispatcher, createDropDispatcher } from '../core/dispatch';
 import type { Service } from '../core/service';
 import { isAppUrl } from './app-origin';
 import { appPages } from './paths';
@@ -21,6 +21,12 @@ export function registerIpc(service: Service, getWindow: () => BrowserWindow | n
   for (const method of methodNames) {
     ipcMain.handle(channelOf(method), (event, payload: unknown) => answerCall(guard, method, event, payload));
   }
+  // The path of a dropped folder, from the preload's openDropped: the same sender check, its own handler.
+  const dispatchDropped = createDropDispatcher(service.openLibrary);
+  const dropGuard: CallGuard = { ...guard, dispatch: (_method, payload) => dispatchDropped(payload) };
+  ipcMain.handle(DROPPED_FOLDER_CHANNEL, (event, payload: unknown) =>
+    answerCall(dropGuard, 'drop.openFolder', event, payload),
+  );
   service.subscribe((event, payload) => {
     if (!eventNames.includes(event)) return;
     getWindow()?.webContents.send(channelOf(event), payload);

@@ -6,6 +6,8 @@ export interface MenuActions {
   openRecent(path: string): void;
   exportAnnotations(format: 'markdown' | 'jsonld'): void;
   importAnnotations(): void;
+  /** Opens the folder of the crash log in the system's file manager. */
+  showLogFolder(): void;
 }
 
 /** Zoom and full screen; reloading and the developer tools only in an unpackaged app (a package's request filter cancels devtools://). */
@@ -26,7 +28,7 @@ function viewItems(packaged: boolean): MenuItemConstructorOptions[] {
   ];
 }
 
-/** File → Open Folder…, Open Recent, Export and Import Annotations, and the standard Edit / View / Window / Help menus. Call again when the recent list changes. */
+/** File → Open Folder…, Open Recent, Export and Import Annotations, the standard Edit / View / Window menus, and Help → Show Log Folder. Call again when the recent list changes. */
 export function installMenu(
   actions: MenuActions,
   recent: { path: string; name: string; exists: boolean }[] = [],
@@ -63,7 +65,14 @@ export function installMenu(
     { role: 'editMenu' },
     { label: 'View', submenu: viewItems(app.isPackaged) },
     { role: 'windowMenu' },
-    { role: 'help', submenu: [{ label: 'About Threadline', role: 'about' }] },
+    {
+      role: 'help',
+      submenu: [
+        { label: 'Show Log Folder', click: () => actions.showLogFolder() },
+        { type: 'separator' },
+        { label: 'About Threadline', role: 'about' },
+      ],
+    },
   ];
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
@@ -76,6 +85,7 @@ export async function installAppMenu(
   service: Service,
   openRecent: (path: string) => void,
   showError: (message: string) => void,
+  showLogFolder: () => void,
 ): Promise<void> {
   const reportFailure = (call: Promise<unknown>) => void call.catch((error: Error) => showError(error.message));
   const actions: MenuActions = {
@@ -83,6 +93,7 @@ export async function installAppMenu(
     openRecent,
     exportAnnotations: (format) => reportFailure(service.handlers['annotations.export']({ format })),
     importAnnotations: () => reportFailure(service.handlers['annotations.import']({})),
+    showLogFolder,
   };
   const refresh = async () => installMenu(actions, await service.handlers['library.recent']({}));
   service.subscribe((event) => {

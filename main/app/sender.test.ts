@@ -108,7 +108,7 @@ describe('answerCall: the body of every IPC handler', () => {
   it('answers forbidden-sender without calling the dispatcher when the window shows an untrusted page', async () => {
     const { window, webContents, mainFrame } = standInWindow('https://example.com/');
     const guard = guardFor(window);
-    const result = await answerCall(guard, 'library.open', { sender: webContents, senderFrame: mainFrame }, {});
+    const result = await answerCall(guard, 'library.chooseFolder', { sender: webContents, senderFrame: mainFrame }, {});
     expect(result).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
     expect(guard.dispatch).not.toHaveBeenCalled();
   });
@@ -116,7 +116,7 @@ describe('answerCall: the body of every IPC handler', () => {
   it('answers forbidden-sender without calling the dispatcher when there is no window', async () => {
     const { webContents, mainFrame } = standInWindow();
     const guard = guardFor(null);
-    const result = await answerCall(guard, 'library.open', { sender: webContents, senderFrame: mainFrame }, {});
+    const result = await answerCall(guard, 'library.chooseFolder', { sender: webContents, senderFrame: mainFrame }, {});
     expect(result).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
     expect(guard.dispatch).not.toHaveBeenCalled();
   });

@@ -1,6 +1,6 @@
 import { methodNames, type ApiError, type Handlers, type MethodName, type Result } from '../../preload/api';
 import { UserError } from './errors';
-import { requests } from './requests';
+import { droppedFolderRequest, requests } from './requests';
 
 const known = new Set<string>(methodNames);
 
@@ -27,16 +27,34 @@ export function createDispatcher(handlers: Handlers) {
     const name = method as MethodName;
     const parsed = requests[name].safeParse(payload ?? {});
     if (!parsed.success) return failure('invalid-request', `Calling ${name} failed: ${describeIssues(parsed.error)}.`);
-    try {
-      const handler = handlers[name] as (request: unknown) => Promise<unknown>;
-      return { ok: true, value: await handler(parsed.data) };
-    } catch (error) {
-      if (error instanceof UserError) return failure(error.code, error.message);
-      return failure(
-        'internal',
-        `${name} failed unexpectedly: ${(error as Error).message ?? String(error)}. Please report this.`,
-      );
-    }
+    const handler = handlers[name] as (request: unknown) => Promise<unknown>;
+    return settle(name, () => handler(parsed.data));
+  };
+}
+
+/** The handler's answer as a Result: a UserError as it stands, anything else as an internal error. */
+async function settle(name: string, run: () => Promise<unknown>): Promise<Result<unknown>> {
+  try {
+    return { ok: true, value: await run() };
+  } catch (error) {
+    if (error instanceof UserError) return failure(error.code, error.message);
+    return failure(
+      'internal',
+      `${name} failed unexpectedly: ${(error as Error).message ?? String(error)}. Please report this.`,
+    );
+  }
+}
+
+/**
+ * The handler behind DROPPED_FOLDER_CHANNEL, where the preload sends the path of a folder
+ * dropped on the window: the payload checked, the folder opened, the answer a Result.
+ */
+export function createDropDispatcher(openLibrary: (path: string) => Promise<unknown>) {
+  return async function dispatchDropped(payload: unknown): Promise<Result<unknown>> {
+    const parsed = droppedFolderRequest.safeParse(payload ?? {});
+    if (!parsed.success)
+      return failure('invalid-request', `Opening a dropped folder failed: ${describeIssues(parsed.error)}.`);
+    return settle('Opening a dropped folder', () => openLibrary(parsed.data.path));
   };
 }
 

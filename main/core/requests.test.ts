@@ -24,10 +24,10 @@ describe('the request schemas and the contract', () => {
     const schemas = {
       ...requests,
       'posts.get': z.object({ id: z.string() }).strict(),
-      'library.open': z.object({ path: z.string().optional() }).strict(),
+      'library.openRecent': z.object({ index: z.number().optional() }).strict(),
       'posts.comments': z.object({ id: z.string(), from: z.string() }).strict(),
     };
-    disagreementsOf(schemas).toEqualTypeOf<'posts.get' | 'library.open' | 'posts.comments'>();
+    disagreementsOf(schemas).toEqualTypeOf<'posts.get' | 'library.openRecent' | 'posts.comments'>();
   });
 
   it('disagree when a schema hands the handler another type than it accepts', () => {

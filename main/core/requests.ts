@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { MethodName, Requests } from '../../preload/api';
 import { COLOURS } from './shared/colours';
 import { paneLayoutSchema, threadPlaceSchema } from './state/reading-place';
+import { MAX_RECENT } from './recent';
 
 const empty = z.object({}).strict();
 /** A non-empty string of at most `max` characters. */
@@ -24,7 +25,6 @@ const tags = z.array(text(64)).max(32);
 /** The request schema of each method (what each request means: `Requests` in preload/api.ts). */
 export const requests = {
   'library.current': empty,
-  'library.open': z.object({ path: text(4096) }).strict(),
   'library.chooseFolder': empty,
   'library.recent': empty,
   'library.cancelIndexing': empty,
@@ -86,7 +86,26 @@ export const requests = {
   'annotations.restoreBackup': empty,
   'place.get': empty,
   'place.save': z.object({ post: threadPlaceSchema.optional(), panes: paneLayoutSchema.optional() }).strict(),
+  // The shell (issue 16).
+  'library.openRecent': z
+    .object({
+      index: z
+        .number()
+        .int()
+        .min(0)
+        .max(MAX_RECENT - 1),
+    })
+    .strict(),
+  'shell.postOpened': z.object({ id: postId }).strict(),
+  'shell.resume': empty,
+  'library.opening': empty,
 } satisfies Record<MethodName, z.ZodType>;
+
+/**
+ * What the preload sends on DROPPED_FOLDER_CHANNEL: the path the system gave for a dropped
+ * File (not a contract method, so no page code can send it; see Bridge.openDropped).
+ */
+export const droppedFolderRequest = z.object({ path: text(4096) }).strict();
 
 /** True when A and B are the same type, not merely assignable one way. */
 /** An object type written out as one literal, so `A & B` and the literal with the same fields compare equal. */

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import type { EventName, Events, Handlers } from '../../preload/api';
 import type { LibrarySummary } from './library/types';
@@ -12,6 +14,8 @@ import { watchLibraryFolder, type FolderWatch } from './library/watch';
 import { UserError } from './errors';
 import { createPostReader, postDetail, quotedIn } from './open-post';
 import { addRecent, readRecent } from './recent';
+import { checkLibraryPath } from './library/path-policy';
+import { createSession } from './session';
 import { isOpenableUrl } from './shared/url-policy';
 import { createAnnotations } from './annotations/service';
 import { createPlaceStore } from './state/reading-place';
@@ -67,10 +71,22 @@ interface OpenLibrary {
 export function createService(deps: ServiceDeps) {
   let library: OpenLibrary | null = null;
   let pool: ParsePool | null = null;
+  /** Index work still writing (a library's update after another opened, a catch-up): close() waits for it. */
+  const writing = new Set<Promise<unknown>>();
+  const track = <T>(work: Promise<T>): Promise<T> => {
+    const settled = work.then(
+      () => undefined,
+      () => undefined,
+    );
+    writing.add(settled);
+    void settled.then(() => writing.delete(settled));
+    return work;
+  };
   const listeners = new Set<Listener>();
   const posts = createPostReader();
 
   const emit: Listener = (event, payload) => listeners.forEach((listener) => listener(event, payload));
+  const session = createSession((message) => emit('shell.failure', { message }));
   const requireLibrary = (): OpenLibrary => {
     if (!library)
       throw new UserError('no-library', 'No library is open yet. Open a folder of saved posts (File → Open Folder…).');
@@ -107,14 +123,52 @@ export function createService(deps: ServiceDeps) {
    * Opens a library folder: brings its index up to date and answers as soon as the post list
    * can be read; the full-text pass goes on in the background ("library.indexed" when done).
    */
-  async function openLibrary(path: string): Promise<LibrarySummary> {
+  const openLibrary = (path: string): Promise<LibrarySummary> => track(openLibraryNow(path));
+
+  /** Where indexes go when the profile cannot take them: a temporary folder of this run, removed on close. */
+  let fallbackDir: string | null = null;
+
+  /**
+   * The library's index in the profile; when the profile cannot be written (read-only, full, not
+   * a folder), in a temporary folder for this run instead, so the library still opens, and the
+   * reader is told what happened and what to do.
+   */
+  function openIndex(root: string): IndexDb {
+    const options = deps.nativeBinding ? { nativeBinding: deps.nativeBinding } : {};
+    try {
+      return openIndexDb(indexPathFor(deps.profileDir, root), options);
+    } catch (error) {
+      const first = fallbackDir === null;
+      fallbackDir ??= mkdtempSync(join(tmpdir(), 'threadline-index-'));
+      const db = openIndexDb(indexPathFor(fallbackDir, root), options);
+      if (first)
+        session.failed(
+          `Threadline cannot write to its data folder, ${deps.profileDir} (${(error as Error).message}). The library is open, with its index in a temporary folder that is read again at every start, and annotations are read-only. Make that folder writable (check its permissions and the free space on its disk), then start Threadline again.`,
+          false,
+        );
+      return db;
+    }
+  }
+
+  /** The folder being opened now, for the window that opens before it is ready. */
+  let opening: string | null = null;
+
+  async function openLibraryNow(path: string): Promise<LibrarySummary> {
     const root = resolve(path);
+    opening = root;
+    try {
+      return await openFolder(root);
+    } finally {
+      if (opening === root) opening = null;
+    }
+  }
+
+  async function openFolder(root: string): Promise<LibrarySummary> {
+    // Refused before anything is written to the profile (no index, no recent entry).
+    await checkLibraryPath(root, deps.profileDir);
     // The same folder again while it is still being indexed: let that update finish first (two would fight over the index's write lock).
     if (library?.root === root && library.updating) await library.indexed.catch(() => undefined);
-    const db = openIndexDb(
-      indexPathFor(deps.profileDir, root),
-      deps.nativeBinding ? { nativeBinding: deps.nativeBinding } : {},
-    );
+    const db = openIndex(root);
     pool ??= new ParsePool();
     let postsReady!: () => void;
     const ready = new Promise<void>((r) => (postsReady = r));
@@ -146,7 +200,7 @@ export function createService(deps: ServiceDeps) {
     library = open;
     if (previous) {
       void previous.watcher?.close();
-      if (previous.db !== db) void previous.indexed.finally(() => previous.db.close()).catch(() => undefined);
+      if (previous.db !== db) void track(previous.indexed.finally(() => previous.db.close())).catch(() => undefined);
     }
     if (deps.watch !== false) {
       open.watcher = watchLibraryFolder(root, {
@@ -178,7 +232,11 @@ export function createService(deps: ServiceDeps) {
    * Brings the index up to date with files changed on disk (only those are parsed) and tells
    * the window which files to reload ("library.updated"), once any update under way is done.
    */
-  async function catchUp(open: OpenLibrary, files: string[]): Promise<void> {
+  function catchUp(open: OpenLibrary, files: string[]): Promise<void> {
+    return track(catchUpNow(open, files));
+  }
+
+  async function catchUpNow(open: OpenLibrary, files: string[]): Promise<void> {
     await open.indexed.catch(() => undefined);
     if (library !== open) return;
     open.indexed = updateIndex(open.db, open.root, {
@@ -196,7 +254,6 @@ export function createService(deps: ServiceDeps) {
 
   const handlers: Handlers = {
     'library.current': async () => (library ? summarise(library) : null),
-    'library.open': async ({ path }) => openLibrary(path),
     'library.chooseFolder': async () => {
       const path = await deps.chooseFolder();
       return path ? openLibrary(path) : null;
@@ -275,6 +332,24 @@ export function createService(deps: ServiceDeps) {
       await places.save(open?.root ?? null, { post: kept ? post : undefined, panes });
       return { kept };
     },
+    'library.openRecent': async ({ index }) => {
+      const entry = (await readRecent(deps.profileDir))[index];
+      if (!entry)
+        throw new UserError(
+          'not-found',
+          'Opening a recent library failed: the list has changed since it was shown. Choose the library again.',
+        );
+      return openLibrary(entry.path);
+    },
+    'shell.postOpened': async ({ id }) => {
+      session.postOpened(id);
+      return null;
+    },
+    'shell.resume': async () => session.resume(),
+    'library.opening': async () =>
+      opening === null
+        ? null
+        : { root: opening, name: basename(opening), isDefault: resolve(opening) === resolve(deps.defaultLibrary) },
   };
 
   return {
@@ -282,6 +357,8 @@ export function createService(deps: ServiceDeps) {
     openLibrary,
     /** The library open when the app last ran, when it is still a folder; null for none or the bundled one. */
     lastLibrary: (): Promise<string | null> => places.lastLibrary(),
+    /** The window's session: the post to come back to after a crash, failures to tell the reader. */
+    session,
     /** Resolves when the open library's full-text index is complete. */
     whenIndexed: async (): Promise<void> => {
       await library?.indexed;
@@ -295,9 +372,15 @@ export function createService(deps: ServiceDeps) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    /** Stops the parse workers and closes the index. */
+    /**
+     * Lets every index write under way finish (the open library's update, a catch-up after a
+     * change on disk, the update of a library opened before), then stops the parse workers and
+     * closes the index and the annotations file. The app awaits it before it quits.
+     */
     async close(): Promise<void> {
       await library?.watcher?.close();
+      await library?.indexed.catch(() => undefined);
+      while (writing.size) await Promise.all(writing);
       await library?.indexed.catch(() => undefined);
       library?.db.close();
       library = null;
@@ -305,6 +388,8 @@ export function createService(deps: ServiceDeps) {
       await places.flush();
       await pool?.close();
       pool = null;
+      if (fallbackDir) rmSync(fallbackDir, { recursive: true, force: true });
+      fallbackDir = null;
     },
   };
 }

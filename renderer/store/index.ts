@@ -10,6 +10,7 @@ import { createFindSlice, type FindSlice } from './find-slice';
 import { createReaderSlice, type ReaderSlice } from './reader-slice';
 import { createSearchSlice, type SearchSlice } from './search-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
+import { createShellSlice, type ShellSlice } from './shell-slice';
 
 /** The whole renderer state: one store made of typed slices. */
 export type AppState = LibrarySlice &
@@ -20,7 +21,8 @@ export type AppState = LibrarySlice &
   FindSlice &
   AnnotationsSlice &
   AnnotationsPanelSlice &
-  PlaceSlice;
+  PlaceSlice &
+  ShellSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** Creates the store over a bridge (the real one in the app, a core-backed one in tests). */
@@ -35,14 +37,19 @@ export function createAppStore(api: Bridge): AppStore {
     ...createAnnotationsSlice(api)(...a),
     ...createAnnotationsPanelSlice(api)(...a),
     ...createPlaceSlice(api)(...a),
+    ...createShellSlice(api)(...a),
   }));
   // Annotations follow the open post and the library.
   store.subscribe((state, previous) => {
     if (state.openPostId !== previous.openPostId) {
       store.setState({ postAnnotations: [], pendingSelection: null, editingAnnotationId: null });
       void store.getState().loadAnnotations();
+      // Main keeps the open post, to come back to it if the window crashes.
+      if (state.openPostId) void api['shell.postOpened']({ id: state.openPostId });
     }
   });
+  // Something failed in main (written to the crash log): the reader is told what happened and what to do.
+  api.on('shell.failure', ({ message }) => store.getState().showShellNotice(message));
   // Any change may move the counts of the post list, so the open post's list and the counts reload.
   api.on('annotations.changed', () => void store.getState().loadAnnotations());
   api.on('library.changed', () => {

@@ -7,14 +7,16 @@ export interface LibrarySlice {
   posts: PostSummary[];
   problems: Problem[];
   libraryStatus: 'loading' | 'ready' | 'error';
+  /** While the first library is being opened behind the window: its name for "Opening …"; null otherwise. */
+  openingLibrary: { name: string; isDefault: boolean } | null;
   /** What went wrong last, in words for the user; null when all is well. */
   libraryError: string | null;
   /** Re-reads the open library's summary, posts and problems from main. */
   refreshLibrary(): Promise<void>;
   /** Asks main to show the folder dialog and open what the user picks. */
   chooseFolder(): Promise<void>;
-  /** Opens a folder dropped on the window (its path as the system gives it, or null when it gives none). */
-  openDroppedPath(name: string, path: string | null): Promise<void>;
+  /** Opens a folder dropped on the window: the bridge asks the system where it is (the page never names a path). */
+  openDropped(file: File): Promise<void>;
 }
 
 export const createLibrarySlice =
@@ -24,6 +26,7 @@ export const createLibrarySlice =
     posts: [],
     problems: [],
     libraryStatus: 'loading',
+    openingLibrary: null,
     libraryError: null,
     async refreshLibrary() {
       const [current, posts, problems] = await Promise.all([
@@ -31,10 +34,20 @@ export const createLibrarySlice =
         api['posts.list']({}),
         api['problems.list']({}),
       ]);
+      // The window opens before its first library is ready: it says which one is on its way, and library.changed follows.
+      if (current.ok && current.value === null) {
+        const opening = await api['library.opening']({});
+        if (opening.ok && opening.value) {
+          const { name, isDefault } = opening.value;
+          set({ libraryStatus: 'loading', openingLibrary: { name, isDefault } });
+          return;
+        }
+      }
       if (!current.ok || !posts.ok || !problems.ok) {
         const failed = [current, posts, problems].find((r) => !r.ok);
         set({
           libraryStatus: 'error',
+          openingLibrary: null,
           libraryError: failed && !failed.ok ? failed.error.message : 'Loading the library failed.',
         });
         return;
@@ -44,8 +57,15 @@ export const createLibrarySlice =
         posts: posts.value,
         problems: problems.value,
         libraryStatus: 'ready',
+        openingLibrary: null,
         libraryError: null,
       });
+      // Back on the post that was open before the window crashed, when the library still has it.
+      const resumeId = get().resumePostId;
+      if (resumeId) {
+        set({ resumePostId: null });
+        if (posts.value.some((p) => p.id === resumeId)) return get().openPost(resumeId);
+      }
       const openId = get().openPostId;
       if (!openId || !posts.value.some((p) => p.id === openId)) {
         // Where the reader was in this library last time, while the post is still there; else the newest post.
@@ -56,14 +76,8 @@ export const createLibrarySlice =
         if (place && get().openPostId === place.postId) set({ pendingPlace: place });
       }
     },
-    async openDroppedPath(name, path) {
-      if (!path) {
-        set({
-          libraryError: `Opening "${name}" failed: the system did not say where it is. Use File → Open Folder… instead.`,
-        });
-        return;
-      }
-      const result = await api['library.open']({ path });
+    async openDropped(file) {
+      const result = await api.openDropped(file);
       if (!result.ok) set({ libraryError: result.error.message });
     },
     async chooseFolder() {

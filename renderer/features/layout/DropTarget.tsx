@@ -1,6 +1,5 @@
 import './drop-target.css';
 import { useEffect, useState } from 'react';
-import { getBridge } from '../../api/client';
 import { useApp } from '../../store';
 
 /**
@@ -9,7 +8,7 @@ import { useApp } from '../../store';
  */
 export function DropTarget() {
   const [over, setOver] = useState(false);
-  const openDropped = useApp((s) => s.openDroppedPath);
+  const openDropped = useApp((s) => s.openDropped);
   useEffect(() => {
     let depth = 0;
     const hasFiles = (event: DragEvent) =>
@@ -35,7 +34,7 @@ export function DropTarget() {
       depth = 0;
       setOver(false);
       const file = event.dataTransfer?.files[0];
-      if (file) void openDropped(file.name, getBridge().pathOfDropped(file));
+      if (file) void openDropped(file);
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragleave', leave);

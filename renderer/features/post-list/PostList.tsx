@@ -57,6 +57,8 @@ const components = { Footer: ListEnd };
 /** The left pane: every post, newest first, grouped by year and month; only the rows in sight are rendered. */
 export function PostList() {
   const posts = useApp((s) => s.posts);
+  // While the first library is on its way the list is not empty, only not here yet ("Opening …" says so).
+  const opening = useApp((s) => s.openingLibrary !== null);
   const openPostId = useApp((s) => s.openPostId);
   const openPost = useApp((s) => s.openPost);
   const annotationCounts = useApp((s) => s.annotationCounts);
@@ -114,6 +116,7 @@ export function PostList() {
     focusWhenRendered(nav.current, post.id);
   };
 
+  if (!posts.length && opening) return null;
   if (!posts.length)
     return <p className="empty">No posts in this library yet. Open a folder of saved posts (File → Open Folder…).</p>;
   return (

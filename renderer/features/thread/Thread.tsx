@@ -52,6 +52,7 @@ const renderComment = (_index: number, comment: Comment, { markedIds }: RowConte
  */
 export function Thread() {
   const detail = useApp((s) => s.detail);
+  const opening = useApp((s) => s.openingLibrary !== null);
   const error = useApp((s) => s.readerError);
   const markedArticleId = useApp((s) => s.markedArticleId);
   const revealComment = useApp((s) => s.revealComment);
@@ -121,7 +122,7 @@ export function Thread() {
         {error}
       </p>
     );
-  if (!detail || !post) return <p className="empty">Choose a post on the left to read it.</p>;
+  if (!detail || !post) return opening ? null : <p className="empty">Choose a post on the left to read it.</p>;
   const whole = post.foundCommentCount <= RENDER_WHOLE_UP_TO;
   const complete = threadComplete(detail);
   return (
