@@ -13,9 +13,11 @@ test.describe('the Electron shell', () => {
   test.skip(!binary, NO_BINARY);
 
   test('launches, titles its window Threadline and lists the bundled seeds', async () => {
+    // A fresh profile: the app reopens the library of the last run, which on a developer's machine may be another.
+    const userData = mkdtempSync(join(tmpdir(), 'threadline-shell-profile-'));
     const app = await electron.launch({
       executablePath: binary!,
-      args: [join(ROOT, 'out/main/index.js'), '--no-sandbox'],
+      args: [join(ROOT, 'out/main/index.js'), '--no-sandbox', `--user-data-dir=${userData}`],
       cwd: ROOT,
     });
     try {

@@ -3,18 +3,6 @@ import { CONTENT_SECURITY_POLICY } from './csp';
 import { appPages, rendererDir } from './paths';
 import { isAllowedRequest } from './request-filter';
 
-/** Web preferences every window gets: Electron's security checklist, items 2–4 and 7. */
-export const secureWebPreferences = {
-  contextIsolation: true,
-  sandbox: true,
-  nodeIntegration: false,
-  nodeIntegrationInWorker: false,
-  webSecurity: true,
-  allowRunningInsecureContent: false,
-  webviewTag: false,
-  spellcheck: false,
-} as const;
-
 function lockDown(contents: WebContents): void {
   contents.on('will-navigate', (event) => event.preventDefault());
   contents.on('will-redirect', (event) => event.preventDefault());
