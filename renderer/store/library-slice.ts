@@ -60,17 +60,15 @@ export const createLibrarySlice =
         openingLibrary: null,
         libraryError: null,
       });
-      // Back on the post that was open before the window crashed, when the library still has it.
+      // Back on the post that was open before the window crashed (at its remembered place), when the library still has it.
       const resumeId = get().resumePostId;
-      if (resumeId) {
-        set({ resumePostId: null });
-        if (posts.value.some((p) => p.id === resumeId)) return get().openPost(resumeId);
-      }
+      if (resumeId) set({ resumePostId: null });
+      const resuming = resumeId !== null && posts.value.some((p) => p.id === resumeId);
       const openId = get().openPostId;
-      if (!openId || !posts.value.some((p) => p.id === openId)) {
+      if (resuming || !openId || !posts.value.some((p) => p.id === openId)) {
         // Where the reader was in this library last time, while the post is still there; else the newest post.
-        const place = await get().rememberedPostOf(posts.value.map((p) => p.id));
-        const first = place?.postId ?? posts.value[0]?.id;
+        const place = await get().rememberedPostOf(resuming ? [resumeId] : posts.value.map((p) => p.id));
+        const first = resuming ? resumeId : (place?.postId ?? posts.value[0]?.id);
         if (first) await get().openPost(first);
         else get().closePost();
         if (place && get().openPostId === place.postId) set({ pendingPlace: place });

@@ -41,6 +41,28 @@ describe('the reading place in the store', () => {
     expect(store.getState().pendingPlace).toBeNull();
   });
 
+  it('after a crash, reopens the post the window had open, at its remembered place', async () => {
+    const { bridge } = await watchedBridge();
+    const place = { postId: OMNI, commentId: '2.1', line: 0, offset: 12 };
+    await bridge['place.save']({ post: place });
+    const store = createAppStore(bridge);
+    store.setState({ resumePostId: OMNI });
+    await store.getState().refreshLibrary();
+    expect(store.getState().openPostId).toBe(OMNI);
+    expect(store.getState().pendingPlace).toEqual(place);
+    expect(store.getState().resumePostId).toBeNull();
+  });
+
+  it('after a crash, reopens the post the window had open at its top when its place was in another post', async () => {
+    const { bridge } = await watchedBridge();
+    await bridge['place.save']({ post: { postId: OMNI, offset: 40 } });
+    const store = createAppStore(bridge);
+    store.setState({ resumePostId: NAPO });
+    await store.getState().refreshLibrary();
+    expect(store.getState().openPostId).toBe(NAPO);
+    expect(store.getState().pendingPlace).toBeNull();
+  });
+
   it('opens the newest post when the remembered one is gone from the library', async () => {
     const { bridge } = await watchedBridge();
     await bridge['place.save']({ post: { postId: OMNI, offset: 40 } });
