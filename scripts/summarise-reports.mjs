@@ -25,13 +25,16 @@ const reports = [
   ],
 ];
 
-/** Skipped tests, each with its reason: Playwright's skip annotations; vitest's skipped tests give none. */
+/**
+ * Skipped tests, each with its reason: Playwright's skip annotations; for vitest, the `skipReason` a test
+ * puts in its task's meta before `ctx.skip()` (test-support/skip.ts), which the JSON report carries.
+ */
 const skippedWithReasons = {
   unit: (r) =>
     r.testResults.flatMap((file) =>
       file.assertionResults
         .filter((t) => t.status === 'pending' || t.status === 'skipped' || t.status === 'todo')
-        .map((t) => ({ title: `${file.name} › ${t.fullName}`, reason: null })),
+        .map((t) => ({ title: `${file.name} › ${t.fullName}`, reason: t.meta?.skipReason ?? null })),
     ),
   e2e: (r) => {
     const found = [];

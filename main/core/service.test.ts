@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { createDispatcher } from './dispatch';
+import { skipBecause } from '../../test-support/skip';
 import { createService } from './service';
 
 const SEEDS = join(import.meta.dirname, '../../seeds');
@@ -187,16 +188,15 @@ describe('a profile that cannot be written', () => {
     await expectOpenAndTold(profileDir);
   });
 
-  // Root writes through any permission bits, so a read-only folder is only read-only for other users.
-  it.skipIf(process.getuid?.() === 0)(
-    'still opens the library when the profile folder is read-only (skipped as root: root ignores permissions; the file case above covers it)',
-    async () => {
-      const profileDir = await mkdtemp(join(tmpdir(), 'threadline-profile-ro-'));
-      await chmod(profileDir, 0o500);
-      onTestFinished(() => chmod(profileDir, 0o700));
-      await expectOpenAndTold(profileDir);
-    },
-  );
+  it('still opens the library when the profile folder is read-only', async (context) => {
+    // Root writes through any permission bits, so a read-only folder is only read-only for other users.
+    if (process.getuid?.() === 0)
+      skipBecause(context, 'run as root, which ignores permission bits; the profile-is-a-file case above covers it');
+    const profileDir = await mkdtemp(join(tmpdir(), 'threadline-profile-ro-'));
+    await chmod(profileDir, 0o500);
+    onTestFinished(() => chmod(profileDir, 0o700));
+    await expectOpenAndTold(profileDir);
+  });
 
   it('tells nothing when the profile can be written', async () => {
     const { told, service } = await openWithProfile(await mkdtemp(join(tmpdir(), 'threadline-profile-')));
