@@ -4,8 +4,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { ROOT } from '../harness/harness';
-import { APP_ENTRY_URL } from '../../main/app/app-origin';
-import { electronBinary, NO_BINARY } from './binary';
+import { electronBinary, expectSeedsWindow, NO_BINARY } from './binary';
 
 const binary = electronBinary();
 
@@ -41,11 +40,7 @@ test.describe('the packaged app', () => {
         args: ['--no-sandbox', `--user-data-dir=${join(work, 'profile')}`],
       });
       try {
-        const window = await app.firstWindow();
-        await expect(window).toHaveTitle('Threadline');
-        expect(window.url()).toBe(APP_ENTRY_URL);
-        const posts = window.getByRole('navigation', { name: 'Posts' });
-        await expect(posts.getByRole('button')).toHaveText([/Latest From Napo 188/, /Omnishambles Update 48/]);
+        const window = await expectSeedsWindow(app);
         // Search needs the second pass, which the unpacked parse worker writes with the Electron build of SQLite.
         await window.keyboard.press('Control+K');
         await window.keyboard.type('tipping point');

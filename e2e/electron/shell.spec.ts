@@ -3,9 +3,8 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../harness/harness';
-import { APP_ENTRY_URL } from '../../main/app/app-origin';
 import { SHARDS } from '../../main/core/index/schema';
-import { electronBinary, NO_BINARY } from './binary';
+import { electronBinary, expectSeedsWindow, NO_BINARY } from './binary';
 
 const binary = electronBinary();
 
@@ -21,12 +20,7 @@ test.describe('the Electron shell', () => {
       cwd: ROOT,
     });
     try {
-      const window = await app.firstWindow();
-      await expect(window).toHaveTitle('Threadline');
-      // The built renderer comes from the app's own scheme (main/app/protocol.ts), not file://.
-      expect(window.url()).toBe(APP_ENTRY_URL);
-      const posts = window.getByRole('navigation', { name: 'Posts' });
-      await expect(posts.getByRole('button')).toHaveText([/Latest From Napo 188/, /Omnishambles Update 48/]);
+      const window = await expectSeedsWindow(app);
       const isolated = await window.evaluate(
         () =>
           typeof (globalThis as { require?: unknown }).require === 'undefined' &&
