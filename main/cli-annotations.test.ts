@@ -11,6 +11,31 @@ const OMNI = '004_72f7fc2b7a245681.txt';
 const run = runCliCaptured;
 
 describe('threadline annotations', () => {
+  it("finds a quote across the file's no-break spaces, and stores the file's own text", async () => {
+    const library = mkdtempSync(join(tmpdir(), 'threadline-lib-'));
+    cpSync(join(ROOT, 'seeds'), library, { recursive: true });
+    const profile = mkdtempSync(join(tmpdir(), 'threadline-profile-'));
+    // Seed 000 has a no-break space between "post" and "from"; the quote as a person types it has a space.
+    const added = await run([
+      'annotations',
+      'add',
+      '--library',
+      library,
+      '--profile',
+      profile,
+      '--post',
+      'Latest From Napo 188',
+      '--part',
+      'body',
+      '--quote',
+      'the latest blog post from Ian Lawrence',
+      '--json',
+    ]);
+    expect(added.err).toBe('');
+    expect(added.status).toBe(0);
+    expect((JSON.parse(added.out) as Annotation).quote?.exact).toBe('the latest blog post\u00a0from Ian Lawrence');
+  });
+
   it('adds, lists with each state, re-anchors after the file changes, exports, and imports without duplicates', async () => {
     const library = mkdtempSync(join(tmpdir(), 'threadline-lib-'));
     cpSync(join(ROOT, 'seeds'), library, { recursive: true });

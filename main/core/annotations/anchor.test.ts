@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anchor, describeRange, type Anchor, type PartTexts } from './anchor';
+import { anchor, describeRange, findTypedQuote, type Anchor, type PartTexts } from './anchor';
 
 const parts = (entries: Record<string, string>): PartTexts => new Map(Object.entries(entries));
 /** The text an anchor lands on. */
@@ -66,5 +66,40 @@ describe('anchoring an annotation', () => {
   it('is an orphan rather than a guess between copies its context cannot tell apart', () => {
     const s = describeRange('yes yes yes', 4, 7);
     expect(anchor(parts({ body: 'no. no. yes yes yes yes' }), 'body', s)).toEqual({ state: 'orphan' });
+  });
+});
+
+describe('finding words a person typed', () => {
+  const text = 'the latest blog post\u00a0 from Ian Lawrence,\nand the\tlatest  blog post from Napo';
+  it.each([
+    ['one space for a no-break space and a space', 'blog post from Ian', [[11, 30]]],
+    [
+      'a no-break space for a space',
+      'latest\u00a0blog',
+      [
+        [4, 15],
+        [49, 61],
+      ],
+    ],
+    ['a space for a line end, a tab or two spaces', 'Lawrence, and the latest blog', [[31, 61]]],
+    [
+      'every place the words stand, whatever their spacing',
+      'latest blog post',
+      [
+        [4, 20],
+        [49, 66],
+      ],
+    ],
+    ['white space around the words ignored', '  Ian Lawrence  ', [[27, 39]]],
+    ['nothing for words that are not there', 'blog posts from', []],
+    ['nothing for white space alone', ' \u00a0 ', []],
+  ])('%s', (_name, quote, expected) => {
+    const found = findTypedQuote(text, quote as string);
+    expect(found.map(({ start, end }) => [start, end])).toEqual(expected);
+  });
+
+  it("returns the text's own characters between the offsets", () => {
+    const [hit] = findTypedQuote(text, 'post from Ian');
+    expect(text.slice(hit!.start, hit!.end)).toBe('post\u00a0 from Ian');
   });
 });

@@ -85,6 +85,21 @@ function collapse(text: string): Collapsed {
 
 const squash = (text: string) => text.replace(/\s+/g, ' ');
 
+/**
+ * Where words a person typed occur in a text, as [start, end) offsets of the text's own characters. Any run of
+ * white space in either (no-break spaces, tabs, line ends) matches any other run, as re-anchoring does: a quote
+ * typed "post from" finds "post\u00a0 from". Empty for a quote of nothing but white space.
+ */
+export function findTypedQuote(text: string, quote: string): { start: number; end: number }[] {
+  const wanted = squash(quote.trim());
+  if (!wanted) return [];
+  const collapsed = collapse(text);
+  const found: { start: number; end: number }[] = [];
+  for (let at = collapsed.text.indexOf(wanted); at >= 0; at = collapsed.text.indexOf(wanted, at + 1))
+    found.push({ start: collapsed.map[at]!, end: collapsed.map[at + wanted.length - 1]! + 1 });
+  return found;
+}
+
 /** 0–1: how alike two short strings are (1 − edit distance ÷ length), for judging context. */
 function likeness(a: string, b: string): number {
   if (!a.length && !b.length) return 1;

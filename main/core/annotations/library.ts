@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { UserError } from '../errors';
 import { readSeedBytes } from '../library';
 import { parseSeed, type Post } from '../parse';
-import { anchor, describeRange, type PartTexts } from './anchor';
+import { anchor, describeRange, findTypedQuote, type PartTexts } from './anchor';
 import { articlePart, BODY_PART, commentPart, describePart, parsePart } from '../shared/part-keys';
 import { partTexts } from './parts';
 import type { AnnotationStore, Colour } from './store';
@@ -61,17 +61,19 @@ export function addQuote(
 ): Annotation {
   const part = partKeyOf(partInput, post.parts);
   const text = post.parts.get(part)!;
-  const start = text.indexOf(quote);
-  if (!quote.trim() || start < 0)
+  // The words as typed, across any spacing; what is stored is the file's own text.
+  const found = findTypedQuote(text, quote);
+  if (!found.length)
     throw new UserError(
       'not-found',
-      `${describePart(part)} does not hold the words "${quote.slice(0, 80)}": give them exactly as written.`,
+      `${describePart(part)} does not hold the words "${quote.slice(0, 80)}": give them as written (spacing may differ).`,
     );
-  if (text.indexOf(quote, start + 1) >= 0)
+  if (found.length > 1)
     throw new UserError(
       'ambiguous',
       `The words "${quote.slice(0, 80)}" occur more than once in ${describePart(part)}: quote more of the passage so it is found once.`,
     );
+  const { start, end } = found[0]!;
   return store.add({
     library,
     postId: post.postId,
@@ -79,7 +81,7 @@ export function addQuote(
     postDate: post.date,
     part,
     kind: 'highlight',
-    selectors: describeRange(text, start, start + quote.length),
+    selectors: describeRange(text, start, end),
     ...extra,
   });
 }
