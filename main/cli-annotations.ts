@@ -188,7 +188,10 @@ export async function runAnnotations(
       return 0;
     }
     const label = `Threadline annotations — ${basename(library)}${postId ? ` — ${list[0]?.postTitle ?? postId}` : ''}`;
-    const text = format === 'jsonld' ? `${JSON.stringify(toJsonLd(list, label), null, 2)}\n` : toMarkdown(list, label);
+    const text =
+      format === 'jsonld'
+        ? `${JSON.stringify(toJsonLd(list, label, { library, postId }), null, 2)}\n`
+        : toMarkdown(list, label);
     const target = one(values, 'out');
     if (target) {
       await writeFile(target, text);

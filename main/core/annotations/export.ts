@@ -3,6 +3,7 @@
  * data model as JSON-LD (https://www.w3.org/TR/annotation-model/), which imports again
  * without duplicates (ids are kept as urn:uuid: ids).
  */
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { describePart } from '../shared/part-keys';
 import { COLOURS, LIMITS, type NewAnnotation } from './store';
@@ -68,8 +69,27 @@ export interface JsonLdAnnotation {
   'threadline:kind': 'highlight' | 'flag';
 }
 
-/** A W3C AnnotationCollection of the given annotations. */
-export function toJsonLd(annotations: readonly Annotation[], label: string): object {
+/** What an export holds: a library's annotations, or one post's. */
+export interface ExportScope {
+  /** The library folder, as the annotations record it. */
+  library: string;
+  postId?: string | null;
+}
+
+/**
+ * The IRI of the collection exported for a scope: the same library (and post) gives the same id on every
+ * export, as the Web Annotation model asks of a collection (§5.1); its one page is `<id>/page/1` (§5.2).
+ */
+export function collectionIri(scope: ExportScope): string {
+  const key = createHash('sha1')
+    .update(`${scope.library}\0${scope.postId ?? ''}`)
+    .digest('hex')
+    .slice(0, 20);
+  return `threadline:annotations/${key}`;
+}
+
+/** A W3C AnnotationCollection of the given annotations, with one AnnotationPage, each with its stable IRI. */
+export function toJsonLd(annotations: readonly Annotation[], label: string, scope: ExportScope): object {
   const items: JsonLdAnnotation[] = annotations.map((a) => ({
     id: `urn:uuid:${a.id}`,
     type: 'Annotation',
@@ -93,12 +113,14 @@ export function toJsonLd(annotations: readonly Annotation[], label: string): obj
     'threadline:colour': a.colour,
     'threadline:kind': a.kind,
   }));
+  const id = collectionIri(scope);
   return {
     '@context': ['http://www.w3.org/ns/anno.jsonld', { threadline: NS }],
+    id,
     type: 'AnnotationCollection',
     label,
     total: items.length,
-    first: { type: 'AnnotationPage', items },
+    first: { id: `${id}/page/1`, type: 'AnnotationPage', partOf: id, startIndex: 0, items },
   };
 }
 

@@ -152,7 +152,9 @@ export function createAnnotations(deps: AnnotationDeps) {
       const target = await deps.saveFile(name);
       if (!target) return null;
       const text =
-        format === 'jsonld' ? `${JSON.stringify(toJsonLd(list, label), null, 2)}\n` : toMarkdown(list, label);
+        format === 'jsonld'
+          ? `${JSON.stringify(toJsonLd(list, label, { library: root, postId }), null, 2)}\n`
+          : toMarkdown(list, label);
       try {
         await writeFile(target, text);
       } catch (error) {
