@@ -66,12 +66,7 @@ export function createAppStore(api: Bridge): AppStore {
     if (root === store.getState().library?.root || !store.getState().library)
       store.getState().setIndexProgress(progress);
   });
-  // The second pass brings each post's quoted articles and what other posts quote the same piece:
-  // a post opened before it finished shows them once it has.
-  api.on('library.indexed', () => {
-    store.getState().indexComplete();
-    void store.getState().refreshArticles();
-  });
+  api.on('library.indexed', () => store.getState().indexComplete());
   // Files changed on disk: reload the lists, and the open post in place (same id: its
   // collapsed comments, marked article and scroll place stay) when its file was one of them.
   api.on('library.updated', ({ files }) => {
@@ -79,6 +74,8 @@ export function createAppStore(api: Bridge): AppStore {
       await store.getState().refreshLibrary();
       const { detail } = store.getState();
       if (detail && files.includes(detail.post.file)) await store.getState().reloadPost();
+      // Other files changed, or the second pass finished: which posts quote the same articles may have changed.
+      else if (detail) await store.getState().refreshArticles();
     })();
     if (store.getState().sourcesStatus !== 'idle') void store.getState().loadSources();
     if (store.getState().searchOpen && store.getState().searchQuery.trim()) void store.getState().runSearch();

@@ -39,7 +39,7 @@ describe('the app store over the real core', () => {
     await store.getState().refreshLibrary();
     const thread = store.getState().detail!.post;
     asked.length = 0;
-    listeners.get('library.indexed')!({ root: store.getState().library!.root, ms: 1 });
+    listeners.get('library.updated')!({ root: store.getState().library!.root, files: [] });
     await waitFor(() => expect(asked).toEqual(['articles 2019-05-20-latest-from-napo-188']));
     await waitFor(() => expect(store.getState().detail!.post).toBe(thread));
     expect(store.getState().detail!.articlesStatus).toBe('found');
