@@ -4,9 +4,9 @@
  * (the bundled seeds by default).
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ANNOTATIONS_FILE, openAnnotations } from './core/annotations/db';
-import { fromJsonLd, toJsonLd, toMarkdown } from './core/annotations/export';
+import { exportText, fromJsonLd } from './core/annotations/export';
 import { addQuote, loadPostTexts, reanchorLibrary } from './core/annotations/library';
 import { describePart } from './core/shared/part-keys';
 import { AnnotationError, AnnotationStore, COLOURS, type Colour } from './core/annotations/store';
@@ -187,11 +187,7 @@ export async function runAnnotations(
       }
       return 0;
     }
-    const label = `Threadline annotations — ${basename(library)}${postId ? ` — ${list[0]?.postTitle ?? postId}` : ''}`;
-    const text =
-      format === 'jsonld'
-        ? `${JSON.stringify(toJsonLd(list, label, { library, postId }), null, 2)}\n`
-        : toMarkdown(list, label);
+    const text = exportText(list, format as 'markdown' | 'jsonld', { library, postId });
     const target = one(values, 'out');
     if (target) {
       await writeFile(target, text);

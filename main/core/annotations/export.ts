@@ -4,6 +4,7 @@
  * without duplicates (ids are kept as urn:uuid: ids).
  */
 import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
 import { z } from 'zod';
 import { describePart } from '../shared/part-keys';
 import { COLOURS, LIMITS, type NewAnnotation } from './store';
@@ -86,6 +87,22 @@ export function collectionIri(scope: ExportScope): string {
     .digest('hex')
     .slice(0, 20);
   return `threadline:annotations/${key}`;
+}
+
+/**
+ * An export's text: Markdown for notes apps, or W3C Web Annotation JSON-LD. Its title names the library and,
+ * for one post's export, the post.
+ */
+export function exportText(
+  annotations: readonly Annotation[],
+  format: 'markdown' | 'jsonld',
+  scope: ExportScope,
+): string {
+  const post = scope.postId ? ` — ${annotations[0]?.postTitle ?? scope.postId}` : '';
+  const label = `Threadline annotations — ${basename(scope.library)}${post}`;
+  return format === 'jsonld'
+    ? `${JSON.stringify(toJsonLd(annotations, label, scope), null, 2)}\n`
+    : toMarkdown(annotations, label);
 }
 
 /** A W3C AnnotationCollection of the given annotations, with one AnnotationPage, each with its stable IRI. */

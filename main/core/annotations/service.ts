@@ -9,7 +9,7 @@ import type { SearchHit } from '../index/types';
 import type { Annotation } from './types';
 import { describeRange } from './anchor';
 import { ANNOTATIONS_FILE, openAnnotations, restoreBackup, type OpenedAnnotations } from './db';
-import { fromJsonLd, toJsonLd, toMarkdown } from './export';
+import { exportText, fromJsonLd } from './export';
 import { flagSelectors, loadPostTexts, reanchorLibrary } from './library';
 import { describePart } from '../shared/part-keys';
 import { AnnotationError, AnnotationStore } from './store';
@@ -147,14 +147,10 @@ export function createAnnotations(deps: AnnotationDeps) {
     'annotations.export': wrap(async ({ format, postId }) => {
       const { root } = deps.library();
       const list = (await store()).list({ library: root, ...(postId ? { postId } : {}) });
-      const label = `Threadline annotations — ${basename(root)}${postId && list[0] ? ` — ${list[0].postTitle}` : ''}`;
       const name = `${(postId ?? basename(root)).replace(/[^\w.-]+/g, '-')}-annotations.${format === 'jsonld' ? 'jsonld' : 'md'}`;
       const target = await deps.saveFile(name);
       if (!target) return null;
-      const text =
-        format === 'jsonld'
-          ? `${JSON.stringify(toJsonLd(list, label, { library: root, postId }), null, 2)}\n`
-          : toMarkdown(list, label);
+      const text = exportText(list, format, { library: root, postId });
       try {
         await writeFile(target, text);
       } catch (error) {
