@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { useEffect, useRef, useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { useReturnFocus } from './use-return-focus';
+import { useReturnFocus, useReturnFocusOnUnmount } from './use-return-focus';
 
 /** A panel that takes the focus when it opens and gives it back from its Close button. */
 function Panel({ fallback, onClose }: { fallback?: () => HTMLElement | null; onClose: () => void }) {
@@ -84,6 +84,55 @@ describe('useReturnFocus', () => {
     openPanel();
     act(() => gone.remove());
     fireEvent.click(button('Close'));
+    expect(document.activeElement).toBe(button('Elsewhere'));
+  });
+});
+
+/** A panel closed from outside (a shortcut, the store): it has no Close button of its own. */
+function ClosedFromOutside({ open }: { open: boolean }) {
+  return (
+    <>
+      <button type="button">Opener</button>
+      {open && <ShortcutPanel />}
+    </>
+  );
+}
+
+function ShortcutPanel() {
+  const panel = useRef<HTMLDivElement>(null);
+  useReturnFocusOnUnmount(panel, () => screen.getByRole('button', { name: 'Opener' }).focus());
+  return (
+    <div ref={panel}>
+      <input aria-label="Panel box" />
+    </div>
+  );
+}
+
+describe('useReturnFocusOnUnmount', () => {
+  it('gives the focus back when the panel closes with the focus inside it', async () => {
+    const { rerender } = render(<ClosedFromOutside open />);
+    screen.getByRole('textbox', { name: 'Panel box' }).focus();
+    rerender(<ClosedFromOutside open={false} />);
+    await act(async () => {});
+    expect(screen.queryByRole('textbox', { name: 'Panel box' })).toBeNull();
+    expect(document.activeElement).toBe(button('Opener'));
+  });
+
+  it('leaves the focus alone when it was outside the panel', async () => {
+    const { rerender } = render(
+      <>
+        <ClosedFromOutside open />
+        <button type="button">Elsewhere</button>
+      </>,
+    );
+    button('Elsewhere').focus();
+    rerender(
+      <>
+        <ClosedFromOutside open={false} />
+        <button type="button">Elsewhere</button>
+      </>,
+    );
+    await act(async () => {});
     expect(document.activeElement).toBe(button('Elsewhere'));
   });
 });

@@ -6,7 +6,7 @@ import { useApp } from '../../store';
 import type { AnchorStateFilter, AnnotationsPanelFilters } from '../../store/annotations-panel-slice';
 import { formatDate } from '../../ui/format';
 import { useFocusOnRequest } from '../../ui/use-focus-on-request';
-import { useReturnFocus } from '../../ui/use-return-focus';
+import { useReturnFocus, useReturnFocusOnUnmount } from '../../ui/use-return-focus';
 import './annotations.css';
 import { AnnotationsNotice } from './AnnotationEditor';
 
@@ -61,6 +61,9 @@ function Panel() {
   // The focus goes back where it was when Escape closes the panel; when nothing in particular had
   // it (the shortcut pressed on the page), the toolbar button that opens the panel takes it.
   const returnFocus = useReturnFocus(() => document.querySelector<HTMLElement>('.annotations-button'));
+  // Closed by the shortcut (Ctrl+Shift+A) with the focus inside: it goes back the same way.
+  const panel = useRef<HTMLElement>(null);
+  useReturnFocusOnUnmount(panel, returnFocus);
   useFocusOnRequest(input, focusRequest);
 
   // The list follows the filters (typing once it pauses) and, for "This post only", the open post.
@@ -84,7 +87,7 @@ function Panel() {
   };
 
   return (
-    <aside className="annotations-panel" aria-labelledby="annotations-heading" onKeyDown={onKeyDown}>
+    <aside ref={panel} className="annotations-panel" aria-labelledby="annotations-heading" onKeyDown={onKeyDown}>
       <header className="annotations-header">
         <h2 id="annotations-heading">{filters.bin ? 'Annotations in the bin' : 'Annotations'}</h2>
         <button
