@@ -80,8 +80,9 @@ function SearchDialog() {
 
   const dialog = useRef<HTMLDivElement>(null);
   const input = useRef<HTMLInputElement>(null);
-  // The focus goes back where it was when the dialog is closed without opening a hit.
-  const returnFocus = useReturnFocus();
+  // The focus goes back where it was when the dialog is closed without opening a hit; when nothing
+  // in particular had it (the shortcut pressed on the page), the toolbar's Search button takes it.
+  const returnFocus = useReturnFocus(() => document.querySelector<HTMLElement>('.search-button'));
 
   // The box takes the focus (its text selected) each time the search is asked for, also when already open.
   useFocusOnRequest(input, focusRequest);
