@@ -4,6 +4,7 @@ import { getBridge } from './api/client';
 import { App } from './App';
 import { createAppStore, StoreContext } from './store';
 import './styles.css';
+import './forced-colours.css';
 
 const root = createRoot(document.getElementById('root')!);
 try {
