@@ -1,0 +1,271 @@
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expectAccessibleInAllModes, expectFocusNotLost } from './axe';
+import { expect, test } from './fixtures';
+import { SEEDS_DIR, type Harness, type HarnessOptions } from './harness/harness';
+
+const OMNI_ID = '2014-05-07-omnishambles-update-48';
+
+interface ViewContext {
+  page: Page;
+  harness: Harness;
+}
+
+/**
+ * A view of the app to hold to WCAG 2.2 AA: how to open it (by keyboard where the app offers a
+ * key), and how to close it again. Each is checked in light, dark and forced colours, and the
+ * focus must never drop to the page body after opening or closing.
+ */
+interface View {
+  name: string;
+  /** The library the app opens on (the bundled seeds by default). */
+  library?: () => Promise<HarnessOptions>;
+  open: (context: ViewContext) => Promise<void>;
+  close?: (context: ViewContext) => Promise<void>;
+}
+
+const heading = (page: Page) => page.getByRole('heading', { level: 1 });
+const posts = (page: Page) => page.getByRole('navigation', { name: 'Posts' });
+
+/** Opens a post from the post list by keyboard: focus its button, Enter. */
+async function openPost(page: Page, title: RegExp) {
+  await expect(heading(page)).toHaveText('Latest From Napo 188');
+  const button = posts(page).getByRole('button', { name: title });
+  await button.focus();
+  await page.keyboard.press('Enter');
+  await expect(heading(page)).toHaveText(title);
+}
+
+/** Selects `words` in the first element matching `selector` holding them, as a mouse would, and lets go. */
+async function select(page: Page, selector: string, words: string) {
+  await page.evaluate(
+    ([sel, text]) => {
+      const root = [...document.querySelectorAll(sel!)].find((el) => el.textContent?.includes(text!))!;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      const nodes: Text[] = [];
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
+      const whole = nodes.map((n) => n.data).join('');
+      const start = whole.indexOf(text!);
+      const at = (offset: number): [Text, number] => {
+        let passed = 0;
+        for (const node of nodes) {
+          if (offset <= passed + node.data.length) return [node, offset - passed];
+          passed += node.data.length;
+        }
+        throw new Error('offset past the end');
+      };
+      const range = document.createRange();
+      range.setStart(...at(start));
+      range.setEnd(...at(start + text!.length));
+      window.getSelection()!.removeAllRanges();
+      window.getSelection()!.addRange(range);
+      root.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+    },
+    [selector, words],
+  );
+}
+
+/** A copy of the seeds with a binary file, an empty file and a Windows-1252 one: errors and warnings. */
+async function brokenLibrary(): Promise<HarnessOptions> {
+  const dir = await mkdtemp(join(tmpdir(), 'threadline-axe-broken-'));
+  await cp(SEEDS_DIR, dir, { recursive: true });
+  await writeFile(join(dir, 'broken.txt'), Buffer.from([0x00, 0x01, 0x02, 0x00, 0xff, 0x00, 0x00, 0x00]));
+  await writeFile(join(dir, 'empty.txt'), '');
+  await writeFile(
+    join(dir, 'cp1252.txt'),
+    Buffer.from('Friday 1 March 2013\n\nA \x96 dash\n\nBody \x93quoted\x94.\n\nNo comments:\n', 'latin1'),
+  );
+  return { library: dir };
+}
+
+/** The seeds plus a later copy of "Omnishambles Update 48": its cards say where else each article is quoted. */
+async function libraryWithRepost(): Promise<HarnessOptions> {
+  const dir = await mkdtemp(join(tmpdir(), 'threadline-axe-repost-'));
+  await cp(SEEDS_DIR, dir, { recursive: true });
+  const omnishambles = await readFile(join(SEEDS_DIR, '004_72f7fc2b7a245681.txt'), 'utf8');
+  await writeFile(
+    join(dir, '005_repost.txt'),
+    omnishambles
+      .replace('Wednesday, 7 May 2014', 'Wednesday, 14 May 2014')
+      .replace('Omnishambles Update 48', 'Omnishambles Update 49'),
+  );
+  return { library: dir };
+}
+
+/** Highlights `words` in the body of a post through main, as the selection toolbar does. */
+async function highlightInBody(harness: Harness, postId: string, words: string) {
+  const { post } = await harness.service.handlers['posts.get']({ id: postId });
+  const text = post.body.map((b) => b.text).join('\n\n');
+  const start = text.indexOf(words);
+  expect(start, `"${words}" in the body`).toBeGreaterThanOrEqual(0);
+  await harness.service.handlers['annotations.add']({
+    postId,
+    part: 'body',
+    kind: 'highlight',
+    colour: 'green',
+    start,
+    end: start + words.length,
+    exact: words,
+    note: 'Chair of the London branch',
+    tags: ['people'],
+  });
+}
+
+/** Every view of the app. Adding one is one entry: its name and how to reach it. */
+const VIEWS: View[] = [
+  {
+    name: 'reader',
+    open: ({ page }) => openPost(page, /Omnishambles Update 48/),
+  },
+  {
+    name: 'collapsed-thread',
+    open: async ({ page }) => {
+      await openPost(page, /Omnishambles Update 48/);
+      const comment3 = page.getByRole('article', { name: 'Comment 3', exact: true });
+      await comment3.getByRole('button', { name: 'Hide replies' }).focus();
+      await page.keyboard.press('Enter');
+      await expect(comment3.getByRole('button', { name: /Show \d+ repl/ })).toBeVisible();
+    },
+  },
+  {
+    name: 'search',
+    open: async ({ page, harness }) => {
+      await harness.service.whenIndexed();
+      await page.keyboard.press('Control+k');
+      const dialog = page.getByRole('dialog', { name: 'Search the library' });
+      await page.keyboard.type('tipping point');
+      await expect(dialog.getByRole('option', { name: /^Comment 3\.1/ })).toBeVisible();
+    },
+    close: async ({ page }) => {
+      await page.keyboard.press('Escape');
+      await expect(page.getByRole('dialog', { name: 'Search the library' })).toHaveCount(0);
+    },
+  },
+  {
+    name: 'find-bar',
+    open: async ({ page }) => {
+      await openPost(page, /Omnishambles Update 48/);
+      await page.keyboard.press('Control+f');
+      await page.keyboard.type('probation');
+      await expect(page.getByRole('search', { name: 'Find in this post' }).getByRole('status')).toHaveText(
+        /^1 of \d+$/,
+      );
+    },
+    close: async ({ page }) => {
+      await page.keyboard.press('Escape');
+      await expect(page.getByRole('search', { name: 'Find in this post' })).toHaveCount(0);
+    },
+  },
+  {
+    name: 'annotations-panel',
+    open: async ({ page, harness }) => {
+      await highlightInBody(harness, OMNI_ID, 'the latest from Pat Waterman');
+      await openPost(page, /Omnishambles Update 48/);
+      await expect(page.locator('mark.annotation-green')).toHaveText('the latest from Pat Waterman');
+      await page.keyboard.press('Control+Shift+A');
+      await expect(page.getByRole('complementary', { name: /^Annotations/ }).getByRole('listitem')).toHaveCount(1);
+    },
+    close: async ({ page }) => {
+      await page.keyboard.press('Control+Shift+A');
+      await expect(page.getByRole('complementary', { name: /^Annotations/ })).toHaveCount(0);
+    },
+  },
+  {
+    name: 'selection-toolbar',
+    open: async ({ page }) => {
+      await openPost(page, /Omnishambles Update 48/);
+      await select(page, '.post-body p[data-part="body"]', 'the latest from Pat Waterman');
+      await expect(page.getByRole('toolbar', { name: 'Annotate the selection' })).toBeVisible();
+    },
+  },
+  {
+    name: 'article-card',
+    library: libraryWithRepost,
+    open: async ({ page }) => {
+      await openPost(page, /Omnishambles Update 48/);
+      const item = page.getByRole('complementary', { name: 'Quoted articles' }).locator('.card-item').first();
+      const card = item.getByRole('button').first();
+      await card.focus();
+      await page.keyboard.press('Enter');
+      await expect(card).toHaveAttribute('aria-pressed', 'true');
+      await expect(item.getByText('Also quoted in')).toBeVisible();
+      for (const summary of ['Full text', /^Why this card/]) {
+        await item.getByText(summary).focus();
+        await page.keyboard.press('Enter');
+      }
+      await expect(item.locator('details[open]')).toHaveCount(2);
+    },
+  },
+  {
+    name: 'library-articles',
+    open: async ({ page }) => {
+      await expect(heading(page)).toHaveText('Latest From Napo 188');
+      await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Articles' }).focus();
+      await page.keyboard.press('Enter');
+      const guardian = page.getByRole('list', { name: 'Sources' }).getByRole('button', { name: /^The Guardian/ });
+      await guardian.focus();
+      await page.keyboard.press('Enter');
+      await expect(page.getByRole('main', { name: 'The Guardian' })).toBeVisible();
+    },
+  },
+  {
+    name: 'problems-panel',
+    library: brokenLibrary,
+    open: async ({ page }) => {
+      const badge = page.getByRole('button', { name: /\d+ problems/ });
+      await expect(badge).toHaveText('4 problems');
+      await badge.focus();
+      await page.keyboard.press('Enter');
+      await expect(page.getByRole('region', { name: 'Problems in this library' })).toBeVisible();
+    },
+    close: async ({ page }) => {
+      // Escape from inside the panel, then (opened again) its Close button: the focus goes back to the badge.
+      const panel = page.getByRole('region', { name: 'Problems in this library' });
+      const badge = page.getByRole('button', { name: /\d+ problems/ });
+      await panel.getByRole('button', { name: 'Close' }).focus();
+      await page.keyboard.press('Escape');
+      await expect(panel).toHaveCount(0);
+      await expect(badge).toBeFocused();
+      await page.keyboard.press('Enter');
+      await panel.getByRole('button', { name: 'Close' }).focus();
+      await page.keyboard.press('Enter');
+      await expect(panel).toHaveCount(0);
+      await expect(badge).toBeFocused();
+    },
+  },
+  {
+    name: 'drop-target',
+    open: async ({ page }) => {
+      await expect(heading(page)).toHaveText('Latest From Napo 188');
+      await posts(page)
+        .getByRole('button', { name: /Latest From Napo 188/ })
+        .focus();
+      const data = await page.evaluateHandle(() => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([''], 'a-folder'));
+        return transfer;
+      });
+      await page.dispatchEvent('body', 'dragenter', { dataTransfer: data });
+      await expect(page.getByRole('status').filter({ hasText: 'Drop a folder of saved posts' })).toBeVisible();
+    },
+  },
+];
+
+for (const view of VIEWS) {
+  test(`axe: the ${view.name} view has no WCAG 2.2 AA violations in light, dark and forced colours`, async ({
+    page,
+    openApp,
+    shoot,
+  }) => {
+    const harness = await openApp(await view.library?.());
+    await view.open({ page, harness });
+    await expectFocusNotLost(page, `opening the ${view.name} view`);
+    await expectAccessibleInAllModes(page, view.name, { shoot });
+    if (view.close) {
+      await view.close({ page, harness });
+      await expectFocusNotLost(page, `closing the ${view.name} view`);
+    }
+  });
+}
