@@ -259,6 +259,8 @@ for (const view of VIEWS) {
     openApp,
     shoot,
   }) => {
+    // Three whole-page axe runs and three screenshots: well past the default 30 s on a busy machine.
+    test.setTimeout(120_000);
     const harness = await openApp(await view.library?.());
     await view.open({ page, harness });
     await expectFocusNotLost(page, `opening the ${view.name} view`);
