@@ -68,7 +68,7 @@ export function Toolbar() {
         onClick={() => openShortcuts(true)}
       >
         <span className="sr-only">Keyboard shortcuts</span>
-        <kbd aria-hidden="true">?</kbd>
+        <span aria-hidden="true">?</span>
       </button>
       <button
         type="button"

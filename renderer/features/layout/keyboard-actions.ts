@@ -8,21 +8,13 @@ import { revealInThread } from '../thread/reveal';
 import { visibleCommentIds } from '../thread/feed';
 import { commentElementId } from '../thread/segments';
 
-/** The comment id of a comment's DOM element (`comment-3.2` → `3.2`), or null. */
-const commentIdOf = (element: Element | null): string | null => {
-  const article = element?.closest<HTMLElement>('article.comment-body');
-  return article?.id.startsWith('comment-') ? article.id.slice('comment-'.length) : null;
-};
-
 /**
- * The comment the reader is on: the one holding the focus; none when the focus is on the post
- * above the comments (its title, its text); else (the focus in another pane) the last one focused.
+ * The comment the reader is on. The thread keeps it as the focus moves (Thread.tsx: a comment
+ * focused by keys, a click or a reveal; none once the focus is on the post above the comments),
+ * and a move sets it at once, before the focus arrives (keys pressed quickly follow each other).
  */
 export function currentCommentId(state: AppState): string | null {
-  const active = document.activeElement;
-  const inComment = commentIdOf(active);
-  if (inComment) return inComment;
-  return active?.closest('.thread') ? null : state.focusedCommentId;
+  return state.focusedCommentId;
 }
 
 /** The parent of a reply (`3.2` → `3`); null for a top-level comment. */

@@ -83,11 +83,12 @@ export function Thread() {
   const busy = detail ? !threadComplete(detail) && detail.restError === null : false;
   const context = useMemo<RowContext>(() => ({ markedIds, busy }), [markedIds, busy]);
   const setFocusedComment = useApp((s) => s.setFocusedComment);
-  // The comment holding the focus (by keys, a click, a reveal) becomes the thread's one tab stop.
+  // The comment holding the focus (by keys, a click, a reveal) becomes the thread's one tab stop;
+  // the focus on the post above the comments (its title, a paragraph) leaves none (`j` goes to the first).
   const onFocus = useCallback(
     (event: FocusEvent) => {
       const comment = (event.target as HTMLElement).closest<HTMLElement>('article.comment-body');
-      if (comment?.id.startsWith('comment-')) setFocusedComment(comment.id.slice('comment-'.length));
+      setFocusedComment(comment?.id.startsWith('comment-') ? comment.id.slice('comment-'.length) : null);
     },
     [setFocusedComment],
   );
