@@ -1,5 +1,10 @@
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { bigThreadSeed } from './big-library';
+import { SEEDS_DIR } from './harness/harness';
 import { expect, test } from './fixtures';
 
 /** Each binding of the keymap on the seeds, the menu's commands, and the shortcut sheet. */
@@ -315,4 +320,40 @@ test('selection mode: V selects a paragraph, arrows and Shift+arrows move and ex
   await expect(page.getByRole('toolbar', { name: 'Annotate the selection' })).toHaveCount(0);
   expect(await selected()).toBe('');
   await expectFocus(page, 'comment-3');
+});
+
+test('in a long virtualised thread, G, k, g g and j reach rows that were not rendered', async ({ page, openApp }) => {
+  const dir = await mkdtemp(join(tmpdir(), 'threadline-keys-'));
+  await cp(SEEDS_DIR, dir, { recursive: true });
+  await writeFile(join(dir, '100_longest-thread.txt'), bigThreadSeed(600));
+  try {
+    await openApp({ library: dir });
+    await toThread(page);
+    // The list: the oldest post (the long thread) opened with End and Enter.
+    await page.keyboard.press('Shift+F6');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await expect(title(page)).toHaveText('The Longest Thread');
+    await page.keyboard.press('F6');
+    await expectFocus(page, 'post-title');
+    const rendered = await page.locator('article.comment-body').count();
+    expect(rendered).toBeLessThan(200);
+    await expect(page.locator('[id="comment-600"]')).toHaveCount(0);
+
+    await page.keyboard.press('Shift+G');
+    await expectFocus(page, /^comment-600(\.\d+)?$/);
+    const last = await focusedId(page);
+    await expect(page.locator(`[id="${last}"]`)).toBeInViewport();
+    await page.keyboard.press('k');
+    await expect.poll(() => focusedId(page)).not.toBe(last);
+    await expectFocus(page, /^comment-(599|600)(\.\d+)?$/);
+    await page.keyboard.press('g');
+    await page.keyboard.press('g');
+    await expectFocus(page, 'post-title');
+    await page.keyboard.press('j');
+    await expectFocus(page, 'comment-1');
+    await expect(page.locator('[id="comment-1"]')).toBeInViewport();
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });
