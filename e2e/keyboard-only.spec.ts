@@ -26,12 +26,14 @@ async function press(page: Page, key: string, expected: string | RegExp) {
 test('reads a whole thread, collapses, climbs and highlights a sentence with a note, by keyboard only', async ({
   page,
   openApp,
+  shoot,
 }) => {
   const harness = await openApp();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Latest From Napo 188');
 
   // The first Tab reaches the skip link; it goes to the reading pane.
   await press(page, 'Tab', 'Skip to the reading pane');
+  await shoot('keyboard-5-skip-link');
   await press(page, 'Enter', 'post-title');
 
   // Every comment and reply in reading order with j, to the last.
@@ -50,6 +52,7 @@ test('reads a whole thread, collapses, climbs and highlights a sentence with a n
   for (const id of order.slice(0, -1).reverse()) await press(page, 'k', id);
   await expect(page.locator('[id="comment-1"]')).toBeInViewport();
 
+  await shoot('keyboard-6-comment-focused');
   // c hides comment 1's replies and shows them again.
   const toggle = page.locator('[id="comment-1"]').locator('button.collapse');
   await press(page, 'c', 'comment-1');

@@ -357,3 +357,26 @@ test('in a long virtualised thread, G, k, g g and j reach rows that were not ren
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+test('the thread as a feed and the post list as one tab stop are axe-clean, light and dark', async ({
+  page,
+  openApp,
+}) => {
+  await openApp();
+  await toThread(page);
+  await page.keyboard.press('j');
+  await page.keyboard.press('j');
+  await expectFocus(page, 'comment-1.1');
+  await expect(page.getByRole('feed', { name: 'Comments' })).toHaveAttribute('aria-busy', 'false');
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const result = await new AxeBuilder({ page })
+      .include('.comments')
+      .include('.post-list')
+      .include('.skip-link')
+      .include('.shortcuts-button')
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
+      .analyze();
+    expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  }
+});
