@@ -170,6 +170,11 @@ test('/ and Ctrl+K open the search; Esc closes it and the focus goes back', asyn
   await expect(page.getByRole('dialog', { name: 'Search the library' })).toBeVisible();
   await page.keyboard.press('Escape');
   await expectFocus(page, 'comment-1');
+  // In a text field, / is a character.
+  await page.keyboard.press('Control+f');
+  await page.keyboard.type('and/or');
+  await expect(page.getByRole('textbox', { name: 'Find in this post' })).toHaveValue('and/or');
+  await expect(page.getByRole('dialog', { name: 'Search the library' })).toHaveCount(0);
 });
 
 test('? opens the shortcut sheet from the keymap: grouped, focus kept inside, Esc closes it where it was', async ({

@@ -108,6 +108,14 @@ describe('the matcher', () => {
     expect(matcher.match(key('j'), (b) => b.id !== 'next')).toBeNull();
   });
 
+  it('types a character in a text field, also for a binding that applies everywhere', () => {
+    const input = document.createElement('input');
+    const matcher = createMatcher(BINDINGS);
+    expect(matcher.match(key('/', {}, input), all)).toBeNull();
+    expect(matcher.match(key('k', { ctrlKey: true }, input), all)).toMatchObject({ id: 'search.open' });
+    expect(matcher.match(key('/', {}, document.body), all)).toMatchObject({ id: 'search.open' });
+  });
+
   it('leaves Space and Enter on a button to the button, except Enter on a post of the list', () => {
     const button = document.createElement('button');
     const post = document.createElement('button');

@@ -331,8 +331,13 @@ export function applies(when: When, state: AppState, target: EventTarget | null)
   return true;
 }
 
-/** Whether a binding takes this key in this place (Space and Enter leave buttons and links to press themselves). */
+/**
+ * Whether a binding takes this key in this place: a character (without Ctrl/⌘) typed in a text
+ * field is text, whatever the binding's `when` (`/` searches, but not from the find bar); Space and
+ * Enter leave buttons and links to press themselves.
+ */
 function takes(binding: Binding, chord: Chord, target: EventTarget | null): boolean {
+  if (!chord.mod && (chord.key.length === 1 || chord.key === 'Enter') && isTextField(target)) return false;
   if ((chord.key === ' ' || chord.key === 'Enter') && pressesItself(target)) {
     // Enter on a post of the list opens it: the binding itself (so that the focus stays put).
     return binding.id === 'posts.open';
