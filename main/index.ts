@@ -4,7 +4,7 @@ import { createService } from './core/service';
 import { openCrashLog } from './app/crash-log';
 import { chooseFolder, chooseImportFile, chooseSaveFile, showOpenError } from './app/dialogs';
 import { handleFailures } from './app/failures';
-import { registerIpc } from './app/ipc';
+import { registerIpc, sendEvent } from './app/ipc';
 import { runLifecycle } from './app/lifecycle';
 import { installAppMenu } from './app/menu';
 import { bundledSeedsPath, electronSqliteBinding, folderFromArgs, rendererDir } from './app/paths';
@@ -87,6 +87,7 @@ runLifecycle(app, () => {
         (path) => void open(path),
         showError,
         () => void shell.openPath(crashLog.dir),
+        (id) => sendEvent(mainWindow, 'shell.command', { id }),
       );
     },
     openFolder: async (path) => void (await open(path)),

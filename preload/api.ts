@@ -273,6 +273,8 @@ export interface Events {
   // The shell (issue 16).
   /** Something failed (logged in the crash log): what happened and what to do, in plain words. */
   'shell.failure': { message: string };
+  /** A command chosen in the application menu (Go, Help → Keyboard Shortcuts): the renderer runs its keymap binding. */
+  'shell.command': { id: string };
 }
 export type EventName = keyof Events;
 export const eventNames = [
@@ -283,6 +285,7 @@ export const eventNames = [
   'annotations.changed',
   // The shell (issue 16).
   'shell.failure',
+  'shell.command',
 ] as const satisfies readonly EventName[];
 
 /** `true` when A and B hold the same names; otherwise the names only one of them holds. */

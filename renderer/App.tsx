@@ -2,10 +2,12 @@ import { Group, Panel, Separator } from 'react-resizable-panels';
 import { AnnotationsPanel } from './features/annotations/AnnotationsPanel';
 import { ArticlesPane } from './features/articles/ArticlesPane';
 import { FindBar } from './features/find/FindBar';
-import { useShortcuts } from './features/layout/shortcuts';
 import { DropTarget } from './features/layout/DropTarget';
+import { focusThread } from './features/layout/keyboard-actions';
+import { useKeymap } from './features/layout/keymap';
 import { OpeningStatus } from './features/layout/OpeningStatus';
 import { ShellNotice } from './features/layout/ShellNotice';
+import { ShortcutSheet } from './features/layout/ShortcutSheet';
 import { Toolbar } from './features/layout/Toolbar';
 import { useRememberedPanes } from './features/layout/use-remembered-panes';
 import { LibraryArticles } from './features/library-articles/LibraryArticles';
@@ -13,7 +15,8 @@ import { PostList } from './features/post-list/PostList';
 import { ProblemsPanel } from './features/problems/ProblemsPanel';
 import { SearchPanel } from './features/search/SearchPanel';
 import { Thread } from './features/thread/Thread';
-import { useApp } from './store';
+import { StoreContext, useApp } from './store';
+import { useContext } from 'react';
 
 const PANES = ['posts', 'thread', 'articles'] as const;
 
@@ -22,10 +25,22 @@ export function App() {
   const libraryError = useApp((s) => s.libraryError);
   const view = useApp((s) => s.view);
   const annotationsOpen = useApp((s) => s.annotationsPanelOpen);
-  useShortcuts();
+  const store = useContext(StoreContext);
+  useKeymap();
   const { groupRef, onLayoutChanged } = useRememberedPanes(PANES);
   return (
     <div className="app">
+      {/* The first thing Tab reaches. */}
+      <a
+        className="skip-link"
+        href="#thread-scroller"
+        onClick={(event) => {
+          event.preventDefault();
+          if (store) focusThread(store);
+        }}
+      >
+        Skip to the reading pane
+      </a>
       <Toolbar />
       <ShellNotice />
       <OpeningStatus />
@@ -62,6 +77,7 @@ export function App() {
       </div>
       {view === 'articles' && <LibraryArticles />}
       <SearchPanel />
+      <ShortcutSheet />
       <DropTarget />
     </div>
   );

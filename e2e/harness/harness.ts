@@ -46,6 +46,8 @@ export interface Harness {
   service: Service;
   /** URLs the app asked to open in the system browser. */
   openedLinks: string[];
+  /** Sends 'shell.command' as the application menu does (Go, Help → Keyboard Shortcuts). */
+  sendCommand(id: string): Promise<void>;
 }
 
 /**
@@ -155,5 +157,15 @@ export async function startHarness(page: Page, options: HarnessOptions = {}): Pr
   if (options.openBehind) opening.catch(() => undefined);
   else await opening;
   await page.goto(`${APP_ORIGIN}/index.html`);
-  return { service, openedLinks };
+  const sendCommand = async (id: string) => {
+    await page.evaluate(
+      (payload) =>
+        (window as unknown as { __threadlineEmit(e: string, p: unknown): void }).__threadlineEmit(
+          'shell.command',
+          payload,
+        ),
+      { id },
+    );
+  };
+  return { service, openedLinks, sendCommand };
 }

@@ -1,5 +1,12 @@
 import { ipcMain, type BrowserWindow } from 'electron';
-import { channelOf, DROPPED_FOLDER_CHANNEL, eventNames, methodNames } from '../../preload/api';
+import {
+  channelOf,
+  DROPPED_FOLDER_CHANNEL,
+  eventNames,
+  methodNames,
+  type EventName,
+  type Events,
+} from '../../preload/api';
 import { createDispatcher, createDropDispatcher } from '../core/dispatch';
 import type { Service } from '../core/service';
 import { isAppUrl } from './app-origin';
@@ -31,4 +38,9 @@ export function registerIpc(service: Service, getWindow: () => BrowserWindow | n
     if (!eventNames.includes(event)) return;
     getWindow()?.webContents.send(channelOf(event), payload);
   });
+}
+
+/** Sends an event of the contract to the reader window, if there is one (the menu's 'shell.command'). */
+export function sendEvent<E extends EventName>(window: BrowserWindow | null, event: E, payload: Events[E]): void {
+  if (window && !window.isDestroyed()) window.webContents.send(channelOf(event), payload);
 }

@@ -1,4 +1,5 @@
 import { app, Menu, type MenuItemConstructorOptions } from 'electron';
+import { GO_MENU, HELP_SHORTCUTS, type MenuCommand } from '../core/shared/commands';
 import type { Service } from '../core/service';
 
 export interface MenuActions {
@@ -8,6 +9,22 @@ export interface MenuActions {
   importAnnotations(): void;
   /** Opens the folder of the crash log in the system's file manager. */
   showLogFolder(): void;
+  /** Sends a command to the renderer ('shell.command'), which runs the keymap binding of that id. */
+  command(id: string): void;
+}
+
+/** A menu item that sends a command; its keys are shown, not registered (the renderer's keymap owns them). */
+function commandItem(command: MenuCommand, actions: MenuActions): MenuItemConstructorOptions {
+  return {
+    label: command.label,
+    ...(command.keys ? { accelerator: command.keys, registerAccelerator: false } : {}),
+    click: () => actions.command(command.id),
+  };
+}
+
+/** Go: moving through the thread, the posts and the panes, as the keys do. */
+function goItems(actions: MenuActions): MenuItemConstructorOptions[] {
+  return GO_MENU.map((item) => (item === 'separator' ? { type: 'separator' } : commandItem(item, actions)));
 }
 
 /** Zoom and full screen; reloading and the developer tools only in an unpackaged app (a package's request filter cancels devtools://). */
@@ -28,7 +45,7 @@ function viewItems(packaged: boolean): MenuItemConstructorOptions[] {
   ];
 }
 
-/** File → Open Folder…, Open Recent, Export and Import Annotations, the standard Edit / View / Window menus, and Help → Show Log Folder. Call again when the recent list changes. */
+/** File → Open Folder…, Open Recent, Export and Import Annotations, the standard Edit / View / Window menus, Go (./commands), and Help → Keyboard Shortcuts, Show Log Folder. Call again when the recent list changes. */
 export function installMenu(
   actions: MenuActions,
   recent: { path: string; name: string; exists: boolean }[] = [],
@@ -64,10 +81,12 @@ export function installMenu(
     },
     { role: 'editMenu' },
     { label: 'View', submenu: viewItems(app.isPackaged) },
+    { label: '&Go', submenu: goItems(actions) },
     { role: 'windowMenu' },
     {
       role: 'help',
       submenu: [
+        commandItem(HELP_SHORTCUTS, actions),
         { label: 'Show Log Folder', click: () => actions.showLogFolder() },
         { type: 'separator' },
         { label: 'About Threadline', role: 'about' },
@@ -86,6 +105,7 @@ export async function installAppMenu(
   openRecent: (path: string) => void,
   showError: (message: string) => void,
   showLogFolder: () => void,
+  command: (id: string) => void,
 ): Promise<void> {
   const reportFailure = (call: Promise<unknown>) => void call.catch((error: Error) => showError(error.message));
   const actions: MenuActions = {
@@ -94,6 +114,7 @@ export async function installAppMenu(
     exportAnnotations: (format) => reportFailure(service.handlers['annotations.export']({ format })),
     importAnnotations: () => reportFailure(service.handlers['annotations.import']({})),
     showLogFolder,
+    command,
   };
   const refresh = async () => installMenu(actions, await service.handlers['library.recent']({}));
   service.subscribe((event) => {

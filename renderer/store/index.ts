@@ -11,6 +11,7 @@ import { createReaderSlice, type ReaderSlice } from './reader-slice';
 import { createSearchSlice, type SearchSlice } from './search-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 import { createShellSlice, type ShellSlice } from './shell-slice';
+import { createKeyboardSlice, type KeyboardSlice } from './keyboard-slice';
 
 /** The whole renderer state: one store made of typed slices. */
 export type AppState = LibrarySlice &
@@ -22,7 +23,8 @@ export type AppState = LibrarySlice &
   AnnotationsSlice &
   AnnotationsPanelSlice &
   PlaceSlice &
-  ShellSlice;
+  ShellSlice &
+  KeyboardSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** Creates the store over a bridge (the real one in the app, a core-backed one in tests). */
@@ -38,11 +40,18 @@ export function createAppStore(api: Bridge): AppStore {
     ...createAnnotationsPanelSlice(api)(...a),
     ...createPlaceSlice(api)(...a),
     ...createShellSlice(api)(...a),
+    ...createKeyboardSlice(...a),
   }));
   // Annotations follow the open post and the library.
   store.subscribe((state, previous) => {
     if (state.openPostId !== previous.openPostId) {
-      store.setState({ postAnnotations: [], pendingSelection: null, editingAnnotationId: null });
+      store.setState({
+        postAnnotations: [],
+        pendingSelection: null,
+        editingAnnotationId: null,
+        focusedCommentId: null,
+        selectionMode: false,
+      });
       void store.getState().loadAnnotations();
       // Main keeps the open post, to come back to it if the window crashes.
       if (state.openPostId) void api['shell.postOpened']({ id: state.openPostId });
@@ -50,6 +59,8 @@ export function createAppStore(api: Bridge): AppStore {
   });
   // Something failed in main (written to the crash log): the reader is told what happened and what to do.
   api.on('shell.failure', ({ message }) => store.getState().showShellNotice(message));
+  // A command chosen in the application menu (Go, Help → Keyboard Shortcuts): the keymap runs it.
+  api.on('shell.command', ({ id }) => store.getState().requestCommand(id));
   // Any change may move the counts of the post list, so the open post's list and the counts reload.
   api.on('annotations.changed', () => void store.getState().loadAnnotations());
   api.on('library.changed', () => {

@@ -2,6 +2,7 @@ import type { MouseEvent } from 'react';
 import { trimUrl, URL_IN_TEXT } from '../../main/core/shared/url-policy';
 import { getBridge } from '../api/client';
 import { markPieces, type MarkRange } from './highlight';
+import { useTabStop } from './tab-stop';
 
 /** Text with its web addresses split out, so they can be shown as links. */
 export function splitLinks(text: string): { text: string; url?: string }[] {
@@ -26,6 +27,7 @@ function openLink(event: MouseEvent<HTMLAnchorElement>, url: string) {
 
 /** [from, to) of a text, with its marked pieces as <mark> elements. */
 function Marked({ text, marks, from, to }: { text: string; marks: readonly MarkRange[]; from: number; to: number }) {
+  const tabIndex = useTabStop(0);
   return (
     <>
       {markPieces(text, marks, from, to).map((piece) =>
@@ -37,7 +39,7 @@ function Marked({ text, marks, from, to }: { text: string; marks: readonly MarkR
             data-annotation-id={piece.mark.annotation.id}
             title={piece.mark.annotation.label}
             aria-description={piece.mark.annotation.label}
-            tabIndex={0}
+            tabIndex={tabIndex}
           >
             {piece.text}
           </mark>
@@ -63,6 +65,7 @@ function Marked({ text, marks, from, to }: { text: string; marks: readonly MarkR
  * words, find matches) as <mark> elements, inside links too.
  */
 export function LinkedText({ text, marks }: { text: string; marks?: readonly MarkRange[] }) {
+  const tabIndex = useTabStop();
   const parts = splitLinks(text);
   const starts = parts.map((_, index) => parts.slice(0, index).reduce((sum, part) => sum + part.text.length, 0));
   return (
@@ -81,6 +84,7 @@ export function LinkedText({ text, marks }: { text: string; marks?: readonly Mar
             href={/^https?:/i.test(part.url) ? part.url : `https://${part.url.replace(/^\.+/, '')}`}
             onClick={(event) => openLink(event, part.url!)}
             rel="noreferrer"
+            tabIndex={tabIndex}
             title={`Open ${part.url} in your browser`}
           >
             {content}

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Annotation, Colour } from '../../../preload/api';
 import { COLOURS } from '../../../main/core/shared/colours';
 import { useApp } from '../../store';
+import { useReturnFocus } from '../../ui/use-return-focus';
 
 const tagsOf = (text: string) =>
   text
@@ -13,7 +14,13 @@ const tagsOf = (text: string) =>
 function Editor({ annotation }: { annotation: Annotation }) {
   const update = useApp((s) => s.updateAnnotation);
   const remove = useApp((s) => s.removeAnnotation);
-  const close = useApp((s) => s.setEditingAnnotation);
+  const setEditing = useApp((s) => s.setEditingAnnotation);
+  // Closed, the focus goes back where it was when the editor opened (the highlight, the comment).
+  const returnFocus = useReturnFocus(() => document.getElementById('post-title'));
+  const close = (next: null) => {
+    setEditing(next);
+    returnFocus();
+  };
   const [colour, setColour] = useState<Colour>(annotation.colour);
   const [note, setNote] = useState(annotation.note);
   const [tags, setTags] = useState(annotation.tags.join(', '));

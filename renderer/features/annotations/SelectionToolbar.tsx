@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import type { Colour } from '../../../preload/api';
 import { COLOURS } from '../../../main/core/shared/colours';
 import { useApp } from '../../store';
-import { selectionInPart } from './selection';
+import { pendingSelectionOf } from './selection';
 import './reader-annotations.css';
 
 const KEYS: Record<string, Colour> = { '1': 'yellow', '2': 'green', '3': 'blue', '4': 'pink', '5': 'purple' };
@@ -10,25 +10,14 @@ const KEYS: Record<string, Colour> = { '1': 'yellow', '2': 'green', '3': 'blue',
 /**
  * Follows the selection inside `root` (the thread, an article's text): after the mouse or keys
  * (shift+arrows) make one, it becomes the pending selection the toolbar offers to annotate.
+ * Selection mode (`v`, ./selection-mode.tsx) sets it the same way after each of its keys.
  */
 export function useSelectionTracking(root: HTMLElement | null): void {
   const setPending = useApp((s) => s.setPendingSelection);
   const postId = useApp((s) => s.openPostId);
   useEffect(() => {
     if (!root) return;
-    const update = () => {
-      const found = selectionInPart(window.getSelection(), root);
-      if (!found || !postId) return setPending(null);
-      setPending({
-        postId,
-        part: found.part,
-        start: found.start,
-        end: found.end,
-        exact: found.exact ?? '',
-        x: found.rect.x,
-        y: found.rect.y,
-      });
-    };
+    const update = () => setPending(pendingSelectionOf(window.getSelection(), root, postId));
     const onKeyUp = (event: KeyboardEvent) => {
       if (event.shiftKey || event.key === 'Shift') update();
     };

@@ -1,3 +1,5 @@
+import type { PendingSelection } from '../../store/annotations-slice';
+
 /** Where a selection in the reader falls, in the annotation parts' texts (see ShownParagraph.part/offset). */
 export interface PartSelection {
   part: string;
@@ -47,6 +49,25 @@ export function selectionInPart(selection: Selection | null, within: HTMLElement
     end,
     exact: first === last ? text.trim() : undefined,
     rect: { x: box.left + box.width / 2, y: box.top },
+  };
+}
+
+/** The selection as what the selection toolbar offers to annotate in a post; null when it is not one part's text. */
+export function pendingSelectionOf(
+  selection: Selection | null,
+  within: HTMLElement | null,
+  postId: string | null,
+): PendingSelection | null {
+  const found = selectionInPart(selection, within);
+  if (!found || !postId) return null;
+  return {
+    postId,
+    part: found.part,
+    start: found.start,
+    end: found.end,
+    exact: found.exact ?? '',
+    x: found.rect.x,
+    y: found.rect.y,
   };
 }
 

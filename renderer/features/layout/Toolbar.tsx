@@ -1,6 +1,6 @@
 import { IndexProgress } from './IndexProgress';
 import { useApp } from '../../store';
-import { shortcutLabel } from './shortcuts';
+import { shortcutLabel } from './keymap';
 import './layout.css';
 
 /** The top bar: library name, the Reader / Articles switch, Search, Annotations, Open Folder…, and the problems badge. */
@@ -15,6 +15,7 @@ export function Toolbar() {
   const openSearch = useApp((s) => s.openSearch);
   const annotationsShown = useApp((s) => s.annotationsPanelOpen && s.view === 'reader');
   const toggleAnnotations = useApp((s) => s.toggleAnnotationsPanel);
+  const openShortcuts = useApp((s) => s.setShortcutSheetOpen);
   const errors = problems.filter((p) => p.severity === 'error').length;
   return (
     <header className="toolbar">
@@ -58,6 +59,16 @@ export function Toolbar() {
       </button>
       <button type="button" onClick={() => void chooseFolder()}>
         Open Folder…
+      </button>
+      <button
+        type="button"
+        className="shortcuts-button"
+        aria-keyshortcuts="?"
+        title="Keyboard shortcuts (?)"
+        onClick={() => openShortcuts(true)}
+      >
+        <span className="sr-only">Keyboard shortcuts</span>
+        <span aria-hidden="true">?</span>
       </button>
       <button
         type="button"

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { GroupedVirtuoso, type CalculateViewLocation, type GroupedVirtuosoHandle } from 'react-virtuoso';
 import { useApp } from '../../store';
+import { registerPostListFocuser } from '../layout/keyboard-actions';
 import { formatCommentCount, formatDate } from '../../ui/format';
 import { groupPosts, postRows } from './group-posts';
 
@@ -18,10 +19,12 @@ let focusRequest = 0;
 
 /**
  * Focuses a post's button once its row is rendered, and again if the list re-renders the row
- * while it settles (rows land at estimated places first), unless focus has moved on meanwhile.
+ * while it settles (rows land at estimated places first), unless focus has moved on meanwhile
+ * (from where it was when asked: F6 asks from another pane).
  */
 function focusWhenRendered(nav: HTMLElement | null, postId: string) {
   const request = ++focusRequest;
+  const from = document.activeElement;
   let frames = 0;
   let steady = 0;
   const step = () => {
@@ -31,7 +34,7 @@ function focusWhenRendered(nav: HTMLElement | null, postId: string) {
     );
     const active = document.activeElement;
     if (button && active === button) steady++;
-    else if (button && (!active || active === document.body || nav.contains(active))) {
+    else if (button && (!active || active === document.body || active === from || nav.contains(active))) {
       button.focus({ preventScroll: true });
       steady = 0;
     } else if (button) return; // The user has moved on.
@@ -103,6 +106,18 @@ export function PostList() {
     return () => cancelAnimationFrame(frame);
   }, [openPostId, showPost]);
 
+  // F6 and the skip to the posts: the open post (else the first) takes the focus, its row scrolled in first.
+  const tabStopId = openPostId ?? posts[0]?.id ?? null;
+  useEffect(
+    () =>
+      registerPostListFocuser(() => {
+        if (!tabStopId) return;
+        showPost(tabStopId, 'nearest');
+        focusWhenRendered(nav.current, tabStopId);
+      }),
+    [tabStopId, showPost],
+  );
+
   // Up/Down/Home/End move between posts, scrolling rows in as needed.
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     const from = (event.target as HTMLElement).closest<HTMLElement>('.post-item');
@@ -142,6 +157,8 @@ export function PostList() {
               data-post-id={post.id}
               data-order={row.order}
               aria-current={post.id === openPostId ? 'true' : undefined}
+              // One tab stop: the open post (else the first); the arrow keys move from there.
+              tabIndex={post.id === tabStopId ? 0 : -1}
               onClick={() => void openPost(post.id)}
             >
               <span className="post-title">{post.title || '(untitled)'}</span>

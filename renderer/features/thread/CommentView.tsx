@@ -2,13 +2,26 @@ import { useMemo } from 'react';
 import type { Comment } from '../../../preload/api';
 import { commentPart } from '../../../main/core/shared/part-keys';
 import { useApp } from '../../store';
+import { TabStopContext, useTabStop } from '../../ui/tab-stop';
+import { feedPositions } from './feed';
 import { commentElementId, commentSegments } from './segments';
 import { Segments } from './Segments';
 
-/** One reply (or a comment outside the virtualised list) as a list item. */
+/**
+ * The tab index of a button or link in a comment's header or text: 0 in the thread's current
+ * comment, -1 in the others (the thread is one tab stop; Tab goes from the focused comment into
+ * its own controls). Every control added to a comment takes `tabIndex={useCommentTabIndex()}`.
+ */
+export const useCommentTabIndex = (): 0 | -1 => useTabStop(-1);
+
+/** True for the thread's current comment (its one tab stop): the last one focused, else the first. */
+const useIsCurrent = (commentId: string) =>
+  useApp((s) => (s.focusedCommentId ?? s.detail?.post.comments[0]?.id) === commentId);
+
+/** One reply (or a comment outside the virtualised list) as an item of the thread's feed. */
 export function CommentView({ comment, markedIds }: { comment: Comment; markedIds: Set<string> }) {
   return (
-    <li className={comment.id.includes('.') ? 'comment reply' : 'comment'}>
+    <li role="none" className={comment.id.includes('.') ? 'comment reply' : 'comment'}>
       <CommentContent comment={comment} markedIds={markedIds} />
     </li>
   );
@@ -32,15 +45,29 @@ export function CommentContent({ comment, markedIds }: { comment: Comment; marke
     () => (detail ? commentSegments(comment, detail.articles, detail.quotes) : []),
     [comment, detail],
   );
+  const current = useIsCurrent(comment.id);
+  const tabIndex = current ? 0 : -1;
+  // Its place among the comments shown (replies included), for the feed; the size is unknown while more are coming.
+  const position = useApp((s) => (s.detail ? feedPositions(s.detail.post.comments, s.collapsed).get(comment.id) : 0));
+  const setSize = useApp((s) =>
+    s.detail && s.detail.post.comments.length >= s.detail.commentTotal
+      ? feedPositions(s.detail.post.comments, s.collapsed).size
+      : -1,
+  );
+  const parent = comment.id.includes('.') ? comment.id.slice(0, comment.id.lastIndexOf('.')) : null;
   return (
-    <>
+    <TabStopContext.Provider value={tabIndex}>
       <article
         id={elementId}
         className={['comment-body', markedIds.has(elementId) ? 'marked' : '', flagged ? 'flagged' : '']
           .filter(Boolean)
           .join(' ')}
         aria-label={`Comment ${comment.id}`}
-        tabIndex={-1}
+        // The feed is flat: a reply says whose it is.
+        aria-description={parent ? `Reply to comment ${parent}` : undefined}
+        aria-posinset={position === undefined ? undefined : position + 1}
+        aria-setsize={setSize}
+        tabIndex={tabIndex}
       >
         <header className="comment-header">
           <span className="comment-number">{comment.id}</span>
@@ -50,6 +77,7 @@ export function CommentContent({ comment, markedIds }: { comment: Comment; marke
             type="button"
             className={flagged ? 'flag flagged' : 'flag'}
             aria-pressed={flagged}
+            tabIndex={tabIndex}
             title={flagged ? 'Remove the flag from this comment' : 'Flag this whole comment'}
             onClick={() => detail && void flag(detail.post.id, comment.id)}
           >
@@ -59,6 +87,7 @@ export function CommentContent({ comment, markedIds }: { comment: Comment; marke
             <button
               type="button"
               className="collapse"
+              tabIndex={tabIndex}
               aria-expanded={!collapsed}
               aria-controls={`replies-${comment.id}`}
               onClick={() => toggle(comment.id)}
@@ -72,12 +101,13 @@ export function CommentContent({ comment, markedIds }: { comment: Comment; marke
         <Segments segments={segments} markedIds={markedIds} />
       </article>
       {replyCount > 0 && !collapsed && (
-        <ol className="replies" id={`replies-${comment.id}`} aria-label={`Replies to comment ${comment.id}`}>
+        // Part of the one feed of the thread: the nesting is in each reply's name ("Reply 3.2 to comment 3").
+        <ol className="replies" id={`replies-${comment.id}`} role="none">
           {comment.replies.map((reply) => (
             <CommentView key={reply.id} comment={reply} markedIds={markedIds} />
           ))}
         </ol>
       )}
-    </>
+    </TabStopContext.Provider>
   );
 }

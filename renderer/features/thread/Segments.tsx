@@ -5,10 +5,12 @@ import { matchRanges, termPattern } from '../../../main/core/shared/match';
 import type { MarkRange } from '../../ui/highlight';
 import { LinkedText } from '../../ui/linked-text';
 import { SourceIcon } from '../../ui/source-icon';
+import { useTabStop } from '../../ui/tab-stop';
 import { revealInThread } from './reveal';
 import { describeTarget, findMarkId, type Segment, type ShownParagraph } from './segments';
 
 function QuoteLinks({ quotes }: { quotes: InternalQuote[] }) {
+  const tabIndex = useTabStop();
   if (!quotes.length) return null;
   return (
     <p className="quote-links">
@@ -19,6 +21,7 @@ function QuoteLinks({ quotes }: { quotes: InternalQuote[] }) {
             key={quote.id}
             type="button"
             className="quote-link"
+            tabIndex={tabIndex}
             title={`“${quote.text}”`}
             onClick={() => revealInThread(target)}
           >
@@ -120,6 +123,7 @@ function Paragraph({ paragraph, marked }: { paragraph: ShownParagraph; marked: b
 export function Segments({ segments, markedIds }: { segments: Segment[]; markedIds: Set<string> }) {
   const markArticle = useApp((s) => s.markArticle);
   const markedArticleId = useApp((s) => s.markedArticleId);
+  const tabIndex = useTabStop();
   return (
     <>
       {segments.map((segment, index) => {
@@ -140,6 +144,7 @@ export function Segments({ segments, markedIds }: { segments: Segment[]; markedI
               <button
                 type="button"
                 className="quote-source"
+                tabIndex={tabIndex}
                 aria-pressed={markedArticleId === article.id}
                 title="Show this article's card"
                 onClick={() => markArticle(markedArticleId === article.id ? null : article.id)}

@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type Ref } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type Ref } from 'react';
 import { Virtuoso, type Components, type ItemProps, type ListProps, type VirtuosoHandle } from 'react-virtuoso';
 import type { Comment } from '../../../preload/api';
 import { useApp } from '../../store';
 import { AnnotationEditor, AnnotationsNotice } from '../annotations/AnnotationEditor';
 import { SelectionToolbar } from '../annotations/SelectionToolbar';
+import { SelectionMode } from '../annotations/selection-mode';
 import { highlightOpeners } from '../annotations/selection';
 import { stillArriving, threadComplete } from '../../store/open-post';
 import { formatCommentCount, formatDate } from '../../ui/format';
@@ -26,16 +27,31 @@ const FIRST_ROWS = 12;
 
 interface RowContext {
   markedIds: Set<string>;
+  /** More comments are on their way. */
+  busy: boolean;
 }
 
-/** The comment tree's top level: the virtualised list renders into it. */
-function CommentList({ context: _context, ref, ...props }: ListProps & { context: RowContext }) {
-  return <ol {...props} ref={ref as Ref<HTMLOListElement>} className="comment-tree" aria-label="Comments" />;
+/**
+ * The comment tree's top level: the virtualised list renders into it. It is an ARIA feed: every
+ * comment and reply is an article of it, with its place (aria-posinset/setsize) as only some
+ * are rendered; the thread is one tab stop, `j`/`k` move between the articles (docs/architecture.md, Keymap).
+ */
+function CommentList({ context, ref, ...props }: ListProps & { context: RowContext }) {
+  return (
+    <ol
+      {...props}
+      ref={ref as Ref<HTMLOListElement>}
+      className="comment-tree"
+      role="feed"
+      aria-busy={context.busy}
+      aria-label="Comments"
+    />
+  );
 }
 
 /** One row: a top-level comment with its replies. */
 function CommentRow({ item: _item, context: _context, ...props }: ItemProps<Comment> & { context: RowContext }) {
-  return <li {...props} className="comment" />;
+  return <li {...props} role="none" className="comment" />;
 }
 
 const components: Components<Comment, RowContext> = { List: CommentList, Item: CommentRow };
@@ -64,7 +80,18 @@ export function Thread() {
     const article = articles?.find((a) => a.id === markedArticleId);
     return new Set(article && post ? elementIdsOf(article, post) : []);
   }, [post, articles, markedArticleId]);
-  const context = useMemo<RowContext>(() => ({ markedIds }), [markedIds]);
+  const busy = detail ? !threadComplete(detail) && detail.restError === null : false;
+  const context = useMemo<RowContext>(() => ({ markedIds, busy }), [markedIds, busy]);
+  const setFocusedComment = useApp((s) => s.setFocusedComment);
+  // The comment holding the focus (by keys, a click, a reveal) becomes the thread's one tab stop;
+  // the focus on the post above the comments (its title, a paragraph) leaves none (`j` goes to the first).
+  const onFocus = useCallback(
+    (event: FocusEvent) => {
+      const comment = (event.target as HTMLElement).closest<HTMLElement>('article.comment-body');
+      setFocusedComment(comment?.id.startsWith('comment-') ? comment.id.slice('comment-'.length) : null);
+    },
+    [setFocusedComment],
+  );
   const body = useMemo(() => (post && articles ? bodySegments(post, articles) : []), [post, articles]);
   const estimates = useMemo(() => post?.comments.map(estimateRowHeight), [post]);
 
@@ -132,12 +159,16 @@ export function Thread() {
       aria-labelledby="post-title"
       // A highlight opens its editor on a click (not at the end of a selection) or Enter.
       {...highlightOpeners(editAnnotation)}
+      onFocus={onFocus}
     >
       <AnnotationsNotice />
       <SelectionToolbar root={root} />
+      <SelectionMode root={root} />
       <AnnotationEditor />
       <header className="post-header">
-        <h1 id="post-title">{post.title || '(untitled)'}</h1>
+        <h1 id="post-title" tabIndex={-1}>
+          {post.title || '(untitled)'}
+        </h1>
         <p className="post-date">
           <time dateTime={post.date ?? undefined}>{post.dateText ?? formatDate(post.date)}</time> ·{' '}
           <span>{post.file}</span>

@@ -125,7 +125,7 @@ describe('the thread', () => {
       expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('A Long Thread');
       expect(screen.getByRole('region', { name: 'Post' }).textContent).toContain('The body.');
       expect(screen.getByRole('heading', { name: `${RENDER_WHOLE_UP_TO + 100} comments` })).toBeTruthy();
-      const rows = within(screen.getByRole('list', { name: 'Comments' })).getAllByRole('article');
+      const rows = within(screen.getByRole('feed', { name: 'Comments' })).getAllByRole('article');
       expect(rows.length).toBeGreaterThan(0);
       expect(rows.length).toBeLessThan(20);
       expect(rows[0]!.getAttribute('aria-label')).toBe('Comment 1');
