@@ -46,6 +46,30 @@ export interface Harness {
   service: Service;
   /** URLs the app asked to open in the system browser. */
   openedLinks: string[];
+  /** What the app put on the clipboard, oldest first (standing in for the system clipboard). */
+  clipboard: string[];
+}
+
+/**
+ * Chromium's PDF of a self-contained page, standing in for Electron's printToPDF: the page is
+ * loaded in a tab of its own (its policy lets nothing be fetched) and printed with its print rules.
+ */
+export async function chromiumPdf(page: Page, html: string): Promise<Uint8Array> {
+  const tab = await page.context().newPage();
+  try {
+    await tab.setContent(html, { waitUntil: 'load' });
+    // Through the DevTools protocol rather than page.pdf(), which Playwright allows only headless: the preview is headed.
+    const cdp = await page.context().newCDPSession(tab);
+    const { data } = (await cdp.send('Page.printToPDF', {
+      printBackground: true,
+      preferCSSPageSize: true,
+      paperWidth: 8.27,
+      paperHeight: 11.69,
+    })) as { data: string };
+    return Buffer.from(data, 'base64');
+  } finally {
+    await tab.close();
+  }
 }
 
 /**
@@ -55,6 +79,7 @@ export interface Harness {
  */
 export async function startHarness(page: Page, options: HarnessOptions = {}): Promise<Harness> {
   const openedLinks: string[] = [];
+  const clipboard: string[] = [];
   const service = createService({
     defaultLibrary: SEEDS_DIR,
     profileDir: options.profileDir ?? mkdtempSync(join(tmpdir(), 'threadline-profile-')),
@@ -62,6 +87,8 @@ export async function startHarness(page: Page, options: HarnessOptions = {}): Pr
     chooseFolder: options.chooseFolder ?? (async () => null),
     saveFile: options.saveFile ?? (async () => null),
     chooseFile: options.chooseFile ?? (async () => null),
+    copyText: async (text) => void clipboard.push(text),
+    printToPdf: (html) => chromiumPdf(page, html),
   });
   const dispatch = createDispatcher(service.handlers);
   const dispatchDropped = createDropDispatcher(service.openLibrary);
@@ -155,5 +182,5 @@ export async function startHarness(page: Page, options: HarnessOptions = {}): Pr
   if (options.openBehind) opening.catch(() => undefined);
   else await opening;
   await page.goto(`${APP_ORIGIN}/index.html`);
-  return { service, openedLinks };
+  return { service, openedLinks, clipboard };
 }
