@@ -43,8 +43,8 @@ h2 { font-size: 1.25rem; margin: 2rem 0 1rem; border-bottom: 1px solid #ccc; pad
 @media print {
   body { margin: 0; max-width: none; font-size: 11pt; }
   a { color: inherit; text-decoration: none; }
-  .comment, blockquote.quoted { break-inside: avoid-page; }
-  h1, h2, .comment > header { break-after: avoid-page; }
+  p { orphans: 3; widows: 3; }
+  h1, h2, .comment > header, blockquote.quoted > .caption { break-after: avoid-page; }
   mark { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
   blockquote.quoted { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
 }

@@ -252,5 +252,7 @@ export function groupByQuote(paragraphs: readonly Paragraph[]): { quote: QuoteMa
 /** The caption of a quoted article: "Quoted article 2 — from The Guardian: “Title”". */
 export function quoteCaption(quote: QuoteMark): string {
   const from = quote.source ? ` — from ${quote.source}` : ' — source unknown';
-  return `Quoted article ${quote.number}${from}${quote.title ? `: “${quote.title}”` : ''}`;
+  // A headline that carries its own quotation marks is not quoted again.
+  const title = quote.title && /^["“‘']/.test(quote.title) ? quote.title : quote.title ? `“${quote.title}”` : '';
+  return `Quoted article ${quote.number}${from}${title ? `: ${title}` : ''}`;
 }
