@@ -1,5 +1,6 @@
 import { Group, Panel, Separator } from 'react-resizable-panels';
 import { AnnotationsPanel } from './features/annotations/AnnotationsPanel';
+import { ActionStatus } from './features/export/ThreadActions';
 import { ArticlesPane } from './features/articles/ArticlesPane';
 import { FindBar } from './features/find/FindBar';
 import { useShortcuts } from './features/layout/shortcuts';
@@ -28,6 +29,7 @@ export function App() {
     <div className="app">
       <Toolbar />
       <ShellNotice />
+      <ActionStatus />
       <OpeningStatus />
       {libraryError && (
         <p role="alert" className="error banner">

@@ -11,6 +11,7 @@ import { createReaderSlice, type ReaderSlice } from './reader-slice';
 import { createSearchSlice, type SearchSlice } from './search-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 import { createShellSlice, type ShellSlice } from './shell-slice';
+import { createExportSlice, type ExportSlice } from './export-slice';
 
 /** The whole renderer state: one store made of typed slices. */
 export type AppState = LibrarySlice &
@@ -22,7 +23,8 @@ export type AppState = LibrarySlice &
   AnnotationsSlice &
   AnnotationsPanelSlice &
   PlaceSlice &
-  ShellSlice;
+  ShellSlice &
+  ExportSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** Creates the store over a bridge (the real one in the app, a core-backed one in tests). */
@@ -38,6 +40,7 @@ export function createAppStore(api: Bridge): AppStore {
     ...createAnnotationsPanelSlice(api)(...a),
     ...createPlaceSlice(api)(...a),
     ...createShellSlice(api)(...a),
+    ...createExportSlice(api)(...a),
   }));
   // Annotations follow the open post and the library.
   store.subscribe((state, previous) => {
@@ -50,6 +53,8 @@ export function createAppStore(api: Bridge): AppStore {
   });
   // Something failed in main (written to the crash log): the reader is told what happened and what to do.
   api.on('shell.failure', ({ message }) => store.getState().showShellNotice(message));
+  // A threadline:// link from the system, a second launch or the command line: the window goes there.
+  api.on('shell.openLink', ({ url }) => void store.getState().openLink(url));
   // Any change may move the counts of the post list, so the open post's list and the counts reload.
   api.on('annotations.changed', () => void store.getState().loadAnnotations());
   api.on('library.changed', () => {

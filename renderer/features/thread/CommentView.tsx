@@ -4,6 +4,7 @@ import { commentPart } from '../../../main/core/shared/part-keys';
 import { useApp } from '../../store';
 import { commentElementId, commentSegments } from './segments';
 import { Segments } from './Segments';
+import { CommentActions } from '../export/ThreadActions';
 
 /** One reply (or a comment outside the virtualised list) as a list item. */
 export function CommentView({ comment, markedIds }: { comment: Comment; markedIds: Set<string> }) {
@@ -46,6 +47,7 @@ export function CommentContent({ comment, markedIds }: { comment: Comment; marke
           <span className="comment-number">{comment.id}</span>
           {comment.author && <span className="comment-author">{comment.author}</span>}
           <span className="comment-line">line {comment.line}</span>
+          <CommentActions commentId={comment.id} />
           <button
             type="button"
             className={flagged ? 'flag flagged' : 'flag'}
