@@ -20,6 +20,7 @@ export async function printHtmlToPdf(html: string): Promise<Uint8Array> {
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   try {
