@@ -97,6 +97,9 @@ test("an annotation's link is copied from the panel, and opening it shows the an
   await expect(heading(page)).toHaveText('Omnishambles Update 48');
   harness.service.receiveLink(harness.clipboard[0]!);
   await expect(heading(page)).toHaveText('Latest From Napo 188');
+  // The paragraph holding the highlight has the focus, and the annotation's row is the current one.
+  await expect(page.locator(':focus')).toContainText('Here we have the latest blog post from Ian Lawrence, Napo');
+  await expect(page.locator('.annotations-item-open[aria-current="true"]')).toContainText('Latest From Napo 188');
 });
 
 test('a thread is exported as Markdown, HTML and PDF through the dialog', async ({ page, openApp, shoot }) => {
