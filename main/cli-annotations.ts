@@ -7,6 +7,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { ANNOTATIONS_FILE, openAnnotations } from './core/annotations/db';
 import { exportText, fromJsonLd } from './core/annotations/export';
+import { libraryLinkId } from './core/link-target';
 import { addQuote, loadPostTexts, reanchorLibrary } from './core/annotations/library';
 import { describePart } from './core/shared/part-keys';
 import { AnnotationError, AnnotationStore, COLOURS, type Colour } from './core/annotations/store';
@@ -187,7 +188,11 @@ export async function runAnnotations(
       }
       return 0;
     }
-    const text = exportText(list, format as 'markdown' | 'jsonld', { library, postId });
+    const text = exportText(list, format as 'markdown' | 'jsonld', {
+      library,
+      postId,
+      linkId: libraryLinkId(library, defaults.library),
+    });
     const target = one(values, 'out');
     if (target) {
       await writeFile(target, text);

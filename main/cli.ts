@@ -15,6 +15,8 @@ import {
 import { UserError } from './core/errors';
 import { loadLibrary, readSeed } from './core/library';
 import { ANNOTATIONS_USAGE, runAnnotations } from './cli-annotations';
+import { OPEN_USAGE, runOpen } from './cli-open';
+import { EXPORT_THREAD_USAGE, runExportThread } from './cli-export-thread';
 import type { Post, Problem } from './core/parse';
 
 /** Where the app keeps its data on this system (Electron's userData for "Threadline"). */
@@ -242,9 +244,12 @@ export async function runCli(
   const json = rest.includes('--json');
   const targets = rest.filter((a) => !a.startsWith('--'));
   if (command === '--help' || command === '-h' || command === 'help') {
-    out(`${USAGE}\n\n${ANNOTATIONS_USAGE}`);
+    out(`${USAGE}\n\n${ANNOTATIONS_USAGE}\n\n${OPEN_USAGE}\n\n${EXPORT_THREAD_USAGE}`);
     return 0;
   }
+  if (command === 'open') return runOpen(rest, out, err);
+  if (command === 'export-thread')
+    return runExportThread(rest, { profile: DEFAULT_PROFILE, library: BUNDLED_SEEDS }, out, err);
   if (command === 'annotations')
     return runAnnotations(rest, { profile: DEFAULT_PROFILE, library: BUNDLED_SEEDS }, out, err);
   if (command === 'index' || command === 'search') {

@@ -1,11 +1,13 @@
-import { app, shell, type BrowserWindow } from 'electron';
+import { app, clipboard, shell, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { createService } from './core/service';
 import { openCrashLog } from './app/crash-log';
 import { chooseFolder, chooseImportFile, chooseSaveFile, showOpenError } from './app/dialogs';
 import { handleFailures } from './app/failures';
 import { registerIpc, sendEvent } from './app/ipc';
-import { runLifecycle } from './app/lifecycle';
+import { linkFromArgs, runLifecycle } from './app/lifecycle';
+import { printHtmlToPdf } from './app/print-pdf';
+import { registerProtocolClient } from './app/protocol-client';
 import { installAppMenu } from './app/menu';
 import { bundledSeedsPath, electronSqliteBinding, folderFromArgs, rendererDir } from './app/paths';
 import { registerAppScheme, serveRenderer } from './app/protocol';
@@ -32,7 +34,13 @@ runLifecycle(app, () => {
     chooseFolder: () => chooseFolder(mainWindow),
     saveFile: (name) => chooseSaveFile(mainWindow, name),
     chooseFile: () => chooseImportFile(mainWindow),
+    copyText: async (text) => clipboard.writeText(text),
+    printToPdf: printHtmlToPdf,
   });
+  registerProtocolClient();
+  // Started by the system or `threadline open` with a link: the window asks for it once it is up.
+  const startLink = linkFromArgs(process.argv);
+  if (startLink) service.receiveLink(startLink);
 
   let reloads = 0;
   handleFailures(
@@ -91,6 +99,7 @@ runLifecycle(app, () => {
       );
     },
     openFolder: async (path) => void (await open(path)),
+    openLink: (url) => service.receiveLink(url),
     folderFromArgs,
     showWindow() {
       if (mainWindow?.isMinimized()) mainWindow.restore();

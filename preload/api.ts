@@ -173,6 +173,29 @@ export interface Requests {
   'shell.resume': NoFields;
   /** The library being opened now (the window opens before the first one is ready), or null. */
   'library.opening': NoFields;
+
+  // ── Links into the thread, a thread leaving the app (issue 17) ──
+  /** Puts text on the system clipboard (the page is sandboxed: main writes it). */
+  'shell.copyText': {
+    /** At most 8 KB: a threadline:// link. */
+    text: string;
+  };
+  /**
+   * Follows a threadline:// link (main/core/shared/links.ts): opens its library when it is another
+   * one this computer knows, and answers which post, comment or annotation to show.
+   */
+  'links.follow': { url: string };
+  /** The link the app was started with (from the system or the command line), once; null when none is waiting. */
+  'links.pending': NoFields;
+  /** Asks where to save (a system dialog) and writes a post with its thread as Markdown, HTML or PDF; null when cancelled. */
+  'thread.export': {
+    postId: string;
+    format: 'markdown' | 'html' | 'pdf';
+    /** Comment ids whose replies are collapsed in the reader: left out. Absent: the whole thread. */
+    collapsed?: string[];
+    /** With the reader's highlights (marked) and notes (numbered notes). */
+    annotations: boolean;
+  };
 }
 
 /** Every method of the contract, in one list: the bridge and the IPC registration are built from it. */
@@ -209,6 +232,11 @@ export const methodNames = [
   'shell.postOpened',
   'shell.resume',
   'library.opening',
+  // Links and thread export (issue 17).
+  'shell.copyText',
+  'links.follow',
+  'links.pending',
+  'thread.export',
 ] as const;
 
 export type MethodName = keyof Requests;
@@ -256,6 +284,12 @@ export interface Responses {
   'shell.postOpened': null;
   'shell.resume': ResumeState;
   'library.opening': { root: string; name: string; isDefault: boolean } | null;
+  // Links and thread export (issue 17).
+  'shell.copyText': { copied: true };
+  /** Where the link points, in the library now open: the post, and the comment or the annotation to show. */
+  'links.follow': { postId: string; commentId: string | null; annotation: Annotation | null };
+  'links.pending': { url: string | null };
+  'thread.export': { path: string; format: 'markdown' | 'html' | 'pdf' } | null;
 }
 
 /** Events main sends to the renderer, with their payloads. */
@@ -275,6 +309,8 @@ export interface Events {
   'shell.failure': { message: string };
   /** A command chosen in the application menu (Go, Help → Keyboard Shortcuts): the renderer runs its keymap binding. */
   'shell.command': { id: string };
+  /** The system (or a second launch, or the command line) asked to open a threadline:// link: the window follows it. */
+  'shell.openLink': { url: string };
 }
 export type EventName = keyof Events;
 export const eventNames = [
@@ -286,6 +322,7 @@ export const eventNames = [
   // The shell (issue 16).
   'shell.failure',
   'shell.command',
+  'shell.openLink',
 ] as const satisfies readonly EventName[];
 
 /** `true` when A and B hold the same names; otherwise the names only one of them holds. */

@@ -1,5 +1,6 @@
 import { Group, Panel, Separator } from 'react-resizable-panels';
 import { AnnotationsPanel } from './features/annotations/AnnotationsPanel';
+import { ActionStatus } from './features/export/ThreadActions';
 import { ArticlesPane } from './features/articles/ArticlesPane';
 import { FindBar } from './features/find/FindBar';
 import { DropTarget } from './features/layout/DropTarget';
@@ -43,6 +44,7 @@ export function App() {
       </a>
       <Toolbar />
       <ShellNotice />
+      <ActionStatus />
       <OpeningStatus />
       {libraryError && (
         <p role="alert" className="error banner">

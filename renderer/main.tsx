@@ -13,7 +13,9 @@ try {
   void store
     .getState()
     .resume()
-    .then(() => store.getState().refreshLibrary());
+    .then(() => store.getState().refreshLibrary())
+    // Started by a threadline:// link: go there once the library is shown.
+    .then(() => store.getState().followPendingLink());
   root.render(
     <StrictMode>
       <StoreContext.Provider value={store}>

@@ -48,6 +48,30 @@ export interface Harness {
   openedLinks: string[];
   /** Sends 'shell.command' as the application menu does (Go, Help → Keyboard Shortcuts). */
   sendCommand(id: string): Promise<void>;
+  /** What the app put on the clipboard, oldest first (standing in for the system clipboard). */
+  clipboard: string[];
+}
+
+/**
+ * Chromium's PDF of a self-contained page, standing in for Electron's printToPDF: the page is
+ * loaded in a tab of its own (its policy lets nothing be fetched) and printed with its print rules.
+ */
+export async function chromiumPdf(page: Page, html: string): Promise<Uint8Array> {
+  const tab = await page.context().newPage();
+  try {
+    await tab.setContent(html, { waitUntil: 'load' });
+    // Through the DevTools protocol rather than page.pdf(), which Playwright allows only headless: the preview is headed.
+    const cdp = await page.context().newCDPSession(tab);
+    const { data } = (await cdp.send('Page.printToPDF', {
+      printBackground: true,
+      preferCSSPageSize: true,
+      paperWidth: 8.27,
+      paperHeight: 11.69,
+    })) as { data: string };
+    return Buffer.from(data, 'base64');
+  } finally {
+    await tab.close();
+  }
 }
 
 /**
@@ -57,6 +81,7 @@ export interface Harness {
  */
 export async function startHarness(page: Page, options: HarnessOptions = {}): Promise<Harness> {
   const openedLinks: string[] = [];
+  const clipboard: string[] = [];
   const service = createService({
     defaultLibrary: SEEDS_DIR,
     profileDir: options.profileDir ?? mkdtempSync(join(tmpdir(), 'threadline-profile-')),
@@ -64,6 +89,8 @@ export async function startHarness(page: Page, options: HarnessOptions = {}): Pr
     chooseFolder: options.chooseFolder ?? (async () => null),
     saveFile: options.saveFile ?? (async () => null),
     chooseFile: options.chooseFile ?? (async () => null),
+    copyText: async (text) => void clipboard.push(text),
+    printToPdf: (html) => chromiumPdf(page, html),
   });
   const dispatch = createDispatcher(service.handlers);
   const dispatchDropped = createDropDispatcher(service.openLibrary);
@@ -167,5 +194,5 @@ export async function startHarness(page: Page, options: HarnessOptions = {}): Pr
       { id },
     );
   };
-  return { service, openedLinks, sendCommand };
+  return { service, openedLinks, sendCommand, clipboard };
 }

@@ -14,17 +14,21 @@ export function showOpenError(parent: BrowserWindow | null, message: string): vo
   else void dialog.showMessageBox(options);
 }
 
-/** The system "save as" dialog for an export; null when the user cancels. */
+/** The file types an export is saved as, by the suggested name's extension. */
+const SAVE_FILTERS: Record<string, { name: string; extensions: string[] }> = {
+  md: { name: 'Markdown', extensions: ['md'] },
+  html: { name: 'Web page (HTML)', extensions: ['html', 'htm'] },
+  pdf: { name: 'PDF', extensions: ['pdf'] },
+  jsonld: { name: 'W3C Web Annotations (JSON-LD)', extensions: ['jsonld', 'json'] },
+};
+
+/** The system "save as" dialog for an export (annotations or a thread); null when the user cancels. */
 export async function chooseSaveFile(parent: BrowserWindow | null, suggestedName: string): Promise<string | null> {
-  const markdown = suggestedName.endsWith('.md');
+  const extension = suggestedName.slice(suggestedName.lastIndexOf('.') + 1);
   const options = {
-    title: 'Export annotations',
+    title: extension === 'jsonld' || suggestedName.endsWith('-annotations.md') ? 'Export annotations' : 'Export thread',
     defaultPath: suggestedName,
-    filters: [
-      markdown
-        ? { name: 'Markdown', extensions: ['md'] }
-        : { name: 'W3C Web Annotations (JSON-LD)', extensions: ['jsonld', 'json'] },
-    ],
+    filters: [SAVE_FILTERS[extension] ?? SAVE_FILTERS['jsonld']!],
   };
   const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
   return result.canceled ? null : (result.filePath ?? null);

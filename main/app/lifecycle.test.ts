@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { runLifecycle, type AppLike, type Instance } from './lifecycle';
+import { linkFromArgs, runLifecycle, type AppLike, type Instance } from './lifecycle';
 
 type Listener = (...args: never[]) => void;
 
@@ -65,6 +65,22 @@ describe('the lifecycle', () => {
     fire('second-instance', {}, ['threadline', '/home/reader/other'], '/home/reader');
     await settle();
     expect(log.slice(3)).toEqual(['open /home/reader/other', 'show']);
+  });
+
+  it('hands a threadline:// link from a second launch or the system to the window, not as a folder', async () => {
+    const { app, fire, ready, settle } = standInApp();
+    const { instance, log } = standInInstance();
+    instance.openLink = vi.fn((url: string) => void log.push(`link ${url}`));
+    runLifecycle(app, () => instance);
+    const early = { preventDefault: vi.fn() };
+    fire('open-url', early, 'threadline://seeds/p#c1');
+    expect(early.preventDefault).toHaveBeenCalled();
+    ready();
+    await settle();
+    fire('second-instance', {}, ['threadline', 'open', 'threadline://seeds/p#c3.2'], '/home/reader');
+    expect(log).toEqual(['link threadline://seeds/p#c1', 'ready', 'link threadline://seeds/p#c3.2', 'show']);
+    expect(linkFromArgs(['/usr/bin/threadline', '--x', 'THREADLINE://seeds/q'])).toBe('THREADLINE://seeds/q');
+    expect(linkFromArgs(['/usr/bin/threadline', '/home/reader/blog'])).toBeNull();
   });
 
   it('a second launch without a folder only brings the window forward', async () => {

@@ -12,6 +12,8 @@ export interface AppLike {
   on(event: 'second-instance', listener: (event: unknown, argv: string[], workingDirectory: string) => void): unknown;
   on(event: 'before-quit', listener: (event: { preventDefault(): void }) => void): unknown;
   on(event: 'window-all-closed', listener: () => void): unknown;
+  /** macOS: the system opens a threadline:// link with the app (before or after it is ready). */
+  on(event: 'open-url', listener: (event: { preventDefault(): void }, url: string) => void): unknown;
 }
 
 /** What the one running instance does; made only once this process holds the single-instance lock. */
@@ -28,6 +30,13 @@ export interface Instance {
   close(): Promise<void>;
   /** Records a failure of the lifecycle itself (the crash log). */
   report(what: string, error: unknown): void;
+  /** A threadline:// link from the system or a later launch: the window goes there (kept until it asks, if it has not started). */
+  openLink?(url: string): void;
+}
+
+/** The threadline:// link a command line holds, if any (Windows and Linux hand a link to the app as an argument). */
+export function linkFromArgs(argv: readonly string[]): string | null {
+  return argv.find((arg) => /^threadline:/i.test(arg)) ?? null;
 }
 
 /** How this process runs: the one instance, or a second launch that hands over and quits. */
@@ -50,8 +59,16 @@ export function runLifecycle(app: AppLike, makeInstance: () => Instance): Role {
   const open = (folder: string) =>
     void instance.openFolder(folder).catch((error: unknown) => instance.report('Opening a folder', error));
 
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    instance.openLink?.(url);
+    if (isReady) instance.showWindow();
+  });
+
   app.on('second-instance', (_event, argv, workingDirectory) => {
-    const folder = instance.folderFromArgs(argv, workingDirectory);
+    const link = linkFromArgs(argv);
+    if (link) instance.openLink?.(link);
+    const folder = link ? null : instance.folderFromArgs(argv, workingDirectory);
     if (folder && isReady) open(folder);
     else if (folder) queued.push(folder);
     if (isReady) instance.showWindow();

@@ -99,6 +99,18 @@ export const requests = {
   'shell.postOpened': z.object({ id: postId }).strict(),
   'shell.resume': empty,
   'library.opening': empty,
+  // Links and thread export (issue 17).
+  'shell.copyText': z.object({ text: text(8192) }).strict(),
+  'links.follow': z.object({ url: text(4096) }).strict(),
+  'links.pending': empty,
+  'thread.export': z
+    .object({
+      postId,
+      format: z.enum(['markdown', 'html', 'pdf']),
+      collapsed: z.array(text(64)).max(100_000).optional(),
+      annotations: z.boolean(),
+    })
+    .strict(),
 } satisfies Record<MethodName, z.ZodType>;
 
 /**

@@ -19,6 +19,8 @@ import { createSession } from './session';
 import { isOpenableUrl } from './shared/url-policy';
 import { createAnnotations } from './annotations/service';
 import { createPlaceStore } from './state/reading-place';
+import { createThreadExport, type PdfMaker } from './export/service';
+import { libraryForLink, libraryLinkId, readLink } from './link-target';
 
 /** What the service needs from its host (Electron, the e2e harness, a test). */
 export interface ServiceDeps {
@@ -40,6 +42,10 @@ export interface ServiceDeps {
   chooseFile?(): Promise<string | null>;
   /** Records something that went wrong without stopping the reader (a damaged state file); console.warn by default. */
   warn?(message: string): void;
+  /** Puts text on the system clipboard (Electron: clipboard.writeText); none: copying is refused. */
+  copyText?(text: string): Promise<void>;
+  /** Prints a self-contained HTML page to PDF (Electron: printToPDF in a hidden window); none: PDF exports are refused. */
+  printToPdf?: PdfMaker;
 }
 
 type Listener = <E extends EventName>(event: E, payload: Events[E]) => void;
@@ -100,6 +106,7 @@ export function createService(deps: ServiceDeps) {
     emit: (event, payload) => emit(event, payload),
     saveFile: deps.saveFile ?? (async () => null),
     chooseFile: deps.chooseFile ?? (async () => null),
+    linkId: (root) => libraryLinkId(root, deps.defaultLibrary),
   });
   // Where the reader was (the last library, the pane widths, the place in a post): a convenience file in the profile.
   const places = createPlaceStore(deps.profileDir, deps.warn ?? ((message) => console.warn(message)));
@@ -112,6 +119,7 @@ export function createService(deps: ServiceDeps) {
       root: open.root,
       name: basename(open.root),
       isDefault: resolve(open.root) === resolve(deps.defaultLibrary),
+      linkId: libraryLinkId(open.root, deps.defaultLibrary),
       fileCount: counts.files,
       postCount: counts.posts,
       problemCount: counts.problems,
@@ -252,6 +260,19 @@ export function createService(deps: ServiceDeps) {
     }
   }
 
+  /** A threadline:// link the system gave before the window asked for it ('links.pending'). */
+  let pendingLink: string | null = null;
+  const threadExport = createThreadExport({
+    library: () => {
+      const open = requireLibrary();
+      return { ...open, linkId: libraryLinkId(open.root, deps.defaultLibrary) };
+    },
+    posts,
+    annotationsOf: (postId) => annotations.handlers['annotations.list']({ postId }),
+    saveFile: deps.saveFile ?? (async () => null),
+    ...(deps.printToPdf ? { printToPdf: deps.printToPdf } : {}),
+  });
+
   const handlers: Handlers = {
     'library.current': async () => (library ? summarise(library) : null),
     'library.chooseFolder': async () => {
@@ -321,6 +342,46 @@ export function createService(deps: ServiceDeps) {
       return { opened: true };
     },
     ...annotations.handlers,
+    ...threadExport,
+    'shell.copyText': async ({ text }) => {
+      if (!deps.copyText)
+        throw new UserError(
+          'unsupported',
+          'Copying failed: this window has no clipboard. Select the text and copy it.',
+        );
+      await deps.copyText(text);
+      return { copied: true };
+    },
+    'links.follow': async ({ url }) => {
+      const link = readLink(url);
+      const recent = (await readRecent(deps.profileDir)).filter((r) => r.exists).map((r) => r.path);
+      const known = [...(library ? [library.root] : []), deps.defaultLibrary, ...recent];
+      const root = libraryForLink(link, known, deps.defaultLibrary);
+      if (library?.root !== resolve(root)) await openLibrary(root);
+      if (pendingLink === url) pendingLink = null;
+      const open = requireLibrary();
+      if (!open.queries.fileOf(link.postId))
+        throw new UserError(
+          'not-found',
+          `Opening the link failed: the post "${link.postId.slice(0, 120)}" is not in ${basename(open.root)} any more. It may have been removed or renamed; pick it from the list.`,
+        );
+      let annotation = null;
+      if (link.annotationId) {
+        const list = await annotations.handlers['annotations.list']({ postId: link.postId });
+        annotation = list.find((a) => a.id === link.annotationId) ?? null;
+        if (!annotation)
+          throw new UserError(
+            'not-found',
+            'Opening the link failed: that annotation is not there any more (it may be in the bin). The post is still here: open it from the list.',
+          );
+      }
+      return { postId: link.postId, commentId: link.commentId ?? null, annotation };
+    },
+    'links.pending': async () => {
+      const url = pendingLink;
+      pendingLink = null;
+      return { url };
+    },
     'place.get': async () => ({
       panes: await places.panes(),
       post: library ? await places.placeIn(library.root) : null,
@@ -355,6 +416,14 @@ export function createService(deps: ServiceDeps) {
   return {
     handlers,
     openLibrary,
+    /**
+     * A threadline:// link from the system (a second launch, macOS open-url, the command line):
+     * the window follows it ('shell.openLink'); kept for the window that has not started yet ('links.pending').
+     */
+    receiveLink(url: string): void {
+      pendingLink = url;
+      emit('shell.openLink', { url });
+    },
     /** The library open when the app last ran, when it is still a folder; null for none or the bundled one. */
     lastLibrary: (): Promise<string | null> => places.lastLibrary(),
     /** The window's session: the post to come back to after a crash, failures to tell the reader. */

@@ -12,6 +12,7 @@ import { createSearchSlice, type SearchSlice } from './search-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 import { createShellSlice, type ShellSlice } from './shell-slice';
 import { createKeyboardSlice, type KeyboardSlice } from './keyboard-slice';
+import { createExportSlice, type ExportSlice } from './export-slice';
 
 /** The whole renderer state: one store made of typed slices. */
 export type AppState = LibrarySlice &
@@ -24,7 +25,8 @@ export type AppState = LibrarySlice &
   AnnotationsPanelSlice &
   PlaceSlice &
   ShellSlice &
-  KeyboardSlice;
+  KeyboardSlice &
+  ExportSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** Creates the store over a bridge (the real one in the app, a core-backed one in tests). */
@@ -41,6 +43,7 @@ export function createAppStore(api: Bridge): AppStore {
     ...createPlaceSlice(api)(...a),
     ...createShellSlice(api)(...a),
     ...createKeyboardSlice(...a),
+    ...createExportSlice(api)(...a),
   }));
   // Annotations follow the open post and the library.
   store.subscribe((state, previous) => {
@@ -61,6 +64,8 @@ export function createAppStore(api: Bridge): AppStore {
   api.on('shell.failure', ({ message }) => store.getState().showShellNotice(message));
   // A command chosen in the application menu (Go, Help → Keyboard Shortcuts): the keymap runs it.
   api.on('shell.command', ({ id }) => store.getState().requestCommand(id));
+  // A threadline:// link from the system, a second launch or the command line: the window goes there.
+  api.on('shell.openLink', ({ url }) => void store.getState().openLink(url));
   // Any change may move the counts of the post list, so the open post's list and the counts reload.
   api.on('annotations.changed', () => void store.getState().loadAnnotations());
   api.on('library.changed', () => {

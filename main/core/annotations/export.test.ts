@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collectionIri, fromJsonLd, toJsonLd } from './export';
+import { collectionIri, exportText, fromJsonLd, toJsonLd } from './export';
 import type { Annotation } from './types';
 
 const annotation = (id: string, postId: string, note = ''): Annotation => ({
@@ -79,5 +79,17 @@ describe('the JSON-LD export, against the Web Annotation model', () => {
       '0f8fad5b-d9cb-469f-a165-70867728950e',
       '7c9e6679-7425-40de-944b-e07fc1f90ae7',
     ]);
+  });
+});
+
+describe('the Markdown export', () => {
+  it('links back to each annotation with its threadline:// link', () => {
+    const id = '0f8fad5b-d9cb-469f-a165-70867728950e';
+    const md = exportText([annotation(id, 'p1', 'A note')], 'markdown', {
+      library: '/home/reader/On Probation',
+      linkId: '0123456789abcdef',
+    });
+    expect(md).toContain(`[open in Threadline](threadline://0123456789abcdef/p1#a${id})`);
+    expect(exportText([annotation(id, 'p1')], 'markdown', { library: '/x' })).not.toContain('threadline://');
   });
 });

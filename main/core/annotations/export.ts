@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { z } from 'zod';
+import { buildLink } from '../shared/links';
 import { describePart } from '../shared/part-keys';
 import { COLOURS, LIMITS, type NewAnnotation } from './store';
 import type { Annotation } from './types';
@@ -16,8 +17,11 @@ const STATE_WORDS = {
   orphan: ' (orphaned: the passage is no longer in this post)',
 } as const;
 
-/** Markdown: a section per post (title and date), each annotation as a block quote with its note, tags and place. */
-export function toMarkdown(annotations: readonly Annotation[], heading = 'Annotations'): string {
+/**
+ * Markdown: a section per post (title and date), each annotation as a block quote with its note, tags and place,
+ * and, given the library's link id, a threadline:// link back to it.
+ */
+export function toMarkdown(annotations: readonly Annotation[], heading = 'Annotations', linkId?: string): string {
   const lines: string[] = [`# ${heading}`, ''];
   const byPost = new Map<string, Annotation[]>();
   for (const a of annotations) byPost.set(a.postId, [...(byPost.get(a.postId) ?? []), a]);
@@ -42,7 +46,10 @@ export function toMarkdown(annotations: readonly Annotation[], heading = 'Annota
         a.colour,
         ...a.tags.map((t) => `#${t.replace(/\s+/g, '-')}`),
       ].filter(Boolean);
-      lines.push(`*${meta.join(' · ')}*`, '');
+      const back = linkId
+        ? ` · [open in Threadline](${buildLink({ library: linkId, postId: a.postId, annotationId: a.id })})`
+        : '';
+      lines.push(`*${meta.join(' · ')}*${back}`, '');
     }
   }
   return `${lines.join('\n').trimEnd()}\n`;
@@ -75,6 +82,8 @@ export interface ExportScope {
   /** The library folder, as the annotations record it. */
   library: string;
   postId?: string | null;
+  /** The library's link id (main/core/link-target.ts): the Markdown links back to each annotation. */
+  linkId?: string;
 }
 
 /**
@@ -102,7 +111,7 @@ export function exportText(
   const label = `Threadline annotations — ${basename(scope.library)}${post}`;
   return format === 'jsonld'
     ? `${JSON.stringify(toJsonLd(annotations, label, scope), null, 2)}\n`
-    : toMarkdown(annotations, label);
+    : toMarkdown(annotations, label, scope.linkId);
 }
 
 /** A W3C AnnotationCollection of the given annotations, with one AnnotationPage, each with its stable IRI. */

@@ -30,6 +30,8 @@ export interface AnnotationDeps {
   saveFile(suggestedName: string): Promise<string | null>;
   /** Asks for a file to open; null when the user cancels. */
   chooseFile(): Promise<string | null>;
+  /** The link id of a library folder (main/core/link-target.ts), for links back in Markdown exports. */
+  linkId?(root: string): string;
 }
 
 /** An AnnotationError as the contract's typed error. */
@@ -150,7 +152,11 @@ export function createAnnotations(deps: AnnotationDeps) {
       const name = `${(postId ?? basename(root)).replace(/[^\w.-]+/g, '-')}-annotations.${format === 'jsonld' ? 'jsonld' : 'md'}`;
       const target = await deps.saveFile(name);
       if (!target) return null;
-      const text = exportText(list, format, { library: root, postId });
+      const text = exportText(list, format, {
+        library: root,
+        postId,
+        ...(deps.linkId ? { linkId: deps.linkId(root) } : {}),
+      });
       try {
         await writeFile(target, text);
       } catch (error) {

@@ -22,6 +22,8 @@ export interface LibrarySummary {
   name: string;
   /** True for the bundled seeds the app opens with. */
   isDefault: boolean;
+  /** The id threadline:// links name it by (main/core/link-target.ts): "seeds", or 16 hex digits. */
+  linkId: string;
   /** Seed files in the folder. */
   fileCount: number;
   /** Posts read from them. */

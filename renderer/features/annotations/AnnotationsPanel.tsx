@@ -9,6 +9,7 @@ import { useFocusOnRequest } from '../../ui/use-focus-on-request';
 import { useReturnFocus, useReturnFocusOnUnmount } from '../../ui/use-return-focus';
 import './annotations.css';
 import { AnnotationsNotice } from './AnnotationEditor';
+import { CopyAnnotationLink } from '../export/ThreadActions';
 
 /** How long typing in the filter box must pause before the list is read again. */
 export const ANNOTATIONS_FILTER_DEBOUNCE_MS = 150;
@@ -327,6 +328,7 @@ function Row({ annotation }: { annotation: Annotation }) {
           {body}
         </button>
       )}
+      {!annotation.deleted && <CopyAnnotationLink annotation={annotation} />}
     </li>
   );
 }

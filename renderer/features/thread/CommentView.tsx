@@ -6,6 +6,7 @@ import { TabStopContext, useTabStop } from '../../ui/tab-stop';
 import { feedPositions } from './feed';
 import { commentElementId, commentSegments } from './segments';
 import { Segments } from './Segments';
+import { CommentActions } from '../export/ThreadActions';
 
 /**
  * The tab index of a button or link in a comment's header or text: 0 in the thread's current
@@ -73,6 +74,7 @@ export function CommentContent({ comment, markedIds }: { comment: Comment; marke
           <span className="comment-number">{comment.id}</span>
           {comment.author && <span className="comment-author">{comment.author}</span>}
           <span className="comment-line">line {comment.line}</span>
+          <CommentActions commentId={comment.id} />
           <button
             type="button"
             className={flagged ? 'flag flagged' : 'flag'}

@@ -9,6 +9,7 @@ import { highlightOpeners } from '../annotations/selection';
 import { stillArriving, threadComplete } from '../../store/open-post';
 import { formatCommentCount, formatDate } from '../../ui/format';
 import { CommentContent } from './CommentView';
+import { PostActions } from '../export/ThreadActions';
 import { registerRevealer, type RevealOptions, type RevealTarget } from './reveal';
 import { estimateRowHeight } from './row-height';
 import { scrollToPlace } from './scroll-to-place';
@@ -173,6 +174,7 @@ export function Thread() {
           <time dateTime={post.date ?? undefined}>{post.dateText ?? formatDate(post.date)}</time> ·{' '}
           <span>{post.file}</span>
         </p>
+        <PostActions />
       </header>
       <section className="post-body" aria-label="Post">
         <Segments segments={body} markedIds={markedIds} />
