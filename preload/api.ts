@@ -12,6 +12,7 @@ import type { Colour } from '../main/core/shared/colours';
 import type { Annotation, AnnotationFilter, AnnotationsStatus } from '../main/core/annotations/types';
 import type { IndexProgress, PostSummary, SearchOptions, SearchResults } from '../main/core/index/types';
 import type { PaneLayout, ReadingPlace, ThreadPlace } from '../main/core/state/reading-place';
+import type { ReadingPrefs } from '../main/core/shared/reading-prefs';
 import type { ResumeState } from '../main/core/session';
 
 export type {
@@ -40,6 +41,7 @@ export type {
 } from '../main/core/index/types';
 export type { Colour } from '../main/core/shared/colours';
 export type { PaneLayout, ReadingPlace, ThreadPlace } from '../main/core/state/reading-place';
+export type { ReadingPrefs, ReadingWidth, Typeface } from '../main/core/shared/reading-prefs';
 export type { ResumeState } from '../main/core/session';
 
 /** What went wrong, for the user: `message` starts with the action and says what to do. */
@@ -173,6 +175,12 @@ export interface Requests {
   'shell.resume': NoFields;
   /** The library being opened now (the window opens before the first one is ready), or null. */
   'library.opening': NoFields;
+
+  // ── Reading comfort (issue 17) ──
+  /** The reader's text settings (size, column width, typeface), remembered across restarts. */
+  'prefs.get': NoFields;
+  /** Changes some text settings and remembers them; `prefs.changed` tells every window. */
+  'prefs.save': Partial<ReadingPrefs>;
 }
 
 /** Every method of the contract, in one list: the bridge and the IPC registration are built from it. */
@@ -209,6 +217,9 @@ export const methodNames = [
   'shell.postOpened',
   'shell.resume',
   'library.opening',
+  // Reading comfort (issue 17).
+  'prefs.get',
+  'prefs.save',
 ] as const;
 
 export type MethodName = keyof Requests;
@@ -256,6 +267,10 @@ export interface Responses {
   'shell.postOpened': null;
   'shell.resume': ResumeState;
   'library.opening': { root: string; name: string; isDefault: boolean } | null;
+  // Reading comfort (issue 17).
+  'prefs.get': ReadingPrefs;
+  /** All the settings, as they now are. */
+  'prefs.save': ReadingPrefs;
 }
 
 /** Events main sends to the renderer, with their payloads. */
@@ -273,6 +288,9 @@ export interface Events {
   // The shell (issue 16).
   /** Something failed (logged in the crash log): what happened and what to do, in plain words. */
   'shell.failure': { message: string };
+  // Reading comfort (issue 17).
+  /** The text settings changed (from the window, or the View menu's text size items). */
+  'prefs.changed': ReadingPrefs;
 }
 export type EventName = keyof Events;
 export const eventNames = [
@@ -283,6 +301,8 @@ export const eventNames = [
   'annotations.changed',
   // The shell (issue 16).
   'shell.failure',
+  // Reading comfort (issue 17).
+  'prefs.changed',
 ] as const satisfies readonly EventName[];
 
 /** `true` when A and B hold the same names; otherwise the names only one of them holds. */
