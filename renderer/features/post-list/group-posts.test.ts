@@ -5,6 +5,7 @@ import { groupPosts, postRows } from './group-posts';
 const post = (id: string, date: string | null): PostSummary => ({
   id,
   title: id,
+  lead: '',
   date,
   dateText: null,
   foundCommentCount: 0,
