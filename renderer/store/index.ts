@@ -11,6 +11,7 @@ import { createReaderSlice, type ReaderSlice } from './reader-slice';
 import { createSearchSlice, type SearchSlice } from './search-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 import { createShellSlice, type ShellSlice } from './shell-slice';
+import { createPrefsSlice, type PrefsSlice } from './prefs-slice';
 
 /** The whole renderer state: one store made of typed slices. */
 export type AppState = LibrarySlice &
@@ -22,7 +23,8 @@ export type AppState = LibrarySlice &
   AnnotationsSlice &
   AnnotationsPanelSlice &
   PlaceSlice &
-  ShellSlice;
+  ShellSlice &
+  PrefsSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** Creates the store over a bridge (the real one in the app, a core-backed one in tests). */
@@ -38,6 +40,7 @@ export function createAppStore(api: Bridge): AppStore {
     ...createAnnotationsPanelSlice(api)(...a),
     ...createPlaceSlice(api)(...a),
     ...createShellSlice(api)(...a),
+    ...createPrefsSlice(api)(...a),
   }));
   // Annotations follow the open post and the library.
   store.subscribe((state, previous) => {
@@ -48,6 +51,8 @@ export function createAppStore(api: Bridge): AppStore {
       if (state.openPostId) void api['shell.postOpened']({ id: state.openPostId });
     }
   });
+  // The text settings changed in main (the View menu's text size items).
+  api.on('prefs.changed', (prefs) => store.getState().readingPrefsChanged(prefs));
   // Something failed in main (written to the crash log): the reader is told what happened and what to do.
   api.on('shell.failure', ({ message }) => store.getState().showShellNotice(message));
   // Any change may move the counts of the post list, so the open post's list and the counts reload.
