@@ -39,7 +39,7 @@ function KindRow({ kind, postId, store }: { kind: ProblemKind; postId: string | 
   const first = kind.problems[0]!;
   const more = kind.problems.length - 1;
   return (
-    <li className={`problem ${kind.severity}`}>
+    <li className={`problem severity-${kind.severity}`}>
       <span className="severity">{kind.severity === 'error' ? 'Error' : 'Warning'}</span>
       <span className="message">
         {kind.message}
