@@ -34,3 +34,24 @@ export async function comfortLibrary(): Promise<string> {
   for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
   return dir;
 }
+
+/** A library of `count` short posts, a week apart back from 31 December 2016, so the post list scrolls through months. */
+export async function weeklyLibrary(count: number): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'threadline-weekly-'));
+  const day = Date.UTC(2016, 11, 31);
+  for (let i = 0; i < count; i++) {
+    const date = new Date(day - i * 7 * 86_400_000);
+    const line = date.toLocaleDateString('en-GB', {
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
+    await writeFile(
+      join(dir, `${String(i).padStart(3, '0')}_week.txt`),
+      `${line.replace(',', '')}\n\nWeekly Roundup ${count - i}\n\nWhat happened in the branch this week.\n\nNo comments:\n`,
+    );
+  }
+  return dir;
+}
