@@ -76,3 +76,13 @@ describe('the reading text settings', () => {
     expect(file).toEqual({ version: 1, prefs: { textSize: 120, width: 'medium', typeface: 'sans' } });
   });
 });
+
+describe('saves sent together', () => {
+  it('all count, in the order they were sent', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'threadline-prefs-'));
+    const store = createPrefsStore(dir, () => undefined);
+    await Promise.all([store.save({ textSize: 110 }), store.save({ width: 'narrow' }), store.save({ textSize: 120 })]);
+    const again = createPrefsStore(dir, () => undefined);
+    expect(await again.get()).toEqual({ textSize: 120, width: 'narrow', typeface: 'serif' });
+  });
+});

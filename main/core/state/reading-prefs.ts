@@ -53,8 +53,9 @@ export function createPrefsStore(profileDir: string, warn: (message: string) => 
     get: (): Promise<ReadingPrefs> => load(),
     /** Changes some of the choices and writes them; answers all of them as they now are. */
     async save(change: Partial<ReadingPrefs>): Promise<ReadingPrefs> {
-      const next = { ...(await load()), ...change };
-      loaded = Promise.resolve(next);
+      // Chained on the settings as the saves before it leave them, so saves sent together all count.
+      const changed = (loaded = load().then((prefs) => ({ ...prefs, ...change })));
+      const next = await changed;
       writing = writing
         .then(() => writeJsonFile(file, { version: 1, prefs: next }))
         .catch((error: Error) => warn(`Remembering the text settings failed: ${error.message}`));
