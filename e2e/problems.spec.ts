@@ -39,12 +39,21 @@ test('a folder with broken files shows the problems and still shows the good pos
   await expect(badge).toHaveText('4 problems');
   await badge.click();
   const panel = page.getByRole('region', { name: 'Problems in this library' });
-  await expect(panel.getByRole('listitem').filter({ hasText: 'broken.txt' })).toContainText('binary data');
-  await expect(panel.getByRole('listitem').filter({ hasText: 'empty.txt' })).toContainText('the file is empty');
-  await expect(panel.getByRole('listitem').filter({ hasText: 'cp1252.txt:3' })).toContainText('Windows-1252');
-  await expect(panel.getByRole('listitem').filter({ hasText: '000_edcf6b3ca6297939.txt:54' })).toContainText(
+  // Grouped by file: the file's heading, then each kind of problem with its line.
+  const file = (name: string) =>
+    panel
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('heading', { name: new RegExp(name.replace('.', '\\.')) }) });
+  await expect(file('broken.txt')).toContainText('binary data');
+  await expect(file('broken.txt')).toContainText('No post could be read from this file.');
+  await expect(file('empty.txt')).toContainText('the file is empty');
+  await expect(file('cp1252.txt').locator('.problem')).toContainText('Windows-1252');
+  await expect(file('cp1252.txt').getByRole('button', { name: 'Go to line 3' })).toBeVisible();
+  await expect(file('000_edcf6b3ca6297939.txt')).toContainText('Post: Latest From Napo 188');
+  await expect(file('000_edcf6b3ca6297939.txt').locator('.problem')).toContainText(
     'declares 16 comments but 15 were found',
   );
+  await expect(file('000_edcf6b3ca6297939.txt').getByRole('button', { name: 'Go to line 54' })).toBeVisible();
   await shoot('05-problems');
   await posts.getByRole('button', { name: /Pay – a £100 question/ }).click();
   await expect(page.getByRole('region', { name: 'Post' })).toHaveText('Body “quoted”.');

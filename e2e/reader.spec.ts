@@ -4,7 +4,7 @@ test('opens on the bundled seeds and lists both posts, newest first', async ({ p
   await openApp();
   const posts = page.getByRole('navigation', { name: 'Posts' });
   await expect(posts.getByRole('button')).toHaveText([/Latest From Napo 188/, /Omnishambles Update 48/]);
-  await expect(posts.getByRole('heading', { name: '2019', exact: true })).toBeVisible();
+  await expect(posts.getByRole('heading', { name: 'May 2019', exact: true })).toBeVisible();
   await expect(posts.getByRole('heading', { name: 'May 2014' })).toBeVisible();
   await expect(posts.getByText('15 comments (16 declared)')).toBeVisible();
   await shoot('01-reader');

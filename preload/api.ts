@@ -12,6 +12,7 @@ import type { Colour } from '../main/core/shared/colours';
 import type { Annotation, AnnotationFilter, AnnotationsStatus } from '../main/core/annotations/types';
 import type { IndexProgress, PostSummary, SearchOptions, SearchResults } from '../main/core/index/types';
 import type { PaneLayout, ReadingPlace, ThreadPlace } from '../main/core/state/reading-place';
+import type { ReadingPrefs } from '../main/core/shared/reading-prefs';
 import type { ResumeState } from '../main/core/session';
 
 export type {
@@ -40,6 +41,7 @@ export type {
 } from '../main/core/index/types';
 export type { Colour } from '../main/core/shared/colours';
 export type { PaneLayout, ReadingPlace, ThreadPlace } from '../main/core/state/reading-place';
+export type { ReadingPrefs, ReadingWidth, Typeface } from '../main/core/shared/reading-prefs';
 export type { ResumeState } from '../main/core/session';
 
 /** What went wrong, for the user: `message` starts with the action and says what to do. */
@@ -196,6 +198,11 @@ export interface Requests {
     /** With the reader's highlights (marked) and notes (numbered notes). */
     annotations: boolean;
   };
+  // ── Reading comfort (issue 17) ──
+  /** The reader's text settings (size, column width, typeface), remembered across restarts. */
+  'prefs.get': NoFields;
+  /** Changes some text settings and remembers them; `prefs.changed` tells every window. */
+  'prefs.save': Partial<ReadingPrefs>;
 }
 
 /** Every method of the contract, in one list: the bridge and the IPC registration are built from it. */
@@ -237,6 +244,9 @@ export const methodNames = [
   'links.follow',
   'links.pending',
   'thread.export',
+  // Reading comfort (issue 17).
+  'prefs.get',
+  'prefs.save',
 ] as const;
 
 export type MethodName = keyof Requests;
@@ -290,6 +300,10 @@ export interface Responses {
   'links.follow': { postId: string; commentId: string | null; annotation: Annotation | null };
   'links.pending': { url: string | null };
   'thread.export': { path: string; format: 'markdown' | 'html' | 'pdf' } | null;
+  // Reading comfort (issue 17).
+  'prefs.get': ReadingPrefs;
+  /** All the settings, as they now are. */
+  'prefs.save': ReadingPrefs;
 }
 
 /** Events main sends to the renderer, with their payloads. */
@@ -311,6 +325,9 @@ export interface Events {
   'shell.command': { id: string };
   /** The system (or a second launch, or the command line) asked to open a threadline:// link: the window follows it. */
   'shell.openLink': { url: string };
+  // Reading comfort (issue 17).
+  /** The text settings changed (from the window, or the View menu's text size items). */
+  'prefs.changed': ReadingPrefs;
 }
 export type EventName = keyof Events;
 export const eventNames = [
@@ -323,6 +340,8 @@ export const eventNames = [
   'shell.failure',
   'shell.command',
   'shell.openLink',
+  // Reading comfort (issue 17).
+  'prefs.changed',
 ] as const satisfies readonly EventName[];
 
 /** `true` when A and B hold the same names; otherwise the names only one of them holds. */

@@ -9,6 +9,8 @@ export interface MenuActions {
   importAnnotations(): void;
   /** Opens the folder of the crash log in the system's file manager. */
   showLogFolder(): void;
+  /** The reading text one size larger (1), smaller (-1), or back to the default (0). */
+  textSize(step: -1 | 0 | 1): void;
   /** Sends a command to the renderer ('shell.command'), which runs the keymap binding of that id. */
   command(id: string): void;
 }
@@ -27,8 +29,38 @@ function goItems(actions: MenuActions): MenuItemConstructorOptions[] {
   return GO_MENU.map((item) => (item === 'separator' ? { type: 'separator' } : commandItem(item, actions)));
 }
 
-/** Zoom and full screen; reloading and the developer tools only in an unpackaged app (a package's request filter cancels devtools://). */
-function viewItems(packaged: boolean): MenuItemConstructorOptions[] {
+/**
+ * Ctrl/Cmd +, - and 0 size the reading text, not the whole window. The window's keyboard handler
+ * answers those keys (so they work in the preview too), so these items show them without
+ * registering them, or one key press would step twice. Zooming the whole window stays, on
+ * Ctrl/Cmd+Alt.
+ */
+function textSizeItems(actions: MenuActions): MenuItemConstructorOptions[] {
+  return [
+    {
+      label: 'Larger Text',
+      accelerator: 'CmdOrCtrl+Plus',
+      registerAccelerator: false,
+      click: () => actions.textSize(1),
+    },
+    {
+      label: 'Smaller Text',
+      accelerator: 'CmdOrCtrl+-',
+      registerAccelerator: false,
+      click: () => actions.textSize(-1),
+    },
+    {
+      label: 'Default Text Size',
+      accelerator: 'CmdOrCtrl+0',
+      registerAccelerator: false,
+      click: () => actions.textSize(0),
+    },
+    { type: 'separator' },
+  ];
+}
+
+/** Text size, zoom and full screen; reloading and the developer tools only in an unpackaged app (a package's request filter cancels devtools://). */
+function viewItems(packaged: boolean, actions: MenuActions): MenuItemConstructorOptions[] {
   const develop: MenuItemConstructorOptions[] = [
     { role: 'reload' },
     { role: 'forceReload' },
@@ -37,9 +69,10 @@ function viewItems(packaged: boolean): MenuItemConstructorOptions[] {
   ];
   return [
     ...(packaged ? [] : develop),
-    { role: 'resetZoom' },
-    { role: 'zoomIn' },
-    { role: 'zoomOut' },
+    ...textSizeItems(actions),
+    { role: 'resetZoom', accelerator: 'CmdOrCtrl+Alt+0' },
+    { role: 'zoomIn', accelerator: 'CmdOrCtrl+Alt+Plus' },
+    { role: 'zoomOut', accelerator: 'CmdOrCtrl+Alt+-' },
     { type: 'separator' },
     { role: 'togglefullscreen' },
   ];
@@ -80,7 +113,7 @@ export function installMenu(
       ],
     },
     { role: 'editMenu' },
-    { label: 'View', submenu: viewItems(app.isPackaged) },
+    { label: 'View', submenu: viewItems(app.isPackaged, actions) },
     { label: '&Go', submenu: goItems(actions) },
     { role: 'windowMenu' },
     {
@@ -115,6 +148,7 @@ export async function installAppMenu(
     importAnnotations: () => reportFailure(service.handlers['annotations.import']({})),
     showLogFolder,
     command,
+    textSize: (step) => reportFailure(service.stepTextSize(step)),
   };
   const refresh = async () => installMenu(actions, await service.handlers['library.recent']({}));
   service.subscribe((event) => {

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { MethodName, Requests } from '../../preload/api';
 import { COLOURS } from './shared/colours';
 import { paneLayoutSchema, threadPlaceSchema } from './state/reading-place';
+import { readingPrefsSchema } from './state/reading-prefs';
 import { MAX_RECENT } from './recent';
 
 const empty = z.object({}).strict();
@@ -111,6 +112,9 @@ export const requests = {
       annotations: z.boolean(),
     })
     .strict(),
+  // Reading comfort (issue 17).
+  'prefs.get': empty,
+  'prefs.save': readingPrefsSchema.partial(),
 } satisfies Record<MethodName, z.ZodType>;
 
 /**

@@ -21,6 +21,8 @@ import { createAnnotations } from './annotations/service';
 import { createPlaceStore } from './state/reading-place';
 import { createThreadExport, type PdfMaker } from './export/service';
 import { libraryForLink, libraryLinkId, readLink } from './link-target';
+import { createPrefsStore } from './state/reading-prefs';
+import { stepTextSize } from './shared/reading-prefs';
 
 /** What the service needs from its host (Electron, the e2e harness, a test). */
 export interface ServiceDeps {
@@ -110,6 +112,8 @@ export function createService(deps: ServiceDeps) {
   });
   // Where the reader was (the last library, the pane widths, the place in a post): a convenience file in the profile.
   const places = createPlaceStore(deps.profileDir, deps.warn ?? ((message) => console.warn(message)));
+  // The reader's text settings: a convenience file in the profile, as the place is.
+  const prefs = createPrefsStore(deps.profileDir, deps.warn ?? ((message) => console.warn(message)));
   /** Anchors annotations again (the files may have changed since they were last seen); never fails the caller. */
   const reanchor = () => void annotations.reanchor(null).catch(() => undefined);
 
@@ -411,6 +415,12 @@ export function createService(deps: ServiceDeps) {
       opening === null
         ? null
         : { root: opening, name: basename(opening), isDefault: resolve(opening) === resolve(deps.defaultLibrary) },
+    'prefs.get': () => prefs.get(),
+    'prefs.save': async (change) => {
+      const saved = await prefs.save(change);
+      emit('prefs.changed', saved);
+      return saved;
+    },
   };
 
   return {
@@ -426,6 +436,10 @@ export function createService(deps: ServiceDeps) {
     },
     /** The library open when the app last ran, when it is still a folder; null for none or the bundled one. */
     lastLibrary: (): Promise<string | null> => places.lastLibrary(),
+    /** The View menu's text size items: one size larger (1), smaller (-1), or the default (0); the window follows `prefs.changed`. */
+    stepTextSize: async (step: -1 | 0 | 1): Promise<void> => {
+      await handlers['prefs.save']({ textSize: stepTextSize((await prefs.get()).textSize, step) });
+    },
     /** The window's session: the post to come back to after a crash, failures to tell the reader. */
     session,
     /** Resolves when the open library's full-text index is complete. */
@@ -455,6 +469,7 @@ export function createService(deps: ServiceDeps) {
       library = null;
       await annotations.close();
       await places.flush();
+      await prefs.flush();
       await pool?.close();
       pool = null;
       if (fallbackDir) rmSync(fallbackDir, { recursive: true, force: true });

@@ -13,6 +13,7 @@ import { createUiSlice, type UiSlice } from './ui-slice';
 import { createShellSlice, type ShellSlice } from './shell-slice';
 import { createKeyboardSlice, type KeyboardSlice } from './keyboard-slice';
 import { createExportSlice, type ExportSlice } from './export-slice';
+import { createPrefsSlice, type PrefsSlice } from './prefs-slice';
 
 /** The whole renderer state: one store made of typed slices. */
 export type AppState = LibrarySlice &
@@ -26,7 +27,8 @@ export type AppState = LibrarySlice &
   PlaceSlice &
   ShellSlice &
   KeyboardSlice &
-  ExportSlice;
+  ExportSlice &
+  PrefsSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** Creates the store over a bridge (the real one in the app, a core-backed one in tests). */
@@ -44,6 +46,7 @@ export function createAppStore(api: Bridge): AppStore {
     ...createShellSlice(api)(...a),
     ...createKeyboardSlice(...a),
     ...createExportSlice(api)(...a),
+    ...createPrefsSlice(api)(...a),
   }));
   // Annotations follow the open post and the library.
   store.subscribe((state, previous) => {
@@ -60,6 +63,8 @@ export function createAppStore(api: Bridge): AppStore {
       if (state.openPostId) void api['shell.postOpened']({ id: state.openPostId });
     }
   });
+  // The text settings changed in main (the View menu's text size items).
+  api.on('prefs.changed', (prefs) => store.getState().readingPrefsChanged(prefs));
   // Something failed in main (written to the crash log): the reader is told what happened and what to do.
   api.on('shell.failure', ({ message }) => store.getState().showShellNotice(message));
   // A command chosen in the application menu (Go, Help → Keyboard Shortcuts): the keymap runs it.

@@ -1,17 +1,74 @@
 import { MONTHS } from '../../main/core/shared/calendar';
 
-/** "20 May 2019" from "2019-05-20". */
-export function formatDate(iso: string | null): string {
-  if (!iso) return 'Undated';
+/**
+ * The locale every date in the window is written in: the app's own, British English, as its
+ * words are ("20 May 2019"), whatever the system's; the post list, the post's header, search
+ * results and its date filters, the Articles view and the Annotations panel all use it.
+ */
+export const APP_LOCALE = 'en-GB';
+
+// Dates are calendar days, not instants: formatted in UTC so no time zone moves them a day.
+const dayFormat = new Intl.DateTimeFormat(APP_LOCALE, {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+const monthFormat = new Intl.DateTimeFormat(APP_LOCALE, { month: 'long', year: 'numeric', timeZone: 'UTC' });
+const dayOf = (iso: string) => {
   const [year, month, day] = iso.split('-').map(Number);
-  return `${day} ${MONTHS[(month ?? 1) - 1]} ${year}`;
+  return new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1));
+};
+
+/** "20 May 2019" from "2019-05-20"; "Undated" for null. */
+export function formatDate(iso: string | null): string {
+  return iso ? dayFormat.format(dayOf(iso)) : 'Undated';
 }
 
 /** "May 2019" from "2019-05-20"; "Undated" for null. */
 export function formatMonth(iso: string | null): string {
-  if (!iso) return 'Undated';
-  const [year, month] = iso.split('-').map(Number);
-  return `${MONTHS[(month ?? 1) - 1]} ${year}`;
+  return iso ? monthFormat.format(dayOf(iso)) : 'Undated';
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** "2019-05-20" when year, month and day make a real day; else null. */
+function isoOf(year: number, month: number, day: number): string | null {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (year < 1000 || date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
+    return null;
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+/** The month named by a word: its full name or its first three letters or more, any case. */
+function monthOf(word: string): number | null {
+  const lower = word.toLowerCase().replace(/\.$/, '');
+  if (lower.length < 3) return null;
+  const index = MONTHS.findIndex((name) => name.toLowerCase().startsWith(lower));
+  return index < 0 ? null : index + 1;
+}
+
+/**
+ * A typed date as an ISO day, or null when it is not one: "20 May 2019" (as the window writes
+ * dates), "May 20, 2019", "20/05/2019" (day first, as the app's locale writes it) or "2019-05-20".
+ */
+export function parseDate(text: string): string | null {
+  const typed = text.trim().replace(/\s+/g, ' ');
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(typed);
+  if (m) return isoOf(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(typed);
+  if (m) return isoOf(Number(m[3]), Number(m[2]), Number(m[1]));
+  m = /^(?:[a-z]+,? )?(\d{1,2})(?:st|nd|rd|th)? ([a-z.]+),? (\d{4})$/i.exec(typed);
+  if (m) {
+    const month = monthOf(m[2]!);
+    return month ? isoOf(Number(m[3]), month, Number(m[1])) : null;
+  }
+  m = /^([a-z.]+) (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})$/i.exec(typed);
+  if (m) {
+    const month = monthOf(m[1]!);
+    return month ? isoOf(Number(m[3]), month, Number(m[2])) : null;
+  }
+  return null;
 }
 
 /** "15 comments", or "15 of 16 comments" when the file declared a different count. */

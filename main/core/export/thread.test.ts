@@ -23,6 +23,7 @@ const post: Post = {
   date: '2021-03-02',
   dateText: 'Tuesday 2 March 2021',
   title: 'Ferry timetable <changes> & fares',
+  lead: 'The winter timetable starts next week.',
   body: [
     { text: 'The winter timetable starts next week.', line: 3, endLine: 3 },
     { text: 'The harbour board wrote:-', line: 5, endLine: 5 },

@@ -13,7 +13,7 @@ import type { PostSummary } from './types';
 export function indexQueries(db: IndexDb) {
   const s = {
     posts: db.prepare(
-      `SELECT id, title, date, date_text AS dateText, found_count AS foundCommentCount, declared_count AS declaredCommentCount, file, article_count AS articleCount
+      `SELECT id, title, lead, date, date_text AS dateText, found_count AS foundCommentCount, declared_count AS declaredCommentCount, file, article_count AS articleCount
        FROM posts ORDER BY date IS NULL, date DESC, title`,
     ),
     post: db.prepare('SELECT id, file FROM posts WHERE id = ?'),

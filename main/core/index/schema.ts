@@ -4,7 +4,7 @@
  */
 
 /** Bump when the tables change: an index with another version is rebuilt from scratch. */
-export const SCHEMA_VERSION = 7;
+export const SCHEMA_VERSION = 8;
 /**
  * Bump when the parser or the article extractor changes what they produce: every file is
  * parsed again on the next open.
@@ -31,6 +31,7 @@ CREATE TABLE IF NOT EXISTS posts (
   date TEXT,
   date_text TEXT,
   title TEXT NOT NULL,
+  lead TEXT NOT NULL DEFAULT '',   -- the first words of a post with no title
   line INTEGER NOT NULL,
   declared_count INTEGER,
   found_count INTEGER NOT NULL,

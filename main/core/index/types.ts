@@ -18,6 +18,8 @@ export interface PostSummary {
   /** The post's stable id (see Post.id). */
   id: string;
   title: string;
+  /** For a post with no title, the first words of its first paragraph; "" when it has a title (see Post.lead). */
+  lead: string;
   /** ISO "YYYY-MM-DD", or null when the file had no date. */
   date: string | null;
   /** The date line as written, or null. */

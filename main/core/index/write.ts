@@ -3,13 +3,16 @@ import type { IndexDb } from './db';
 import type { ParsedFile } from './parse-file';
 import { nextRowid, SHARD_SCHEMAS, SHARDS } from './schema';
 
-/** The warning for a second file holding the same post (same date and title), shown under its own id. */
-function renamedProblem(parsed: ParsedFile, otherFile: string, renamed: string): Problem {
+/**
+ * The warning for a second file holding the same post (same date and title), kept under an id of
+ * its own; the message names the other file, never an id, which means nothing to the reader.
+ */
+function copyProblem(parsed: ParsedFile, otherFile: string): Problem {
   return {
     file: parsed.file,
     line: parsed.post!.line,
     severity: 'warning',
-    message: `Another file (${otherFile}) holds a post with the same date and title; this copy is shown separately as "${renamed}".`,
+    message: `Another file (${otherFile}) holds a post with the same date and title; this copy is listed separately, marked as a copy.`,
   };
 }
 
@@ -61,7 +64,7 @@ export function writer(db: IndexDb) {
     deleteProblemsOfFile: db.prepare('DELETE FROM main.problems WHERE file = ?'),
     postIdTaken: db.prepare('SELECT file FROM main.posts WHERE id = ?'),
     insertPost: db.prepare(
-      'INSERT INTO main.posts(id, file, date, date_text, title, line, declared_count, found_count, article_count) VALUES (@id, @file, @date, @dateText, @title, @line, @declared, @found, @articleCount)',
+      'INSERT INTO main.posts(id, file, date, date_text, title, lead, line, declared_count, found_count, article_count) VALUES (@id, @file, @date, @dateText, @title, @lead, @line, @declared, @found, @articleCount)',
     ),
     insertProblem: db.prepare('INSERT INTO main.problems(file, line, severity, message) VALUES (?, ?, ?, ?)'),
     insertArticle: db.prepare(
@@ -106,7 +109,7 @@ export function writer(db: IndexDb) {
       const taken = s.postIdTaken.get(postId) as { file: string } | undefined;
       if (taken && taken.file !== parsed.file) {
         postId = `${postId}~${parsed.file.replace(/[^a-zA-Z0-9]+/g, '-')}`;
-        problems.push(renamedProblem(parsed, taken.file, postId));
+        problems.push(copyProblem(parsed, taken.file));
       }
     }
     s.upsertFile.run({
@@ -126,6 +129,7 @@ export function writer(db: IndexDb) {
       date: post.date,
       dateText: post.dateText,
       title: post.title,
+      lead: post.lead,
       line: post.line,
       declared: post.declaredCommentCount,
       found: post.foundCommentCount,
@@ -186,7 +190,7 @@ export function writer(db: IndexDb) {
       s.deleteProblemsOfFile.run(parsed.file);
       const problems = [...parsed.problems];
       const other = postId === original ? undefined : (s.postIdTaken.get(original) as { file: string } | undefined);
-      if (other) problems.push(renamedProblem(parsed, other.file, postId));
+      if (other) problems.push(copyProblem(parsed, other.file));
       for (const p of problems) s.insertProblem.run(p.file, p.line, p.severity, p.message);
     }
     for (const a of parsed.articles) {

@@ -184,7 +184,8 @@ export async function loadLibrary(root: string): Promise<LoadedLibrary> {
         file,
         line: result.post.line,
         severity: 'warning',
-        message: `Another file holds a post with the same date and title; this copy is shown separately as "${renamed}".`,
+        message:
+          'Another file holds a post with the same date and title; this copy is listed separately, marked as a copy.',
       });
       result.post.id = renamed;
     }

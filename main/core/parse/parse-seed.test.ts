@@ -28,6 +28,7 @@ describe('the post header', () => {
       date: '2019-05-20',
       dateText: 'Monday 20 May 2019',
       title: 'Latest From Napo 188',
+      lead: '',
       body: [
         { text: 'First paragraph, line one,\n  indented line two with NBSP\u00a0 ', line: 5, endLine: 6 },
         { text: 'Second — “quoted” £5.', line: 9, endLine: 9 },
@@ -215,6 +216,15 @@ describe('post ids', () => {
     expect(a.id).toMatch(/^2019-05-20-untitled-[0-9a-f]{8}$/);
     expect(b.id).toBe(a.id);
     expect(parseSeed(untitled.replace('First', 'Another'), 'a.txt').post!.id).not.toBe(a.id);
+  });
+
+  it('shows an untitled post by the first words of its first paragraph, cut at sixteen words', () => {
+    const short = parseSeed('Monday 20 May 2019\n\n\nThe regional\n  office\u00a0wrote.\n\nSecond.\n', 'a.txt').post!;
+    expect(short).toMatchObject({ title: '', lead: 'The regional office wrote.' });
+    const words = Array.from({ length: 20 }, (_, i) => `w${i + 1}`).join(' ');
+    const long = parseSeed(`Monday 20 May 2019\n\n\n${words}\n`, 'b.txt').post!;
+    expect(long.lead).toBe(`${words.split(' ').slice(0, 16).join(' ')}…`);
+    expect(parseSeed('Monday 20 May 2019\n\nA Title\n\nBody.\n', 'c.txt').post!.lead).toBe('');
   });
 
   it('gives a post whose title has no letters or digits an untitled id', () => {

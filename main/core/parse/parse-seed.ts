@@ -1,7 +1,7 @@
 import { parseComments } from './comments';
 import { parseDateLine } from './dates';
 import { decodeSeed } from './decode';
-import { postId } from './post-id';
+import { leadOf, postId } from './post-id';
 import { splitLines, type SourceLine } from './lines';
 import type { Block, ParseResult, Problem } from './types';
 
@@ -91,7 +91,7 @@ export function parseHead(lines: SourceLine[], warn: (line: number | null, messa
       title = candidate.text.trim();
       i = j + 1;
     } else {
-      warn(firstLine.number, 'The post has no title line after its date; it is shown as "(untitled)".');
+      warn(firstLine.number, 'The post has no title line after its date; it is listed by the first words of its text.');
       i = i + 1;
     }
   } else {
@@ -160,6 +160,7 @@ export function parseSeed(input: string | Uint8Array, file: string): ParseResult
       date: isoDate,
       dateText: date ? firstLine.text.trim() : null,
       title,
+      lead: leadOf(title, body[0]?.text ?? ''),
       body,
       declaredCommentCount,
       comments: thread.comments,

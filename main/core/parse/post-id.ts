@@ -30,3 +30,16 @@ export function postId(isoDate: string | null, title: string, firstParagraph: st
   const datePart = isoDate ?? 'undated';
   return slug ? `${datePart}-${slug}` : `${datePart}-untitled-${fnv1a(firstParagraph)}`;
 }
+
+/** How many words of its first paragraph stand for a post that has no title. */
+export const LEAD_WORDS = 16;
+
+/**
+ * What the post list and the post's header show for a post with no title: the first words of its
+ * first paragraph, white space collapsed, with "…" when there is more. "" for a post with a title.
+ */
+export function leadOf(title: string, firstParagraph: string): string {
+  if (title) return '';
+  const words = firstParagraph.split(/\s+/u).filter(Boolean);
+  return words.slice(0, LEAD_WORDS).join(' ') + (words.length > LEAD_WORDS ? '…' : '');
+}

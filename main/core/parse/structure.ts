@@ -2,7 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import { decodeWindows1252, notUtf8Warning } from './decode';
 import { SAID } from './comments';
 import { COMMENT_START, COUNT, countMismatch, declaredCountOf, EMPTY_FILE, parseHead, parseSeed } from './parse-seed';
-import { postId } from './post-id';
+import { leadOf, postId } from './post-id';
 import { splitLines, WHITESPACE_ONLY } from './lines';
 import type { Post, Problem } from './types';
 
@@ -128,6 +128,7 @@ export function scanStructure(input: Uint8Array, file: string): Structure {
       date: iso,
       dateText: head.date ? head.firstLine.text.trim() : null,
       title: head.title,
+      lead: leadOf(head.title, paragraph.join('\n')),
       declaredCommentCount: declared,
       foundCommentCount: found,
       file,

@@ -50,6 +50,8 @@ export interface Post {
   dateText: string | null;
   /** The title line, trimmed; "" when the post has none. */
   title: string;
+  /** For a post with no title, the first words of its first paragraph, to show in its place; "" when it has a title. */
+  lead: string;
   /** Body paragraphs in order. */
   body: Block[];
   /** The count from the "N comments:" line; 0 for "No comments:"; null when there is no count line. */

@@ -1,9 +1,10 @@
 import { IndexProgress } from './IndexProgress';
 import { useApp } from '../../store';
 import { shortcutLabel } from './keymap';
+import { TextSettings } from '../reading/TextSettings';
 import './layout.css';
 
-/** The top bar: library name, the Reader / Articles switch, Search, Annotations, Open Folder…, and the problems badge. */
+/** The top bar: library name, the Reader / Articles switch, Search, Annotations, Text, Open Folder…, and the problems badge. */
 export function Toolbar() {
   const library = useApp((s) => s.library);
   const problems = useApp((s) => s.problems);
@@ -34,50 +35,55 @@ export function Toolbar() {
           : 'Loading…'}
       </span>
       <IndexProgress />
-      <span className="spacer" />
-      <button
-        type="button"
-        className="search-button"
-        aria-keyshortcuts="Control+K Meta+K /"
-        onClick={() => openSearch()}
-      >
-        <svg className="search-icon" viewBox="0 0 16 16" aria-hidden="true">
-          <path d="M7 12.5A5.5 5.5 0 1 0 7 1.5a5.5 5.5 0 0 0 0 11zM11 11l3.5 3.5" />
-        </svg>
-        <span>Search</span>
-        <kbd aria-hidden="true">{shortcutLabel('K')}</kbd>
-      </button>
-      <button
-        type="button"
-        className="annotations-button"
-        aria-pressed={annotationsShown}
-        aria-keyshortcuts="Control+Shift+A Meta+Shift+A"
-        title={`Annotations (${shortcutLabel('A', true)})`}
-        onClick={toggleAnnotations}
-      >
-        Annotations
-      </button>
-      <button type="button" onClick={() => void chooseFolder()}>
-        Open Folder…
-      </button>
-      <button
-        type="button"
-        className="shortcuts-button"
-        aria-keyshortcuts="?"
-        title="Keyboard shortcuts (?)"
-        onClick={() => openShortcuts(true)}
-      >
-        <span className="sr-only">Keyboard shortcuts</span>
-        <span aria-hidden="true">?</span>
-      </button>
-      <button
-        type="button"
-        className={errors ? 'badge has-errors' : problems.length ? 'badge has-warnings' : 'badge'}
-        aria-expanded={problemsOpen}
-        onClick={() => setProblemsOpen(!problemsOpen)}
-      >
-        {problems.length} {problems.length === 1 ? 'problem' : 'problems'}
-      </button>
+      {/* The actions wrap onto a line of their own when the window is narrow (or zoomed), never off its edge. */}
+      <div className="toolbar-actions">
+        <button
+          type="button"
+          className="search-button"
+          aria-keyshortcuts="Control+K Meta+K /"
+          onClick={() => openSearch()}
+        >
+          <svg className="search-icon" viewBox="0 0 16 16" aria-hidden="true">
+            <path d="M7 12.5A5.5 5.5 0 1 0 7 1.5a5.5 5.5 0 0 0 0 11zM11 11l3.5 3.5" />
+          </svg>
+          <span>Search</span>
+          <kbd aria-hidden="true">{shortcutLabel('K')}</kbd>
+        </button>
+        <button
+          type="button"
+          className="annotations-button"
+          aria-pressed={annotationsShown}
+          aria-keyshortcuts="Control+Shift+A Meta+Shift+A"
+          title={`Annotations (${shortcutLabel('A', true)})`}
+          onClick={toggleAnnotations}
+        >
+          Annotations
+        </button>
+        <TextSettings />
+        <button type="button" onClick={() => void chooseFolder()}>
+          Open Folder…
+        </button>
+        <button
+          type="button"
+          className="shortcuts-button"
+          aria-keyshortcuts="?"
+          title="Keyboard shortcuts (?)"
+          onClick={() => openShortcuts(true)}
+        >
+          <span className="sr-only">Keyboard shortcuts</span>
+          <span aria-hidden="true">?</span>
+        </button>
+        <button
+          type="button"
+          id="problems-badge"
+          className={errors ? 'badge has-errors' : problems.length ? 'badge has-warnings' : 'badge'}
+          aria-expanded={problemsOpen}
+          aria-controls={problemsOpen ? 'problems-panel' : undefined}
+          onClick={() => setProblemsOpen(!problemsOpen)}
+        >
+          {problems.length} {problems.length === 1 ? 'problem' : 'problems'}
+        </button>
+      </div>
     </header>
   );
 }

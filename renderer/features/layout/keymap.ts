@@ -110,6 +110,50 @@ export const BINDINGS: readonly Binding[] = [
     when: 'thread',
     run: toggleAll,
   },
+  // Reading text size: Ctrl/Cmd +, - and 0 (also View → Larger Text …), before the browser's own page zoom.
+  {
+    id: 'text.larger',
+    keys: ['Mod++'],
+    description: 'Larger reading text',
+    group: 'Reading',
+    when: 'always',
+    run: (store) => store.getState().stepTextSize(1),
+  },
+  {
+    // The same key as typed: "+" with Shift on most layouts, "=" without it, "+" on the keypad.
+    id: 'text.larger.typed',
+    keys: ['Mod+=', 'Mod+Shift++', 'Mod+Shift+='],
+    description: 'Larger reading text',
+    group: 'Reading',
+    when: 'always',
+    listed: false,
+    run: (store) => store.getState().stepTextSize(1),
+  },
+  {
+    id: 'text.smaller',
+    keys: ['Mod+-'],
+    description: 'Smaller reading text',
+    group: 'Reading',
+    when: 'always',
+    run: (store) => store.getState().stepTextSize(-1),
+  },
+  {
+    id: 'text.smaller.typed',
+    keys: ['Mod+Shift+_', 'Mod+Shift+-'],
+    description: 'Smaller reading text',
+    group: 'Reading',
+    when: 'always',
+    listed: false,
+    run: (store) => store.getState().stepTextSize(-1),
+  },
+  {
+    id: 'text.default',
+    keys: ['Mod+0'],
+    description: 'Default reading text size',
+    group: 'Reading',
+    when: 'always',
+    run: (store) => store.getState().stepTextSize(0),
+  },
   // Reading.
   {
     id: 'thread.page',

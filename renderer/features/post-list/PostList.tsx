@@ -3,7 +3,8 @@ import { GroupedVirtuoso, type CalculateViewLocation, type GroupedVirtuosoHandle
 import { useApp } from '../../store';
 import { registerPostListFocuser } from '../layout/keyboard-actions';
 import { formatCommentCount, formatDate } from '../../ui/format';
-import { groupPosts, postRows } from './group-posts';
+import { copiesOf, groupPosts, postLabel, postRows } from './group-posts';
+import './post-list.css';
 
 /** Rows rendered before the list has measured anything (the first screen; all that jsdom ever gets). */
 const FIRST_ROWS = 40;
@@ -54,6 +55,26 @@ function AnnotationBadge({ count }: { count: number }) {
   );
 }
 
+/** A post's title, clamped to two lines; an untitled post's first words in italics, said to be such. */
+function PostTitle({ label }: { label: ReturnType<typeof postLabel> }) {
+  if (!label.untitled) return <span className="post-title">{label.text}</span>;
+  return (
+    <span className="post-title untitled">
+      <span className="sr-only">Untitled: </span>
+      {label.text}
+    </span>
+  );
+}
+
+/** A second copy of a post (the same page saved twice): said so, with the file it is in. */
+function CopyMark({ file }: { file: string }) {
+  return (
+    <span className="copy-mark">
+      <span className="copy-label">Copy</span> <span className="copy-file">{file}</span>
+    </span>
+  );
+}
+
 const ListEnd = () => <div className="post-list-end" />;
 const components = { Footer: ListEnd };
 
@@ -65,7 +86,8 @@ export function PostList() {
   const openPostId = useApp((s) => s.openPostId);
   const openPost = useApp((s) => s.openPost);
   const annotationCounts = useApp((s) => s.annotationCounts);
-  const { years, groupCounts, rows, rowOf } = useMemo(() => postRows(groupPosts(posts)), [posts]);
+  const { headings, groupCounts, rows, rowOf } = useMemo(() => postRows(groupPosts(posts)), [posts]);
+  const copies = useMemo(() => copiesOf(posts), [posts]);
   const list = useRef<GroupedVirtuosoHandle>(null);
   const nav = useRef<HTMLElement>(null);
 
@@ -143,13 +165,15 @@ export function PostList() {
         components={components}
         initialItemCount={Math.min(FIRST_ROWS, rows.length)}
         increaseViewportBy={OVERSCAN}
-        groupContent={(index) => <h2 className="year">{years[index]}</h2>}
+        groupContent={(index) => <h2 className="year">{headings[index]}</h2>}
         itemContent={(index) => {
           const row = rows[index];
           if (!row) return null;
           if (row.kind === 'month') return <h3 className="month">{row.label}</h3>;
           const { post } = row;
           const annotated = annotationCounts[post.id] ?? 0;
+          const label = postLabel(post);
+          const copyFile = copies.get(post.id);
           return (
             <button
               type="button"
@@ -161,12 +185,13 @@ export function PostList() {
               tabIndex={post.id === tabStopId ? 0 : -1}
               onClick={() => void openPost(post.id)}
             >
-              <span className="post-title">{post.title || '(untitled)'}</span>
+              <PostTitle label={label} />
               <span className="post-meta">
                 <time dateTime={post.date ?? undefined}>{formatDate(post.date)}</time>
                 <span className="count">{formatCommentCount(post.foundCommentCount, post.declaredCommentCount)}</span>
                 {annotated > 0 && <AnnotationBadge count={annotated} />}
               </span>
+              {copyFile && <CopyMark file={copyFile} />}
             </button>
           );
         }}

@@ -5,6 +5,7 @@ import type { OpenPost } from '../../store/open-post';
 import { useApp } from '../../store';
 import { NO_FILTERS, SEARCH_KINDS, searchKey, type SearchFilters, type SearchKind } from '../../store/search-slice';
 import { formatDate } from '../../ui/format';
+import { DateField } from './DateField';
 import './search.css';
 import { useFocusOnRequest } from '../../ui/use-focus-on-request';
 import { useReturnFocus } from '../../ui/use-return-focus';
@@ -274,24 +275,8 @@ function Filters() {
           </button>
         ))}
       </div>
-      <label>
-        From{' '}
-        <input
-          type="date"
-          value={filters.from}
-          max={filters.to || undefined}
-          onChange={(event) => setFilters({ from: event.target.value })}
-        />
-      </label>
-      <label>
-        To{' '}
-        <input
-          type="date"
-          value={filters.to}
-          min={filters.from || undefined}
-          onChange={(event) => setFilters({ to: event.target.value })}
-        />
-      </label>
+      <DateField label="From" value={filters.from} onChange={(from) => setFilters({ from })} />
+      <DateField label="To" value={filters.to} onChange={(to) => setFilters({ to })} />
       <label>
         Source{' '}
         <select value={filters.sourceKey} onChange={(event) => setFilters({ sourceKey: event.target.value })}>

@@ -15,6 +15,7 @@ import { estimateRowHeight } from './row-height';
 import { scrollToPlace } from './scroll-to-place';
 import { bodySegments, elementIdsOf, placeOf } from './segments';
 import { Segments } from './Segments';
+import { PostHeading, SourceFile } from './PostHeading';
 import { useReadingPlace } from './use-reading-place';
 
 /** Threads with up to this many comments (replies included) are rendered whole; longer ones only near the viewport. */
@@ -167,13 +168,11 @@ export function Thread() {
       <SelectionMode root={root} />
       <AnnotationEditor />
       <header className="post-header">
-        <h1 id="post-title" tabIndex={-1}>
-          {post.title || '(untitled)'}
-        </h1>
+        <PostHeading post={post} />
         <p className="post-date">
-          <time dateTime={post.date ?? undefined}>{post.dateText ?? formatDate(post.date)}</time> ·{' '}
-          <span>{post.file}</span>
+          <time dateTime={post.date ?? undefined}>{formatDate(post.date)}</time>
         </p>
+        <SourceFile file={post.file} />
         <PostActions />
       </header>
       <section className="post-body" aria-label="Post">
