@@ -4,7 +4,7 @@
  */
 
 /** Bump when the tables change: an index with another version is rebuilt from scratch. */
-export const SCHEMA_VERSION = 7;
+export const SCHEMA_VERSION = 8;
 /**
  * Bump when the parser or the article extractor changes what they produce: every file is
  * parsed again on the next open.
@@ -34,7 +34,9 @@ CREATE TABLE IF NOT EXISTS posts (
   line INTEGER NOT NULL,
   declared_count INTEGER,
   found_count INTEGER NOT NULL,
-  article_count INTEGER NOT NULL
+  article_count INTEGER NOT NULL,
+  -- Read-state keys of its comments, packed (read-state/keys.ts); '' until the second pass.
+  comment_keys TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX IF NOT EXISTS posts_by_date ON posts(date DESC, title);
 
