@@ -13,6 +13,7 @@ import type { Annotation, AnnotationFilter, AnnotationsStatus } from '../main/co
 import type { IndexProgress, PostSummary, SearchOptions, SearchResults } from '../main/core/index/types';
 import type { PaneLayout, ReadingPlace, ThreadPlace } from '../main/core/state/reading-place';
 import type { ResumeState } from '../main/core/session';
+import type { PostReadState, ReadCounts, ReadScope } from '../main/core/read-state/types';
 
 export type {
   Article,
@@ -41,6 +42,7 @@ export type {
 export type { Colour } from '../main/core/shared/colours';
 export type { PaneLayout, ReadingPlace, ThreadPlace } from '../main/core/state/reading-place';
 export type { ResumeState } from '../main/core/session';
+export type { PostReadState, ReadCounts, ReadScope } from '../main/core/read-state/types';
 
 /** What went wrong, for the user: `message` starts with the action and says what to do. */
 export interface ApiError {
@@ -173,6 +175,21 @@ export interface Requests {
   'shell.resume': NoFields;
   /** The library being opened now (the window opens before the first one is ready), or null. */
   'library.opening': NoFields;
+
+  // ── Read state and "new since last visit" (issue 17) ──
+  /** Which parts of a post are read and which are New (the rest are unread). */
+  'readState.post': { postId: string };
+  /** Marks parts of a post ("body", "comment:3.2") read or unread. */
+  'readState.mark': {
+    postId: string;
+    /** Part keys; comments the post no longer has are left alone. */
+    parts: string[];
+    read: boolean;
+  };
+  /** Marks every part of the library, of a month, or of a post read (New ones too) or unread. */
+  'readState.markAll': { scope: ReadScope; read: boolean };
+  /** Unread and New counts of every post of the open library, by post id (the post list). */
+  'readState.counts': NoFields;
 }
 
 /** Every method of the contract, in one list: the bridge and the IPC registration are built from it. */
@@ -209,6 +226,11 @@ export const methodNames = [
   'shell.postOpened',
   'shell.resume',
   'library.opening',
+  // Read state (issue 17).
+  'readState.post',
+  'readState.mark',
+  'readState.markAll',
+  'readState.counts',
 ] as const;
 
 export type MethodName = keyof Requests;
@@ -256,6 +278,12 @@ export interface Responses {
   'shell.postOpened': null;
   'shell.resume': ResumeState;
   'library.opening': { root: string; name: string; isDefault: boolean } | null;
+  // Read state (issue 17).
+  'readState.post': PostReadState;
+  'readState.mark': PostReadState;
+  /** How many posts changed. */
+  'readState.markAll': { posts: number };
+  'readState.counts': Record<string, ReadCounts>;
 }
 
 /** Events main sends to the renderer, with their payloads. */
@@ -273,6 +301,8 @@ export interface Events {
   // The shell (issue 16).
   /** Something failed (logged in the crash log): what happened and what to do, in plain words. */
   'shell.failure': { message: string };
+  /** Read state changed (a mark, or comments the index found): the new counts of these posts, by id. */
+  'readState.changed': { root: string; counts: Record<string, ReadCounts> };
 }
 export type EventName = keyof Events;
 export const eventNames = [
@@ -283,6 +313,7 @@ export const eventNames = [
   'annotations.changed',
   // The shell (issue 16).
   'shell.failure',
+  'readState.changed',
 ] as const satisfies readonly EventName[];
 
 /** `true` when A and B hold the same names; otherwise the names only one of them holds. */
