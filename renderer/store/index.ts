@@ -11,6 +11,7 @@ import { createReaderSlice, type ReaderSlice } from './reader-slice';
 import { createSearchSlice, type SearchSlice } from './search-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 import { createShellSlice, type ShellSlice } from './shell-slice';
+import { createReadSlice, type ReadSlice } from './read-slice';
 
 /** The whole renderer state: one store made of typed slices. */
 export type AppState = LibrarySlice &
@@ -22,7 +23,8 @@ export type AppState = LibrarySlice &
   AnnotationsSlice &
   AnnotationsPanelSlice &
   PlaceSlice &
-  ShellSlice;
+  ShellSlice &
+  ReadSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** Creates the store over a bridge (the real one in the app, a core-backed one in tests). */
@@ -38,7 +40,18 @@ export function createAppStore(api: Bridge): AppStore {
     ...createAnnotationsPanelSlice(api)(...a),
     ...createPlaceSlice(api)(...a),
     ...createShellSlice(api)(...a),
+    ...createReadSlice(api)(...a),
   }));
+  // Read state follows the open post and the post list (a new library, files changed on disk).
+  store.subscribe((state, previous) => {
+    if (state.openPostId !== previous.openPostId) {
+      // The post before's marks mean nothing here; unread until its own arrive.
+      store.setState({ readPostId: null, readParts: {}, freshParts: {} });
+      void store.getState().loadPostRead();
+    }
+    if (state.posts !== previous.posts) void store.getState().loadReadCounts();
+  });
+  api.on('readState.changed', ({ counts }) => store.getState().readStateChanged(counts));
   // Annotations follow the open post and the library.
   store.subscribe((state, previous) => {
     if (state.openPostId !== previous.openPostId) {
