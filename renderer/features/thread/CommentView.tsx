@@ -4,6 +4,7 @@ import { commentPart } from '../../../main/core/shared/part-keys';
 import { useApp } from '../../store';
 import { commentElementId, commentSegments } from './segments';
 import { Segments } from './Segments';
+import { CommentReadMark } from '../read-state/ReadMarks';
 
 /** One reply (or a comment outside the virtualised list) as a list item. */
 export function CommentView({ comment, markedIds }: { comment: Comment; markedIds: Set<string> }) {
@@ -41,11 +42,13 @@ export function CommentContent({ comment, markedIds }: { comment: Comment; marke
           .join(' ')}
         aria-label={`Comment ${comment.id}`}
         tabIndex={-1}
+        data-read-part={commentPart(comment.id)}
       >
         <header className="comment-header">
           <span className="comment-number">{comment.id}</span>
           {comment.author && <span className="comment-author">{comment.author}</span>}
           <span className="comment-line">line {comment.line}</span>
+          <CommentReadMark part={commentPart(comment.id)} />
           <button
             type="button"
             className={flagged ? 'flag flagged' : 'flag'}
