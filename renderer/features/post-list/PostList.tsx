@@ -2,7 +2,10 @@ import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent } from 'rea
 import { GroupedVirtuoso, type CalculateViewLocation, type GroupedVirtuosoHandle } from 'react-virtuoso';
 import { useApp } from '../../store';
 import { formatCommentCount, formatDate } from '../../ui/format';
-import { groupPosts, postRows } from './group-posts';
+import { filterPosts } from '../../store/read-slice';
+import { ReadCountsBadge } from '../read-state/ReadMarks';
+import { ReadFilterBar } from '../read-state/ReadListControls';
+import { groupPosts, postRows, sumCounts } from './group-posts';
 
 /** Rows rendered before the list has measured anything (the first screen; all that jsdom ever gets). */
 const FIRST_ROWS = 40;
@@ -56,13 +59,21 @@ const components = { Footer: ListEnd };
 
 /** The left pane: every post, newest first, grouped by year and month; only the rows in sight are rendered. */
 export function PostList() {
-  const posts = useApp((s) => s.posts);
+  const allPosts = useApp((s) => s.posts);
+  const postFilter = useApp((s) => s.postFilter);
+  const readCounts = useApp((s) => s.readCounts);
+  const filterCounts = postFilter === 'all' ? null : readCounts;
   // While the first library is on its way the list is not empty, only not here yet ("Opening …" says so).
   const opening = useApp((s) => s.openingLibrary !== null);
   const openPostId = useApp((s) => s.openPostId);
   const openPost = useApp((s) => s.openPost);
   const annotationCounts = useApp((s) => s.annotationCounts);
-  const { years, groupCounts, rows, rowOf } = useMemo(() => postRows(groupPosts(posts)), [posts]);
+  // Under the Unread and New filters, only those posts (and the open one).
+  const posts = useMemo(
+    () => (filterCounts ? filterPosts(allPosts, postFilter, filterCounts, openPostId) : allPosts),
+    [allPosts, postFilter, filterCounts, openPostId],
+  );
+  const { years, groupCounts, rows, rowOf, yearPosts } = useMemo(() => postRows(groupPosts(posts)), [posts]);
   const list = useRef<GroupedVirtuosoHandle>(null);
   const nav = useRef<HTMLElement>(null);
 
@@ -116,44 +127,72 @@ export function PostList() {
     focusWhenRendered(nav.current, post.id);
   };
 
-  if (!posts.length && opening) return null;
-  if (!posts.length)
+  if (!allPosts.length && opening) return null;
+  if (!allPosts.length)
     return <p className="empty">No posts in this library yet. Open a folder of saved posts (File → Open Folder…).</p>;
   return (
-    <nav ref={nav} className="post-list" aria-label="Posts" onKeyDown={onKeyDown}>
-      <GroupedVirtuoso
-        ref={list}
-        className="post-list-scroller"
-        groupCounts={groupCounts}
-        components={components}
-        initialItemCount={Math.min(FIRST_ROWS, rows.length)}
-        increaseViewportBy={OVERSCAN}
-        groupContent={(index) => <h2 className="year">{years[index]}</h2>}
-        itemContent={(index) => {
-          const row = rows[index];
-          if (!row) return null;
-          if (row.kind === 'month') return <h3 className="month">{row.label}</h3>;
-          const { post } = row;
-          const annotated = annotationCounts[post.id] ?? 0;
-          return (
-            <button
-              type="button"
-              className="post-item"
-              data-post-id={post.id}
-              data-order={row.order}
-              aria-current={post.id === openPostId ? 'true' : undefined}
-              onClick={() => void openPost(post.id)}
-            >
-              <span className="post-title">{post.title || '(untitled)'}</span>
-              <span className="post-meta">
-                <time dateTime={post.date ?? undefined}>{formatDate(post.date)}</time>
-                <span className="count">{formatCommentCount(post.foundCommentCount, post.declaredCommentCount)}</span>
-                {annotated > 0 && <AnnotationBadge count={annotated} />}
-              </span>
-            </button>
-          );
-        }}
-      />
-    </nav>
+    <>
+      <ReadFilterBar />
+      {!posts.length && (
+        <p className="empty" role="status">
+          {postFilter === 'new' ? 'No posts with new comments.' : 'No unread posts.'} Choose “All” to see every post.
+        </p>
+      )}
+      <nav ref={nav} className="post-list" aria-label="Posts" onKeyDown={onKeyDown}>
+        <GroupedVirtuoso
+          ref={list}
+          className="post-list-scroller"
+          groupCounts={groupCounts}
+          components={components}
+          initialItemCount={Math.min(FIRST_ROWS, rows.length)}
+          increaseViewportBy={OVERSCAN}
+          groupContent={(index) => (
+            <h2 className="year">
+              {years[index]} <ReadCountsBadge counts={sumCounts(yearPosts[index] ?? [], readCounts)} />
+            </h2>
+          )}
+          itemContent={(index) => {
+            const row = rows[index];
+            if (!row) return null;
+            if (row.kind === 'month')
+              return (
+                <h3 className="month">
+                  {row.label} <ReadCountsBadge counts={sumCounts(row.posts, readCounts)} />
+                </h3>
+              );
+            const { post } = row;
+            const annotated = annotationCounts[post.id] ?? 0;
+            const counts = readCounts[post.id];
+            const read = counts?.unread === 0;
+            return (
+              <button
+                type="button"
+                className={read ? 'post-item read' : 'post-item'}
+                data-post-id={post.id}
+                data-order={row.order}
+                aria-current={post.id === openPostId ? 'true' : undefined}
+                onClick={() => void openPost(post.id)}
+              >
+                <span className="post-title">
+                  {read && (
+                    <span className="read-check" title="Read">
+                      <span aria-hidden="true">✓ </span>
+                      <span className="sr-only">Read: </span>
+                    </span>
+                  )}
+                  {post.title || '(untitled)'}
+                </span>
+                <span className="post-meta">
+                  <time dateTime={post.date ?? undefined}>{formatDate(post.date)}</time>
+                  <span className="count">{formatCommentCount(post.foundCommentCount, post.declaredCommentCount)}</span>
+                  {annotated > 0 && <AnnotationBadge count={annotated} />}
+                  <ReadCountsBadge counts={counts} />
+                </span>
+              </button>
+            );
+          }}
+        />
+      </nav>
+    </>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PostSummary } from '../../../preload/api';
-import { groupPosts, postRows } from './group-posts';
+import { groupPosts, postRows, sumCounts } from './group-posts';
 
 const post = (id: string, date: string | null): PostSummary => ({
   id,
@@ -57,5 +57,24 @@ describe('postRows', () => {
       ['c', 4],
       ['d', 6],
     ]);
+  });
+});
+
+describe('sumCounts', () => {
+  it('adds unread and New counts over posts, counting a post without counts all unread', () => {
+    const posts = [post('a', '2019-05-20'), post('b', '2019-05-01'), { ...post('c', null), foundCommentCount: 4 }];
+    expect(sumCounts(posts, { a: { unread: 3, fresh: 1 }, b: { unread: 0, fresh: 0 } })).toEqual({
+      unread: 8,
+      fresh: 1,
+    });
+  });
+
+  it('gives each month row its month key and posts', () => {
+    const { rows, yearPosts } = postRows(groupPosts([post('a', '2019-05-20'), post('e', null)]));
+    expect(rows.filter((r) => r.kind === 'month').map((r) => r.kind === 'month' && [r.month, r.posts.length])).toEqual([
+      ['2019-05', 1],
+      [null, 1],
+    ]);
+    expect(yearPosts.map((p) => p.map((x) => x.id))).toEqual([['a'], ['e']]);
   });
 });
