@@ -47,8 +47,30 @@ export function ReadFilterBar() {
           </button>
         ))}
       </div>
+      <NextUnreadButton />
       <MarkReadMenu anyUnread={totals.unread > 0} />
     </div>
+  );
+}
+
+/** "Next unread": the button for what `n` does; says so when nothing unread is left below. */
+function NextUnreadButton() {
+  const nextUnread = useApp((s) => s.nextUnread);
+  const [none, setNone] = useState(false);
+  return (
+    <>
+      <button
+        type="button"
+        className="next-unread"
+        title="Go to the next unread or New comment"
+        onClick={() => void nextUnread(1).then((found) => setNone(!found))}
+      >
+        Next unread
+      </button>
+      <span role="status" className="read-none">
+        {none ? 'Nothing unread below.' : ''}
+      </span>
+    </>
   );
 }
 
