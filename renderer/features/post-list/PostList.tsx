@@ -3,7 +3,7 @@ import { GroupedVirtuoso, type CalculateViewLocation, type GroupedVirtuosoHandle
 import { useApp } from '../../store';
 import { formatCommentCount, formatDate } from '../../ui/format';
 import { filterPosts } from '../../store/read-slice';
-import { ReadCountsBadge } from '../read-state/ReadMarks';
+import { CountedHeading, ReadCountsBadge } from '../read-state/ReadMarks';
 import { ReadFilterBar } from '../read-state/ReadListControls';
 import { groupPosts, postRows, sumCounts } from './group-posts';
 
@@ -147,18 +147,24 @@ export function PostList() {
           initialItemCount={Math.min(FIRST_ROWS, rows.length)}
           increaseViewportBy={OVERSCAN}
           groupContent={(index) => (
-            <h2 className="year">
-              {years[index]} <ReadCountsBadge counts={sumCounts(yearPosts[index] ?? [], readCounts)} />
-            </h2>
+            <CountedHeading
+              level={2}
+              className="year"
+              label={years[index] ?? ''}
+              counts={sumCounts(yearPosts[index] ?? [], readCounts)}
+            />
           )}
           itemContent={(index) => {
             const row = rows[index];
             if (!row) return null;
             if (row.kind === 'month')
               return (
-                <h3 className="month">
-                  {row.label} <ReadCountsBadge counts={sumCounts(row.posts, readCounts)} />
-                </h3>
+                <CountedHeading
+                  level={3}
+                  className="month"
+                  label={row.label}
+                  counts={sumCounts(row.posts, readCounts)}
+                />
               );
             const { post } = row;
             const annotated = annotationCounts[post.id] ?? 0;

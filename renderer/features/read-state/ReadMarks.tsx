@@ -3,6 +3,7 @@
  * each comment, with its "Mark read" / "Mark unread" button, and the post header's "Mark post
  * read" / "Mark post unread".
  */
+import { useId } from 'react';
 import type { ReadCounts } from '../../../preload/api';
 import { useApp } from '../../store';
 import './read-state.css';
@@ -33,6 +34,30 @@ export function ReadCountsBadge({ counts }: { counts: ReadCounts | undefined }) 
       </span>
       <span className="sr-only">{describeCounts(counts)}</span>
     </span>
+  );
+}
+
+/**
+ * A year or month heading with its counts beside its words. The heading is named by its words
+ * alone ("May 2014"), so finding it by name stays simple; the counts are read after it.
+ */
+export function CountedHeading({
+  level,
+  className,
+  label,
+  counts,
+}: {
+  level: 2 | 3;
+  className: string;
+  label: string;
+  counts: ReadCounts;
+}) {
+  const id = useId();
+  const Heading = level === 2 ? 'h2' : 'h3';
+  return (
+    <Heading className={className} aria-labelledby={id}>
+      <span id={id}>{label}</span> <ReadCountsBadge counts={counts} />
+    </Heading>
   );
 }
 
