@@ -98,7 +98,8 @@ export function PostReadControls({ postId }: { postId: string }) {
   const unread = (counts?.unread ?? 1) > 0;
   return (
     <div className="post-read">
-      <span role="status" className="post-read-status">
+      {/* Not a live region: dwell changes the count every few seconds while reading. */}
+      <span className="post-read-status">
         {counts && counts.unread > 0 ? (
           <ReadCountsBadge counts={counts} />
         ) : (
