@@ -14,6 +14,7 @@ import type { IndexProgress, PostSummary, SearchOptions, SearchResults } from '.
 import type { PaneLayout, ReadingPlace, ThreadPlace } from '../main/core/state/reading-place';
 import type { ReadingPrefs } from '../main/core/shared/reading-prefs';
 import type { ResumeState } from '../main/core/session';
+import type { PostReadState, ReadCounts, ReadScope } from '../main/core/read-state/types';
 
 export type {
   Article,
@@ -43,6 +44,7 @@ export type { Colour } from '../main/core/shared/colours';
 export type { PaneLayout, ReadingPlace, ThreadPlace } from '../main/core/state/reading-place';
 export type { ReadingPrefs, ReadingWidth, Typeface } from '../main/core/shared/reading-prefs';
 export type { ResumeState } from '../main/core/session';
+export type { PostReadState, ReadCounts, ReadScope } from '../main/core/read-state/types';
 
 /** What went wrong, for the user: `message` starts with the action and says what to do. */
 export interface ApiError {
@@ -203,6 +205,20 @@ export interface Requests {
   'prefs.get': NoFields;
   /** Changes some text settings and remembers them; `prefs.changed` tells every window. */
   'prefs.save': Partial<ReadingPrefs>;
+  // ── Read state and "new since last visit" (issue 17) ──
+  /** Which parts of a post are read and which are New (the rest are unread). */
+  'readState.post': { postId: string };
+  /** Marks parts of a post ("body", "comment:3.2") read or unread. */
+  'readState.mark': {
+    postId: string;
+    /** Part keys; comments the post no longer has are left alone. */
+    parts: string[];
+    read: boolean;
+  };
+  /** Marks every part of the library, of a month, or of a post read (New ones too) or unread. */
+  'readState.markAll': { scope: ReadScope; read: boolean };
+  /** Unread and New counts of every post of the open library, by post id (the post list). */
+  'readState.counts': NoFields;
 }
 
 /** Every method of the contract, in one list: the bridge and the IPC registration are built from it. */
@@ -247,6 +263,11 @@ export const methodNames = [
   // Reading comfort (issue 17).
   'prefs.get',
   'prefs.save',
+  // Read state (issue 17).
+  'readState.post',
+  'readState.mark',
+  'readState.markAll',
+  'readState.counts',
 ] as const;
 
 export type MethodName = keyof Requests;
@@ -304,6 +325,12 @@ export interface Responses {
   'prefs.get': ReadingPrefs;
   /** All the settings, as they now are. */
   'prefs.save': ReadingPrefs;
+  // Read state (issue 17).
+  'readState.post': PostReadState;
+  'readState.mark': PostReadState;
+  /** How many posts changed. */
+  'readState.markAll': { posts: number };
+  'readState.counts': Record<string, ReadCounts>;
 }
 
 /** Events main sends to the renderer, with their payloads. */
@@ -328,6 +355,8 @@ export interface Events {
   // Reading comfort (issue 17).
   /** The text settings changed (from the window, or the View menu's text size items). */
   'prefs.changed': ReadingPrefs;
+  /** Read state changed (a mark, or comments the index found): the new counts of these posts, by id. */
+  'readState.changed': { root: string; counts: Record<string, ReadCounts> };
 }
 export type EventName = keyof Events;
 export const eventNames = [
@@ -342,6 +371,7 @@ export const eventNames = [
   'shell.openLink',
   // Reading comfort (issue 17).
   'prefs.changed',
+  'readState.changed',
 ] as const satisfies readonly EventName[];
 
 /** `true` when A and B hold the same names; otherwise the names only one of them holds. */

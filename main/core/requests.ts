@@ -115,6 +115,19 @@ export const requests = {
   // Reading comfort (issue 17).
   'prefs.get': empty,
   'prefs.save': readingPrefsSchema.partial(),
+  'readState.post': z.object({ postId }).strict(),
+  'readState.mark': z.object({ postId, parts: z.array(text(1100)).max(100_000), read: z.boolean() }).strict(),
+  'readState.markAll': z
+    .object({
+      scope: z.discriminatedUnion('kind', [
+        z.object({ kind: z.literal('library') }).strict(),
+        z.object({ kind: z.literal('month'), month: z.string().regex(/^\d{4}-\d{2}$/) }).strict(),
+        z.object({ kind: z.literal('post'), postId }).strict(),
+      ]),
+      read: z.boolean(),
+    })
+    .strict(),
+  'readState.counts': empty,
 } satisfies Record<MethodName, z.ZodType>;
 
 /**

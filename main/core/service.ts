@@ -23,6 +23,7 @@ import { createThreadExport, type PdfMaker } from './export/service';
 import { libraryForLink, libraryLinkId, readLink } from './link-target';
 import { createPrefsStore } from './state/reading-prefs';
 import { stepTextSize } from './shared/reading-prefs';
+import { createReadState } from './read-state/service';
 
 /** What the service needs from its host (Electron, the e2e harness, a test). */
 export interface ServiceDeps {
@@ -70,6 +71,8 @@ interface OpenLibrary {
   abort: AbortController;
   /** An update is running. */
   updating: boolean;
+  /** Resolves when what follows the opening update (read state recorded, the window told) is done. */
+  settled: Promise<void>;
 }
 
 /**
@@ -109,6 +112,16 @@ export function createService(deps: ServiceDeps) {
     saveFile: deps.saveFile ?? (async () => null),
     chooseFile: deps.chooseFile ?? (async () => null),
     linkId: (root) => libraryLinkId(root, deps.defaultLibrary),
+  });
+  // What the reader has read, in the same file: per post, by content keys that survive renumbering.
+  const readState = createReadState({
+    database: annotations.database,
+    library: requireLibrary,
+    readPost: async (postId) => {
+      const open = requireLibrary();
+      return (await posts.latest(open.root, open.queries, postId)).post;
+    },
+    emit: (event, payload) => emit(event, payload),
   });
   // Where the reader was (the last library, the pane widths, the place in a post): a convenience file in the profile.
   const places = createPlaceStore(deps.profileDir, deps.warn ?? ((message) => console.warn(message)));
@@ -208,6 +221,7 @@ export function createService(deps: ServiceDeps) {
       fullTextComplete: false,
       abort,
       updating: true,
+      settled: Promise.resolve(),
     };
     library = open;
     if (previous) {
@@ -220,10 +234,13 @@ export function createService(deps: ServiceDeps) {
         onError: (error) => emit('library.progress', { phase: 'done', done: 0, total: 0, root, error: error.message }),
       });
     }
-    void indexed.then(
-      (result) => {
+    open.settled = indexed.then(
+      async (result) => {
         open.updating = false;
         open.fullTextComplete = !result.cancelled;
+        if (library !== open) return;
+        // Comments the index found: a post seen for the first time records them all as known.
+        await readState.syncIndexed(root, open.queries, result.extractedPosts, true);
         if (library !== open) return;
         // Article counts and sources arrive with the second pass: the lists reload.
         if (result.parsed || result.rebuilt) emit('library.updated', { root, files: [] });
@@ -231,6 +248,8 @@ export function createService(deps: ServiceDeps) {
       },
       () => undefined,
     );
+    // close() waits for the read state to be recorded before it closes the file.
+    void track(open.settled);
     reanchor();
     const summary = summarise(open);
     // The bundled seeds are always there; only folders the user chose are worth remembering.
@@ -259,6 +278,8 @@ export function createService(deps: ServiceDeps) {
     const result = await open.indexed.finally(() => (open.updating = false));
     if (!result.cancelled) open.fullTextComplete = true;
     if (library === open && (result.parsed || result.removed)) {
+      // Comments a re-saved page gained are New from here on.
+      await readState.syncIndexed(open.root, open.queries, result.extractedPosts, false);
       emit('library.updated', { root: open.root, files });
       reanchor();
     }
@@ -386,6 +407,7 @@ export function createService(deps: ServiceDeps) {
       pendingLink = null;
       return { url };
     },
+    ...readState.handlers,
     'place.get': async () => ({
       panes: await places.panes(),
       post: library ? await places.placeIn(library.root) : null,
@@ -445,6 +467,7 @@ export function createService(deps: ServiceDeps) {
     /** Resolves when the open library's full-text index is complete. */
     whenIndexed: async (): Promise<void> => {
       await library?.indexed;
+      await library?.settled;
     },
     /** Resolves once the open library's folder is being watched for changes. */
     whenWatching: async (): Promise<void> => {

@@ -14,6 +14,7 @@ import { createShellSlice, type ShellSlice } from './shell-slice';
 import { createKeyboardSlice, type KeyboardSlice } from './keyboard-slice';
 import { createExportSlice, type ExportSlice } from './export-slice';
 import { createPrefsSlice, type PrefsSlice } from './prefs-slice';
+import { createReadSlice, type ReadSlice } from './read-slice';
 
 /** The whole renderer state: one store made of typed slices. */
 export type AppState = LibrarySlice &
@@ -28,7 +29,8 @@ export type AppState = LibrarySlice &
   ShellSlice &
   KeyboardSlice &
   ExportSlice &
-  PrefsSlice;
+  PrefsSlice &
+  ReadSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** Creates the store over a bridge (the real one in the app, a core-backed one in tests). */
@@ -47,7 +49,18 @@ export function createAppStore(api: Bridge): AppStore {
     ...createKeyboardSlice(...a),
     ...createExportSlice(api)(...a),
     ...createPrefsSlice(api)(...a),
+    ...createReadSlice(api)(...a),
   }));
+  // Read state follows the open post and the post list (a new library, files changed on disk).
+  store.subscribe((state, previous) => {
+    if (state.openPostId !== previous.openPostId) {
+      // The post before's marks mean nothing here; unread until its own arrive.
+      store.setState({ readPostId: null, readParts: {}, freshParts: {} });
+      void store.getState().loadPostRead();
+    }
+    if (state.posts !== previous.posts) void store.getState().loadReadCounts();
+  });
+  api.on('readState.changed', ({ counts }) => store.getState().readStateChanged(counts));
   // Annotations follow the open post and the library.
   store.subscribe((state, previous) => {
     if (state.openPostId !== previous.openPostId) {

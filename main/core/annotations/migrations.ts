@@ -41,6 +41,21 @@ export const MIGRATIONS: readonly string[] = [
   // 2: the sha1 of the post's file when its annotations were last anchored, so an unchanged
   // post is not parsed again to anchor them (a long thread takes a few hundred milliseconds).
   `ALTER TABLE annotations ADD COLUMN anchor_hash TEXT;`,
+  // 3: read state, one row per post (read-state/store.ts). Comments are named by content keys
+  // (read-state/keys.ts), packed side by side, so renumbered comments keep their state.
+  `
+  CREATE TABLE read_state (
+    library TEXT NOT NULL,               -- the library folder
+    post_id TEXT NOT NULL,
+    known TEXT NOT NULL,                 -- its comments' keys when first seen: the rest are New
+    current TEXT NOT NULL,               -- its comments' keys as last indexed
+    read TEXT NOT NULL DEFAULT '',       -- keys of the comments read
+    body_read INTEGER NOT NULL DEFAULT 0, -- 1 once the post's own text is read
+    unread INTEGER NOT NULL,             -- derived: the body and current comments not read
+    fresh INTEGER NOT NULL,              -- derived: current comments neither known nor read
+    PRIMARY KEY (library, post_id)
+  ) WITHOUT ROWID;
+  `,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -249,6 +249,8 @@ export function createAnnotations(deps: AnnotationDeps) {
 
   return {
     handlers,
+    /** The annotations file, opened once (read state lives in it too). */
+    database: open,
     reanchor,
     searchNotes,
     async close(): Promise<void> {

@@ -37,6 +37,8 @@ export interface ParsedFile {
   hash: string;
   post: Omit<Post, 'body' | 'comments'> | null;
   articleCount: number;
+  /** Read-state keys of every comment, packed (read-state/keys.ts); '' but for a full parse. */
+  commentKeys: string;
   problems: Problem[];
   articles: IndexedArticle[];
   docs: Doc[];
@@ -98,9 +100,10 @@ export function readForIndex(root: string, file: string, hash: boolean): ReadFor
 }
 
 /** A ParsedFile's post, articles and texts when there are none. */
-export const nothingParsed = (): Pick<ParsedFile, 'post' | 'articleCount' | 'articles' | 'docs'> => ({
+export const nothingParsed = (): Pick<ParsedFile, 'post' | 'articleCount' | 'commentKeys' | 'articles' | 'docs'> => ({
   post: null,
   articleCount: 0,
+  commentKeys: '',
   articles: [],
   docs: [],
 });

@@ -6,6 +6,7 @@
  */
 import { articlesOf, fingerprintOf, keyOfSource, previewOf, urlKey, type Article } from '../articles';
 import { parseSeed, type Post } from '../parse';
+import { commentKeys, packKeys } from '../read-state/keys';
 import {
   nothingParsed,
   readForIndex,
@@ -77,6 +78,7 @@ export function parseFileForIndex(root: string, file: string, mode: ParseMode = 
     hash,
     post: summary,
     articleCount: articles.length,
+    commentKeys: packKeys(commentKeys(post.comments).values()),
     problems,
     articles: articles.map(indexedArticle),
     docs: docsOf(post, articles),

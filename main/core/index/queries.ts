@@ -20,6 +20,10 @@ export function indexQueries(db: IndexDb) {
     hashOf: db.prepare(
       "SELECT f.hash AS hash FROM posts p JOIN files f ON f.path = p.file WHERE p.id = ? AND f.hash != ''",
     ),
+    commentKeysOf: db.prepare(
+      'SELECT p.comment_keys FROM posts p JOIN files f ON f.path = p.file WHERE p.id = ? AND f.extracted = 1',
+    ),
+    extractedIds: db.prepare('SELECT p.id FROM posts p JOIN files f ON f.path = p.file WHERE f.extracted = 1'),
     problems: db.prepare('SELECT file, line, severity, message FROM problems ORDER BY file, rowid'),
     problemsOf: db.prepare('SELECT file, line, severity, message FROM problems WHERE file = ? ORDER BY rowid'),
     counts: db.prepare(
@@ -62,6 +66,11 @@ export function indexQueries(db: IndexDb) {
     fileOf: (postId: string): string | null => (s.post.get(postId) as { file: string } | undefined)?.file ?? null,
     /** The sha1 of a post's file as last indexed; null when unknown (not hashed yet, or no such post). */
     hashOf: (postId: string): string | null => (s.hashOf.get(postId) as { hash: string } | undefined)?.hash ?? null,
+    /** A post's comments' read-state keys, packed; null until its second pass is done (or no such post). */
+    commentKeysOf: (postId: string): string | null =>
+      (s.commentKeysOf.pluck().get(postId) as string | undefined) ?? null,
+    /** Ids of every post whose second pass is done. */
+    extractedIds: (): string[] => s.extractedIds.pluck().all() as string[],
     problems: (): Problem[] => s.problems.all() as Problem[],
     problemsOf: (file: string): Problem[] => s.problemsOf.all(file) as Problem[],
     counts: () => s.counts.get() as { files: number; posts: number; problems: number; errors: number },

@@ -35,7 +35,9 @@ CREATE TABLE IF NOT EXISTS posts (
   line INTEGER NOT NULL,
   declared_count INTEGER,
   found_count INTEGER NOT NULL,
-  article_count INTEGER NOT NULL
+  article_count INTEGER NOT NULL,
+  -- Read-state keys of its comments, packed (read-state/keys.ts); '' until the second pass.
+  comment_keys TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX IF NOT EXISTS posts_by_date ON posts(date DESC, title);
 

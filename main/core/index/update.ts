@@ -30,6 +30,8 @@ export interface UpdateResult {
   comments: number;
   articles: number;
   problems: number;
+  /** Ids of the posts sent to the second pass (their comments' read-state keys may have changed). */
+  extractedPosts: string[];
   /** Why everything was parsed again, when it was ("parser version 1 → 2"). */
   rebuilt: string | null;
   /** Milliseconds until the post list was ready, and in all. */
@@ -312,6 +314,7 @@ export async function updateIndex(db: IndexDb, root: string, options: UpdateOpti
   let parsed = 0;
   let cancelled: boolean;
   let extracted = 0;
+  let extractedPosts: string[] = [];
   let postsReadyMs: number;
   try {
     // First pass: structure only, so the post list is there as soon as the files are parsed.
@@ -338,6 +341,7 @@ export async function updateIndex(db: IndexDb, root: string, options: UpdateOpti
     // written into the index by the workers themselves.
     if (!cancelled) {
       const pending = toExtract();
+      extractedPosts = pending.map((job) => job.postId);
       if (pending.length) db.transaction(w.clearPendingTexts)();
       options.onProgress?.({ phase: 'extracting', done: 0, total: pending.length });
       cancelled = !(await extractInWorkers(db, pool, root, pending, options, (written) => {
@@ -361,6 +365,7 @@ export async function updateIndex(db: IndexDb, root: string, options: UpdateOpti
     unchanged: onDisk.size - toParse.length,
     removed: removed.length,
     ...counts,
+    extractedPosts,
     rebuilt,
     postsReadyMs,
     totalMs: performance.now() - started,

@@ -54,7 +54,7 @@ export function writer(db: IndexDb) {
       'INSERT INTO main.files(path, size, mtime_ms, hash, post_id, extracted) VALUES (@path, @size, @mtimeMs, @hash, @postId, @extracted) ON CONFLICT(path) DO UPDATE SET size = excluded.size, mtime_ms = excluded.mtime_ms, hash = excluded.hash, post_id = excluded.post_id, extracted = excluded.extracted',
     ),
     deleteArticlesOf: db.prepare('DELETE FROM main.articles WHERE post_id = ?'),
-    setArticleCount: db.prepare('UPDATE main.posts SET article_count = ? WHERE id = ?'),
+    setArticleCount: db.prepare('UPDATE main.posts SET article_count = ?, comment_keys = ? WHERE id = ?'),
     postExists: db.prepare('SELECT 1 FROM main.posts WHERE id = ?').pluck(),
     setExtracted: db.prepare('UPDATE main.files SET extracted = 1, hash = ? WHERE path = ?'),
     touchFile: db.prepare('UPDATE main.files SET size = ?, mtime_ms = ? WHERE path = ?'),
@@ -181,7 +181,7 @@ export function writer(db: IndexDb) {
    * meanwhile): the parse workers write with foreign keys off.
    */
   function writeExtracted(parsed: ParsedFile, postId: string) {
-    if (s.setArticleCount.run(parsed.articleCount, postId).changes === 0) return;
+    if (s.setArticleCount.run(parsed.articleCount, parsed.commentKeys, postId).changes === 0) return;
     const original = parsed.post!.id;
     const rename = renamer(parsed, postId);
     s.deleteArticlesOf.run(postId);

@@ -3,7 +3,10 @@ import { GroupedVirtuoso, type CalculateViewLocation, type GroupedVirtuosoHandle
 import { useApp } from '../../store';
 import { registerPostListFocuser } from '../layout/keyboard-actions';
 import { formatCommentCount, formatDate } from '../../ui/format';
-import { copiesOf, groupPosts, postLabel, postRows } from './group-posts';
+import { filterPosts } from '../../store/read-slice';
+import { CountedHeading, ReadCountsBadge } from '../read-state/ReadMarks';
+import { ReadFilterBar } from '../read-state/ReadListControls';
+import { copiesOf, groupPosts, postLabel, postRows, sumCounts } from './group-posts';
 import './post-list.css';
 
 /** Rows rendered before the list has measured anything (the first screen; all that jsdom ever gets). */
@@ -56,11 +59,16 @@ function AnnotationBadge({ count }: { count: number }) {
 }
 
 /** A post's title, clamped to two lines; an untitled post's first words in italics, said to be such. */
-function PostTitle({ label }: { label: ReturnType<typeof postLabel> }) {
-  if (!label.untitled) return <span className="post-title">{label.text}</span>;
+function PostTitle({ label, read }: { label: ReturnType<typeof postLabel>; read: boolean }) {
   return (
-    <span className="post-title untitled">
-      <span className="sr-only">Untitled: </span>
+    <span className={label.untitled ? 'post-title untitled' : 'post-title'}>
+      {read && (
+        <span className="read-check" title="Read">
+          <span aria-hidden="true">✓ </span>
+          <span className="sr-only">Read: </span>
+        </span>
+      )}
+      {label.untitled && <span className="sr-only">Untitled: </span>}
       {label.text}
     </span>
   );
@@ -80,14 +88,23 @@ const components = { Footer: ListEnd };
 
 /** The left pane: every post, newest first, grouped by year and month; only the rows in sight are rendered. */
 export function PostList() {
-  const posts = useApp((s) => s.posts);
+  const allPosts = useApp((s) => s.posts);
+  const postFilter = useApp((s) => s.postFilter);
+  const readCounts = useApp((s) => s.readCounts);
+  const filterCounts = postFilter === 'all' ? null : readCounts;
   // While the first library is on its way the list is not empty, only not here yet ("Opening …" says so).
   const opening = useApp((s) => s.openingLibrary !== null);
   const openPostId = useApp((s) => s.openPostId);
   const openPost = useApp((s) => s.openPost);
   const annotationCounts = useApp((s) => s.annotationCounts);
-  const { headings, groupCounts, rows, rowOf } = useMemo(() => postRows(groupPosts(posts)), [posts]);
-  const copies = useMemo(() => copiesOf(posts), [posts]);
+  // Under the Unread and New filters, only those posts (and the open one).
+  const posts = useMemo(
+    () => (filterCounts ? filterPosts(allPosts, postFilter, filterCounts, openPostId) : allPosts),
+    [allPosts, postFilter, filterCounts, openPostId],
+  );
+  const { headings, groupCounts, rows, rowOf, yearPosts } = useMemo(() => postRows(groupPosts(posts)), [posts]);
+  // Which post is the copy does not change with the filter.
+  const copies = useMemo(() => copiesOf(allPosts), [allPosts]);
   const list = useRef<GroupedVirtuosoHandle>(null);
   const nav = useRef<HTMLElement>(null);
 
@@ -153,49 +170,73 @@ export function PostList() {
     focusWhenRendered(nav.current, post.id);
   };
 
-  if (!posts.length && opening) return null;
-  if (!posts.length)
+  if (!allPosts.length && opening) return null;
+  if (!allPosts.length)
     return <p className="empty">No posts in this library yet. Open a folder of saved posts (File → Open Folder…).</p>;
   return (
-    <nav ref={nav} className="post-list" aria-label="Posts" onKeyDown={onKeyDown}>
-      <GroupedVirtuoso
-        ref={list}
-        className="post-list-scroller"
-        groupCounts={groupCounts}
-        components={components}
-        initialItemCount={Math.min(FIRST_ROWS, rows.length)}
-        increaseViewportBy={OVERSCAN}
-        groupContent={(index) => <h2 className="year">{headings[index]}</h2>}
-        itemContent={(index) => {
-          const row = rows[index];
-          if (!row) return null;
-          if (row.kind === 'month') return <h3 className="month">{row.label}</h3>;
-          const { post } = row;
-          const annotated = annotationCounts[post.id] ?? 0;
-          const label = postLabel(post);
-          const copyFile = copies.get(post.id);
-          return (
-            <button
-              type="button"
-              className="post-item"
-              data-post-id={post.id}
-              data-order={row.order}
-              aria-current={post.id === openPostId ? 'true' : undefined}
-              // One tab stop: the open post (else the first); the arrow keys move from there.
-              tabIndex={post.id === tabStopId ? 0 : -1}
-              onClick={() => void openPost(post.id)}
-            >
-              <PostTitle label={label} />
-              <span className="post-meta">
-                <time dateTime={post.date ?? undefined}>{formatDate(post.date)}</time>
-                <span className="count">{formatCommentCount(post.foundCommentCount, post.declaredCommentCount)}</span>
-                {annotated > 0 && <AnnotationBadge count={annotated} />}
-              </span>
-              {copyFile && <CopyMark file={copyFile} />}
-            </button>
-          );
-        }}
-      />
-    </nav>
+    <>
+      <ReadFilterBar />
+      {!posts.length && (
+        <p className="empty" role="status">
+          {postFilter === 'new' ? 'No posts with new comments.' : 'No unread posts.'} Choose “All” to see every post.
+        </p>
+      )}
+      <nav ref={nav} className="post-list" aria-label="Posts" onKeyDown={onKeyDown}>
+        <GroupedVirtuoso
+          ref={list}
+          className="post-list-scroller"
+          groupCounts={groupCounts}
+          components={components}
+          initialItemCount={Math.min(FIRST_ROWS, rows.length)}
+          increaseViewportBy={OVERSCAN}
+          groupContent={(index) => (
+            <CountedHeading
+              level={2}
+              className="year"
+              label={headings[index] ?? ''}
+              counts={sumCounts(yearPosts[index] ?? [], readCounts)}
+            />
+          )}
+          itemContent={(index) => {
+            const row = rows[index];
+            if (!row) return null;
+            if (row.kind === 'month')
+              return (
+                <CountedHeading
+                  level={3}
+                  className="month"
+                  label={row.label}
+                  counts={sumCounts(row.posts, readCounts)}
+                />
+              );
+            const { post } = row;
+            const annotated = annotationCounts[post.id] ?? 0;
+            const counts = readCounts[post.id];
+            const read = counts?.unread === 0;
+            return (
+              <button
+                type="button"
+                className={read ? 'post-item read' : 'post-item'}
+                data-post-id={post.id}
+                data-order={row.order}
+                aria-current={post.id === openPostId ? 'true' : undefined}
+                // One tab stop: the open post (else the first); the arrow keys move from there.
+                tabIndex={post.id === tabStopId ? 0 : -1}
+                onClick={() => void openPost(post.id)}
+              >
+                <PostTitle label={postLabel(post)} read={read} />
+                <span className="post-meta">
+                  <time dateTime={post.date ?? undefined}>{formatDate(post.date)}</time>
+                  <span className="count">{formatCommentCount(post.foundCommentCount, post.declaredCommentCount)}</span>
+                  {annotated > 0 && <AnnotationBadge count={annotated} />}
+                  <ReadCountsBadge counts={counts} />
+                </span>
+                {copies.has(post.id) && <CopyMark file={copies.get(post.id)!} />}
+              </button>
+            );
+          }}
+        />
+      </nav>
+    </>
   );
 }

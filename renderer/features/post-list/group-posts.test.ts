@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PostSummary } from '../../../preload/api';
-import { copiesOf, groupPosts, postLabel, postRows } from './group-posts';
+import { copiesOf, groupPosts, postLabel, postRows, sumCounts } from './group-posts';
 
 const post = (id: string, date: string | null, more: Partial<PostSummary> = {}): PostSummary => ({
   id,
@@ -108,5 +108,24 @@ describe('copiesOf', () => {
       ['x~b', 'b/napo.txt'],
       ['x~c', 'c.txt'],
     ]);
+  });
+});
+
+describe('sumCounts', () => {
+  it('adds unread and New counts over posts, counting a post without counts all unread', () => {
+    const posts = [post('a', '2019-05-20'), post('b', '2019-05-01'), { ...post('c', null), foundCommentCount: 4 }];
+    expect(sumCounts(posts, { a: { unread: 3, fresh: 1 }, b: { unread: 0, fresh: 0 } })).toEqual({
+      unread: 8,
+      fresh: 1,
+    });
+  });
+
+  it('gives each month row its month key and posts', () => {
+    const { rows, yearPosts } = postRows(groupPosts([post('a', '2019-05-20'), post('e', null)]));
+    expect(rows.filter((r) => r.kind === 'month').map((r) => r.kind === 'month' && [r.month, r.posts.length])).toEqual([
+      ['2019-05', 1],
+      [null, 1],
+    ]);
+    expect(yearPosts.map((p) => p.map((x) => x.id))).toEqual([['a'], ['e']]);
   });
 });

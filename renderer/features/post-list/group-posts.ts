@@ -1,4 +1,4 @@
-import type { PostSummary } from '../../../preload/api';
+import type { PostSummary, ReadCounts } from '../../../preload/api';
 import { formatMonth } from '../../ui/format';
 
 export interface PostGroup {
@@ -22,7 +22,15 @@ export function groupPosts(posts: PostSummary[]): PostGroup[] {
 }
 
 /** A row of the post list under its year: a month heading or a post. */
-export type PostRow = { kind: 'month'; label: string } | { kind: 'post'; post: PostSummary; order: number };
+export type PostRow =
+  | {
+      kind: 'month';
+      label: string;
+      /** "2019-05" (what "mark read" covers); null for undated posts. */
+      month: string | null;
+      posts: PostSummary[];
+    }
+  | { kind: 'post'; post: PostSummary; order: number };
 
 /** The groups as a virtualised list sees them: one group per year, whose rows are its month headings and posts. */
 export interface PostRows {
@@ -34,6 +42,8 @@ export interface PostRows {
   rows: PostRow[];
   /** Row index of each post, by id. */
   rowOf: Map<string, number>;
+  /** Each year's posts, in the order of `years`. */
+  yearPosts: PostSummary[][];
 }
 
 /**
@@ -52,7 +62,13 @@ export function postRows(groups: PostGroup[]): PostRows {
     const oneMonth = group.months.length === 1 ? group.months[0]!.label : null;
     headings.push(oneMonth ?? group.year);
     for (const month of group.months) {
-      if (!oneMonth) rows.push({ kind: 'month', label: month.label });
+      if (!oneMonth)
+        rows.push({
+          kind: 'month',
+          label: month.label,
+          month: month.posts[0]?.date?.slice(0, 7) ?? null,
+          posts: month.posts,
+        });
       for (const post of month.posts) {
         rowOf.set(post.id, rows.length);
         rows.push({ kind: 'post', post, order: order++ });
@@ -60,7 +76,7 @@ export function postRows(groups: PostGroup[]): PostRows {
     }
     groupCounts.push(rows.length - start);
   }
-  return { headings, groupCounts, rows, rowOf };
+  return { headings, groupCounts, rows, rowOf, yearPosts: groups.map((g) => g.months.flatMap((m) => m.posts)) };
 }
 
 /** What a post is called in the list and its header: its title, or for an untitled post its first words. */
@@ -95,4 +111,17 @@ export function copiesOf(posts: readonly PostSummary[]): Map<string, string> {
     for (const copy of others) copies.set(copy.id, copy.file);
   }
   return copies;
+}
+/**
+ * Unread and New counts summed over posts (a month's, a year's); a post whose counts have not
+ * arrived counts its text and every comment unread.
+ */
+export function sumCounts(posts: readonly PostSummary[], counts: Record<string, ReadCounts>): ReadCounts {
+  const sum = { unread: 0, fresh: 0 };
+  for (const post of posts) {
+    const c = counts[post.id];
+    sum.unread += c ? c.unread : post.foundCommentCount + 1;
+    sum.fresh += c?.fresh ?? 0;
+  }
+  return sum;
 }

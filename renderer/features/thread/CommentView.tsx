@@ -7,6 +7,7 @@ import { feedPositions } from './feed';
 import { commentElementId, commentSegments } from './segments';
 import { Segments } from './Segments';
 import { CommentActions } from '../export/ThreadActions';
+import { CommentReadMark } from '../read-state/ReadMarks';
 
 /**
  * The tab index of a button or link in a comment's header or text: 0 in the thread's current
@@ -69,11 +70,13 @@ export function CommentContent({ comment, markedIds }: { comment: Comment; marke
         aria-posinset={position === undefined ? undefined : position + 1}
         aria-setsize={setSize}
         tabIndex={tabIndex}
+        data-read-part={commentPart(comment.id)}
       >
         <header className="comment-header">
           <span className="comment-number">{comment.id}</span>
           {comment.author && <span className="comment-author">{comment.author}</span>}
           <span className="comment-line">line {comment.line}</span>
+          <CommentReadMark part={commentPart(comment.id)} />
           <CommentActions commentId={comment.id} />
           <button
             type="button"

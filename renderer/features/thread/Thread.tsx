@@ -17,6 +17,8 @@ import { bodySegments, elementIdsOf, placeOf } from './segments';
 import { Segments } from './Segments';
 import { PostHeading, SourceFile } from './PostHeading';
 import { useReadingPlace } from './use-reading-place';
+import { useDwellRead } from './use-dwell-read';
+import { PostReadControls } from '../read-state/ReadMarks';
 
 /** Threads with up to this many comments (replies included) are rendered whole; longer ones only near the viewport. */
 export const RENDER_WHOLE_UP_TO = 150;
@@ -144,6 +146,8 @@ export function Thread() {
 
   // The reader's place: remembered as the pane scrolls, and scrolled back to on start.
   useReadingPlace(scroller, detail, reveal);
+  // Comments (and the post's text) read by staying in view.
+  useDwellRead(root, scroller, post?.id ?? null);
 
   if (error)
     return (
@@ -173,9 +177,10 @@ export function Thread() {
           <time dateTime={post.date ?? undefined}>{formatDate(post.date)}</time>
         </p>
         <SourceFile file={post.file} />
+        <PostReadControls postId={post.id} />
         <PostActions />
       </header>
-      <section className="post-body" aria-label="Post">
+      <section className="post-body" aria-label="Post" data-read-part="body">
         <Segments segments={body} markedIds={markedIds} />
       </section>
       <section className="comments" aria-labelledby="comments-heading">
