@@ -42,9 +42,10 @@ export interface ReadSlice {
   /**
    * Goes to the next (1) or previous (-1) unread part (New comments are unread too): in the open
    * post after the focused comment, then in the following posts of the list, opening the post and
-   * focusing the part. False when there is none.
+   * focusing the part. False when there is none. With `laterPosts`, the open post is passed over
+   * (Space at the bottom of a thread: on to the next post with something unread).
    */
-  nextUnread(direction: 1 | -1): Promise<boolean>;
+  nextUnread(direction: 1 | -1, options?: { laterPosts?: boolean }): Promise<boolean>;
 }
 
 /** Tests lower the dwell time by setting `window.threadlineDwellMs` before the page loads. */
@@ -181,9 +182,9 @@ export const createReadSlice =
         if (!result.ok) return fail(result.error.message);
         await Promise.all([get().loadReadCounts(), get().loadPostRead()]);
       },
-      async nextUnread(direction) {
+      async nextUnread(direction, options = {}) {
         const openId = get().openPostId;
-        if (openId && get().detail) {
+        if (openId && get().detail && !options.laterPosts) {
           if (get().readPostId !== openId) await get().loadPostRead();
           const from = focusedPart() ?? (cursor?.postId === openId ? cursor.part : null);
           let part = unreadIn(from, direction);

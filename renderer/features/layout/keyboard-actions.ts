@@ -7,6 +7,7 @@ import type { AppState, AppStore } from '../../store';
 import { revealInThread } from '../thread/reveal';
 import { visibleCommentIds } from '../thread/feed';
 import { commentElementId } from '../thread/segments';
+import { BODY_PART, commentPart } from '../../../main/core/shared/part-keys';
 
 /**
  * The comment the reader is on. The thread keeps it as the focus moves (Thread.tsx: a comment
@@ -112,15 +113,26 @@ export async function stepPost(store: AppStore, by: 1 | -1): Promise<void> {
   if (id) await openKeepingFocus(store, id);
 }
 
-/**
- * The post `Space` goes to at the bottom of the thread. The one place that decides it: the next
- * post in the list for now (read state will make it the next post with unread comments).
- */
-export function nextPostToRead(state: AppState): string | null {
-  return postAfter(state, 1);
+/** `n` / `p`: the next or previous unread (or New) comment, across posts; says so when there is none. */
+export async function stepUnread(store: AppStore, direction: 1 | -1): Promise<void> {
+  const found = await store.getState().nextUnread(direction);
+  if (!found) store.getState().announce(direction === 1 ? 'Nothing unread below.' : 'Nothing unread above.');
 }
 
-/** `Space`: pages the thread down; at its bottom, opens the next post to read. */
+/** `m`: the focused comment (or the post's text) read or unread. */
+export function toggleFocusedRead(store: AppStore): void {
+  const active = document.activeElement;
+  const part =
+    active?.closest<HTMLElement>('[data-read-part]')?.dataset['readPart'] ??
+    (active?.closest('.post-header, .post-body') ? BODY_PART : null) ??
+    (store.getState().focusedCommentId ? commentPart(store.getState().focusedCommentId!) : null);
+  if (part) void store.getState().toggleRead(part);
+}
+
+/**
+ * `Space`: pages the thread down; at its bottom, goes on to the next post with something unread
+ * (its first unread part), as in slrn and NetNewsWire.
+ */
 export async function pageDown(store: AppStore): Promise<void> {
   const scroller = threadScroller();
   if (!scroller) return;
@@ -131,8 +143,8 @@ export async function pageDown(store: AppStore): Promise<void> {
     if (!scroller.contains(document.activeElement)) focusThread(store);
     return;
   }
-  const next = nextPostToRead(store.getState());
-  if (next) await openKeepingFocus(store, next);
+  const found = await store.getState().nextUnread(1, { laterPosts: true });
+  if (!found) store.getState().announce('Nothing unread in the posts below.');
 }
 
 /** Opens a post; a focus that was in the thread goes to the new post's title, one in the list to its row. */

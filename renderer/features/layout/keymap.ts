@@ -25,6 +25,8 @@ import {
   pageDown,
   stepComment,
   stepPost,
+  stepUnread,
+  toggleFocusedRead,
   toggleAll,
   toggleCurrent,
 } from './keyboard-actions';
@@ -110,6 +112,31 @@ export const BINDINGS: readonly Binding[] = [
     when: 'thread',
     run: toggleAll,
   },
+  // Read state.
+  {
+    id: 'read.nextUnread',
+    keys: ['n'],
+    description: 'Next unread or New comment (across posts)',
+    group: 'Comments',
+    when: 'reader',
+    run: (store) => stepUnread(store, 1),
+  },
+  {
+    id: 'read.previousUnread',
+    keys: ['p'],
+    description: 'Previous unread or New comment',
+    group: 'Comments',
+    when: 'reader',
+    run: (store) => stepUnread(store, -1),
+  },
+  {
+    id: 'read.toggle',
+    keys: ['m'],
+    description: 'Mark the comment (or the post’s text) read or unread',
+    group: 'Comments',
+    when: 'thread',
+    run: toggleFocusedRead,
+  },
   // Reading text size: Ctrl/Cmd +, - and 0 (also View → Larger Text …), before the browser's own page zoom.
   {
     id: 'text.larger',
@@ -158,7 +185,7 @@ export const BINDINGS: readonly Binding[] = [
   {
     id: 'thread.page',
     keys: ['Space'],
-    description: 'Page down; at the bottom, the next post',
+    description: 'Page down; at the bottom, the next post with something unread',
     group: 'Reading',
     when: 'thread',
     run: pageDown,
