@@ -63,7 +63,7 @@ parentPort.on('message', ({ id, task }) => {
   }
   const parse = (file) => {
     const { size, mtimeMs } = statSync(join(task.root, file));
-    const post = { id: 'post-' + file, date: null, dateText: null, title: file, declaredCommentCount: 0, foundCommentCount: 0, file, line: 1 };
+    const post = { id: 'post-' + file, date: null, dateText: null, title: file, lead: '', declaredCommentCount: 0, foundCommentCount: 0, file, line: 1 };
     return { file, size, mtimeMs, hash: '', post, articleCount: 0, problems: [], articles: [], docs: [] };
   };
   parentPort.postMessage({ id, result: task.kind === 'parse-many' ? task.files.map(({ file }) => parse(file)) : parse(task.file) });

@@ -121,11 +121,14 @@ describe('sumCounts', () => {
   });
 
   it('gives each month row its month key and posts', () => {
-    const { rows, yearPosts } = postRows(groupPosts([post('a', '2019-05-20'), post('e', null)]));
+    const { rows, yearPosts } = postRows(
+      groupPosts([post('a', '2019-05-20'), post('b', '2019-04-02'), post('c', '2019-04-01'), post('e', null)]),
+    );
+    // A year of one month, and the undated posts, have no month rows: the year's heading says it all.
     expect(rows.filter((r) => r.kind === 'month').map((r) => r.kind === 'month' && [r.month, r.posts.length])).toEqual([
       ['2019-05', 1],
-      [null, 1],
+      ['2019-04', 2],
     ]);
-    expect(yearPosts.map((p) => p.map((x) => x.id))).toEqual([['a'], ['e']]);
+    expect(yearPosts.map((p) => p.map((x) => x.id))).toEqual([['a', 'b', 'c'], ['e']]);
   });
 });
