@@ -251,6 +251,83 @@ const VIEWS: View[] = [
       await expect(page.getByRole('status').filter({ hasText: 'Drop a folder of saved posts' })).toBeVisible();
     },
   },
+  {
+    name: 'shortcut-sheet',
+    open: async ({ page }) => {
+      await openPost(page, /Omnishambles Update 48/);
+      await page.keyboard.press('?');
+      await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+    },
+    close: async ({ page }) => {
+      await page.keyboard.press('Escape');
+      await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toHaveCount(0);
+    },
+  },
+  {
+    name: 'text-settings',
+    open: async ({ page }) => {
+      await expect(heading(page)).toHaveText('Latest From Napo 188');
+      await page.getByRole('button', { name: /Text$/ }).focus();
+      await page.keyboard.press('Enter');
+      await expect(page.getByRole('dialog', { name: 'Text settings' })).toBeVisible();
+    },
+    close: async ({ page }) => {
+      await page.keyboard.press('Escape');
+      await expect(page.getByRole('dialog', { name: 'Text settings' })).toHaveCount(0);
+    },
+  },
+  {
+    name: 'export-dialog',
+    open: async ({ page }) => {
+      await openPost(page, /Omnishambles Update 48/);
+      await page.getByRole('button', { name: 'Export thread…' }).focus();
+      await page.keyboard.press('Enter');
+      await expect(page.getByRole('dialog', { name: 'Export thread' })).toBeVisible();
+    },
+    close: async ({ page }) => {
+      await page.keyboard.press('Escape');
+      await expect(page.getByRole('dialog', { name: 'Export thread' })).toHaveCount(0);
+    },
+  },
+  {
+    name: 'read-state',
+    open: async ({ page }) => {
+      await openPost(page, /Omnishambles Update 48/);
+      // A comment marked read by key, the list filtered to unread posts, the Mark read choices open.
+      await page.keyboard.press('Escape');
+      await page.locator('#post-title').focus();
+      await page.keyboard.press('j');
+      await page.keyboard.press('m');
+      await expect(
+        page.getByRole('article', { name: 'Comment 1', exact: true }).getByRole('button', { name: 'Mark unread' }),
+      ).toBeVisible();
+      const filter = page.getByRole('group', { name: 'Show posts' });
+      await filter.getByRole('button', { name: /^Unread/ }).focus();
+      await page.keyboard.press('Enter');
+      await page.getByRole('button', { name: /^Mark read/ }).focus();
+      await page.keyboard.press('Enter');
+      await expect(page.getByRole('group', { name: 'Mark read' })).toBeVisible();
+    },
+    close: async ({ page }) => {
+      await page.keyboard.press('Escape');
+      await expect(page.getByRole('group', { name: 'Mark read' })).toHaveCount(0);
+    },
+  },
+  {
+    name: 'selection-mode',
+    open: async ({ page }) => {
+      await openPost(page, /Omnishambles Update 48/);
+      await page.locator('#post-title').focus();
+      await page.keyboard.press('j');
+      await page.keyboard.press('v');
+      await page.keyboard.press('Shift+s');
+      await page.keyboard.press('s');
+      await expect(page.getByRole('toolbar', { name: 'Annotate the selection' })).toBeVisible();
+    },
+    close: async ({ page }) => {
+      await page.keyboard.press('Escape');
+    },
+  },
 ];
 
 for (const view of VIEWS) {

@@ -32,7 +32,8 @@ export function ReadFilterBar() {
     return { all: posts.length, unread, new: fresh };
   }, [posts, counts]);
   return (
-    <div className="read-bar">
+    // A landmark of its own (as the list below is), so nothing of the page is outside one.
+    <section className="read-bar" aria-label="Read state">
       <div role="group" aria-label="Show posts" className="read-filter">
         {FILTERS.map(({ value, label }) => (
           <button
@@ -49,7 +50,7 @@ export function ReadFilterBar() {
       </div>
       <NextUnreadButton />
       <MarkReadMenu anyUnread={totals.unread > 0} />
-    </div>
+    </section>
   );
 }
 

@@ -42,9 +42,9 @@ interface RowContext {
  */
 function CommentList({ context, ref, ...props }: ListProps & { context: RowContext }) {
   return (
-    <ol
+    <div
       {...props}
-      ref={ref as Ref<HTMLOListElement>}
+      ref={ref as Ref<HTMLDivElement>}
       className="comment-tree"
       role="feed"
       aria-busy={context.busy}
@@ -55,7 +55,7 @@ function CommentList({ context, ref, ...props }: ListProps & { context: RowConte
 
 /** One row: a top-level comment with its replies. */
 function CommentRow({ item: _item, context: _context, ...props }: ItemProps<Comment> & { context: RowContext }) {
-  return <li {...props} role="none" className="comment" />;
+  return <div {...props} className="comment" />;
 }
 
 const components: Components<Comment, RowContext> = { List: CommentList, Item: CommentRow };
@@ -177,8 +177,10 @@ export function Thread() {
           <time dateTime={post.date ?? undefined}>{formatDate(post.date)}</time>
         </p>
         <SourceFile file={post.file} />
-        <PostReadControls postId={post.id} />
-        <PostActions />
+        <div className="post-tools">
+          <PostReadControls postId={post.id} />
+          <PostActions />
+        </div>
       </header>
       <section className="post-body" aria-label="Post" data-read-part="body">
         <Segments segments={body} markedIds={markedIds} />
