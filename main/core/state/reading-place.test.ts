@@ -71,6 +71,20 @@ describe('the reading place', () => {
     expect(await createPlaceStore(dir, () => undefined).placeIn(dir)).toEqual({ postId: 'a', offset: 9 });
   });
 
+  it('keeps every change of saves made at the same time, each on top of the one before', async () => {
+    const dir = await profile();
+    const store = createPlaceStore(dir, () => undefined);
+    await Promise.all([
+      store.save(dir, { post: { postId: 'a', offset: 1 } }),
+      store.save(null, { panes: { posts: 30, thread: 45, articles: 25 } }),
+      store.rememberLibrary(dir),
+    ]);
+    const again = createPlaceStore(dir, () => undefined);
+    expect(await again.placeIn(dir)).toEqual({ postId: 'a', offset: 1 });
+    expect(await again.panes()).toEqual({ posts: 30, thread: 45, articles: 25 });
+    expect(await again.lastLibrary()).toBe(dir);
+  });
+
   it('reports a failed write and goes on', async () => {
     const dir = await profile();
     // A file where the profile folder should be: nothing can be written inside it.

@@ -85,11 +85,11 @@ export function createPlaceStore(profileDir: string, warn: (message: string) => 
       return value;
     }));
 
+  // Each change applies to the state of the one before it, also when several are asked for at once.
   async function change(update: (state: PlaceFile) => PlaceFile): Promise<void> {
-    const next = update(await load());
-    loaded = Promise.resolve(next);
+    const changed = (loaded = load().then(update));
     writing = writing
-      .then(() => writeJsonFile(file, next))
+      .then(async () => writeJsonFile(file, await changed))
       .catch((error: Error) => warn(`Remembering the reading place failed: ${error.message}`));
     await writing;
   }
