@@ -294,7 +294,6 @@ const VIEWS: View[] = [
     open: async ({ page }) => {
       await openPost(page, /Omnishambles Update 48/);
       // A comment marked read by key, the list filtered to unread posts, the Mark read choices open.
-      await page.keyboard.press('Escape');
       await page.locator('#post-title').focus();
       await page.keyboard.press('j');
       await page.keyboard.press('m');
@@ -304,7 +303,10 @@ const VIEWS: View[] = [
       const filter = page.getByRole('group', { name: 'Show posts' });
       await filter.getByRole('button', { name: /^Unread/ }).focus();
       await page.keyboard.press('Enter');
-      await page.getByRole('button', { name: /^Mark read/ }).focus();
+      await page
+        .getByRole('region', { name: 'Read state' })
+        .getByRole('button', { name: /^Mark read/ })
+        .focus();
       await page.keyboard.press('Enter');
       await expect(page.getByRole('group', { name: 'Mark read' })).toBeVisible();
     },
@@ -320,7 +322,7 @@ const VIEWS: View[] = [
       await page.locator('#post-title').focus();
       await page.keyboard.press('j');
       await page.keyboard.press('v');
-      await page.keyboard.press('Shift+s');
+      await expect(page.locator('.selection-mode-hint')).toBeVisible();
       await page.keyboard.press('s');
       await expect(page.getByRole('toolbar', { name: 'Annotate the selection' })).toBeVisible();
     },

@@ -65,7 +65,10 @@ test('J/K and ]/[ step through the posts in list order; o and Enter open the pos
   await expect(page.locator('.post-item[aria-current="true"]')).toBeFocused();
 });
 
-test('Space pages the thread down and, at its bottom, opens the next post', async ({ page, openApp }) => {
+test('Space pages the thread down and, at its bottom, goes to the next post with something unread', async ({
+  page,
+  openApp,
+}) => {
   await openApp();
   await toThread(page);
   const scroller = page.locator('#thread-scroller');
@@ -77,7 +80,9 @@ test('Space pages the thread down and, at its bottom, opens the next post', asyn
     await expect.poll(() => focusedId(page)).not.toBe('BODY');
   }
   await expect(title(page)).toHaveText(OMNI);
-  await expectFocus(page, 'post-title');
+  // Nothing of it is read yet: its text's first paragraph is the first unread part.
+  await expectFocus(page, /^post-block-/);
+  await expect(page.locator('.post-body [id^="post-block-"]').first()).toBeFocused();
 });
 
 test('C collapses every reply and shows them again; c on a reply hides its siblings and moves to its comment', async ({

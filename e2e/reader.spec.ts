@@ -16,7 +16,7 @@ test('shows "Latest From Napo 188" with its body, 11 comments and 4 replies in p
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Latest From Napo 188');
   await expect(page.getByRole('region', { name: 'Post' })).toContainText('Seizing the day');
   const tree = page.getByRole('feed', { name: 'Comments' });
-  await expect(tree.locator(':scope > li')).toHaveCount(11);
+  await expect(tree.locator(':scope > .comment')).toHaveCount(11);
   await expect(page.locator('#replies-1').getByRole('article')).toHaveCount(2);
   await expect(page.getByRole('article', { name: 'Comment 4.1', exact: true })).toContainText(
     "and here's your £1bn of upw & programmes up for sale:",

@@ -55,12 +55,12 @@ function Sheet() {
         aria-labelledby="shortcut-heading"
         onKeyDown={onKeyDown}
       >
-        <header className="shortcut-header">
+        <div className="shortcut-header">
           <h2 id="shortcut-heading">Keyboard shortcuts</h2>
           <button ref={close} type="button" className="shortcut-close" onClick={dismiss} title="Close (Esc)">
             Close <kbd aria-hidden="true">Esc</kbd>
           </button>
-        </header>
+        </div>
         {/* Focusable so that the list scrolls from the keyboard. */}
         <div className="shortcut-groups" tabIndex={0} role="region" aria-label="All shortcuts">
           {sheetGroups().map(({ group, rows }) => (
