@@ -1,7 +1,7 @@
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
+import { expectAccessible } from './axe';
 import type { Page } from '@playwright/test';
 import { startHarness, SEEDS_DIR } from './harness/harness';
 import { expect, SCREENSHOTS, test } from './fixtures';
@@ -46,19 +46,6 @@ const postButton = (page: Page, title: RegExp) =>
 async function unreadOf(page: Page, title: RegExp): Promise<number> {
   const text = (await postButton(page, title).locator('.read-counts .sr-only').allTextContents())[0] ?? '';
   return Number(/(\d+) unread/.exec(text)?.[1] ?? 0);
-}
-
-/**
- * axe's WCAG 2.2 AA violations in the post list and the thread (what read state changes; the
- * articles pane's small toggles are another part of issue 17), by rule and target.
- */
-async function violations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page })
-    .include('.pane-posts')
-    .include('.thread')
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
 }
 
 const comment = (page: Page, id: string) => page.getByRole('article', { name: `Comment ${id}`, exact: true });
@@ -106,10 +93,10 @@ test('read state: by dwell and by hand, kept across a restart, New comments of a
     await page.locator('.read-bar').getByRole('button', { name: 'Mark read', exact: true }).click();
     await expect(page.getByRole('button', { name: 'Mark all posts read' })).toBeFocused();
     await page.screenshot({ path: join(SCREENSHOTS, 'read-state-list-light.png') });
-    expect(await violations(page)).toEqual([]);
+    await expectAccessible(page, 'read state, light');
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.screenshot({ path: join(SCREENSHOTS, 'read-state-list-dark.png') });
-    expect(await violations(page)).toEqual([]);
+    await expectAccessible(page, 'read state, dark');
     await page.keyboard.press('Escape');
     await expect(page.getByRole('button', { name: 'Mark all posts read' })).toHaveCount(0);
     await expect(page.locator('.read-bar').getByRole('button', { name: 'Mark read', exact: true })).toBeFocused();
@@ -163,11 +150,14 @@ test('read state: by dwell and by hand, kept across a restart, New comments of a
       await expect(comment(again, '3').getByRole('button', { name: 'Mark unread' })).toBeVisible();
       await expect.poll(() => comment(again, '1').evaluate((el) => el.getBoundingClientRect().top)).toBeLessThan(200);
       await again.screenshot({ path: join(SCREENSHOTS, 'read-state-new-light.png') });
-      expect(await violations(again)).toEqual([]);
+      await expectAccessible(again, 'New comments, light');
       await again.emulateMedia({ colorScheme: 'dark' });
       await again.screenshot({ path: join(SCREENSHOTS, 'read-state-new-dark.png') });
-      expect(await violations(again)).toEqual([]);
-      await again.emulateMedia({ colorScheme: 'light' });
+      await expectAccessible(again, 'New comments, dark');
+      await again.emulateMedia({ colorScheme: 'light', forcedColors: 'active' });
+      await again.screenshot({ path: join(SCREENSHOTS, 'read-state-new-forced-colours.png') });
+      await expectAccessible(again, 'New comments, forced colours');
+      await again.emulateMedia({ colorScheme: 'light', forcedColors: 'none' });
 
       await again.getByRole('button', { name: 'Next unread' }).click();
       await expect(comment(again, '2')).toBeFocused();

@@ -1,4 +1,4 @@
-import { expect, type ElectronApplication, type Page } from '@playwright/test';
+import { _electron as electron, expect, type ElectronApplication, type Page } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../harness/harness';
@@ -28,4 +28,16 @@ export async function expectSeedsWindow(app: ElectronApplication): Promise<Page>
   const posts = window.getByRole('navigation', { name: 'Posts' });
   await expect(posts.getByRole('button')).toHaveText([/Latest From Napo 188/, /Omnishambles Update 48/]);
   return window;
+}
+
+/** The built main process, as `npm start` runs it. */
+export const MAIN_ENTRY = join(ROOT, 'out/main/index.js');
+
+/** Launches the built app on the user-data folder `userData`, with more arguments (a folder, a link) after it. */
+export function launchApp(binary: string, userData: string, ...args: string[]): Promise<ElectronApplication> {
+  return electron.launch({
+    executablePath: binary,
+    args: [MAIN_ENTRY, '--no-sandbox', `--user-data-dir=${userData}`, ...args],
+    cwd: ROOT,
+  });
 }

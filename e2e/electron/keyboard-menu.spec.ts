@@ -1,9 +1,8 @@
-import { _electron as electron, expect, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT } from '../harness/harness';
-import { electronBinary, expectSeedsWindow, NO_BINARY } from './binary';
+import { electronBinary, launchApp, expectSeedsWindow, NO_BINARY } from './binary';
 
 const binary = electronBinary();
 
@@ -12,11 +11,7 @@ test.describe('the Go and Help menus', () => {
 
   test('Go → Next Comment and Help → Keyboard Shortcuts reach the window through shell.command', async () => {
     const userData = mkdtempSync(join(tmpdir(), 'threadline-keys-profile-'));
-    const app = await electron.launch({
-      executablePath: binary!,
-      args: [join(ROOT, 'out/main/index.js'), '--no-sandbox', `--user-data-dir=${userData}`],
-      cwd: ROOT,
-    });
+    const app = await launchApp(binary!, userData);
     try {
       const window = await expectSeedsWindow(app);
       await expect(window.getByRole('heading', { level: 1 })).toHaveText('Latest From Napo 188');

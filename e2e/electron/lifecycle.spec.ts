@@ -1,21 +1,16 @@
-import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test';
+import { expect, test, type ElectronApplication } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../harness/harness';
-import { electronBinary, NO_BINARY } from './binary';
+import { electronBinary, launchApp, MAIN_ENTRY, NO_BINARY } from './binary';
 
 const binary = electronBinary();
-const MAIN = join(ROOT, 'out/main/index.js');
 
 /** The app on a fresh user-data folder; extra arguments after the app's own (a folder to open). */
 async function launch(userData: string, ...args: string[]): Promise<ElectronApplication> {
-  return electron.launch({
-    executablePath: binary!,
-    args: [MAIN, '--no-sandbox', `--user-data-dir=${userData}`, ...args],
-    cwd: ROOT,
-  });
+  return launchApp(binary!, userData, ...args);
 }
 
 const menuLabels = (app: ElectronApplication, menu: string) =>
@@ -85,7 +80,9 @@ test.describe('the Electron lifecycle', () => {
     try {
       const page = await app.firstWindow();
       await expect(page.getByRole('navigation', { name: 'Posts' }).getByRole('button')).toHaveCount(2);
-      const second = spawn(binary!, [MAIN, '--no-sandbox', `--user-data-dir=${userData}`, library], { cwd: ROOT });
+      const second = spawn(binary!, [MAIN_ENTRY, '--no-sandbox', `--user-data-dir=${userData}`, library], {
+        cwd: ROOT,
+      });
       const code = await new Promise<number | null>((resolve) => second.on('exit', resolve));
       expect(code).toBe(0);
       await expect(page.getByRole('toolbar').or(page.locator('.toolbar')).first()).toContainText('Second Library');

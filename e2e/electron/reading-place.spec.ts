@@ -1,27 +1,14 @@
-import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test';
+import { expect, test, type ElectronApplication } from '@playwright/test';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../harness/harness';
-
-/** Where the Electron binary would be, without the package's fallback download (see shell.spec.ts). */
-function electronBinary(): string | null {
-  const pkg = join(ROOT, 'node_modules/electron');
-  const pathFile = join(pkg, 'path.txt');
-  if (!existsSync(pathFile)) return null;
-  const binary = join(pkg, 'dist', readFileSync(pathFile, 'utf8').trim());
-  return existsSync(binary) ? binary : null;
-}
+import { electronBinary, launchApp } from './binary';
 
 const binary = electronBinary();
 
 /** Starts the app on a user-data folder, with a library folder on the command line or none. */
-const launch = (userData: string, ...folder: string[]) =>
-  electron.launch({
-    executablePath: binary!,
-    args: [join(ROOT, 'out/main/index.js'), '--no-sandbox', `--user-data-dir=${userData}`, ...folder],
-    cwd: ROOT,
-  });
+const launch = (userData: string, ...folder: string[]) => launchApp(binary!, userData, ...folder);
 
 /** The reader window's normal bounds and maximised state, as main sees them. */
 const windowOf = (app: ElectronApplication) =>

@@ -1,10 +1,10 @@
-import { _electron as electron, expect, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../harness/harness';
 import { SHARDS } from '../../main/core/index/schema';
-import { electronBinary, expectSeedsWindow, NO_BINARY } from './binary';
+import { electronBinary, launchApp, expectSeedsWindow, NO_BINARY } from './binary';
 
 const binary = electronBinary();
 
@@ -14,11 +14,7 @@ test.describe('the Electron shell', () => {
   test('launches, titles its window Threadline and lists the bundled seeds', async () => {
     // A fresh profile: the app reopens the library of the last run, which on a developer's machine may be another.
     const userData = mkdtempSync(join(tmpdir(), 'threadline-shell-profile-'));
-    const app = await electron.launch({
-      executablePath: binary!,
-      args: [join(ROOT, 'out/main/index.js'), '--no-sandbox', `--user-data-dir=${userData}`],
-      cwd: ROOT,
-    });
+    const app = await launchApp(binary!, userData);
     try {
       const window = await expectSeedsWindow(app);
       const isolated = await window.evaluate(
@@ -37,11 +33,7 @@ test.describe('the Electron shell', () => {
     const library = join(dir, 'My Library');
     cpSync(join(ROOT, 'seeds'), library, { recursive: true });
     const userData = join(dir, 'profile');
-    const app = await electron.launch({
-      executablePath: binary!,
-      args: [join(ROOT, 'out/main/index.js'), '--no-sandbox', `--user-data-dir=${userData}`, library],
-      cwd: ROOT,
-    });
+    const app = await launchApp(binary!, userData, library);
     try {
       const window = await app.firstWindow();
       await expect(window.getByRole('navigation', { name: 'Posts' }).getByRole('button')).toHaveCount(2);
@@ -77,11 +69,7 @@ test.describe('the Electron shell', () => {
     const dir = mkdtempSync(join(tmpdir(), 'threadline-shell-annot-'));
     const userData = join(dir, 'profile');
     const target = join(dir, 'exported.md');
-    const app = await electron.launch({
-      executablePath: binary!,
-      args: [join(ROOT, 'out/main/index.js'), '--no-sandbox', `--user-data-dir=${userData}`],
-      cwd: ROOT,
-    });
+    const app = await launchApp(binary!, userData);
     try {
       const window = await app.firstWindow();
       await window.getByRole('button', { name: /Omnishambles Update 48/ }).click();

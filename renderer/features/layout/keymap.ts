@@ -70,6 +70,13 @@ export const GROUPS: readonly Group[] = [
   'Help',
 ];
 
+/** A reading text size step: the key listed on the sheet, and the other ways of typing it (not listed again). */
+function textSizeBindings(id: string, description: string, step: -1 | 0 | 1, key: string, typed: string[]): Binding[] {
+  const run = (store: AppStore) => store.getState().stepTextSize(step);
+  const listed: Binding = { id, keys: [key], description, group: 'Reading', when: 'always', run };
+  return typed.length ? [listed, { ...listed, id: `${id}.typed`, keys: typed, listed: false }] : [listed];
+}
+
 export const BINDINGS: readonly Binding[] = [
   // Comments.
   {
@@ -138,49 +145,10 @@ export const BINDINGS: readonly Binding[] = [
     run: toggleFocusedRead,
   },
   // Reading text size: Ctrl/Cmd +, - and 0 (also View → Larger Text …), before the browser's own page zoom.
-  {
-    id: 'text.larger',
-    keys: ['Mod++'],
-    description: 'Larger reading text',
-    group: 'Reading',
-    when: 'always',
-    run: (store) => store.getState().stepTextSize(1),
-  },
-  {
-    // The same key as typed: "+" with Shift on most layouts, "=" without it, "+" on the keypad.
-    id: 'text.larger.typed',
-    keys: ['Mod+=', 'Mod+Shift++', 'Mod+Shift+='],
-    description: 'Larger reading text',
-    group: 'Reading',
-    when: 'always',
-    listed: false,
-    run: (store) => store.getState().stepTextSize(1),
-  },
-  {
-    id: 'text.smaller',
-    keys: ['Mod+-'],
-    description: 'Smaller reading text',
-    group: 'Reading',
-    when: 'always',
-    run: (store) => store.getState().stepTextSize(-1),
-  },
-  {
-    id: 'text.smaller.typed',
-    keys: ['Mod+Shift+_', 'Mod+Shift+-'],
-    description: 'Smaller reading text',
-    group: 'Reading',
-    when: 'always',
-    listed: false,
-    run: (store) => store.getState().stepTextSize(-1),
-  },
-  {
-    id: 'text.default',
-    keys: ['Mod+0'],
-    description: 'Default reading text size',
-    group: 'Reading',
-    when: 'always',
-    run: (store) => store.getState().stepTextSize(0),
-  },
+  // "+" is typed with Shift on most layouts and "=" without it; the keypad's "+" needs none.
+  ...textSizeBindings('text.larger', 'Larger reading text', 1, 'Mod++', ['Mod+=', 'Mod+Shift++', 'Mod+Shift+=']),
+  ...textSizeBindings('text.smaller', 'Smaller reading text', -1, 'Mod+-', ['Mod+Shift+_', 'Mod+Shift+-']),
+  ...textSizeBindings('text.default', 'Default reading text size', 0, 'Mod+0', []),
   // Reading.
   {
     id: 'thread.page',
