@@ -162,6 +162,8 @@ test('/ and Ctrl+K open the search; Esc closes it and the focus goes back', asyn
   await openApp();
   await toThread(page);
   await page.keyboard.press('j');
+  // The search gives the focus back to where it was when it opened: once j has landed.
+  await expectFocus(page, 'comment-1');
   await page.keyboard.press('/');
   await expect(page.getByRole('dialog', { name: 'Search the library' })).toBeVisible();
   // j is typed in the search box, not a move.

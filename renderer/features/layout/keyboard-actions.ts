@@ -202,18 +202,29 @@ function focusSidePane(): void {
 
 const PANES = ['posts', 'thread', 'side'] as const;
 
-/** `F6` / `Shift+F6`: the focus to the next or previous pane (posts, thread, articles or annotations, and round). */
+/** Which pane (an index into PANES) holds an element; null for none (the body, a dialog, the toolbar). */
+function paneOf(element: Element | null): number | null {
+  if (element?.closest('.pane-posts')) return 0;
+  if (element?.closest('.pane-thread')) return 1;
+  if (element?.closest('.pane-articles, .pane-annotations')) return 2;
+  return null;
+}
+
+/** The pane the focus was last in: F6 goes on from there when the focus has since left every pane. */
+let lastPane: number | null = null;
+
+/** Notes the pane a focus landed in (the keymap listens to focusin). */
+export function notePaneFocus(target: EventTarget | null): void {
+  const pane = target instanceof Element ? paneOf(target) : null;
+  if (pane !== null) lastPane = pane;
+}
+
+/**
+ * `F6` / `Shift+F6`: the focus to the next or previous pane (posts, thread, articles or annotations,
+ * and round), counted from the pane the focus is in, or was last in when a re-render dropped it.
+ */
 export function cyclePane(store: AppStore, by: 1 | -1): void {
-  const active = document.activeElement;
-  const at = active?.closest('.pane-posts')
-    ? 0
-    : active?.closest('.pane-thread')
-      ? 1
-      : active?.closest('.pane-articles, .pane-annotations')
-        ? 2
-        : by > 0
-          ? -1
-          : 0;
+  const at = paneOf(document.activeElement) ?? lastPane ?? (by > 0 ? -1 : 0);
   const next = PANES[(at + by + PANES.length) % PANES.length]!;
   if (next === 'posts') focusPostList();
   else if (next === 'thread') focusThread(store);

@@ -21,6 +21,7 @@ import {
   goToLastComment,
   goToParent,
   goToTop,
+  notePaneFocus,
   openFocusedPost,
   pageDown,
   stepComment,
@@ -477,6 +478,8 @@ export function useKeymap(): void {
       event.preventDefault();
     };
     window.addEventListener('keydown', onKeyDown);
+    const onFocusIn = (event: FocusEvent) => notePaneFocus(event.target);
+    window.addEventListener('focusin', onFocusIn);
     // A command from the application menu ('shell.command', put in the store by store/index.ts).
     const unsubscribe = store.subscribe((state, previous) => {
       if (state.commandRequest && state.commandRequest !== previous.commandRequest)
@@ -484,6 +487,7 @@ export function useKeymap(): void {
     });
     return () => {
       window.removeEventListener('keydown', onKeyDown);
+      window.removeEventListener('focusin', onFocusIn);
       unsubscribe();
     };
   }, [store]);

@@ -31,6 +31,7 @@ function focusWhenRendered(nav: HTMLElement | null, postId: string) {
   const from = document.activeElement;
   let frames = 0;
   let steady = 0;
+  let placed = false;
   const step = () => {
     if (request !== focusRequest || !nav) return;
     const button = Array.from(nav.querySelectorAll<HTMLElement>('.post-item')).find(
@@ -38,8 +39,11 @@ function focusWhenRendered(nav: HTMLElement | null, postId: string) {
     );
     const active = document.activeElement;
     if (button && active === button) steady++;
-    else if (button && (!active || active === document.body || active === from || nav.contains(active))) {
+    // Where it was asked from counts as "not moved on" only until the button has had the focus once:
+    // a later focus there (F6 back round to the same place) is the user's.
+    else if (button && (!active || active === document.body || (!placed && active === from) || nav.contains(active))) {
       button.focus({ preventScroll: true });
+      placed = true;
       steady = 0;
     } else if (button) return; // The user has moved on.
     if (steady < 5 && ++frames < 60) requestAnimationFrame(step);
