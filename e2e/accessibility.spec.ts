@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expectAccessibleInAllModes, expectFocusNotLost } from './axe';
+import { select } from './select-text';
 import { expect, test } from './fixtures';
 import { SEEDS_DIR, type Harness, type HarnessOptions } from './harness/harness';
 
@@ -22,6 +23,8 @@ interface View {
   name: string;
   /** The library the app opens on (the bundled seeds by default). */
   library?: () => Promise<HarnessOptions>;
+  /** Runs before the page loads (e.g. a setting read at start). */
+  before?: (page: Page) => Promise<void>;
   open: (context: ViewContext) => Promise<void>;
   close?: (context: ViewContext) => Promise<void>;
 }
@@ -36,35 +39,6 @@ async function openPost(page: Page, title: RegExp) {
   await button.focus();
   await page.keyboard.press('Enter');
   await expect(heading(page)).toHaveText(title);
-}
-
-/** Selects `words` in the first element matching `selector` holding them, as a mouse would, and lets go. */
-async function select(page: Page, selector: string, words: string) {
-  await page.evaluate(
-    ([sel, text]) => {
-      const root = [...document.querySelectorAll(sel!)].find((el) => el.textContent?.includes(text!))!;
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      const nodes: Text[] = [];
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
-      const whole = nodes.map((n) => n.data).join('');
-      const start = whole.indexOf(text!);
-      const at = (offset: number): [Text, number] => {
-        let passed = 0;
-        for (const node of nodes) {
-          if (offset <= passed + node.data.length) return [node, offset - passed];
-          passed += node.data.length;
-        }
-        throw new Error('offset past the end');
-      };
-      const range = document.createRange();
-      range.setStart(...at(start));
-      range.setEnd(...at(start + text!.length));
-      window.getSelection()!.removeAllRanges();
-      window.getSelection()!.addRange(range);
-      root.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-    },
-    [selector, words],
-  );
 }
 
 /** A copy of the seeds with a binary file, an empty file and a Windows-1252 one: errors and warnings. */
@@ -291,11 +265,16 @@ const VIEWS: View[] = [
   },
   {
     name: 'read-state',
+    // Nothing read by dwell while the view is set up: only what the keys mark.
+    before: async (page) => {
+      await page.addInitScript(() => Object.assign(window, { threadlineDwellMs: 3_600_000 }));
+    },
     open: async ({ page }) => {
       await openPost(page, /Omnishambles Update 48/);
       // A comment marked read by key, the list filtered to unread posts, the Mark read choices open.
       await page.locator('#post-title').focus();
       await page.keyboard.press('j');
+      await expect(page.locator('[id="comment-1"]')).toBeFocused();
       await page.keyboard.press('m');
       await expect(
         page.getByRole('article', { name: 'Comment 1', exact: true }).getByRole('button', { name: 'Mark unread' }),
@@ -340,6 +319,7 @@ for (const view of VIEWS) {
   }) => {
     // Three whole-page axe runs and three screenshots: well past the default 30 s on a busy machine.
     test.setTimeout(120_000);
+    await view.before?.(page);
     const harness = await openApp(await view.library?.());
     await view.open({ page, harness });
     await expectFocusNotLost(page, `opening the ${view.name} view`);
