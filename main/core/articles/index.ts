@@ -22,6 +22,7 @@ export {
   articleKey,
   fingerprintOf,
   groupByKeys,
+  groupsOfKeys,
   groupSameArticles,
   shingles,
   urlKey,

@@ -4,7 +4,7 @@
  */
 import { getDomain } from 'tldts';
 import { describe, expect, it } from 'vitest';
-import { groupSameArticles, urlKey, type PlacedArticle } from './same-article';
+import { groupByKeys, groupSameArticles, groupsOfKeys, urlKey, type PlacedArticle } from './same-article';
 import { SOURCE_TABLE, type KnownSource } from './source-table';
 import { findMentions, knownSource, siteOf, sourceKey } from './sources';
 import { extract, links, pasted, post, PROSE } from '../../../test-support/articles';
@@ -963,6 +963,26 @@ describe('rule: same-article grouping', () => {
   it('does not group different texts', () => {
     const groups = groupSameArticles([article('p1#a1', { text: LONG }), article('p2#a1', { text: OTHER })]);
     expect(groups.size).toBe(0);
+  });
+
+  it('lists each group once, by its members, leaving single articles out', () => {
+    const keys = [
+      { id: 'p3#a1', urlKey: 'example.org/shared', fingerprint: null },
+      { id: 'p1#a1', urlKey: 'example.org/shared', fingerprint: null },
+      { id: 'p9#a1', urlKey: 'example.org/alone', fingerprint: null },
+      { id: 'p2#a1', urlKey: 'example.org/shared', fingerprint: null },
+    ];
+    expect(groupsOfKeys(keys)).toEqual([['p3#a1', 'p1#a1', 'p2#a1']]);
+    // Two thousand copies of one link: one group of them all, each member's others the rest.
+    const many = Array.from({ length: 2000 }, (_, i) => ({
+      id: `p${i}#a1`,
+      urlKey: 'example.org/one',
+      fingerprint: null,
+    }));
+    const [only, ...none] = groupsOfKeys(many);
+    expect(none).toEqual([]);
+    expect(only).toHaveLength(2000);
+    expect(groupByKeys(many).get('p7#a1')).toHaveLength(1999);
   });
 
   it('does not group short texts by their words alone', () => {

@@ -205,8 +205,20 @@ export function groupSameArticles(items: PlacedArticle[]): Map<string, string[]>
   return groupByKeys(items.map(({ article }) => articleKey(article)));
 }
 
-/** The same grouping from stored keys (the library index keeps keys, not texts). */
+/** The same grouping from stored keys (the library index keeps keys, not texts): for each article in a group, the others. */
 export function groupByKeys(keys: ArticleKey[]): Map<string, string[]> {
+  const others = new Map<string, string[]>();
+  for (const group of groupsOfKeys(keys))
+    for (const id of group)
+      others.set(
+        id,
+        group.filter((other) => other !== id),
+      );
+  return others;
+}
+
+/** The groups of two or more articles that are the same piece, each as its members' ids (in key order). */
+export function groupsOfKeys(keys: ArticleKey[]): string[][] {
   const parent = keys.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
   const union = (a: number, b: number) => {
@@ -270,14 +282,5 @@ export function groupByKeys(keys: ArticleKey[]): Map<string, string[]> {
     if (group) group.push(i);
     else groups.set(root, [i]);
   });
-  const others = new Map<string, string[]>();
-  for (const group of groups.values()) {
-    if (group.length < 2) continue;
-    for (const i of group)
-      others.set(
-        keys[i]!.id,
-        group.filter((j) => j !== i).map((j) => keys[j]!.id),
-      );
-  }
-  return others;
+  return [...groups.values()].filter((group) => group.length > 1).map((group) => group.map((i) => keys[i]!.id));
 }

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { groupByKeys } from '../articles';
+import { groupsOfKeys } from '../articles';
 import { listLibraryFiles } from '../library/load';
 import { resetIfStale, type IndexDb } from './db';
 import { failedFile, type ParsedFile, type ParseMode } from './parse-file';
@@ -95,11 +95,14 @@ function regroup(db: IndexDb) {
       ? new Uint32Array(r.fingerprint.buffer, r.fingerprint.byteOffset, r.fingerprint.byteLength / 4)
       : null,
   }));
-  const others = groupByKeys(keys);
   const insert = db.prepare('INSERT INTO article_groups(article_id, group_id) VALUES (?, ?)');
   db.transaction(() => {
     db.prepare('DELETE FROM article_groups').run();
-    for (const [id, rest] of others) insert.run(id, [id, ...rest].sort()[0]!);
+    // A group's id is its smallest member id: stable while that member stays, found once per group.
+    for (const group of groupsOfKeys(keys)) {
+      const groupId = group.reduce((least, id) => (id < least ? id : least));
+      for (const id of group) insert.run(id, groupId);
+    }
   })();
 }
 
