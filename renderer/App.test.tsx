@@ -1,4 +1,4 @@
-import { fireEvent, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { splitLinks } from './ui/linked-text';
 import { renderApp as renderWith } from '../test-support/render-app';
@@ -22,6 +22,16 @@ describe('the reader', () => {
         name: /Ian Lawrence/,
       }),
     ).toBeTruthy();
+  });
+
+  it('says the problems are being checked while a library opens, not "0 problems"', async () => {
+    const { store } = await renderApp();
+    const badge = () => document.getElementById('problems-badge')!;
+    expect(badge().textContent).toBe('1 problem');
+    act(() => store.setState({ openingLibrary: { name: 'Another', isDefault: false }, problems: [] }));
+    expect(badge().textContent).toBe('Checking files…');
+    act(() => store.setState({ openingLibrary: null }));
+    expect(badge().textContent).toBe('0 problems');
   });
 
   it('collapses and expands replies from the comment header', async () => {

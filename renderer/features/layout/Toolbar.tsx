@@ -8,6 +8,7 @@ import './layout.css';
 export function Toolbar() {
   const library = useApp((s) => s.library);
   const problems = useApp((s) => s.problems);
+  const opening = useApp((s) => s.openingLibrary !== null);
   const problemsOpen = useApp((s) => s.problemsOpen);
   const setProblemsOpen = useApp((s) => s.setProblemsOpen);
   const chooseFolder = useApp((s) => s.chooseFolder);
@@ -76,12 +77,13 @@ export function Toolbar() {
         <button
           type="button"
           id="problems-badge"
-          className={errors ? 'badge has-errors' : problems.length ? 'badge has-warnings' : 'badge'}
+          className={opening ? 'badge' : errors ? 'badge has-errors' : problems.length ? 'badge has-warnings' : 'badge'}
           aria-expanded={problemsOpen}
           aria-controls={problemsOpen ? 'problems-panel' : undefined}
           onClick={() => setProblemsOpen(!problemsOpen)}
         >
-          {problems.length} {problems.length === 1 ? 'problem' : 'problems'}
+          {/* While a library opens its problems are not known yet: not "0 problems". */}
+          {opening ? 'Checking files…' : `${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}`}
         </button>
       </div>
     </header>
