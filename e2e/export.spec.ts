@@ -12,6 +12,17 @@ const heading = (page: Page) => page.getByRole('heading', { level: 1 });
 const comment = (page: Page, id: string) => page.getByRole('article', { name: `Comment ${id}`, exact: true });
 const status = (page: Page) => page.locator('.action-status[aria-live="polite"]');
 
+/** Opens the other seed post, then lets the link arrive as from the system, and waits for the post it names. */
+async function followFromAnotherPost(page: Page, harness: Harness, link: string) {
+  await page
+    .getByRole('navigation', { name: 'Posts' })
+    .getByRole('button', { name: /Omnishambles Update 48/ })
+    .click();
+  await expect(heading(page)).toHaveText('Omnishambles Update 48');
+  harness.service.receiveLink(link);
+  await expect(heading(page)).toHaveText('Latest From Napo 188');
+}
+
 /** Highlights the first occurrence of `words` in the post's body through main, with a note. */
 async function highlightBody(harness: Harness, words: string, note: string) {
   const { post } = await harness.service.handlers['posts.get']({ id: NAPO_ID });
@@ -63,13 +74,7 @@ test('a comment link is copied, and opening it from another post lands on the co
   expect(harness.clipboard[1]).toBe(`threadline://seeds/${NAPO_ID}`);
 
   // Another post, then the link arrives from the system (a second launch, the command line).
-  await page
-    .getByRole('navigation', { name: 'Posts' })
-    .getByRole('button', { name: /Omnishambles Update 48/ })
-    .click();
-  await expect(heading(page)).toHaveText('Omnishambles Update 48');
-  harness.service.receiveLink(harness.clipboard[0]!);
-  await expect(heading(page)).toHaveText('Latest From Napo 188');
+  await followFromAnotherPost(page, harness, harness.clipboard[0]!);
   await expect(comment(page, '11')).toBeFocused();
   await expect(comment(page, '11')).toBeInViewport();
 
@@ -89,13 +94,7 @@ test("an annotation's link is copied from the panel, and opening it shows the an
   await page.getByRole('button', { name: 'Copy link to this annotation' }).click();
   expect(harness.clipboard).toEqual([`threadline://seeds/${NAPO_ID}#a${highlight.id}`]);
   await expect(status(page)).toHaveText('Link to the annotation copied');
-  await page
-    .getByRole('navigation', { name: 'Posts' })
-    .getByRole('button', { name: /Omnishambles Update 48/ })
-    .click();
-  await expect(heading(page)).toHaveText('Omnishambles Update 48');
-  harness.service.receiveLink(harness.clipboard[0]!);
-  await expect(heading(page)).toHaveText('Latest From Napo 188');
+  await followFromAnotherPost(page, harness, harness.clipboard[0]!);
   // The paragraph holding the highlight has the focus, and the annotation's row is the current one.
   await expect(page.locator(':focus')).toContainText('Here we have the latest blog post from Ian Lawrence, Napo');
   await expect(page.locator('.annotations-item-open[aria-current="true"]')).toContainText('Latest From Napo 188');
