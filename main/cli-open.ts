@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { checkoutRoot } from './checkout-root';
 import { parseLink } from './core/shared/links';
 
 export const OPEN_USAGE = `Usage: threadline open <threadline://library/post#c3.2>
@@ -59,7 +60,7 @@ export function runOpen(
   args: string[],
   out: (text: string) => void,
   err: (text: string) => void,
-  deps: OpenDeps = defaultDeps(join(import.meta.dirname, '..')),
+  deps: OpenDeps = defaultDeps(checkoutRoot(import.meta.dirname)),
 ): number {
   if (args.length !== 1) {
     err(OPEN_USAGE);

@@ -32,7 +32,7 @@ describe('threadline parse', () => {
     });
   });
 
-  it('runs from the package bin with no build step', () => {
+  it('runs from the package bin, which builds out/cli first when it is missing or stale', () => {
     const out = execFileSync(
       process.execPath,
       [join(ROOT, 'bin/threadline.mjs'), 'parse', join(ROOT, 'seeds/004_72f7fc2b7a245681.txt')],

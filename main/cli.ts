@@ -17,6 +17,7 @@ import { loadLibrary, readSeed } from './core/library';
 import { ANNOTATIONS_USAGE, runAnnotations } from './cli-annotations';
 import { OPEN_USAGE, runOpen } from './cli-open';
 import { EXPORT_THREAD_USAGE, runExportThread } from './cli-export-thread';
+import { checkoutRoot } from './checkout-root';
 import type { Post, Problem } from './core/parse';
 
 /** Where the app keeps its data on this system (Electron's userData for "Threadline"). */
@@ -28,7 +29,7 @@ const DEFAULT_PROFILE =
       : join(process.env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'Threadline');
 
 /** The library the app opens by default: the repository's seeds folder. */
-const BUNDLED_SEEDS = join(import.meta.dirname, '..', 'seeds');
+const BUNDLED_SEEDS = join(checkoutRoot(import.meta.dirname), 'seeds');
 
 const USAGE = `Usage: threadline parse <file-or-folder> [--json]
        threadline articles <file-or-folder> [--json]

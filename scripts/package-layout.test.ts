@@ -148,6 +148,7 @@ describe('checkPackageLayout', () => {
     ['a test', 'out/main/pool.test.js', 'is a test'],
     ['a source folder', 'main/core/service.ts', 'is a source folder'],
     ['a test fixture', 'out/fixtures/seeds/labels.json', 'is a test fixture'],
+    ["the command line's build", 'out/cli/threadline.js', "is the command line's build"],
     ['the seeds inside the archive', 'seeds/000_a.txt', 'is a source folder'],
   ])('fails with %s inside', (_what, path, message) => {
     expect(checkPackageLayout(withArchived(goodLayout(), path)).join('\n')).toContain(message);

@@ -134,6 +134,7 @@ export function checkPackageLayout(layout: PackageLayout): string[] {
     [/(?:^|\/)[^/]+\.(?:test|spec)\.[cm]?[jt]sx?$/, 'a test'],
     [/^(?:main|preload|renderer|e2e|test-support|scripts|seeds|docs)\//, 'a source folder'],
     [/(?:^|\/)fixtures\//, 'a test fixture'],
+    [/^out\/cli\//, "the command line's build (npm run build:cli), which the app does not run"],
   ];
   for (const path of everything)
     for (const [rule, what] of rules)

@@ -23,7 +23,8 @@ export type ParseWorkerLocation = { kind: 'built'; file: string } | { kind: 'sou
 
 /**
  * The parse worker beside the module that starts it (`here`): the built `parse-worker.js` (in a
- * package, its unpacked copy), else the TypeScript source (tests and the CLI run from source).
+ * package, its unpacked copy; in the command line's build, out/cli/), else the TypeScript source
+ * (tests run from source).
  * A package ships no TypeScript and no tsx, so there a missing built worker is an error, never the fallback.
  */
 export function parseWorkerLocation(here: string, exists: (path: string) => boolean): ParseWorkerLocation {

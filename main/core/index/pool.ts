@@ -23,7 +23,8 @@ export interface ParseWorkerData {
 
 /**
  * How to start the parse worker: the built `parse-worker.js` beside the bundle (the app; in a
- * package, its app.asar.unpacked copy), or the TypeScript source through tsx (tests and the CLI run from source).
+ * package, its app.asar.unpacked copy; the command line's out/cli/parse-worker.js), or the TypeScript source
+ * through tsx (tests run from source).
  */
 function workerSpec(workerFile?: string): { url: URL; workerData?: { entry: string }; execArgv?: string[] } {
   // A built worker runs as the app runs it: without this process's loaders (the bench runs under tsx).
