@@ -34,7 +34,7 @@ const BUNDLED_SEEDS = join(checkoutRoot(import.meta.dirname), 'seeds');
 const USAGE = `Usage: threadline parse <file-or-folder> [--json]
        threadline articles <file-or-folder> [--json]
        threadline index <folder> [--profile <dir>] [--json]
-       threadline search <folder> "<query>" [--profile <dir>] [--kind post|comment|article] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--source <key>] [--json]
+       threadline search <folder> "<query>" [--profile <dir>] [--kind post|comment|article] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--source <key>] [--sort relevance|date] [--json]
 
   parse     Parse seed files (one file, or every .txt under a folder) and print each post
             with its comments, quoted articles and problems.
@@ -43,7 +43,8 @@ const USAGE = `Usage: threadline parse <file-or-folder> [--json]
             sources of the whole library with counts.
   index     Bring the folder's index up to date (only changed files are parsed again)
             and print posts, comments, articles, problems and the time taken.
-  search    Search the folder's index (updating it first): results by post, with snippets.
+  search    Search the folder's index (updating it first): results by post, with snippets,
+            best matches first over the whole library (--sort date: newest posts first).
   --profile The user-data folder holding library indexes (default: ${DEFAULT_PROFILE}).
   --json    Print JSON (shapes documented in docs/formats.md) instead of a summary.
 
@@ -254,7 +255,10 @@ export async function runCli(
   if (command === 'annotations')
     return runAnnotations(rest, { profile: DEFAULT_PROFILE, library: BUNDLED_SEEDS }, out, err);
   if (command === 'index' || command === 'search') {
-    const parsed = options(rest, command === 'index' ? ['profile'] : ['profile', 'kind', 'from', 'to', 'source']);
+    const parsed = options(
+      rest,
+      command === 'index' ? ['profile'] : ['profile', 'kind', 'from', 'to', 'source', 'sort'],
+    );
     const wanted = command === 'index' ? 1 : 2;
     if (!parsed || parsed.positional.length !== wanted) {
       err(USAGE);
@@ -279,11 +283,17 @@ export async function runCli(
           err(`Searching failed: --kind must be post, comment or article, not "${kind}".`);
           return 2;
         }
+        const sort = parsed.values.sort;
+        if (sort && sort !== 'relevance' && sort !== 'date') {
+          err(`Searching failed: --sort must be relevance or date, not "${sort}".`);
+          return 2;
+        }
         const found = search(db, query!, {
           kinds: kind ? [kind as 'post' | 'comment' | 'article'] : undefined,
           from: parsed.values.from ?? null,
           to: parsed.values.to ?? null,
           sourceKey: parsed.values.source ?? null,
+          ...(sort ? { sort: sort as 'relevance' | 'date' } : {}),
         });
         if (json) {
           out(JSON.stringify({ ...found, query: found.query }, null, 2));
@@ -303,7 +313,11 @@ export async function runCli(
             );
           }
         }
-        out(`${found.groups.length} posts (${found.totalHits} matching texts) in ${found.ms.toFixed(1)} ms`);
+        const counted =
+          found.totalHits === null
+            ? 'a common search, ranked from its words’ top lists'
+            : `${found.totalHits} matching texts`;
+        out(`${found.groups.length} posts (${counted}) in ${found.ms.toFixed(1)} ms`);
         return 0;
       });
     } catch (error) {

@@ -340,7 +340,7 @@ async function measure(args: Args, corpus: Corpus, work: string, report: Report)
   );
 
   // 4 — search latency over 50 queries, with rg -c -i for the same words interleaved.
-  const perQuery: { query: BenchQuery; ms: number[]; rgMs: number[]; hits: number }[] = [];
+  const perQuery: { query: BenchQuery; ms: number[]; rgMs: number[]; hits: number | null }[] = [];
   if (built) {
     const db = openIndexDb(built.indexPath);
     try {

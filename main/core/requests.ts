@@ -47,6 +47,7 @@ export const requests = {
       to: isoDate.nullable().optional(),
       sourceKey: text(512).nullable().optional(),
       limit: z.number().int().min(1).max(200).optional(),
+      sort: z.enum(['relevance', 'date']).optional(),
     })
     .strict(),
   'links.open': z.object({ url: text(8192) }).strict(),

@@ -350,7 +350,6 @@ export function createService(deps: ServiceDeps) {
         terms: result.query.terms,
         dropped: result.query.dropped,
         totalHits: result.totalHits,
-        sampled: result.sampled,
         complete: open.fullTextComplete,
         ms: result.ms,
       };

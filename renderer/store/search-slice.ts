@@ -17,9 +17,17 @@ export interface SearchFilters {
   to: string;
   /** A source key from `articles.sources`, "" for any. */
   sourceKey: string;
+  /** The order of the results: best matches first, or newest posts first. Not a filter: clearing the filters keeps it. */
+  sort: 'relevance' | 'date';
 }
 
-export const NO_FILTERS: SearchFilters = { kinds: [...SEARCH_KINDS], from: '', to: '', sourceKey: '' };
+export const NO_FILTERS: SearchFilters = {
+  kinds: [...SEARCH_KINDS],
+  from: '',
+  to: '',
+  sourceKey: '',
+  sort: 'relevance',
+};
 
 /** Names a query with its filters, to tell whether the results on show answer them. */
 export const searchKey = (query: string, filters: SearchFilters): string =>
@@ -29,6 +37,7 @@ export const searchKey = (query: string, filters: SearchFilters): string =>
     filters.from,
     filters.to,
     filters.sourceKey,
+    filters.sort,
   ]);
 
 export interface SearchSlice {
@@ -117,6 +126,7 @@ export const createSearchSlice =
           from: filters.from || null,
           to: filters.to || null,
           sourceKey: filters.sourceKey || null,
+          ...(filters.sort === 'date' ? { sort: 'date' as const } : {}),
         });
         if (id !== request) return;
         if (result.ok)

@@ -72,7 +72,7 @@ function clearIndex(db: IndexDb): void {
     DROP TABLE IF EXISTS main.problems; DROP TABLE IF EXISTS main.posts; DROP TABLE IF EXISTS main.files; DROP TABLE IF EXISTS main.meta;`);
   for (const schema of SHARD_SCHEMAS)
     db.exec(
-      `DROP TABLE IF EXISTS ${schema}.docs_fts; DROP TABLE IF EXISTS ${schema}.docs; DROP TABLE IF EXISTS ${schema}.meta;`,
+      `DROP TABLE IF EXISTS ${schema}.docs_fts; DROP TABLE IF EXISTS ${schema}.docs; DROP TABLE IF EXISTS ${schema}.term_lists; DROP TABLE IF EXISTS ${schema}.meta;`,
     );
   createTables(db);
 }

@@ -1,6 +1,8 @@
 import { openIndexDb, setCacheSize, type IndexDb } from './db';
+import { SHARD_SCHEMAS } from './schema';
 import { failedFile, type ParsedFile } from './parse-file';
 import { parseFileForIndex } from './parse-full';
+import { TermCollector } from './term-lists';
 import { writeSecondPass, writeSecondPassTexts, writer, type ExtractJob } from './write';
 import type { WriteLock } from './write-lock';
 
@@ -36,6 +38,28 @@ function connection(path: string, nativeBinding?: string) {
   return open;
 }
 
+/** What this worker's texts add to each shard's top lists since they were last merged, by index file and shard. */
+const collectors = new Map<string, TermCollector>();
+
+function collectorOf(dbPath: string, shard: number): TermCollector {
+  const key = `${shard}\u0000${dbPath}`;
+  let collector = collectors.get(key);
+  if (!collector) collectors.set(key, (collector = new TermCollector()));
+  return collector;
+}
+
+/**
+ * Merges what this worker collected for shard `shard` of the index at `dbPath` into the shard's
+ * top lists (the caller holds the shard's lock). Run once at the end of a pass (update.ts).
+ */
+export function mergeTermLists(dbPath: string, shard: number, nativeBinding?: string): { words: number } {
+  const collector = collectors.get(`${shard}\u0000${dbPath}`);
+  collectors.delete(`${shard}\u0000${dbPath}`);
+  if (!collector?.size) return { words: 0 };
+  const { db } = connection(dbPath, nativeBinding);
+  return db.transaction(() => collector.merge(db, SHARD_SCHEMAS[shard]!))();
+}
+
 /** Parses a batch of files: articles and search texts. A parser bug becomes its file's problem. */
 export function parseBatch(batch: ExtractBatch): ParsedBatch {
   const done = batch.jobs.map((job) => {
@@ -64,7 +88,7 @@ export function writeBatch(
   holder: number,
 ): { written: number } {
   const { db, w } = connection(batch.dbPath, batch.nativeBinding);
-  db.transaction(() => writeSecondPassTexts(w, shard, done))();
+  db.transaction(() => writeSecondPassTexts(w, shard, done, collectorOf(batch.dbPath, shard)))();
   indexLock.with(holder, () => db.transaction(() => writeSecondPass(w, done))());
   return { written: done.length };
 }

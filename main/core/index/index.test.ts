@@ -6,7 +6,7 @@ import { openIndexDb, type IndexDb } from './db';
 import { ParsePool } from './pool';
 import { indexQueries } from './queries';
 import { PARSER_VERSION, SHARD_SCHEMAS, shardPath, SHARDS } from './schema';
-import { RANK_BOUND, search } from './search';
+import { search } from './search';
 import { updateIndex } from './update';
 import { parseFileForIndex } from './parse-full';
 import { writer, writeSecondPass, writeSecondPassTexts } from './write';
@@ -383,32 +383,60 @@ describe('search', () => {
 });
 
 describe('search on a large index', () => {
-  it('ranks at most RANK_BOUND matches, the newest first, and says it sampled', async () => {
-    db.exec("INSERT INTO files(path, size, mtime_ms, hash, post_id, extracted) VALUES ('many.txt', 0, 0, 'x', 'p', 1)");
-    db.exec(
-      "INSERT INTO posts(id, file, date, date_text, title, line, declared_count, found_count, article_count) VALUES ('p', 'many.txt', '2015-01-01', '', 'Many', 1, 0, 0, 0)",
-    );
-    // The texts in turn in each shard, as the workers write them (each rowid in its shard's class).
-    const inserts = shards.map((t) => ({
-      doc: db.prepare(
-        `INSERT INTO ${t}.docs(rowid, post_id, kind, ref, source_key, title, body) VALUES (?, 'p', 'comment', ?, NULL, '', ?)`,
-      ),
-      fts: db.prepare(`INSERT INTO ${t}.docs_fts(rowid, title, body) VALUES (?, ?, ?)`),
-    }));
-    db.transaction(() => {
-      for (let i = 1; i <= RANK_BOUND + 500; i++) {
-        const body = `comment ${i} about the hostel${i === 3 ? ' hostel hostel' : ''}`;
-        const { doc, fts } = inserts[i % SHARDS]!;
-        fts.run(doc.run(i, String(i), body).lastInsertRowid, '', body);
-      }
-    })();
+  it('ranks every match of a common word, finding the best however old it is', async () => {
+    // Texts spread over 200 posts, far more than a shard's probe: "hostel" is common.
+    const files = Array.from({ length: 200 }, (_, i) => {
+      const comments = Array.from(
+        { length: 25 },
+        (_, c) =>
+          `Reader ${c} said...\n\ncomment ${i}.${c} about the hostel${i === 3 && c === 4 ? ' hostel hostel hostel' : ''} and the other words here\n\n${1 + (c % 28)} May 2019 at 10:00`,
+      ).join('\n\n');
+      const date = `Monday ${1 + (i % 28)} ${['January', 'March', 'May', 'July'][i % 4]} ${2010 + Math.floor(i / 20)}`;
+      return writeFile(
+        join(library, `bulk-${String(i).padStart(3, '0')}.txt`),
+        `${date}\n\nPost ${i}\n\nA post.\n\n25 comments:\n\n${comments}\n`,
+      );
+    });
+    await Promise.all(files);
+    await update();
+    // The workers made top lists for the common words of each shard.
+    for (const t of shards) expect(countIn('term_lists', t)).toBeGreaterThan(0);
     const many = search(db, 'hostel');
-    expect(many.sampled).toBe(true);
-    expect(many.totalHits).toBe(RANK_BOUND);
-    // The newest RANK_BOUND texts were ranked: comment 3, the best match, is older than all of them.
-    expect(many.groups[0]!.hits.map((h) => h.ref)).not.toContain('3');
-    const few = search(db, '"comment 3 about"');
-    expect(few.sampled).toBe(false);
-    expect(few.groups[0]!.hits.map((h) => h.ref)).toEqual(['3']);
+    expect(many.method).toBe('lists');
+    expect(many.totalHits).toBeNull();
+    // Post 3, among the oldest, holds the best match.
+    expect(many.groups[0]!.title).toBe('Post 3');
+    // The same first page as FTS5's own bm25 over every match.
+    const exact = shards
+      .flatMap(
+        (t) =>
+          db
+            .prepare(
+              `SELECT d.post_id AS post, bm25(docs_fts, 5.0, 1.0) AS score FROM ${t}.docs_fts f JOIN ${t}.docs d ON d.rowid = f.rowid WHERE docs_fts MATCH '"hostel"'`,
+            )
+            .all() as { post: string; score: number }[],
+      )
+      .sort((a, b) => a.score - b.score);
+    // Each post's best text, by FTS5's score; many texts tie, so the page is compared by score.
+    const best = new Map<string, number>();
+    for (const r of exact) if (!best.has(r.post)) best.set(r.post, r.score);
+    const exactScores = [...best.values()].slice(0, 30);
+    const pageScores = many.groups.map((g) => best.get(g.postId)!);
+    expect(pageScores).toHaveLength(30);
+    pageScores.forEach((score, i) => expect(score).toBeCloseTo(exactScores[i]!, 9));
+    const few = search(db, '"comment 3.4 about"');
+    expect(few.method).toBe('all');
+    expect(few.groups[0]!.hits.map((h) => h.ref)).toEqual(['5']);
+  });
+
+  it('sorts by date when asked: newest posts first, every matching post', async () => {
+    await update();
+    const byDate = search(db, 'probation', { sort: 'date' });
+    expect(byDate.method).toBe('date');
+    const dates = byDate.groups.map((g) => g.date ?? '');
+    expect(dates).toEqual([...dates].sort().reverse());
+    expect(new Set(byDate.groups.map((g) => g.postId))).toEqual(
+      new Set(search(db, 'probation').groups.map((g) => g.postId)),
+    );
   });
 });

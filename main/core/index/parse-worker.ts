@@ -31,13 +31,14 @@ function parse(root: string, file: string, mode: ParseMode, lib: Full | null): P
 
 const needsFull = (task: Task): boolean =>
   task.kind === 'extract' ||
+  task.kind === 'merge-terms' ||
   task.kind === 'articles' ||
   (task.kind === 'parse'
     ? task.mode === 'full'
     : task.kind === 'parse-many' && task.files.some((f) => f.mode === 'full'));
 
-/** The answer to a task other than 'extract', computed synchronously (files are read with blocking calls). */
-function answer(task: Exclude<Task, { kind: 'extract' }>, lib: Full | null): unknown {
+/** The answer to a task other than the writing ones ('extract', 'merge-terms'), computed synchronously (files are read with blocking calls). */
+function answer(task: Exclude<Task, { kind: 'extract' | 'merge-terms' }>, lib: Full | null): unknown {
   switch (task.kind) {
     case 'articles':
       return lib!.articlesOfFile(task.root, task.file);
@@ -58,6 +59,11 @@ async function start(task: Task): Promise<Started> {
       throw new Error(`the full parser could not be loaded: ${(error as Error).message}`, { cause: error });
     }
   }
+  if (task.kind === 'merge-terms')
+    return {
+      write: () => lib!.mergeTermLists(task.dbPath, data.shard, task.nativeBinding),
+      lock: shardLock,
+    };
   if (task.kind !== 'extract') return { answer: answer(task, lib) };
   const parsed = lib!.parseBatch(task.batch);
   return { write: () => lib!.writeBatch(parsed, data.shard, indexLock, threadId), lock: shardLock };

@@ -54,7 +54,8 @@ export type Task =
   | { kind: 'parse'; root: string; file: string; mode: ParseMode }
   | { kind: 'parse-many'; root: string; files: { file: string; mode: ParseMode }[] }
   | { kind: 'articles'; root: string; file: string }
-  | { kind: 'extract'; batch: ExtractBatch };
+  | { kind: 'extract'; batch: ExtractBatch }
+  | { kind: 'merge-terms'; dbPath: string; nativeBinding?: string };
 
 interface Job {
   worker: Worker | null;
@@ -198,6 +199,30 @@ export class ParsePool {
   /** The second pass for a batch of files, parsed and written into the index by a worker (see extract-batch.ts). */
   extract(batch: ExtractBatch): Promise<{ written: number }> {
     return this.run<{ written: number }>({ kind: 'extract', batch });
+  }
+
+  /**
+   * Has every worker merge the top lists it collected for the index at `dbPath` into its shard
+   * (term-lists.ts); run at the end of a second pass. A worker that died meanwhile took what it
+   * collected with it: its shard's lists then miss those texts until the next rebuild, and
+   * search finds them through a word's other texts only.
+   */
+  async mergeTermLists(dbPath: string, nativeBinding?: string): Promise<number> {
+    if (!this.started || this.closed) return 0;
+    const merged = await Promise.all(
+      [...this.workers].map(
+        (worker) =>
+          new Promise<{ words: number }>((resolve, reject) => {
+            this.load.set(worker, (this.load.get(worker) ?? 0) + 1);
+            const id = this.nextId++;
+            const task: Task = { kind: 'merge-terms', dbPath, ...(nativeBinding ? { nativeBinding } : {}) };
+            const job: Job = { worker, task, resolve: resolve as (r: never) => void, reject };
+            this.jobs.set(id, job);
+            worker.postMessage({ id, task });
+          }),
+      ),
+    );
+    return merged.reduce((sum, m) => sum + m.words, 0);
   }
 
   private run<T>(task: Task): Promise<T> {

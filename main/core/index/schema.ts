@@ -4,7 +4,7 @@
  */
 
 /** Bump when the tables change: an index with another version is rebuilt from scratch. */
-export const SCHEMA_VERSION = 8;
+export const SCHEMA_VERSION = 9;
 /**
  * Bump when the parser or the article extractor changes what they produce: every file is
  * parsed again on the next open.
@@ -132,6 +132,15 @@ CREATE INDEX IF NOT EXISTS ${db}.docs_by_post ON docs(post_id);
 CREATE VIRTUAL TABLE IF NOT EXISTS ${db}.docs_fts USING fts5(
   title, body, content='docs', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
 );
+-- Per-word top lists (term-lists.ts): for each word at least LISTED_DF texts of the shard hold,
+-- how many do, and the LIST_LENGTH texts where it weighs most by bm25, best first: each text's
+-- rowid, the word's weighted count in it and its length (float64s). Lists may name texts deleted
+-- since (search skips those); a rowid is never given to another text (meta 'rowid_high').
+CREATE TABLE IF NOT EXISTS ${db}.term_lists (
+  term TEXT PRIMARY KEY,
+  df INTEGER NOT NULL,
+  texts BLOB NOT NULL
+) WITHOUT ROWID;
 CREATE TRIGGER IF NOT EXISTS ${db}.docs_after_delete AFTER DELETE ON docs BEGIN
   INSERT INTO docs_fts(docs_fts, rowid, title, body) VALUES ('delete', old.rowid, old.title, old.body);
 END;

@@ -66,10 +66,11 @@ export interface SearchResults {
   terms: string[];
   /** What was left out of the query, to tell the user ("an unmatched \""). */
   dropped: string[];
-  /** Matching texts ranked (capped). */
-  totalHits: number;
-  /** More texts matched than are ranked: the most recently indexed ones were ranked (see search.ts, RANK_BOUND). */
-  sampled: boolean;
+  /**
+   * How many texts match, when every match was read (a search with few matches); null when a
+   * common search was ranked from its words' top lists (search.timeline counts every match).
+   */
+  totalHits: number | null;
   /** False while the full-text index is still being built: results may be incomplete. */
   complete: boolean;
   /** How long the search took, in milliseconds. */
@@ -87,4 +88,6 @@ export interface SearchOptions {
   sourceKey?: string | null;
   /** Posts to return (default 30). */
   limit?: number;
+  /** Best matches first (bm25 over the whole library, the default), or the newest posts first. */
+  sort?: 'relevance' | 'date';
 }

@@ -351,6 +351,8 @@ export async function updateIndex(db: IndexDb, root: string, options: UpdateOpti
         extracted += written;
         options.onProgress?.({ phase: 'extracting', done: extracted, total: pending.length });
       }));
+      // What was written is searchable: its words join the shards' top lists, also when cancelled.
+      if (extracted) await pool.mergeTermLists(db.name, options.nativeBinding);
     }
   } finally {
     if (!options.pool) await pool.close();

@@ -2,6 +2,7 @@ import type { Problem } from '../parse';
 import type { IndexDb } from './db';
 import type { ParsedFile } from './parse-file';
 import { nextRowid, SHARD_SCHEMAS, SHARDS } from './schema';
+import type { TermCollector } from './term-lists';
 
 /**
  * The warning for a second file holding the same post (same date and title), kept under an id of
@@ -34,6 +35,10 @@ function shardStatements(db: IndexDb, t: string) {
     hasDocs: db.prepare(`SELECT 1 FROM ${t}.docs WHERE post_id = ? LIMIT 1`).pluck(),
     deleteDocsOf: db.prepare(`DELETE FROM ${t}.docs WHERE post_id = ?`),
     maxRowid: db.prepare(`SELECT max(rowid) FROM ${t}.docs`).pluck(),
+    rowidHigh: db.prepare(`SELECT value FROM ${t}.meta WHERE key = 'rowid_high'`).pluck(),
+    setRowidHigh: db.prepare(
+      `INSERT INTO ${t}.meta(key, value) VALUES ('rowid_high', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
+    ),
     insertDoc: db.prepare(
       `INSERT INTO ${t}.docs(rowid, post_id, kind, ref, source_key, title, body) VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ),
@@ -153,9 +158,11 @@ export function writer(db: IndexDb) {
    * and again for docs_fts). The posts have no texts in any shard: clearPendingTexts() deleted
    * them before the pass. Rowids ≡ shard (mod SHARDS), so they are unique across shards.
    */
-  function writeTexts(shard: number, posts: { parsed: ParsedFile; postId: string }[]) {
+  function writeTexts(shard: number, posts: { parsed: ParsedFile; postId: string }[], collect?: TermCollector) {
     const st = shards[shard]!;
-    let rowid = nextRowid(st.maxRowid.get() as number | null, shard);
+    // Never a rowid a deleted text had: the top lists may still name it (term-lists.ts).
+    const high = Math.max((st.maxRowid.get() as number | null) ?? 0, Number(st.rowidHigh.get() ?? 0));
+    let rowid = nextRowid(high || null, shard);
     const from = rowid;
     for (const { parsed, postId } of posts) {
       const rename = renamer(parsed, postId);
@@ -169,10 +176,14 @@ export function writer(db: IndexDb) {
           d.title,
           d.body,
         );
+        collect?.add(rowid, d.title, d.body, postId);
         rowid += SHARDS;
       }
     }
-    if (rowid > from) st.ftsFromDocs.run(from, rowid - SHARDS);
+    if (rowid > from) {
+      st.ftsFromDocs.run(from, rowid - SHARDS);
+      st.setRowidHigh.run(String(rowid - SHARDS));
+    }
   }
 
   /**
@@ -218,17 +229,23 @@ export type SecondPassResults = { job: ExtractJob; result: ParsedFile }[];
 
 /**
  * Stores the second pass's search texts for some files into shard `shard`, in the caller's
- * transaction on it. Written before writeSecondPass() marks the files done (a commit is not
+ * transaction on it, offering each to `collect` (the shard's top lists, term-lists.ts). Written before writeSecondPass() marks the files done (a commit is not
  * atomic across database files): a pass stopped in between leaves texts that the next one
  * deletes (clearPendingTexts()), never a file marked done without its texts.
  */
-export function writeSecondPassTexts(w: ReturnType<typeof writer>, shard: number, done: SecondPassResults): void {
+export function writeSecondPassTexts(
+  w: ReturnType<typeof writer>,
+  shard: number,
+  done: SecondPassResults,
+  collect?: TermCollector,
+): void {
   w.writeTexts(
     shard,
     // Only posts still in the index (writeExtracted() skips the others too).
     done
       .filter((d) => unchanged(d) && w.s.postExists.get(d.job.postId) !== undefined)
       .map(({ job, result }) => ({ parsed: result, postId: job.postId })),
+    collect,
   );
 }
 

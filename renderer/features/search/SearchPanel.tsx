@@ -288,8 +288,18 @@ function Filters() {
           ))}
         </select>
       </label>
+      <label>
+        Order{' '}
+        <select
+          value={filters.sort}
+          onChange={(event) => setFilters({ sort: event.target.value === 'date' ? 'date' : 'relevance' })}
+        >
+          <option value="relevance">Best match first</option>
+          <option value="date">Newest first</option>
+        </select>
+      </label>
       {!sameFilters(filters, NO_FILTERS) && (
-        <button type="button" className="link-button" onClick={() => setFilters(NO_FILTERS)}>
+        <button type="button" className="link-button" onClick={() => setFilters({ ...NO_FILTERS, sort: filters.sort })}>
           Clear filters
         </button>
       )}
@@ -315,17 +325,10 @@ function Notes({ results, searched }: { results: SearchResults | null; searched:
         {posts
           ? `${shown} ${shown === 1 ? 'match' : 'matches'} in ${posts} ${posts === 1 ? 'post' : 'posts'}`
           : 'No results'}
-        {results.totalHits > shown && !results.sampled
+        {results.totalHits !== null && results.totalHits > shown
           ? ` (of ${results.totalHits.toLocaleString('en-GB')} matching texts)`
           : ''}
       </p>
-      {results.sampled && (
-        <p className="search-note">
-          A very common search: more than {results.totalHits.toLocaleString('en-GB')} texts match, so the best of the{' '}
-          {results.totalHits.toLocaleString('en-GB')} most recently indexed are shown. Add a word or a filter to narrow
-          it.
-        </p>
-      )}
       {results.dropped.length > 0 && <p className="search-note">Left out: {results.dropped.join(' · ')}</p>}
       {!results.complete && (
         <p className="search-note search-indexing">

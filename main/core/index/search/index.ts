@@ -8,25 +8,22 @@ import { termPattern } from '../../shared/match';
 import type { IndexDb } from '../db';
 import { pageOfPosts, textsOf } from './page';
 import { toFtsQuery, type FtsQuery } from './query';
-import { rankMatches } from './rank';
+import { matchesByDate } from './by-date';
+import { rankMatches, type RankMethod } from './rank';
 import { hitSnippet } from './snippets';
 
 export { MIN_PREFIX, toFtsQuery, type FtsQuery } from './query';
-export { PREFIX_RANK_BOUND, RANK_BOUND } from './rank';
+export { PROBE, type RankMethod } from './rank';
 export { snippetOf } from './snippets';
 export type { SearchGroup, SearchHit, SearchOptions, SnippetPart };
 
 export interface SearchResult {
   query: FtsQuery;
   groups: SearchGroup[];
-  /** Matching texts ranked (all of them, unless `sampled`). */
-  totalHits: number;
-  /**
-   * More texts match than are ranked: only about the RANK_BOUND most recently indexed matches
-   * (the newest RANK_BOUND / SHARDS of each shard; for a blog archive, mostly the newest posts)
-   * were ranked. Said in the UI, with a hint to add words.
-   */
-  sampled: boolean;
+  /** How many texts match, when every match was read; null for a common search ranked from its words' top lists. */
+  totalHits: number | null;
+  /** How the matches were ranked (rank.ts); 'date' for newest first. */
+  method: RankMethod | 'date';
   ms: number;
 }
 
@@ -53,13 +50,24 @@ function mapForSearch(db: IndexDb): void {
 export function search(db: IndexDb, input: string, options: SearchOptions = {}): SearchResult {
   const started = performance.now();
   const query = toFtsQuery(input);
-  if (!query.match) return { query, groups: [], totalHits: 0, sampled: false, ms: performance.now() - started };
+  if (!query.match) return { query, groups: [], totalHits: 0, method: 'all', ms: performance.now() - started };
   mapForSearch(db);
   const limit = options.limit ?? 30;
-  const { ranked, sampled } = rankMatches(db, query, options);
-  const page = pageOfPosts(db, ranked, limit);
+  const { sort, ...rest } = options;
+  const filters = { ...rest, limit: undefined };
+  const { ranked, method, total } =
+    sort === 'date'
+      ? { ranked: matchesByDate(db, query, filters, limit), method: 'date' as const, total: null }
+      : rankMatches(db, query, filters, limit);
+  const page = pageOfPosts(ranked, limit);
   const shown = page.flatMap((group) => group.rowids);
-  const texts = textsOf(db, shown, limit);
+  const read = new Map(ranked.filter((r) => r.text).map((r) => [r.rowid, r.text!]));
+  const texts = textsOf(
+    db,
+    shown.filter((rowid) => !read.has(rowid)),
+    limit,
+  );
+  for (const [rowid, text] of read) texts.set(rowid, text);
   const pattern = termPattern(query.terms);
   for (const group of page) {
     group.rowids.forEach((rowid, i) => {
@@ -69,8 +77,8 @@ export function search(db: IndexDb, input: string, options: SearchOptions = {}):
   return {
     query,
     groups: page.map(({ rowids: _rowids, ...group }) => group),
-    totalHits: ranked.length,
-    sampled,
+    totalHits: total,
+    method,
     ms: performance.now() - started,
   };
 }

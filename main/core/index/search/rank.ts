@@ -1,44 +1,56 @@
 import type { SearchHit, SearchOptions } from '../types';
 import type { IndexDb } from '../db';
-import { SHARD_SCHEMAS, SHARDS } from '../schema';
-import { hasPrefix, type FtsQuery } from './query';
+import { fold, termPattern } from '../../shared/match';
+import { SHARD_SCHEMAS } from '../schema';
+import { eachToken, idf, termWeight, TITLE_WEIGHT, unpackList, type StoredList } from '../term-lists';
+import type { FtsQuery } from './query';
 import { statement } from './statements';
 
 /**
- * How many matching texts are ranked at most. bm25 costs a few microseconds a row (it reads
- * each text's length), so ranking the 170,000 texts of a 5,000-post library that hold "the"
- * would take most of a second; a bound keeps every search within a few milliseconds.
+ * Matching texts a shard's probe reads at most. A search with no more matches than this in a
+ * shard scores every one of them; one with more scores the texts on its words' top lists.
  */
-export const RANK_BOUND = 1000;
-/** A prefix query ranks fewer: bm25 reads every term the prefix stands for in each text. */
-export const PREFIX_RANK_BOUND = 500;
+export const PROBE = 2000;
+/** Texts of a prefix's words' top lists scored at most for that prefix, in each shard. */
+const PREFIX_CANDIDATES = 512;
+/** The shortest matching texts added to a query of several words' candidates when their lists fill too few posts. */
+const SHORTEST = 256;
+/** Matches a shard reads at most to find its shortest. */
+const SCAN_LIMIT = 50000;
 
-/** Which texts a search looks in. */
-/** What a search is limited to: the options less how many posts to answer with. */
-export type SearchFilters = Omit<SearchOptions, 'limit'>;
+/** What a search is limited to: the options less how many posts to answer with and their order. */
+export type SearchFilters = Omit<SearchOptions, 'limit' | 'sort'>;
 
-/**
- * A matching text and its bm25 score (lower is better). Its post, kind and title are there when
- * the ranking query joined them (a filtered search), otherwise looked up later for a page's rows.
- */
+/** A matching text with its bm25 score (lower is better, as FTS5 gives it), its post and kind. */
 export interface RankedText {
   rowid: number;
   score: number;
-  postId?: string;
-  kind?: SearchHit['kind'];
-  ref?: string | null;
-  title?: string;
-  date?: string | null;
+  postId: string;
+  kind: SearchHit['kind'];
+  ref: string | null;
+  title: string;
+  date: string | null;
+  /** The text itself, when it was read for scoring (used for its snippet). */
+  text?: { title: string; body: string };
 }
 
-/** The ranked matches, best first, and whether more texts matched than were ranked. */
+/**
+ * How the texts were ranked: 'all' scored every matching text; 'lists' scored the texts on the
+ * search words' top lists (every word held by more than PROBE texts of a shard); 'sql' ranked
+ * every matching text with FTS5's own bm25 (a filter or an unusual query the lists could not fill a page for).
+ */
+export type RankMethod = 'all' | 'lists' | 'sql';
+
+/** The ranked matches, best first, how they were found, and how many texts match when every one was read. */
 export interface Ranking {
   ranked: RankedText[];
-  sampled: boolean;
+  method: RankMethod;
+  /** Every matching text, when they were all read; null when only top lists were. */
+  total: number | null;
 }
 
 /** The filters as SQL conditions over the texts (`d`) and their posts (`p`), with their parameters in order. */
-function filterConditions(filters: SearchFilters): { where: string[]; params: unknown[] } {
+export function filterConditions(filters: SearchFilters): { where: string[]; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
   if (filters.kinds?.length) {
@@ -60,61 +72,375 @@ function filterConditions(filters: SearchFilters): { where: string[]; params: un
   return { where, params };
 }
 
+/** One word, phrase or prefix of the query, as its tokens, and a pattern that finds it in a text. */
+interface Element {
+  tokens: string[];
+  prefix: boolean;
+  pattern: RegExp;
+}
+
+function elementsOf(query: FtsQuery): Element[] {
+  const elements: Element[] = [];
+  for (const term of query.terms) {
+    const prefix = term.endsWith('*');
+    const tokens: string[] = [];
+    eachToken(prefix ? term.slice(0, -1) : term, (t) => tokens.push(t));
+    const pattern = termPattern([term]);
+    if (tokens.length && pattern) elements.push({ tokens, prefix, pattern });
+  }
+  return elements;
+}
+
+/** Reads one SQLite varint (as FTS5 stores its counts) at `at`; returns it and where the next starts. */
+function varint(bytes: Uint8Array, at: number): [number, number] {
+  let value = 0;
+  for (let i = 0; i < 9; i++) {
+    const byte = bytes[at + i]!;
+    if (i === 8) return [value * 256 + byte, at + 9];
+    value = value * 128 + (byte & 0x7f);
+    if (!(byte & 0x80)) return [value, at + i + 1];
+  }
+  return [value, at + 9];
+}
+
+/** How many texts a shard's full-text index holds and their average length in tokens (FTS5's "averages" record). */
+function shardStats(db: IndexDb, shard: string): { texts: number; averageLength: number } {
+  const block = statement(db, `SELECT block FROM ${shard}.docs_fts_data WHERE id = 1`).pluck().get() as
+    Buffer | undefined;
+  if (!block) return { texts: 0, averageLength: 1 };
+  const [texts, first] = varint(block, 0);
+  let at = first;
+  let tokens = 0;
+  while (at < block.length) {
+    const [columnTokens, next] = varint(block, at);
+    tokens += columnTokens;
+    at = next;
+  }
+  return { texts, averageLength: texts ? tokens / texts : 1 };
+}
+
+/** A word's top list in a shard, or null when fewer than LISTED_DF of its texts hold it. */
+function listOf(db: IndexDb, shard: string, token: string): StoredList | null {
+  const row = statement(db, `SELECT df, texts FROM ${shard}.term_lists WHERE term = ?`, true).get(token) as
+    [number, Buffer] | undefined;
+  return row ? unpackList(row[0], row[1]) : null;
+}
+
+/** The top lists of the listed words a prefix stands for in a shard. */
+function listsOfPrefix(db: IndexDb, shard: string, prefix: string): StoredList[] {
+  const last = prefix.codePointAt(prefix.length - 1)!;
+  const upper = prefix.slice(0, prefix.length - (last > 0xffff ? 2 : 1)) + String.fromCodePoint(last + 1);
+  const rows = statement(db, `SELECT df, texts FROM ${shard}.term_lists WHERE term >= ? AND term < ?`, true).all(
+    prefix,
+    upper,
+  ) as [number, Buffer][];
+  return rows.map((r) => unpackList(r[0], r[1]));
+}
+
+/** How many texts of a shard hold a word (FTS5's vocabulary; cheap for a word with no list, which few texts hold). */
+function textsHolding(db: IndexDb, shard: string, token: string): number {
+  db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab_${shard} USING fts5vocab(${shard}, 'docs_fts', 'row')`);
+  return (statement(db, `SELECT doc FROM temp.vocab_${shard} WHERE term = ?`).pluck().get(token) as number) ?? 0;
+}
+
+const rowidList = (rowids: number[]) => JSON.stringify(rowids);
+
+/** Post, kind and title of texts by rowid, keeping those the filters allow (a text deleted since is left out). */
+function describe(
+  db: IndexDb,
+  shard: string,
+  scored: Map<number, number>,
+  filters: SearchFilters,
+  texts?: Map<number, { title: string; body: string }>,
+): RankedText[] {
+  if (!scored.size) return [];
+  const { where, params } = filterConditions(filters);
+  const rows = statement(
+    db,
+    `SELECT d.rowid, d.post_id, d.kind, d.ref, p.title, p.date
+     FROM ${shard}.docs d JOIN main.posts p ON p.id = d.post_id
+     WHERE d.rowid IN (SELECT value FROM json_each(?))${where.map((w) => ` AND ${w}`).join('')}`,
+    true,
+  ).all(rowidList([...scored.keys()]), ...params) as [
+    number,
+    string,
+    SearchHit['kind'],
+    string | null,
+    string,
+    string | null,
+  ][];
+  return rows.map((r) => ({
+    rowid: r[0],
+    score: scored.get(r[0])!,
+    postId: r[1],
+    kind: r[2],
+    ref: r[3],
+    title: r[4],
+    date: r[5],
+    ...(texts?.has(r[0]) ? { text: texts.get(r[0])! } : {}),
+  }));
+}
+
+/** Texts read for scoring: rowid, title, body and FTS5's docsize (tokens per column). */
+function readTexts(db: IndexDb, shard: string, rowids: number[]): [number, string, string, Buffer | null][] {
+  if (!rowids.length) return [];
+  return statement(
+    db,
+    `SELECT d.rowid, d.title, d.body, z.sz FROM ${shard}.docs d LEFT JOIN ${shard}.docs_fts_docsize z ON z.id = d.rowid
+     WHERE d.rowid IN (SELECT value FROM json_each(?))`,
+    true,
+  ).all(rowidList(rowids)) as [number, string, string, Buffer | null][];
+}
+
+/** A text's length in tokens, all columns: from FTS5's docsize, or counted when it has none. */
+function lengthOf(sz: Buffer | null, title: string, body: string): number {
+  if (!sz) return eachToken(title, () => {}) + eachToken(body, () => {});
+  let total = 0;
+  for (let at = 0; at < sz.length;) {
+    const [n, next] = varint(sz, at);
+    total += n;
+    at = next;
+  }
+  return total;
+}
+
+function count(text: string, pattern: RegExp): number {
+  let n = 0;
+  pattern.lastIndex = 0;
+  while (pattern.exec(text)) n++;
+  return n;
+}
+
 /**
- * The statement that ranks one shard's newest `perShard` matches by bm25 (titles weighted 5×),
- * with the filters applied as matches are read (so a filter never empties a page).
+ * Scores texts by bm25 as FTS5 computes it (k1 1.2, b 0.75, a title's words weighing 5×): each
+ * element's weighted count in the text, its rarity from `holding` texts of the shard. Texts
+ * lacking an element are left out when `verify`; otherwise (FTS5 matched them) a word the
+ * index found but the pattern did not counts once. Scores are negative, lower better, as FTS5's.
  */
-function rankingStatement(db: IndexDb, shard: string, where: string[], perShard: number) {
-  return where.length
+function scoreTexts(
+  rows: [number, string, string, Buffer | null][],
+  elements: Element[],
+  holding: number[],
+  stats: { texts: number; averageLength: number },
+  verify: boolean,
+): { scored: Map<number, number>; texts: Map<number, { title: string; body: string }> } {
+  const weights = holding.map((n) => idf(stats.texts, n));
+  const scored = new Map<number, number>();
+  const texts = new Map<number, { title: string; body: string }>();
+  for (const [rowid, rawTitle, rawBody, sz] of rows) {
+    const title = fold(rawTitle).text;
+    const body = fold(rawBody).text;
+    const length = lengthOf(sz, rawTitle, rawBody);
+    let total = 0;
+    let missing = false;
+    for (let i = 0; i < elements.length && !(missing && verify); i++) {
+      const pattern = elements[i]!.pattern;
+      let freq = TITLE_WEIGHT * count(title, pattern) + count(body, pattern);
+      if (freq === 0) {
+        missing = true;
+        freq = 1;
+      }
+      total += weights[i]! * termWeight(freq, length, stats.averageLength);
+    }
+    if (missing && verify) continue;
+    scored.set(rowid, -total);
+    texts.set(rowid, { title: rawTitle, body: rawBody });
+  }
+  return { scored, texts };
+}
+
+/** How many texts of a shard hold each element: its list's count, else FTS5's vocabulary (a phrase: its rarest word). */
+function holdingOf(db: IndexDb, shard: string, element: Element, lists: Map<string, StoredList | null>): number {
+  let least = Infinity;
+  for (const token of element.tokens) {
+    const list = lists.get(token) ?? null;
+    least = Math.min(least, list ? list.df : textsHolding(db, shard, token));
+  }
+  return least;
+}
+
+/** Every matching text of a shard ranked by FTS5's bm25 in SQL, with the filters applied as they are read. */
+function rankInSql(db: IndexDb, shard: string, query: FtsQuery, filters: SearchFilters, limit = -1): RankedText[] {
+  const { where, params } = filterConditions(filters);
+  const rows = statement(
+    db,
+    `SELECT f.rowid, bm25(docs_fts, 5.0, 1.0) AS score, d.post_id, d.kind, d.ref, p.title, p.date
+     FROM ${shard}.docs_fts f JOIN ${shard}.docs d ON d.rowid = f.rowid JOIN main.posts p ON p.id = d.post_id
+     WHERE docs_fts MATCH ?${where.map((w) => ` AND ${w}`).join('')} ORDER BY score LIMIT ?`,
+    true,
+  ).all(query.match, ...params, limit) as unknown[][];
+  return rows.map((r) => ({
+    rowid: r[0] as number,
+    score: r[1] as number,
+    postId: r[2] as string,
+    kind: r[3] as SearchHit['kind'],
+    ref: r[4] as string | null,
+    title: r[5] as string,
+    date: r[6] as string | null,
+  }));
+}
+
+/** How many distinct posts the best texts cover, up to `limit`. */
+function postsCovered(ranked: RankedText[], limit: number): number {
+  const posts = new Set<string>();
+  for (const r of ranked) {
+    posts.add(r.postId);
+    if (posts.size >= limit) break;
+  }
+  return posts.size;
+}
+
+const byScore = (a: RankedText, b: RankedText) => a.score - b.score || b.rowid - a.rowid;
+
+/** One shard's ranking: its scored texts, and whether they are every match ('all') or a word's best ('lists'). */
+type ShardRanking = {
+  ranked: RankedText[];
+  method: 'all' | 'lists';
+  matches: number | null;
+  /** The shortest-texts scan stopped at SCAN_LIMIT matches. */
+  capped?: boolean;
+} | null;
+
+/**
+ * Ranks one shard's matches. A probe reads its first PROBE + 1 matches: with no more than PROBE,
+ * every one is scored (by FTS5's bm25 when every word is uncommon, else here, since FTS5 would
+ * first count every text holding each common word). With more, the candidates are the texts on
+ * the elements' top lists; a single word or prefix is scored from its list alone, a query of
+ * several from the candidates' texts. Null when an element has no list though it is common
+ * (its texts grew past LISTED_DF since the lists were made): SQL ranks that search.
+ */
+function rankShard(
+  db: IndexDb,
+  shard: string,
+  query: FtsQuery,
+  elements: Element[],
+  filters: SearchFilters,
+  shortest = false,
+): ShardRanking {
+  const { where, params } = filterConditions(filters);
+  const probe = where.length
     ? statement(
         db,
-        `SELECT f.rowid, bm25(docs_fts, 5.0, 1.0), d.post_id, d.kind, d.ref, p.title, p.date
-         FROM ${shard}.docs_fts f JOIN ${shard}.docs d ON d.rowid = f.rowid JOIN main.posts p ON p.id = d.post_id
-         WHERE docs_fts MATCH ? AND ${where.join(' AND ')}
-         ORDER BY f.rowid DESC LIMIT ${perShard}`,
-        true,
+        `SELECT f.rowid FROM ${shard}.docs_fts f JOIN ${shard}.docs d ON d.rowid = f.rowid JOIN main.posts p ON p.id = d.post_id
+         WHERE docs_fts MATCH ? AND ${where.join(' AND ')} LIMIT ${PROBE + 1}`,
       )
-    : // No filter: the texts' post, kind and title are looked up for the page's rows only.
-      statement(
-        db,
-        `SELECT rowid, bm25(docs_fts, 5.0, 1.0) FROM ${shard}.docs_fts WHERE docs_fts MATCH ? ORDER BY rowid DESC LIMIT ${perShard}`,
-        true,
-      );
-}
+    : statement(db, `SELECT rowid FROM ${shard}.docs_fts WHERE docs_fts MATCH ? LIMIT ${PROBE + 1}`);
+  const found = probe.pluck().all(query.match, ...params) as number[];
+  const lists = new Map<string, StoredList | null>();
+  for (const element of elements)
+    if (!element.prefix)
+      for (const token of element.tokens) if (!lists.has(token)) lists.set(token, listOf(db, shard, token));
+  const stats = shardStats(db, shard);
 
-/** A row of the ranking statement (an array: a common word ranks a thousand rows, and an object for each is a large share of the work). */
-function rankedText(row: unknown[]): RankedText {
-  return row.length > 2
-    ? {
-        rowid: row[0] as number,
-        score: row[1] as number,
-        postId: row[2] as string,
-        kind: row[3] as SearchHit['kind'],
-        ref: row[4] as string | null,
-        title: row[5] as string,
-        date: row[6] as string | null,
+  if (found.length <= PROBE) {
+    // FTS5's bm25 first counts the texts holding each element: cheap when each holds few (no
+    // list), or when the query is one element (its texts are these matches).
+    const fewEach = elements.every((e) => !e.prefix && e.tokens.some((t) => !lists.get(t)));
+    if (elements.length === 1 || fewEach)
+      return { ranked: rankInSql(db, shard, query, filters), method: 'all', matches: found.length };
+    const holding =
+      elements.length === 1
+        ? [found.length]
+        : elements.map((e) => (e.prefix ? found.length : holdingOf(db, shard, e, lists)));
+    const { scored, texts } = scoreTexts(readTexts(db, shard, found), elements, holding, stats, false);
+    return { ranked: describe(db, shard, scored, {}, texts), method: 'all', matches: found.length };
+  }
+
+  if (elements.length === 1) {
+    const element = elements[0]!;
+    const own = element.prefix
+      ? listsOfPrefix(db, shard, element.tokens[0]!)
+      : element.tokens.length === 1
+        ? [lists.get(element.tokens[0]!)]
+        : [];
+    if (own.length && own.every(Boolean)) {
+      // A word or prefix alone: its lists say how much it weighs in each of their texts.
+      const weight = idf(stats.texts, Math.max(...own.map((l) => l!.df)));
+      const scored = new Map<number, number>();
+      for (const list of own)
+        for (const t of list!.texts) {
+          const score = -weight * termWeight(t.freq, t.length, stats.averageLength);
+          // A prefix's words: a text on several lists counts the words together.
+          scored.set(t.rowid, (scored.get(t.rowid) ?? 0) + score);
+        }
+      if (element.prefix && scored.size > PREFIX_CANDIDATES) {
+        const best = [...scored].sort((a, b) => a[1] - b[1]).slice(0, PREFIX_CANDIDATES);
+        return { ranked: describe(db, shard, new Map(best), filters), method: 'lists', matches: null };
       }
-    : { rowid: row[0] as number, score: row[1] as number };
+      return { ranked: describe(db, shard, scored, filters), method: 'lists', matches: null };
+    }
+  }
+
+  // Several elements: the texts on any of their lists that hold them all, scored from their texts.
+  const candidates = new Set<number>();
+  const holding: number[] = [];
+  for (const element of elements) {
+    if (element.prefix) {
+      const own = listsOfPrefix(db, shard, element.tokens[0]!);
+      if (!own.length) return null;
+      const best = own
+        .flatMap((l) => l.texts)
+        .sort(
+          (a, b) =>
+            termWeight(b.freq, b.length, stats.averageLength) - termWeight(a.freq, a.length, stats.averageLength),
+        );
+      for (const t of best.slice(0, PREFIX_CANDIDATES)) candidates.add(t.rowid);
+      holding.push(Math.max(...own.map((l) => l.df)));
+      continue;
+    }
+    for (const token of element.tokens) {
+      const list = lists.get(token);
+      if (!list) return null;
+      for (const t of list.texts) candidates.add(t.rowid);
+    }
+    holding.push(holdingOf(db, shard, element, lists));
+  }
+  let capped = false;
+  if (shortest) {
+    // The lists hold the texts where each word weighs most, mostly titles; a phrase or words
+    // together weigh most in the shortest texts holding them (each once, as a rule).
+    const rows = statement(
+      db,
+      `SELECT f.rowid, z.sz FROM ${shard}.docs_fts f JOIN ${shard}.docs_fts_docsize z ON z.id = f.rowid
+       WHERE docs_fts MATCH ? LIMIT ${SCAN_LIMIT + 1}`,
+      true,
+    ).all(query.match) as [number, Buffer][];
+    capped = rows.length > SCAN_LIMIT;
+    const lengths = rows.map(([rowid, sz]) => [rowid, lengthOf(sz, '', '')] as const);
+    lengths.sort((a, b) => a[1] - b[1]);
+    for (const [rowid] of lengths.slice(0, SHORTEST)) candidates.add(rowid);
+  }
+  const { scored, texts } = scoreTexts(readTexts(db, shard, [...candidates]), elements, holding, stats, true);
+  return { ranked: describe(db, shard, scored, filters, texts), method: 'lists', matches: null, capped };
 }
 
 /**
- * The best of at most RANK_BOUND matches by bm25, newest in the index first, from every shard
- * (schema.ts), each ranking the newest `bound / SHARDS` of its own matches: the shards fill side
- * by side, so these are about the newest `bound` of the library, and a search ranks no more
- * texts than with one shard. bm25's statistics (how rare a word is, how long texts are) are each
- * shard's own: the shards are halves of one library cut batch by batch, so they differ very little.
+ * The best matches by bm25 over the whole library, best first, enough for `limit` posts. Each
+ * shard (schema.ts) ranks its own (rankShard()); a common search is ranked from its words' top
+ * lists (term-lists.ts), and by FTS5's bm25 over every match when those lists fill fewer than
+ * `limit` posts (a narrow filter, or words common apart and rare together) or a word has no list.
  */
-export function rankMatches(db: IndexDb, query: FtsQuery, filters: SearchFilters): Ranking {
-  const { where, params } = filterConditions(filters);
-  const bound = hasPrefix(query) ? PREFIX_RANK_BOUND : RANK_BOUND;
-  const perShard = Math.ceil(bound / SHARDS);
-  let sampled = false;
-  const ranked: RankedText[] = [];
-  for (const shard of SHARD_SCHEMAS) {
-    const rows = rankingStatement(db, shard, where, perShard).all(query.match, ...params) as unknown[][];
-    if (rows.length >= perShard) sampled = true;
-    for (const row of rows) ranked.push(rankedText(row));
+export function rankMatches(db: IndexDb, query: FtsQuery, filters: SearchFilters, limit: number): Ranking {
+  const elements = elementsOf(query);
+  const shards = SHARD_SCHEMAS.map((shard) => rankShard(db, shard, query, elements, filters));
+  const inSql = (): Ranking => {
+    const ranked = SHARD_SCHEMAS.flatMap((shard) => rankInSql(db, shard, query, filters)).sort(byScore);
+    return { ranked, method: 'sql', total: ranked.length };
+  };
+  if (shards.some((s) => s === null)) return inSql();
+  let ranked = shards.flatMap((s) => s!.ranked).sort(byScore);
+  const lists = shards.some((s) => s!.method === 'lists');
+  const severalWords = elements.length > 1 || (!elements[0]!.prefix && elements[0]!.tokens.length > 1);
+  if (lists && postsCovered(ranked, limit) < limit && severalWords) {
+    // Several words (or a phrase) whose lists fill too few posts: their shortest texts too.
+    const again = SHARD_SCHEMAS.map((shard) => rankShard(db, shard, query, elements, filters, true));
+    if (again.some((s) => s === null || s.capped)) return inSql();
+    ranked = again.flatMap((s) => s!.ranked).sort(byScore);
   }
-  ranked.sort((a, b) => a.score - b.score || b.rowid - a.rowid);
-  return { ranked, sampled };
+  if (lists && postsCovered(ranked, limit) < limit) return inSql();
+  return {
+    ranked,
+    method: lists ? 'lists' : 'all',
+    total: lists ? null : shards.reduce((n, s) => n + s!.matches!, 0),
+  };
 }
