@@ -38,7 +38,7 @@ export interface Ranking {
 }
 
 /** The filters as SQL conditions over the texts (`d`) and their posts (`p`), with their parameters in order. */
-function filterConditions(filters: SearchFilters): { where: string[]; params: unknown[] } {
+export function filterConditions(filters: SearchFilters): { where: string[]; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
   if (filters.kinds?.length) {
