@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import './timeline.css';
 
 /** One month's bar. */
@@ -49,6 +49,15 @@ export function MonthBars({ bars, label, onActivate }: MonthBarsProps): ReactNod
   const pressed = bars.findIndex((bar) => bar.pressed);
   const focusedIndex = focused === null ? -1 : bars.findIndex((bar) => bar.month === focused);
   const stop = focusedIndex >= 0 ? focusedIndex : pressed >= 0 ? pressed : bars.length - 1;
+
+  // A long row opens on its tab stop (the newest month unless one is chosen), scrolled into sight.
+  useLayoutEffect(() => {
+    const row = chart.current;
+    const button = row?.querySelector<HTMLElement>('[tabindex="0"]');
+    if (row && button)
+      row.scrollLeft += button.getBoundingClientRect().left - row.getBoundingClientRect().left - row.clientWidth / 2;
+    // Only when the chart first shows: later the user scrolls it.
+  }, []);
 
   const moveTo = (index: number) => {
     const bar = bars[Math.max(0, Math.min(bars.length - 1, index))];
