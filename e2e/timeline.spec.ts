@@ -88,6 +88,17 @@ test('the search timeline: every match per month, a bar chosen by keyboard filte
   await page.emulateMedia({ colorScheme: 'dark' });
   await shoot('timeline-4-table-dark');
   await page.emulateMedia({ colorScheme: 'light' });
+
+  // Other words: the chart follows (the last one dimmed until the new counts come).
+  const napo = await harness.service.handlers['search.timeline']({ query: 'napo' });
+  expect(napo.total).toBeGreaterThan(0);
+  expect(napo.total).not.toBe(may2014 + may2019);
+  await searchBox(page).fill('napo');
+  await expect(dialog(page).getByText(`${napo.total} matching texts in all`)).toBeVisible();
+  await expect(dialog(page).getByRole('region', { name: 'Matches per month' })).not.toHaveAttribute(
+    'aria-busy',
+    'true',
+  );
 });
 
 test('the library timeline: opened from the post list, a busiest thread opened from it, the focus back where it was', async ({

@@ -53,11 +53,10 @@ export function SearchTimeline() {
         {error}
       </p>
     );
-  if (!timeline || !current || !query.trim()) {
-    return status === 'loading' && current ? (
-      <p className="search-timeline-status">Counting matches per month…</p>
-    ) : null;
-  }
+  if (!query.trim()) return null;
+  // A new search's chart on its way: the last one stays, dimmed, so the panel does not jump as the words are typed.
+  if (!timeline)
+    return status === 'loading' ? <p className="search-timeline-status">Counting matches per month…</p> : null;
   if (!timeline.total) return null;
   const choose = (month: string) => {
     const [from, to] = month === chosen ? ['', ''] : monthDays(month);
@@ -65,13 +64,17 @@ export function SearchTimeline() {
   };
   const dated = timeline.total - timeline.undated;
   return (
-    <section className="search-timeline" aria-labelledby="search-timeline-heading">
+    <section
+      className={current ? 'search-timeline' : 'search-timeline stale'}
+      aria-labelledby="search-timeline-heading"
+      aria-busy={!current}
+    >
       <div className="search-timeline-head">
         <h3 id="search-timeline-heading">Matches per month</h3>
         <p className="search-timeline-summary">
-          {texts(timeline.total)} in all
-          {timeline.undated > 0 ? `, ${number(timeline.undated)} of them in undated posts` : ''}
-          {!timeline.complete ? ' (still indexing: more may match)' : ''}
+          {current ? `${texts(timeline.total)} in all` : 'Counting…'}
+          {current && timeline.undated > 0 ? `, ${number(timeline.undated)} of them in undated posts` : ''}
+          {current && !timeline.complete ? ' (still indexing: more may match)' : ''}
         </p>
         {(filters.from || filters.to) && (
           <button type="button" className="link-button" onClick={() => setFilters({ from: '', to: '' })}>
