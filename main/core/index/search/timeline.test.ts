@@ -71,14 +71,14 @@ afterAll(async () => {
 });
 
 /** The counts by brute force: every text of every shard, its post's date, and whether it matches, one row at a time. */
-function bruteForce(match: string, filters: SearchFilters): SearchTimeline {
+function bruteForce(match: string, filters: SearchFilters, index: IndexDb = db): SearchTimeline {
   const perMonth = new Map<string, number>();
   let undated = 0;
   for (const shard of SHARD_SCHEMAS) {
     const matching = new Set(
-      db.prepare(`SELECT rowid FROM ${shard}.docs_fts WHERE docs_fts MATCH ?`).pluck().all(match) as number[],
+      index.prepare(`SELECT rowid FROM ${shard}.docs_fts WHERE docs_fts MATCH ?`).pluck().all(match) as number[],
     );
-    const rows = db
+    const rows = index
       .prepare(
         `SELECT d.rowid, d.kind, d.source_key AS sourceKey, p.date FROM ${shard}.docs d JOIN main.posts p ON p.id = d.post_id`,
       )
@@ -190,6 +190,35 @@ describe('the search timeline', () => {
     db.prepare(`INSERT INTO ${shard}.docs_fts(rowid, title, body) VALUES (?, '', 'quokka')`).run(rowid);
     expect(searchTimeline(db, 'quokka')).toMatchObject({ months: [{ month: '2013-11', count: 1 }], total: 1 });
     expect(withMatches(searchTimeline(db, 'the'))).toEqual(bruteForce('the', {}));
+    // Its kind too: its post's run is no longer one.
+    expect(searchTimeline(db, 'quokka', { kinds: ['comment'] }).total).toBe(1);
+    expect(searchTimeline(db, 'quokka', { kinds: ['post', 'article'] }).total).toBe(0);
+    for (const kinds of [['post'], ['comment'], ['post', 'comment']] as const)
+      expect(withMatches(searchTimeline(db, 'the', { kinds: [...kinds] }))).toEqual(
+        bruteForce('the', { kinds: [...kinds] }),
+      );
+  });
+});
+
+describe('the search timeline of the seeds, with quoted articles', () => {
+  it('counts each kind of text as a brute-force count does', async () => {
+    const seeds = await mkdtemp(join(tmpdir(), 'threadline-timeline-seeds-'));
+    const seedsDb = openIndexDb(join(seeds, 'index.sqlite'));
+    try {
+      await updateIndex(seedsDb, join(import.meta.dirname, '../../../../seeds'), { pool });
+      const kindsOf = (query: string, kinds: SearchFilters['kinds']) => [
+        withMatches(searchTimeline(seedsDb, query, { kinds })),
+        bruteForce(search(seedsDb, query).query.match, { kinds }, seedsDb),
+      ];
+      for (const kinds of [['article'], ['post'], ['comment'], ['post', 'article']] as SearchFilters['kinds'][]) {
+        const [counted, expected] = kindsOf('probation', kinds);
+        expect(expected!.total).toBeGreaterThan(0);
+        expect(counted).toEqual(expected);
+      }
+    } finally {
+      seedsDb.close();
+      await rm(seeds, { recursive: true, force: true });
+    }
   });
 });
 

@@ -31,7 +31,23 @@ interface DayLookup {
   /** The first and last month of any dated post (201403 for March 2014); 0 when none is dated. */
   firstMonth: number;
   lastMonth: number;
+  /** Each text's kind (KIND_CODES), laid out as `days`; made when a search is first narrowed by kind. */
+  kinds?: Uint8Array[];
 }
+
+/** A text's kind as a number, in the kinds lookup (0: no text). */
+const KIND_CODES = { post: 1, comment: 2, article: 3 } as const;
+
+/** A shard's texts one row a post: its id, first and last rowid, and how many texts it has there. */
+const runsOf = (db: IndexDb, shard: string) =>
+  statement(
+    db,
+    `SELECT post_id, min(rowid), max(rowid), count(*) FROM ${shard}.docs INDEXED BY docs_by_post GROUP BY post_id`,
+    true,
+  ).all() as [string, number, number, number][];
+
+/** Whether a post's texts in a shard are an unbroken run of rowids. */
+const unbroken = (first: number, last: number, count: number) => (last - first) / SHARDS + 1 === count;
 
 const lookups = new WeakMap<IndexDb, DayLookup>();
 
@@ -65,16 +81,10 @@ function buildLookup(db: IndexDb, stamp: string): DayLookup {
   const days = SHARD_SCHEMAS.map((shard) => {
     const max = statement(db, `SELECT max(rowid) FROM ${shard}.docs`, true).pluck().get() as number | null;
     const slots = new Int32Array(max === null ? 0 : Math.floor(max / SHARDS) + 1).fill(NO_TEXT);
-    const runs = statement(
-      db,
-      `SELECT post_id, min(rowid), max(rowid), count(*) FROM ${shard}.docs INDEXED BY docs_by_post GROUP BY post_id`,
-      true,
-    ).all() as [string, number, number, number][];
-    for (const [postId, first, last, count] of runs) {
+    for (const [postId, first, last, count] of runsOf(db, shard)) {
       // A text whose post is not in `posts` (written before its post, mid-update) is left out, as a search leaves it out.
       const day = dayOfPost.get(postId) ?? NO_TEXT;
-      if ((last - first) / SHARDS + 1 === count)
-        slots.fill(day, Math.floor(first / SHARDS), Math.floor(last / SHARDS) + 1);
+      if (unbroken(first, last, count)) slots.fill(day, Math.floor(first / SHARDS), Math.floor(last / SHARDS) + 1);
       else
         for (const rowid of statement(db, `SELECT rowid FROM ${shard}.docs WHERE post_id = ?`, true)
           .pluck()
@@ -86,6 +96,49 @@ function buildLookup(db: IndexDb, stamp: string): DayLookup {
   return { stamp, days, firstMonth, lastMonth };
 }
 
+/**
+ * Adds each text's kind to the lookup without reading the texts' rows: a post's texts are
+ * written as its body, then its comments (`posts.found_count`, replies included), then its
+ * quoted articles (`articles` of kind 'article'), so a run of that many texts is laid out by
+ * those counts. A post whose run is broken or of another length has its texts' kinds read.
+ */
+function kindLookup(db: IndexDb, lookup: DayLookup): Uint8Array[] {
+  if (lookup.kinds) return lookup.kinds;
+  const shape = new Map<string, { comments: number; articles: number }>();
+  for (const [id, comments] of statement(db, 'SELECT id, found_count FROM main.posts', true).iterate() as Iterable<
+    [string, number]
+  >)
+    shape.set(id, { comments, articles: 0 });
+  for (const [postId, articles] of statement(
+    db,
+    "SELECT post_id, count(*) FROM main.articles WHERE kind = 'article' GROUP BY post_id",
+    true,
+  ).iterate() as Iterable<[string, number]>) {
+    const post = shape.get(postId);
+    if (post) post.articles = articles;
+  }
+  lookup.kinds = SHARD_SCHEMAS.map((shard, index) => {
+    const kinds = new Uint8Array(lookup.days[index]!.length);
+    for (const [postId, first, last, count] of runsOf(db, shard)) {
+      const post = shape.get(postId);
+      const at = Math.floor(first / SHARDS);
+      if (post && unbroken(first, last, count) && count === 1 + post.comments + post.articles) {
+        kinds[at] = KIND_CODES.post;
+        kinds.fill(KIND_CODES.comment, at + 1, at + 1 + post.comments);
+        kinds.fill(KIND_CODES.article, at + 1 + post.comments, at + count);
+      } else
+        for (const [rowid, kind] of statement(
+          db,
+          `SELECT rowid, kind FROM ${shard}.docs WHERE post_id = ?`,
+          true,
+        ).iterate(postId) as Iterable<[number, keyof typeof KIND_CODES]>)
+          kinds[Math.floor(rowid / SHARDS)] = KIND_CODES[kind] ?? 0;
+    }
+    return kinds;
+  });
+  return lookup.kinds;
+}
+
 /** The lookup for the index as it is now: the connection's own, unless the index changed since it was built. */
 function dayLookup(db: IndexDb): DayLookup {
   const stamp = indexStamp(db);
@@ -95,11 +148,13 @@ function dayLookup(db: IndexDb): DayLookup {
 }
 
 /**
- * The rowids of one shard's texts that match, narrowed by kind and source when asked: those
- * need a text's row of `docs`, so only then is it read.
+ * The rowids of one shard's texts that match, narrowed by source (and kind) when asked: that
+ * needs a text's row of `docs`, so only then is it read.
  */
 function matchingRowids(db: IndexDb, shard: string, match: string, filters: SearchFilters): number[] {
-  const { where, params } = filterConditions({ kinds: filters.kinds, sourceKey: filters.sourceKey });
+  const { where, params } = filterConditions(
+    filters.sourceKey ? { kinds: filters.kinds, sourceKey: filters.sourceKey } : {},
+  );
   const sql = where.length
     ? `SELECT f.rowid FROM ${shard}.docs_fts f JOIN ${shard}.docs d ON d.rowid = f.rowid WHERE docs_fts MATCH ? AND ${where.join(' AND ')}`
     : `SELECT rowid FROM ${shard}.docs_fts WHERE docs_fts MATCH ?`;
@@ -125,12 +180,17 @@ export function searchTimeline(db: IndexDb, input: string, filters: SearchFilter
   const bounded = from > 0 || to < Infinity;
   // Counted per month from the library's first: 201403 - 201001 (a few gaps between years cost nothing).
   const perMonth = new Int32Array(lookup.lastMonth - lookup.firstMonth + 1);
+  // Narrowed by kind alone: through the kinds lookup (a source filter reads the texts' rows anyway).
+  const byKind = filters.kinds?.length && !filters.sourceKey ? kindLookup(db, lookup) : null;
+  const wanted = [false, ...Object.keys(KIND_CODES).map((kind) => !!filters.kinds?.includes(kind as never))];
   let undated = 0;
   SHARD_SCHEMAS.forEach((shard, index) => {
     const slots = lookup.days[index]!;
+    const kinds = byKind?.[index];
     for (const rowid of matchingRowids(db, shard, query.match, filters)) {
-      const day = slots[Math.floor(rowid / SHARDS)] ?? NO_TEXT;
-      if (day === NO_TEXT) continue;
+      const slot = Math.floor(rowid / SHARDS);
+      const day = slots[slot] ?? NO_TEXT;
+      if (day === NO_TEXT || (kinds && !wanted[kinds[slot] ?? 0])) continue;
       if (day === 0) {
         if (!bounded) undated++;
         continue;
