@@ -226,6 +226,44 @@ const VIEWS: View[] = [
     },
   },
   {
+    name: 'search-timeline',
+    open: async ({ page, harness }) => {
+      await harness.service.whenIndexed();
+      await page.keyboard.press('Control+k');
+      const dialog = page.getByRole('dialog', { name: 'Search the library' });
+      await page.keyboard.type('probation');
+      const chart = dialog.getByRole('group', { name: /^Matching texts per month/ });
+      // A month chosen (its bar pressed), the table open, the focus on the chosen bar.
+      await chart.getByRole('button', { name: /^May 2014/ }).click();
+      await expect(chart.getByRole('button', { name: /^May 2014/ })).toHaveAttribute('aria-pressed', 'true');
+      await dialog.getByText('Show as table').click();
+      await expect(dialog.getByRole('table', { name: 'Matching texts per month' })).toBeVisible();
+      await chart.getByRole('button', { name: /^May 2014/ }).focus();
+    },
+    close: async ({ page }) => {
+      await page.keyboard.press('Escape');
+      await expect(page.getByRole('dialog', { name: 'Search the library' })).toHaveCount(0);
+    },
+  },
+  {
+    name: 'library-timeline',
+    open: async ({ page }) => {
+      await openPost(page, /Omnishambles Update 48/);
+      await page.getByRole('region', { name: 'Read state' }).getByRole('button', { name: 'Timeline' }).focus();
+      await page.keyboard.press('Enter');
+      const timeline = page.getByRole('dialog', { name: 'Library timeline' });
+      await timeline.getByRole('button', { name: /^May 2014/ }).click();
+      await timeline.getByText('Show as table').click();
+      await expect(timeline.getByRole('table', { name: 'Posts and comments per month' })).toBeVisible();
+      await timeline.getByRole('button', { name: /^May 2014/ }).focus();
+    },
+    close: async ({ page }) => {
+      await page.keyboard.press('Escape');
+      await expect(page.getByRole('dialog', { name: 'Library timeline' })).toHaveCount(0);
+      await expect(page.getByRole('button', { name: 'Timeline' })).toBeFocused();
+    },
+  },
+  {
     name: 'shortcut-sheet',
     open: async ({ page }) => {
       await openPost(page, /Omnishambles Update 48/);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ArticlesOutput, ParseOutput } from './cli';
+import type { Responses } from '../preload/api';
 import { runCliCaptured } from '../test-support/cli-capture';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -90,8 +91,26 @@ describe('threadline index and search', () => {
     expect(JSON.parse(hostile.out).query.dropped).toContain('an unmatched "');
   });
 
+  it('prints how many texts match in each month with --timeline, as many as the search finds', async () => {
+    const profile = await mkdtemp(join(tmpdir(), 'threadline-cli-profile-'));
+    const seeds = join(ROOT, 'seeds');
+    const timeline = await run(['search', seeds, 'probation', '--profile', profile, '--timeline', '--json']);
+    expect(timeline.status).toBe(0);
+    const json = JSON.parse(timeline.out) as Responses['search.timeline'];
+    const found = JSON.parse((await run(['search', seeds, 'probation', '--profile', profile, '--json'])).out);
+    expect(found.sampled).toBe(false);
+    expect(json.total).toBe(found.totalHits);
+    expect(json).toMatchObject({ undated: 0, complete: true });
+    expect(json.months.reduce((n, m) => n + m.count, 0)).toBe(json.total);
+    const text = await run(['search', seeds, 'probation', '--profile', profile, '--timeline', '--kind', 'post']);
+    const lines = text.out.trim().split('\n');
+    expect(lines[0]).toMatch(/^\d{4}-\d{2} {2}\d+$/);
+    expect(lines[lines.length - 1]).toMatch(/^\d+ matching texts in \d+ months in [\d.]+ ms$/);
+  });
+
   it('exits 2 on a bad call', async () => {
     expect((await run(['search', join(ROOT, 'seeds')])).status).toBe(2);
+    expect((await run(['index', join(ROOT, 'seeds'), '--timeline'])).status).toBe(2);
     expect((await run(['index', join(ROOT, 'seeds'), '--frobnicate', 'x'])).status).toBe(2);
   });
 });

@@ -3,6 +3,8 @@ import { homedir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { openIndexDb, type IndexDb } from './core/index/db';
 import { search } from './core/index/search';
+import { searchTimeline } from './core/index/search/timeline';
+import type { Responses } from '../preload/api';
 import { updateIndex, type UpdateResult } from './core/index/update';
 import { indexPathFor } from './core/service';
 import {
@@ -34,7 +36,7 @@ const BUNDLED_SEEDS = join(checkoutRoot(import.meta.dirname), 'seeds');
 const USAGE = `Usage: threadline parse <file-or-folder> [--json]
        threadline articles <file-or-folder> [--json]
        threadline index <folder> [--profile <dir>] [--json]
-       threadline search <folder> "<query>" [--profile <dir>] [--kind post|comment|article] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--source <key>] [--sort relevance|date] [--json]
+       threadline search <folder> "<query>" [--profile <dir>] [--kind post|comment|article] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--source <key>] [--sort relevance|date] [--timeline] [--json]
 
   parse     Parse seed files (one file, or every .txt under a folder) and print each post
             with its comments, quoted articles and problems.
@@ -45,19 +47,25 @@ const USAGE = `Usage: threadline parse <file-or-folder> [--json]
             and print posts, comments, articles, problems and the time taken.
   search    Search the folder's index (updating it first): results by post, with snippets,
             best matches first over the whole library (--sort date: newest posts first).
+  --timeline  With search: instead of results, how many texts match in each month (every
+            match counted, by the post's date; undated posts apart).
   --profile The user-data folder holding library indexes (default: ${DEFAULT_PROFILE}).
   --json    Print JSON (shapes documented in docs/formats.md) instead of a summary.
 
 Exit status: 0 when every file was read (warnings allowed), 1 when a file could not be
 read, 2 for a usage error.`;
 
-/** Reads `--name value` options; returns null for a usage error. */
-function options(args: string[], allowed: string[]): { values: Record<string, string>; positional: string[] } | null {
+/** Reads `--name value` options and the `flags` (besides --json) allowed; returns null for a usage error. */
+function options(
+  args: string[],
+  allowed: string[],
+  flags: string[] = [],
+): { values: Record<string, string>; positional: string[] } | null {
   const values: Record<string, string> = {};
   const positional: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
-    if (arg === '--json') continue;
+    if (arg === '--json' || flags.includes(arg)) continue;
     if (arg.startsWith('--')) {
       const name = arg.slice(2);
       if (!allowed.includes(name) || i + 1 >= args.length) return null;
@@ -236,6 +244,17 @@ function printSummary(output: ParseOutput, write: (line: string) => void): void 
   );
 }
 
+/** What `search --timeline` prints: as JSON, the answer of the app's `search.timeline`; else a line a month. */
+function printTimeline(timeline: Responses['search.timeline'], json: boolean, out: (text: string) => void): void {
+  if (json) {
+    out(JSON.stringify(timeline, null, 2));
+    return;
+  }
+  for (const { month, count } of timeline.months) out(`${month}  ${count}`);
+  if (timeline.undated) out(`undated  ${timeline.undated}`);
+  out(`${timeline.total} matching texts in ${timeline.months.length} months in ${timeline.ms.toFixed(1)} ms`);
+}
+
 /** Runs the CLI; returns the exit status. Output goes through the given writers. */
 export async function runCli(
   argv: string[],
@@ -255,10 +274,10 @@ export async function runCli(
   if (command === 'annotations')
     return runAnnotations(rest, { profile: DEFAULT_PROFILE, library: BUNDLED_SEEDS }, out, err);
   if (command === 'index' || command === 'search') {
-    const parsed = options(
-      rest,
-      command === 'index' ? ['profile'] : ['profile', 'kind', 'from', 'to', 'source', 'sort'],
-    );
+    const parsed =
+      command === 'index'
+        ? options(rest, ['profile'])
+        : options(rest, ['profile', 'kind', 'from', 'to', 'source', 'sort'], ['--timeline']);
     const wanted = command === 'index' ? 1 : 2;
     if (!parsed || parsed.positional.length !== wanted) {
       err(USAGE);
@@ -288,13 +307,17 @@ export async function runCli(
           err(`Searching failed: --sort must be relevance or date, not "${sort}".`);
           return 2;
         }
-        const found = search(db, query!, {
+        const filters = {
           kinds: kind ? [kind as 'post' | 'comment' | 'article'] : undefined,
           from: parsed.values.from ?? null,
           to: parsed.values.to ?? null,
           sourceKey: parsed.values.source ?? null,
-          ...(sort ? { sort: sort as 'relevance' | 'date' } : {}),
-        });
+        };
+        if (rest.includes('--timeline')) {
+          printTimeline({ ...searchTimeline(db, query!, filters), complete: !result.cancelled }, json, out);
+          return 0;
+        }
+        const found = search(db, query!, { ...filters, ...(sort ? { sort: sort as 'relevance' | 'date' } : {}) });
         if (json) {
           out(JSON.stringify({ ...found, query: found.query }, null, 2));
           return 0;

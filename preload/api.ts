@@ -15,6 +15,7 @@ import type { PaneLayout, ReadingPlace, ThreadPlace } from '../main/core/state/r
 import type { ReadingPrefs } from '../main/core/shared/reading-prefs';
 import type { ResumeState } from '../main/core/session';
 import type { PostReadState, ReadCounts, ReadScope } from '../main/core/read-state/types';
+import type { LibraryTimeline, SearchTimeline } from '../main/core/shared/timeline';
 
 export type {
   Article,
@@ -45,6 +46,13 @@ export type { PaneLayout, ReadingPlace, ThreadPlace } from '../main/core/state/r
 export type { ReadingPrefs, ReadingWidth, Typeface } from '../main/core/shared/reading-prefs';
 export type { ResumeState } from '../main/core/session';
 export type { PostReadState, ReadCounts, ReadScope } from '../main/core/read-state/types';
+export type {
+  BusyThread,
+  LibraryMonth,
+  LibraryTimeline,
+  MonthCount,
+  SearchTimeline,
+} from '../main/core/shared/timeline';
 
 /** What went wrong, for the user: `message` starts with the action and says what to do. */
 export interface ApiError {
@@ -219,6 +227,17 @@ export interface Requests {
   'readState.markAll': { scope: ReadScope; read: boolean };
   /** Unread and New counts of every post of the open library, by post id (the post list). */
   'readState.counts': NoFields;
+  // ── Where the matches fall in time (issue 18) ──
+  /**
+   * How many texts match a search in each month of the library, by their post's date: every
+   * match counted (search.query ranks a page of them). The same words and filters as search.query.
+   */
+  'search.timeline': Omit<SearchOptions, 'limit' | 'sort'> & {
+    /** What the user typed, as for search.query. */
+    query: string;
+  };
+  /** Posts and comments per month of the open library, and the threads with the most comments. */
+  'library.timeline': NoFields;
 }
 
 /** Every method of the contract, in one list: the bridge and the IPC registration are built from it. */
@@ -268,6 +287,9 @@ export const methodNames = [
   'readState.mark',
   'readState.markAll',
   'readState.counts',
+  // Where the matches fall in time (issue 18).
+  'search.timeline',
+  'library.timeline',
 ] as const;
 
 export type MethodName = keyof Requests;
@@ -331,6 +353,10 @@ export interface Responses {
   /** How many posts changed. */
   'readState.markAll': { posts: number };
   'readState.counts': Record<string, ReadCounts>;
+  // Where the matches fall in time (issue 18).
+  /** `complete` is false while the full-text index is still being built: the counts may be low. */
+  'search.timeline': SearchTimeline & { complete: boolean };
+  'library.timeline': LibraryTimeline;
 }
 
 /** Events main sends to the renderer, with their payloads. */

@@ -8,6 +8,7 @@ import { focusThread } from './features/layout/keyboard-actions';
 import { useKeymap } from './features/layout/keymap';
 import { OpeningStatus } from './features/layout/OpeningStatus';
 import { ShellNotice } from './features/layout/ShellNotice';
+import { LibraryTimeline } from './features/timeline/LibraryTimeline';
 import { ShortcutSheet } from './features/layout/ShortcutSheet';
 import { Toolbar } from './features/layout/Toolbar';
 import { useRememberedPanes } from './features/layout/use-remembered-panes';
@@ -80,6 +81,7 @@ export function App() {
       {view === 'articles' && <LibraryArticles />}
       <SearchPanel />
       <ShortcutSheet />
+      <LibraryTimeline />
       <DropTarget />
     </div>
   );

@@ -129,6 +129,20 @@ export const requests = {
     })
     .strict(),
   'readState.counts': empty,
+  // Where the matches fall in time (issue 18): a search's words and filters, as search.query's.
+  'search.timeline': z
+    .object({
+      query: z.string().max(1000),
+      kinds: z
+        .array(z.enum(['post', 'comment', 'article']))
+        .max(3)
+        .optional(),
+      from: isoDate.nullable().optional(),
+      to: isoDate.nullable().optional(),
+      sourceKey: text(512).nullable().optional(),
+    })
+    .strict(),
+  'library.timeline': empty,
 } satisfies Record<MethodName, z.ZodType>;
 
 /**

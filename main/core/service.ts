@@ -9,6 +9,8 @@ import { openIndexDb, type IndexDb } from './index/db';
 import { ParsePool } from './index/pool';
 import { indexQueries, type IndexQueries } from './index/queries';
 import { search } from './index/search';
+import { searchTimeline } from './index/search/timeline';
+import { libraryTimeline } from './index/library-timeline';
 import { updateIndex, type UpdateResult } from './index/update';
 import { watchLibraryFolder, type FolderWatch } from './library/watch';
 import { UserError } from './errors';
@@ -442,6 +444,12 @@ export function createService(deps: ServiceDeps) {
       emit('prefs.changed', saved);
       return saved;
     },
+    // Where the matches fall in time (issue 18).
+    'search.timeline': async ({ query, ...filters }) => {
+      const open = requireLibrary();
+      return { ...searchTimeline(open.db, query, filters), complete: open.fullTextComplete };
+    },
+    'library.timeline': async () => libraryTimeline(requireLibrary().db),
   };
 
   return {

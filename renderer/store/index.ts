@@ -15,6 +15,7 @@ import { createKeyboardSlice, type KeyboardSlice } from './keyboard-slice';
 import { createExportSlice, type ExportSlice } from './export-slice';
 import { createPrefsSlice, type PrefsSlice } from './prefs-slice';
 import { createReadSlice, type ReadSlice } from './read-slice';
+import { createTimelineSlice, type TimelineSlice } from './timeline-slice';
 
 /** The whole renderer state: one store made of typed slices. */
 export type AppState = LibrarySlice &
@@ -30,7 +31,8 @@ export type AppState = LibrarySlice &
   KeyboardSlice &
   ExportSlice &
   PrefsSlice &
-  ReadSlice;
+  ReadSlice &
+  TimelineSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** Creates the store over a bridge (the real one in the app, a core-backed one in tests). */
@@ -50,7 +52,14 @@ export function createAppStore(api: Bridge): AppStore {
     ...createExportSlice(api)(...a),
     ...createPrefsSlice(api)(...a),
     ...createReadSlice(api)(...a),
+    ...createTimelineSlice(api)(...a),
   }));
+  // The library changed (another, or files on disk): the timelines count again when next asked.
+  store.subscribe((state, previous) => {
+    if (state.posts === previous.posts) return;
+    store.setState({ searchTimelineKey: null });
+    if (state.libraryTimelineOpen) void store.getState().loadLibraryTimeline();
+  });
   // Read state follows the open post and the post list (a new library, files changed on disk).
   store.subscribe((state, previous) => {
     if (state.openPostId !== previous.openPostId) {

@@ -7,6 +7,7 @@ import type { ReadScope } from '../../../preload/api';
 import { useApp } from '../../store';
 import { formatMonth } from '../../ui/format';
 import type { PostFilter } from '../../store/read-slice';
+import { LibraryTimelineButton } from '../timeline/LibraryTimeline';
 import './read-state.css';
 
 const FILTERS: { value: PostFilter; label: string }[] = [
@@ -50,6 +51,7 @@ export function ReadFilterBar() {
       </div>
       <NextUnreadButton />
       <MarkReadMenu anyUnread={totals.unread > 0} />
+      <LibraryTimelineButton />
     </section>
   );
 }

@@ -6,6 +6,8 @@ import { useApp } from '../../store';
 import { NO_FILTERS, SEARCH_KINDS, searchKey, type SearchFilters, type SearchKind } from '../../store/search-slice';
 import { formatDate } from '../../ui/format';
 import { DateField } from './DateField';
+import { SearchTimeline } from './SearchTimeline';
+import { DIALOG_FOCUSABLE } from '../timeline/MonthBars';
 import './search.css';
 import { useFocusOnRequest } from '../../ui/use-focus-on-request';
 import { useReturnFocus } from '../../ui/use-return-focus';
@@ -52,9 +54,8 @@ const sameFilters = (a: SearchFilters, b: SearchFilters) =>
 
 const hitId = (index: number) => `search-hit-${index}`;
 
-/** Elements Tab moves between inside the dialog. */
-const FOCUSABLE =
-  'button:not([disabled]), input:not([disabled]), select:not([disabled]), [tabindex]:not([tabindex="-1"])';
+/** Elements Tab moves between inside the dialog (the timeline's bars are one tab stop). */
+const FOCUSABLE = DIALOG_FOCUSABLE;
 
 /** The library search (Ctrl/Cmd+K, "/", or the toolbar button): a modal dialog over the window. */
 export function SearchPanel() {
@@ -195,6 +196,7 @@ function SearchDialog() {
         </div>
         <Filters />
         <Notes results={results} searched={searched} />
+        {searched && <SearchTimeline />}
         {error && (
           <p role="alert" className="search-error">
             {error}
