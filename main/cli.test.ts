@@ -98,7 +98,7 @@ describe('threadline index and search', () => {
     expect(timeline.status).toBe(0);
     const json = JSON.parse(timeline.out) as Responses['search.timeline'];
     const found = JSON.parse((await run(['search', seeds, 'probation', '--profile', profile, '--json'])).out);
-    expect(found.sampled).toBe(false);
+    expect(found.method).toBe('all');
     expect(json.total).toBe(found.totalHits);
     expect(json).toMatchObject({ undated: 0, complete: true });
     expect(json.months.reduce((n, m) => n + m.count, 0)).toBe(json.total);

@@ -352,7 +352,9 @@ export async function updateIndex(db: IndexDb, root: string, options: UpdateOpti
         options.onProgress?.({ phase: 'extracting', done: extracted, total: pending.length });
       }));
       // What was written is searchable: its words join the shards' top lists, also when cancelled.
-      if (extracted) await pool.mergeTermLists(db.name, options.nativeBinding);
+      // A merge that fails (its worker died) leaves lists missing those texts; search then
+      // finds them through FTS5 (rank.ts), so the update carries on.
+      if (extracted) await pool.mergeTermLists(db.name, options.nativeBinding).catch(() => 0);
     }
   } finally {
     if (!options.pool) await pool.close();
