@@ -15,8 +15,11 @@ export const PROBE = 2000;
 const PREFIX_CANDIDATES = 512;
 /** The shortest matching texts added to a query of several words' candidates when their lists fill too few posts. */
 const SHORTEST = 256;
-/** Matches a shard reads at most to find its shortest. */
-const SCAN_LIMIT = 50000;
+/**
+ * Matches a shard reads at most to find its shortest: a phrase of common words that more texts
+ * hold is ranked from its words' lists and the shortest of its first SCAN_LIMIT matches.
+ */
+const SCAN_LIMIT = 10000;
 
 /** What a search is limited to: the options less how many posts to answer with and their order. */
 export type SearchFilters = Omit<SearchOptions, 'limit' | 'sort'>;
@@ -292,13 +295,36 @@ function postsCovered(ranked: RankedText[], limit: number): number {
 
 const byScore = (a: RankedText, b: RankedText) => a.score - b.score || b.rowid - a.rowid;
 
+/**
+ * The texts on a word's list (or a prefix's words' lists) scored from the lists alone: each entry
+ * holds the word's weighted count in the text and the text's length. A text on several of a
+ * prefix's lists counts its words together; a prefix keeps its PREFIX_CANDIDATES best.
+ */
+function fromLists(
+  own: StoredList[],
+  prefix: boolean,
+  stats: { texts: number; averageLength: number },
+  db: IndexDb,
+  shard: string,
+  filters: SearchFilters,
+): RankedText[] {
+  const weight = idf(stats.texts, Math.max(...own.map((l) => l.df)));
+  const scored = new Map<number, number>();
+  for (const list of own)
+    for (const t of list.texts)
+      scored.set(t.rowid, (scored.get(t.rowid) ?? 0) - weight * termWeight(t.freq, t.length, stats.averageLength));
+  const best =
+    prefix && scored.size > PREFIX_CANDIDATES
+      ? new Map([...scored].sort((a, b) => a[1] - b[1]).slice(0, PREFIX_CANDIDATES))
+      : scored;
+  return describe(db, shard, best, filters);
+}
+
 /** One shard's ranking: its scored texts, and whether they are every match ('all') or a word's best ('lists'). */
 type ShardRanking = {
   ranked: RankedText[];
   method: 'all' | 'lists';
   matches: number | null;
-  /** The shortest-texts scan stopped at SCAN_LIMIT matches. */
-  capped?: boolean;
 } | null;
 
 /**
@@ -317,6 +343,28 @@ function rankShard(
   filters: SearchFilters,
   shortest = false,
 ): ShardRanking {
+  const lists = new Map<string, StoredList | null>();
+  for (const element of elements)
+    if (!element.prefix)
+      for (const token of element.tokens) if (!lists.has(token)) lists.set(token, listOf(db, shard, token));
+  const stats = shardStats(db, shard);
+
+  // A word or prefix alone: its lists say how much it weighs in each of their texts (a word's
+  // list is its best texts, so this is exact); a word with no list is held by few texts, which
+  // FTS5 ranks at once.
+  const single = elements.length === 1 ? elements[0]! : null;
+  if (single && !single.prefix && single.tokens.length === 1) {
+    const list = lists.get(single.tokens[0]!);
+    if (!list) {
+      const ranked = rankInSql(db, shard, query, filters);
+      return { ranked, method: 'all', matches: ranked.length };
+    }
+    return { ranked: fromLists([list], false, stats, db, shard, filters), method: 'lists', matches: null };
+  }
+  const prefixLists = single?.prefix ? listsOfPrefix(db, shard, single.tokens[0]!) : [];
+  if (prefixLists.some((l) => l.df > PROBE))
+    return { ranked: fromLists(prefixLists, true, stats, db, shard, filters), method: 'lists', matches: null };
+
   const { where, params } = filterConditions(filters);
   const probe = where.length
     ? statement(
@@ -326,49 +374,17 @@ function rankShard(
       )
     : statement(db, `SELECT rowid FROM ${shard}.docs_fts WHERE docs_fts MATCH ? LIMIT ${PROBE + 1}`);
   const found = probe.pluck().all(query.match, ...params) as number[];
-  const lists = new Map<string, StoredList | null>();
-  for (const element of elements)
-    if (!element.prefix)
-      for (const token of element.tokens) if (!lists.has(token)) lists.set(token, listOf(db, shard, token));
-  const stats = shardStats(db, shard);
 
   if (found.length <= PROBE) {
-    // FTS5's bm25 first counts the texts holding each element: cheap when each holds few (no
-    // list), or when the query is one element (its texts are these matches).
+    // FTS5's bm25 first counts the texts holding each element: it ranks one element (these
+    // matches are its texts) or words each held by few texts (no list); the rest are scored
+    // here from their texts.
     const fewEach = elements.every((e) => !e.prefix && e.tokens.some((t) => !lists.get(t)));
-    if (elements.length === 1 || fewEach)
+    if (single || fewEach)
       return { ranked: rankInSql(db, shard, query, filters), method: 'all', matches: found.length };
-    const holding =
-      elements.length === 1
-        ? [found.length]
-        : elements.map((e) => (e.prefix ? found.length : holdingOf(db, shard, e, lists)));
+    const holding = elements.map((e) => (e.prefix ? found.length : holdingOf(db, shard, e, lists)));
     const { scored, texts } = scoreTexts(readTexts(db, shard, found), elements, holding, stats, false);
     return { ranked: describe(db, shard, scored, {}, texts), method: 'all', matches: found.length };
-  }
-
-  if (elements.length === 1) {
-    const element = elements[0]!;
-    const own = element.prefix
-      ? listsOfPrefix(db, shard, element.tokens[0]!)
-      : element.tokens.length === 1
-        ? [lists.get(element.tokens[0]!)]
-        : [];
-    if (own.length && own.every(Boolean)) {
-      // A word or prefix alone: its lists say how much it weighs in each of their texts.
-      const weight = idf(stats.texts, Math.max(...own.map((l) => l!.df)));
-      const scored = new Map<number, number>();
-      for (const list of own)
-        for (const t of list!.texts) {
-          const score = -weight * termWeight(t.freq, t.length, stats.averageLength);
-          // A prefix's words: a text on several lists counts the words together.
-          scored.set(t.rowid, (scored.get(t.rowid) ?? 0) + score);
-        }
-      if (element.prefix && scored.size > PREFIX_CANDIDATES) {
-        const best = [...scored].sort((a, b) => a[1] - b[1]).slice(0, PREFIX_CANDIDATES);
-        return { ranked: describe(db, shard, new Map(best), filters), method: 'lists', matches: null };
-      }
-      return { ranked: describe(db, shard, scored, filters), method: 'lists', matches: null };
-    }
   }
 
   // Several elements: the texts on any of their lists that hold them all, scored from their texts.
@@ -395,23 +411,21 @@ function rankShard(
     }
     holding.push(holdingOf(db, shard, element, lists));
   }
-  let capped = false;
   if (shortest) {
     // The lists hold the texts where each word weighs most, mostly titles; a phrase or words
     // together weigh most in the shortest texts holding them (each once, as a rule).
     const rows = statement(
       db,
       `SELECT f.rowid, z.sz FROM ${shard}.docs_fts f JOIN ${shard}.docs_fts_docsize z ON z.id = f.rowid
-       WHERE docs_fts MATCH ? LIMIT ${SCAN_LIMIT + 1}`,
+       WHERE docs_fts MATCH ? LIMIT ${SCAN_LIMIT}`,
       true,
     ).all(query.match) as [number, Buffer][];
-    capped = rows.length > SCAN_LIMIT;
     const lengths = rows.map(([rowid, sz]) => [rowid, lengthOf(sz, '', '')] as const);
     lengths.sort((a, b) => a[1] - b[1]);
     for (const [rowid] of lengths.slice(0, SHORTEST)) candidates.add(rowid);
   }
   const { scored, texts } = scoreTexts(readTexts(db, shard, [...candidates]), elements, holding, stats, true);
-  return { ranked: describe(db, shard, scored, filters, texts), method: 'lists', matches: null, capped };
+  return { ranked: describe(db, shard, scored, filters, texts), method: 'lists', matches: null };
 }
 
 /**
@@ -434,7 +448,7 @@ export function rankMatches(db: IndexDb, query: FtsQuery, filters: SearchFilters
   if (lists && postsCovered(ranked, limit) < limit && severalWords) {
     // Several words (or a phrase) whose lists fill too few posts: their shortest texts too.
     const again = SHARD_SCHEMAS.map((shard) => rankShard(db, shard, query, elements, filters, true));
-    if (again.some((s) => s === null || s.capped)) return inSql();
+    if (again.some((s) => s === null)) return inSql();
     ranked = again.flatMap((s) => s!.ranked).sort(byScore);
   }
   if (lists && postsCovered(ranked, limit) < limit) return inSql();
