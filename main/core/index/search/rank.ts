@@ -1,6 +1,6 @@
 import type { SearchHit, SearchOptions } from '../types';
 import type { IndexDb } from '../db';
-import { fold, termPattern } from '../../shared/match';
+import { fold } from '../../shared/match';
 import { SHARD_SCHEMAS } from '../schema';
 import { eachToken, idf, termWeight, TITLE_WEIGHT, unpackList, type StoredList } from '../term-lists';
 import type { FtsQuery } from './query';
@@ -19,7 +19,7 @@ const SHORTEST = 256;
  * Matches a shard reads at most to find its shortest: a phrase of common words that more texts
  * hold is ranked from its words' lists and the shortest of its first SCAN_LIMIT matches.
  */
-const SCAN_LIMIT = 10000;
+const SCAN_LIMIT = 5000;
 
 /** What a search is limited to: the options less how many posts to answer with and their order. */
 export type SearchFilters = Omit<SearchOptions, 'limit' | 'sort'>;
@@ -75,6 +75,22 @@ export function filterConditions(filters: SearchFilters): { where: string[]; par
   return { where, params };
 }
 
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A pattern that finds an element in a folded, lower-cased text as the index matches it: whole
+ * words (a prefix's first only at a word's start), a phrase's words with anything but letters and
+ * digits between. The first word leads, so the engine scans for it; what precedes it is checked after.
+ */
+function countingPattern(tokens: string[], prefix: boolean): RegExp {
+  const first = escape(tokens[0]!);
+  const rest = tokens
+    .slice(1)
+    .map((t) => `[^\\p{L}\\p{N}]+${escape(t)}`)
+    .join('');
+  return new RegExp(`${first}(?<![\\p{L}\\p{N}]${first})${rest}${prefix ? '' : '(?![\\p{L}\\p{N}])'}`, 'gu');
+}
+
 /** One word, phrase or prefix of the query, as its tokens, and a pattern that finds it in a text. */
 interface Element {
   tokens: string[];
@@ -88,8 +104,7 @@ function elementsOf(query: FtsQuery): Element[] {
     const prefix = term.endsWith('*');
     const tokens: string[] = [];
     eachToken(prefix ? term.slice(0, -1) : term, (t) => tokens.push(t));
-    const pattern = termPattern([term]);
-    if (tokens.length && pattern) elements.push({ tokens, prefix, pattern });
+    if (tokens.length) elements.push({ tokens, prefix, pattern: countingPattern(tokens, prefix) });
   }
   return elements;
 }
@@ -231,8 +246,8 @@ function scoreTexts(
   const scored = new Map<number, number>();
   const texts = new Map<number, { title: string; body: string }>();
   for (const [rowid, rawTitle, rawBody, sz] of rows) {
-    const title = fold(rawTitle).text;
-    const body = fold(rawBody).text;
+    const title = fold(rawTitle).text.toLowerCase();
+    const body = fold(rawBody).text.toLowerCase();
     const length = lengthOf(sz, rawTitle, rawBody);
     let total = 0;
     let missing = false;
