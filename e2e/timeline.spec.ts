@@ -42,7 +42,7 @@ test('the search timeline: every match per month, a bar chosen by keyboard filte
 
   // Tab reaches the chart as one stop (after the source filter), then the table's disclosure;
   // Home goes to the first month, the arrows month by month, Enter chooses one.
-  await dialog(page).getByRole('combobox', { name: 'Source' }).focus();
+  await dialog(page).getByRole('combobox', { name: 'Order' }).focus();
   await page.keyboard.press('Tab');
   await expect(lastBar).toBeFocused();
   await page.keyboard.press('Tab');
