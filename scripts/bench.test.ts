@@ -76,6 +76,7 @@ describe('bench arguments', () => {
       changeRuns: 5,
       cliRuns: 7,
     });
+    expect(args(['--table', 'report.json']).table).toBe('report.json');
     expect(args(['--no-browser', '--json', '--keep', '--build'])).toMatchObject({
       browser: false,
       json: true,

@@ -4,6 +4,7 @@
  * measured in the same run, against its target:
  *
  *   npm run bench [-- --posts 5000,20000 | --corpus <dir>] [--runs 5] [--cold-runs 3] [--change-runs 3] [--json] [--build] [--no-browser] [--keep]
+ *   npm run bench -- --table report.json     (the Markdown of a saved --json report)
  *
  * Each size's library is /tmp/corpusNk (generated there when missing). Prints a Markdown table
  * (or JSON with --json) and the machine it ran on; progress goes to stderr. A missed target is a
@@ -11,7 +12,7 @@
  * says what).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -610,6 +611,10 @@ export async function main(argv: string[]): Promise<number> {
   if (typeof args === 'string') {
     console.error(`${args}\n\n${USAGE}`);
     return 2;
+  }
+  if (args.table) {
+    console.log(formatReport(JSON.parse(readFileSync(args.table, 'utf8')) as Report));
+    return 0;
   }
   const machine = describeMachine();
   const work = mkdtempSync(join(tmpdir(), 'threadline-bench-'));

@@ -2,7 +2,7 @@
 
 export const DEFAULT_SIZES = [5000, 20000] as const;
 
-export const USAGE = `Usage: npm run bench [-- --posts 5000,20000 | --corpus <dir>] [--runs N] [--cold-runs N] [--change-runs N] [--cli-runs N] [--json] [--build] [--no-browser] [--keep]
+export const USAGE = `Usage: npm run bench [-- --posts 5000,20000 | --corpus <dir>] [--runs N] [--cold-runs N] [--change-runs N] [--cli-runs N] [--json] [--build] [--no-browser] [--keep] [--table <report.json>]
 
   --posts LIST     library sizes to measure, side by side (default 5000,20000); each is /tmp/corpusNk
                    (e.g. /tmp/corpus20k), generated there when missing (npm run corpus -- --posts N --out …)
@@ -14,7 +14,8 @@ export const USAGE = `Usage: npm run bench [-- --posts 5000,20000 | --corpus <di
   --json           print JSON instead of the Markdown table
   --build          build the app first (npx electron-vite build): the cold index then runs its parse worker, Chromium its renderer
   --no-browser     skip the Chromium figures (reported as not measured)
-  --keep           keep the temporary profiles and library copies (their paths are printed)`;
+  --keep           keep the temporary profiles and library copies (their paths are printed)
+  --table FILE     measure nothing: print the Markdown report of a saved --json report`;
 
 export interface Args {
   /** Library sizes (posts), ascending; empty with `corpus`. */
@@ -28,6 +29,8 @@ export interface Args {
   build: boolean;
   browser: boolean;
   keep: boolean;
+  /** A saved --json report to print as Markdown, measuring nothing. */
+  table: string | null;
 }
 
 /** "5000,20000" → [5000, 20000] (sorted, without repeats); throws on anything else. */
@@ -55,6 +58,7 @@ export function parseArgs(argv: string[]): Args | 'help' | string {
     build: false,
     browser: true,
     keep: false,
+    table: null,
   };
   let coldRuns: number | null = null;
   let changeRuns: number | null = null;
@@ -85,6 +89,7 @@ export function parseArgs(argv: string[]): Args | 'help' | string {
       else if (arg === '--build') args.build = true;
       else if (arg === '--no-browser') args.browser = false;
       else if (arg === '--keep') args.keep = true;
+      else if (arg === '--table') args.table = value();
       else if (arg === '--help' || arg === '-h') return 'help';
       else return `unknown argument "${arg}"`;
     } catch (error) {
