@@ -13,7 +13,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
@@ -98,8 +98,28 @@ interface Context {
   tools: boolean;
 }
 
-async function measureSize(ctx: Context, corpus: Corpus, label: string, work: string): Promise<SizeReport> {
-  const { args, workerFile } = ctx;
+/** A size being measured: its library, its report so far, and its cold runs. */
+interface SizeState {
+  ctx: Context;
+  corpus: Corpus;
+  label: string;
+  work: string;
+  /** The hard-linked copy of the library everything is measured on. */
+  root: string;
+  report: SizeReport;
+  say: (line: string) => void;
+  fail: (what: string, error: unknown) => void;
+  tools: boolean;
+  cold: ColdIndexRun[];
+  catRg: number[];
+  bareFts: number[];
+  bulk: FtsBulkRun[];
+  /** The index of the last cold run, which the later figures use. */
+  built: { profile: string; indexPath: string } | null;
+  coldFailed: boolean;
+}
+
+function startSize(ctx: Context, corpus: Corpus, label: string, work: string): SizeState {
   const report: SizeReport = {
     label,
     corpus: { root: corpus.root, files: corpus.files.length, bytes: corpus.bytes, generated: corpus.generated },
@@ -107,76 +127,99 @@ async function measureSize(ctx: Context, corpus: Corpus, label: string, work: st
     details: {},
     notMeasured: [],
   };
-  const { details, notMeasured } = report;
   const say = (line: string) => log(`[${label}] ${line}`);
   const fail = (what: string, error: unknown) => {
     // eslint-disable-next-line no-control-regex
     const text = String((error as Error).message ?? error).replace(/\u001b\[[0-9;]*m/g, '');
     const message = `${what}: ${text.split('\n')[0]!.trim()}`;
-    notMeasured.push(message);
+    report.notMeasured.push(message);
     say(`could not measure ${message}`);
   };
-  let tools = ctx.tools;
-
   // Everything runs on a copy of the library (hard links: no bytes copied), which the change
   // figures change at the end; the original folder is only read.
   const root = join(work, `library-${label}`);
   copyLibrary(corpus.root, root);
   say(`${corpus.files.length} files (${formatMb(corpus.bytes)}) from ${corpus.root}, measured in a copy at ${root}`);
+  return {
+    ctx,
+    corpus,
+    label,
+    work,
+    root,
+    report,
+    say,
+    fail,
+    tools: ctx.tools,
+    cold: [],
+    catRg: [],
+    bareFts: [],
+    bulk: [],
+    built: null,
+    coldFailed: false,
+  };
+}
 
-  // 1, 2 — cold index runs, each in a process of its own, with the baselines interleaved so drift hits them all.
-  const cold: ColdIndexRun[] = [];
-  const catRg: number[] = [];
-  const bareFts: number[] = [];
-  const bulk: FtsBulkRun[] = [];
-  let built: { profile: string; indexPath: string } | null = null;
-  for (let run = 0; run < args.coldRuns; run++) {
-    const of = `cold run ${run + 1}/${args.coldRuns}`;
-    if (tools) {
-      try {
-        const cat = await timeCat(root, corpus.files);
-        const rg = await timeRg(root, ['probation']);
-        catRg.push(cat + rg);
-        say(`${of}: cat ${formatMs(cat)} + rg ${formatMs(rg)}`);
-      } catch (error) {
-        fail('cat + rg', error);
-        tools = false;
-      }
-    }
-    const profile = join(work, `profile-${label}-${run}`);
-    const indexPath = indexPathFor(profile, root);
+/**
+ * One cold index run of a size, in a process of its own, with its baselines beside it so drift
+ * hits them all; the sizes' runs are interleaved (5k, 20k, 5k, 20k, …) so it hits the scaling too.
+ */
+async function coldRun(state: SizeState, run: number): Promise<void> {
+  const { ctx, corpus, root, work, say, fail, label } = state;
+  if (state.coldFailed) return;
+  const of = `cold run ${run + 1}/${ctx.args.coldRuns}`;
+  if (state.tools) {
     try {
-      say(`${of}: indexing ${corpus.files.length} files in a child process …`);
-      const result = await runColdIndex(root, indexPath, workerFile ?? undefined);
-      cold.push(result);
-      say(
-        `  post list ${formatMs(result.postListMs)}, full text ${formatMs(result.totalMs)}, peak RSS ${formatMb(result.maxRssBytes)}, index ${formatMb(result.sqliteBytes + result.walBytes)}`,
-      );
+      const cat = await timeCat(root, corpus.files);
+      const rg = await timeRg(root, ['probation']);
+      state.catRg.push(cat + rg);
+      say(`${of}: cat ${formatMs(cat)} + rg ${formatMs(rg)}`);
     } catch (error) {
-      fail('the cold index', error);
-      rmSync(profile, { recursive: true, force: true });
-      break;
+      fail('cat + rg', error);
+      state.tools = false;
     }
-    try {
-      const bare = timeBareFts(indexPath, work);
-      bareFts.push(bare.ms);
-      details['bareFtsRows'] = bare.rows;
-      say(`  bare FTS5 insert (WAL) of ${bare.rows} texts: ${formatMs(bare.ms)}`);
-    } catch (error) {
-      fail('the bare FTS5 insert', error);
-    }
-    try {
-      const loaded = await timeFtsBulkLoad(root, corpus.files, work);
-      bulk.push(loaded);
-      say(
-        `  FTS5 bulk load (one thread, journal off, parse included) of ${loaded.rows} texts: ${formatMs(loaded.ms)} (parsing ${formatMs(loaded.parseMs)}), peak RSS ${formatMb(loaded.maxRssBytes)}`,
-      );
-    } catch (error) {
-      fail('the FTS5 bulk load', error);
-    }
-    if (built) rmSync(built.profile, { recursive: true, force: true });
-    built = { profile, indexPath };
   }
+  const profile = join(work, `profile-${label}-${run}`);
+  const indexPath = indexPathFor(profile, root);
+  try {
+    say(`${of}: indexing ${corpus.files.length} files in a child process …`);
+    const result = await runColdIndex(root, indexPath, ctx.workerFile ?? undefined);
+    state.cold.push(result);
+    say(
+      `  post list ${formatMs(result.postListMs)}, full text ${formatMs(result.totalMs)}, peak RSS ${formatMb(result.maxRssBytes)}, index ${formatMb(result.sqliteBytes + result.walBytes)}`,
+    );
+  } catch (error) {
+    fail('the cold index', error);
+    rmSync(profile, { recursive: true, force: true });
+    state.coldFailed = true;
+    return;
+  }
+  try {
+    const bare = timeBareFts(indexPath, work);
+    state.bareFts.push(bare.ms);
+    state.report.details['bareFtsRows'] = bare.rows;
+    say(`  bare FTS5 insert (WAL) of ${bare.rows} texts: ${formatMs(bare.ms)}`);
+  } catch (error) {
+    fail('the bare FTS5 insert', error);
+  }
+  try {
+    const loaded = await timeFtsBulkLoad(root, corpus.files, work);
+    state.bulk.push(loaded);
+    say(
+      `  FTS5 bulk load (one thread, journal off, parse included) of ${loaded.rows} texts: ${formatMs(loaded.ms)} (parsing ${formatMs(loaded.parseMs)}), peak RSS ${formatMb(loaded.maxRssBytes)}`,
+    );
+  } catch (error) {
+    fail('the FTS5 bulk load', error);
+  }
+  if (state.built) rmSync(state.built.profile, { recursive: true, force: true });
+  state.built = { profile, indexPath };
+}
+
+/** Every other figure of a size, on the index of its last cold run; the change figures last, as they change the copy. */
+async function finishSize(state: SizeState): Promise<SizeReport> {
+  const { ctx, corpus, root, work, report, say, fail, cold, catRg, bareFts, bulk, built } = state;
+  const { args, workerFile } = ctx;
+  const { details, notMeasured } = report;
+  const tools = state.tools;
   const coldMs = cold.map((r) => r.totalMs);
   report.figures.push(
     figure(
@@ -370,8 +413,8 @@ async function measureSize(ctx: Context, corpus: Corpus, label: string, work: st
       ? {
           baseline: {
             tool: 'RssFile',
-            value: reader.rssFileAtMax,
-            display: `RssFile: ${formatMb(reader.rssFileAtMax)}`,
+            value: reader.maxRssFile,
+            display: `RssFile: ${formatMb(reader.maxRssFile)} at most`,
           },
         }
       : {}),
@@ -597,7 +640,12 @@ export function formatReport(report: Report): string {
     if (lines.length) out.push('', `${size.label}:`, ...lines);
   }
   const rg = report.details['rg'] ? `, ${String(report.details['rg'])}` : '';
-  out.push('', `Machine: ${formatMachine(report.machine)}${rg}. Bench took ${report.details['benchSeconds']} s.`);
+  const loadAtEnd =
+    report.details['loadAtEnd'] === undefined ? '' : `, load ${String(report.details['loadAtEnd'])} at the end`;
+  out.push(
+    '',
+    `Machine: ${formatMachine(report.machine)}${loadAtEnd}${rg}. Bench took ${report.details['benchSeconds']} s.`,
+  );
   if (report.notMeasured.length) out.push('', `Not measured:\n${report.notMeasured.map((m) => `- ${m}`).join('\n')}`);
   return out.join('\n');
 }
@@ -613,7 +661,9 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   if (args.table) {
-    console.log(formatReport(JSON.parse(readFileSync(args.table, 'utf8')) as Report));
+    // From the first line that opens the JSON: `npm run bench -- --json > file` puts npm's own lines before it.
+    const text = readFileSync(args.table, 'utf8');
+    console.log(formatReport(JSON.parse(text.slice(Math.max(0, text.search(/^\{/m)))) as Report));
     return 0;
   }
   const machine = describeMachine();
@@ -679,6 +729,7 @@ export async function main(argv: string[]): Promise<number> {
     const targets: { label: string; get: () => Promise<Corpus> }[] = args.corpus
       ? [{ label: 'corpus', get: () => resolveCorpus(args.corpus, log) }]
       : args.sizes.map((posts) => ({ label: sizeLabel(posts), get: () => resolveSizedCorpus(posts, log) }));
+    const states: SizeState[] = [];
     for (const target of targets) {
       let corpus: Corpus;
       try {
@@ -689,11 +740,15 @@ export async function main(argv: string[]): Promise<number> {
         continue;
       }
       if (corpus.generated) generated.push(corpus.root);
-      const label = args.corpus ? sizeLabel(corpus.files.length) : target.label;
-      const size = await measureSize(ctx, corpus, label, work);
-      report.sizes.push(size);
-      report.notMeasured.push(...size.notMeasured.map((m) => `${label}: ${m}`));
+      states.push(startSize(ctx, corpus, args.corpus ? sizeLabel(corpus.files.length) : target.label, work));
     }
+    for (let run = 0; run < args.coldRuns; run++) for (const state of states) await coldRun(state, run);
+    for (const state of states) {
+      const size = await finishSize(state);
+      report.sizes.push(size);
+      report.notMeasured.push(...size.notMeasured.map((m) => `${size.label}: ${m}`));
+    }
+    report.details['loadAtEnd'] = Math.round(loadavg()[0]! * 100) / 100;
     report.details['benchSeconds'] = Math.round((performance.now() - started) / 1000);
     if (args.keep) log(`kept ${work}`);
     console.log(args.json ? JSON.stringify(report, null, 2) : formatReport(report));
