@@ -15,6 +15,7 @@ import {
 } from './bench/change-cost';
 import { combinedResult, figure, formatOnce, formatSideBySide, scaleOf, type Figure } from './bench/figures';
 import { parseStatus } from './bench/memory';
+import { formatReport, type Report, type SizeReport } from './bench/report';
 import { generateCorpus } from './corpus';
 
 const temps: string[] = [];
@@ -242,5 +243,68 @@ describe('bench changes to a library', () => {
     expect(readFileSync(join(original, '2014/a.txt'), 'utf8')).toBe('original text\n');
     expect(existsSync(join(original, '2014/b.txt'))).toBe(false);
     expect(statSync(join(original, '2014/a.txt')).nlink).toBe(1);
+  });
+});
+
+describe('bench report', () => {
+  const machine = {
+    cpu: 'Test CPU',
+    cores: 2,
+    ramGb: 8,
+    node: 'v20.0.0',
+    sqlite: '3.50.0',
+    os: 'linux 6',
+    load: 1.5,
+  };
+  const memory = (anon: number, file: number) => ({ rssAnon: anon, rssFile: file, rssShmem: 0, vmHwm: anon + file });
+  const size = (label: string, scale: number): SizeReport => ({
+    label,
+    corpus: { root: `/tmp/corpus${label}`, files: 5000 * scale, bytes: 150e6 * scale, generated: false },
+    figures: [timed('index', [8000 * scale], [6000 * scale], 1.5, 4.4)],
+    details: {
+      bulkLoad: { medianMs: 5000 * scale, medianParseMs: 2000 * scale, runs: [{ maxRssBytes: 150e6 }] },
+      reader: {
+        opened: memory(100e6, 40e6),
+        postsOpened: memory(150e6, 50e6),
+        searched: memory(160e6, 200e6),
+        openedPosts: 5,
+        queries: 50,
+      },
+      changes: [
+        { kind: 'edit', ms: 300, updateMs: 290, groupingMs: 100 },
+        { kind: 'add', ms: 250, updateMs: 240, groupingMs: 90 },
+        { kind: 'remove', ms: 200, updateMs: 190, groupingMs: 80 },
+      ],
+    },
+    notMeasured: [],
+  });
+  const report: Report = {
+    machine,
+    runs: 5,
+    coldRuns: 3,
+    changeRuns: 3,
+    cliRuns: 10,
+    sizes: [size('5k', 1), size('20k', 4)],
+    once: [timed('cli', [90], [40], 3)],
+    details: { benchSeconds: 600, loadAtEnd: 2.25, rg: 'ripgrep 13.0.0' },
+    notMeasured: ['20k: the thread in Chromium: no Chromium'],
+  };
+
+  it('prints the libraries, the table, what was measured once, each size, the machine and what was not measured', () => {
+    const text = formatReport(report);
+    expect(text).toContain('Libraries: 5k: 5,000 files, 150 MB (/tmp/corpus5k); 20k: 20,000 files, 600 MB');
+    expect(text).toContain('Medians of 5 runs (cold index: 3; changes: 3).');
+    expect(text).toContain('| Figure index | 8.00 s | 1.33× (base: 6.00 s) | 32.0 s | 1.33× (base: 24.0 s) | 4.00× |');
+    expect(text).toContain('Measured once, whatever the library:');
+    expect(text).toContain('| Figure cli | 90 ms | 2.25× (base: 40 ms) | ≤ 3× | PASS |');
+    expect(text).toContain(
+      '20k:\n- Plain FTS5 bulk load: 20.0 s, of which reading and parsing 8.00 s; peak RSS 150 MB.',
+    );
+    expect(text).toContain('50 queries run 160 MB + 200 MB file');
+    expect(text).toContain(
+      'edit 290 ms (grouping 100 ms), add 240 ms (grouping 90 ms), remove 190 ms (grouping 80 ms)',
+    );
+    expect(text).toContain('load 1.5 at start, load 2.25 at the end, ripgrep 13.0.0. Bench took 600 s.');
+    expect(text).toMatch(/Not measured:\n- 20k: the thread in Chromium: no Chromium$/);
   });
 });
