@@ -51,6 +51,8 @@ export interface ServiceDeps {
   copyText?(text: string): Promise<void>;
   /** Prints a self-contained HTML page to PDF (Electron: printToPDF in a hidden window); none: PDF exports are refused. */
   printToPdf?: PdfMaker;
+  /** A built parse worker to run (the bench runs out/main/parse-worker.js from the source tree); by default the one beside the bundle, else the source. */
+  parseWorkerFile?: string;
 }
 
 type Listener = <E extends EventName>(event: E, payload: Events[E]) => void;
@@ -84,6 +86,7 @@ interface OpenLibrary {
 export function createService(deps: ServiceDeps) {
   let library: OpenLibrary | null = null;
   let pool: ParsePool | null = null;
+  const newPool = () => new ParsePool(undefined, deps.parseWorkerFile ? { workerFile: deps.parseWorkerFile } : {});
   /** Index work still writing (a library's update after another opened, a catch-up): close() waits for it. */
   const writing = new Set<Promise<unknown>>();
   const track = <T>(work: Promise<T>): Promise<T> => {
@@ -196,7 +199,7 @@ export function createService(deps: ServiceDeps) {
     // The same folder again while it is still being indexed: let that update finish first (two would fight over the index's write lock).
     if (library?.root === root && library.updating) await library.indexed.catch(() => undefined);
     const db = openIndex(root);
-    pool ??= new ParsePool();
+    pool ??= newPool();
     let postsReady!: () => void;
     const ready = new Promise<void>((r) => (postsReady = r));
     const abort = new AbortController();
@@ -328,7 +331,7 @@ export function createService(deps: ServiceDeps) {
       const read = await posts.latest(open.root, open.queries, id);
       // Found in a parse worker (a long thread takes a few hundred milliseconds), so this thread
       // keeps answering the window meanwhile.
-      pool ??= new ParsePool();
+      pool ??= newPool();
       return quotedIn(read, open.queries, await pool.articles(open.root, read.file));
     },
     'problems.list': async () => requireLibrary().queries.problems(),

@@ -17,7 +17,8 @@ import {
   type ParseMode,
 } from './parse-file';
 
-function docsOf(post: Post, articles: Article[]): Doc[] {
+/** The texts the index stores for a post: its title and body, each comment, each quoted article (the bench loads the same). */
+export function docsOf(post: Post, articles: Article[]): Doc[] {
   const docs: Doc[] = [
     { kind: 'post', ref: null, sourceKey: null, title: post.title, body: post.body.map((b) => b.text).join('\n\n') },
   ];
