@@ -419,11 +419,11 @@ function rankShard(
       holding.push(Math.max(...own.map((l) => l.df)));
       continue;
     }
-    for (const token of element.tokens) {
-      const list = lists.get(token);
-      if (!list) return null;
-      for (const t of list.texts) candidates.add(t.rowid);
-    }
+    const own = element.tokens.map((token) => lists.get(token));
+    if (own.some((list) => !list)) return null;
+    // Every text holding a phrase holds its rarest word: that word's best texts are its candidates.
+    const rarest = own.reduce((a, b) => (b!.df < a!.df ? b : a))!;
+    for (const t of rarest.texts) candidates.add(t.rowid);
     holding.push(holdingOf(db, shard, element, lists));
   }
   if (shortest) {
