@@ -424,6 +424,16 @@ describe('search on a large index', () => {
     const pageScores = many.groups.map((g) => best.get(g.postId)!);
     expect(pageScores).toHaveLength(30);
     pageScores.forEach((score, i) => expect(score).toBeCloseTo(exactScores[i]!, 9));
+    // Newest first walks the posts by date: the 30 newest posts holding the word, in date order.
+    const newest = search(db, 'hostel', { sort: 'date' });
+    expect(newest.method).toBe('date');
+    const holding = db
+      .prepare("SELECT id, date FROM posts WHERE title LIKE 'Post %' ORDER BY date DESC, title LIMIT 30")
+      .all() as { id: string; date: string }[];
+    expect(newest.groups.map((g) => g.postId)).toEqual(holding.map((p) => p.id));
+    // Each post's hits in the order of its thread.
+    const refs = newest.groups[0]!.hits.map((h) => Number(h.ref!.split('.')[0]));
+    expect(refs).toEqual([...refs].sort((a, b) => a - b));
     const few = search(db, '"comment 3.4 about"');
     expect(few.method).toBe('all');
     expect(few.groups[0]!.hits.map((h) => h.ref)).toEqual(['5']);
