@@ -1,11 +1,11 @@
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { groupsOfKeys } from '../articles';
 import { listLibraryFiles } from '../library/load';
 import { resetIfStale, type IndexDb } from './db';
 import { failedFile, type ParsedFile, type ParseMode } from './parse-file';
 import { ParsePool } from './pool';
+import { regroup, regroupPending } from './regroup';
 import type { IndexProgress } from './types';
 import { writer, writeSecondPass, type ExtractJob } from './write';
 
@@ -78,32 +78,6 @@ async function scan(root: string, stat: boolean): Promise<Map<string, { size: nu
     }
   }
   return found;
-}
-
-/** Recomputes which articles are the same piece quoted in several posts. */
-function regroup(db: IndexDb) {
-  const rows = db.prepare('SELECT id, url_key, fingerprint FROM articles').all() as {
-    id: string;
-    url_key: string | null;
-    fingerprint: Buffer | null;
-  }[];
-  const keys = rows.map((r) => ({
-    id: r.id,
-    urlKey: r.url_key,
-    // A view of the stored bytes (which better-sqlite3 hands over aligned, each in a buffer of its own).
-    fingerprint: r.fingerprint
-      ? new Uint32Array(r.fingerprint.buffer, r.fingerprint.byteOffset, r.fingerprint.byteLength / 4)
-      : null,
-  }));
-  const insert = db.prepare('INSERT INTO article_groups(article_id, group_id) VALUES (?, ?)');
-  db.transaction(() => {
-    db.prepare('DELETE FROM article_groups').run();
-    // A group's id is its smallest member id: stable while that member stays, found once per group.
-    for (const group of groupsOfKeys(keys)) {
-      const groupId = group.reduce((least, id) => (id < least ? id : least));
-      for (const id of group) insert.run(id, groupId);
-    }
-  })();
 }
 
 /** Why a file failed when its parse worker died on it (or ran out of memory), as its problem says. */
@@ -356,7 +330,7 @@ export async function updateIndex(db: IndexDb, root: string, options: UpdateOpti
     if (!options.pool) await pool.close();
   }
 
-  if (extracted || removed.length || rebuilt) {
+  if (extracted || removed.length || rebuilt || regroupPending(db)) {
     options.onProgress?.({ phase: 'grouping', done: 0, total: 1 });
     regroup(db);
   }
