@@ -46,75 +46,121 @@ export function regroupAll(db: IndexDb): void {
 
 /**
  * Groups again only what a change touched: the articles added or removed since the last
- * grouping (regroup_pending) and the members of the groups they were in. From each of those
- * still in the library, the links of groupsOfKeys() are followed outwards (same URL key through
- * the url_key index; near-identical text through the stored band buckets, confirmed by
- * sameArticleText()) until the whole connected component is found. A group no change touched
- * keeps its rows: its members' links did not change. Reads the keys of the touched components
- * and their candidates only, never every fingerprint.
+ * grouping (regroup_pending), and the groups they were in.
+ *
+ * The links among the untouched articles are as they were, so the new groups are: the touched
+ * articles still in the library grouped among themselves (groupsOfKeys(), over their keys only),
+ * joined to whatever an added article now links to outside them (same URL key, through the
+ * url_key index; near-identical text, through the stored band buckets, confirmed by
+ * sameArticleText()), each such outside article with its whole group (which no change touched,
+ * so it is still one group). Nothing outside the touched groups links to them otherwise: such a
+ * link would have put it in their group. Reads the keys of the touched groups and of the added
+ * articles' candidates only, never every fingerprint.
  */
 export function regroupChanged(db: IndexDb): void {
   const pending = db.prepare('SELECT article_id FROM regroup_pending').pluck().all() as string[];
   const groupOf = db.prepare('SELECT group_id FROM article_groups WHERE article_id = ?').pluck();
+  const groupKeys = db.prepare(
+    'SELECT g.article_id AS id, a.id IS NOT NULL AS present, a.url_key, a.fingerprint FROM article_groups g LEFT JOIN articles a ON a.id = g.article_id WHERE g.group_id = ?',
+  );
   const membersOf = db.prepare('SELECT article_id FROM article_groups WHERE group_id = ?').pluck();
   const stored = db.prepare('SELECT url_key, fingerprint FROM articles WHERE id = ?');
   const sameUrl = db.prepare('SELECT id FROM articles WHERE url_key = ?').pluck();
   const inBucket = db.prepare('SELECT article_id FROM article_bands WHERE bucket = ?').pluck();
 
-  // Where to start: the changed articles, and everyone who shared a group with one of them.
+  // The touched articles (those gone included, whose rows must go) and the keys of those still here.
   const touched = new Set<string>();
+  const keys = new Map<string, ArticleKey>();
   for (const id of pending) {
-    touched.add(id);
+    if (touched.has(id)) continue;
     const groupId = groupOf.get(id) as string | undefined;
-    if (groupId !== undefined) for (const member of membersOf.all(groupId) as string[]) touched.add(member);
+    if (groupId === undefined) touched.add(id);
+    else
+      for (const row of groupKeys.all(groupId) as (Stored & { id: string; present: number })[]) {
+        touched.add(row.id);
+        if (row.present) keys.set(row.id, keyOf(row.id, row));
+      }
+  }
+  for (const id of pending) {
+    if (keys.has(id)) continue;
+    const row = stored.get(id) as Stored | undefined;
+    if (row) keys.set(id, keyOf(id, row));
   }
 
-  const keys = new Map<string, ArticleKey | null>();
-  const key = (id: string): ArticleKey | null => {
-    let found = keys.get(id);
+  const parent = new Map<string, string>();
+  const find = (id: string): string => {
+    let root = id;
+    for (let up = parent.get(root); up !== undefined && up !== root; up = parent.get(root)) root = up;
+    for (let at = id; at !== root;) {
+      const up = parent.get(at)!;
+      parent.set(at, root);
+      at = up;
+    }
+    return root;
+  };
+  const union = (a: string, b: string) => {
+    const [ra, rb] = [find(a), find(b)];
+    if (ra !== rb) parent.set(ra, rb);
+  };
+  for (const id of keys.keys()) parent.set(id, id);
+  for (const group of groupsOfKeys([...keys.values()])) for (const id of group) union(id, group[0]!);
+
+  // What the added articles link to outside the touched groups, each with its untouched group.
+  const outside = new Map<string, ArticleKey | null>();
+  const outsideKey = (id: string): ArticleKey | null => {
+    let found = outside.get(id);
     if (found === undefined) {
       const row = stored.get(id) as Stored | undefined;
       found = row ? keyOf(id, row) : null;
-      keys.set(id, found);
+      outside.set(id, found);
     }
     return found;
   };
-  const placed = new Set<string>();
-  const components: string[][] = [];
-  for (const start of touched) {
-    if (placed.has(start) || !key(start)) continue;
-    const component = [start];
-    placed.add(start);
-    for (let next = 0; next < component.length; next++) {
-      const { urlKey, fingerprint } = key(component[next]!)!;
-      const link = (id: string) => {
-        placed.add(id);
-        component.push(id);
-      };
-      if (urlKey) for (const id of sameUrl.all(urlKey) as string[]) if (!placed.has(id)) link(id);
-      if (!fingerprint) continue;
-      for (let band = 0; band < BAND_COUNT; band++)
-        for (const id of inBucket.all(bandBucket(fingerprint, band)) as string[]) {
-          if (placed.has(id)) continue;
-          const other = key(id)?.fingerprint;
-          if (other && sameArticleText(fingerprint, other, band)) link(id);
-        }
+  const joined = new Set<string>();
+  const join = (id: string, other: string) => {
+    if (!joined.has(other)) {
+      joined.add(other);
+      const groupId = groupOf.get(other) as string | undefined;
+      const block = groupId === undefined ? [other] : (membersOf.all(groupId) as string[]);
+      for (const member of block) {
+        joined.add(member);
+        parent.set(member, member);
+        union(member, other);
+      }
     }
-    components.push(component);
+    union(id, other);
+  };
+  for (const id of pending) {
+    const key = keys.get(id);
+    if (!key) continue;
+    if (key.urlKey) for (const other of sameUrl.all(key.urlKey) as string[]) if (!touched.has(other)) join(id, other);
+    const fingerprint = key.fingerprint;
+    if (!fingerprint) continue;
+    for (let band = 0; band < BAND_COUNT; band++)
+      for (const other of inBucket.all(bandBucket(fingerprint, band)) as string[]) {
+        if (touched.has(other) || (joined.has(other) && find(other) === find(id))) continue;
+        const theirs = outsideKey(other)?.fingerprint;
+        if (theirs && sameArticleText(fingerprint, theirs, band)) join(id, other);
+      }
   }
 
+  const components = new Map<string, string[]>();
+  for (const id of parent.keys()) {
+    const root = find(id);
+    const component = components.get(root);
+    if (component) component.push(id);
+    else components.set(root, [id]);
+  }
   const deleteRow = db.prepare('DELETE FROM article_groups WHERE article_id = ?');
   const insert = db.prepare('INSERT INTO article_groups(article_id, group_id) VALUES (?, ?)');
   const done = db.prepare('DELETE FROM regroup_pending WHERE article_id = ?');
   db.transaction(() => {
     for (const id of touched) deleteRow.run(id);
-    for (const component of components) {
+    for (const id of joined) deleteRow.run(id);
+    for (const component of components.values()) {
       if (component.length < 2) continue;
       const groupId = groupIdOf(component);
-      for (const id of component) {
-        if (!touched.has(id)) deleteRow.run(id);
-        insert.run(id, groupId);
-      }
+      for (const id of component) insert.run(id, groupId);
     }
     for (const id of pending) done.run(id);
   })();
