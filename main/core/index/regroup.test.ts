@@ -120,26 +120,29 @@ describe('regrouping after a change', () => {
         const title = `Post Number ${made}`;
         files.set(name, title);
         await put(name, postText(title, random.int(1, 28)));
+        return name;
       };
       for (let i = 0; i < 10; i++) await add();
       let grouped = 0;
       let splits = 0;
       let before = new Set<string>();
       for (let step = 0; step < 25; step++) {
+        let changed: string | null = null;
         if (step > 0) {
           const names = [...files.keys()];
           const op = random.pick(['add', 'edit', 'edit', 'remove'] as const);
-          if (op === 'add' || names.length < 3) await add();
+          if (op === 'add' || names.length < 3) changed = await add();
           else if (op === 'edit') {
-            const name = random.pick(names);
-            await put(name, postText(files.get(name)!, random.int(1, 28)));
+            changed = random.pick(names);
+            await put(changed, postText(files.get(changed)!, random.int(1, 28)));
           } else {
-            const name = random.pick(names);
-            files.delete(name);
-            await rm(join(library, name));
+            changed = random.pick(names);
+            files.delete(changed);
+            await rm(join(library, changed));
           }
         }
-        await updateIndex(db, library, { pool });
+        // Every other step as a watcher tells it (only the changed path looked at), the others listing the folder.
+        await updateIndex(db, library, { pool, ...(changed && step % 2 ? { changed: [changed] } : {}) });
         const stored = storedGroups();
         expect(stored).toEqual(scratchGroups());
         expect(db.prepare('SELECT count(*) FROM regroup_pending').pluck().get()).toBe(0);
