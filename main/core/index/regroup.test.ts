@@ -5,7 +5,7 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { BAND_COUNT, bandBucket } from '../articles';
 import { openIndexDb, type IndexDb } from './db';
 import { ParsePool } from './pool';
-import { groupsFromScratch, regroupAll } from './regroup';
+import { deferBands, groupsFromScratch, regroupAll } from './regroup';
 import { updateIndex } from './update';
 
 const pool = new ParsePool(2);
@@ -191,5 +191,26 @@ describe('regrouping after a change', () => {
     expect(incremental.length).toBeGreaterThan(0);
     regroupAll(db);
     expect(storedGroups()).toEqual(incremental);
+  });
+
+  it('writes the band buckets at the end of a bulk update, and regroups changes after it as usual', async () => {
+    const random = randomOf(11);
+    const postText = libraryOf(random);
+    for (let i = 0; i < 30; i++) await put(`p${i}.txt`, postText(`Post ${i}`, random.int(1, 28)));
+    // As a cold index of a big library: the workers leave the buckets out, and grouping writes them all.
+    expect(deferBands(db, 600)).toBe(true);
+    await updateIndex(db, library, { pool });
+    const { wanted, held } = bands();
+    expect(wanted.length).toBeGreaterThan(0);
+    expect(held).toEqual(wanted);
+    expect(storedGroups()).toEqual(scratchGroups());
+    expect(storedGroups().length).toBeGreaterThan(0);
+    // A small change is not bulk: its buckets are written with its articles.
+    expect(deferBands(db, 1)).toBe(false);
+    await put('p3.txt', postText('Post 3', 5));
+    await put('p30.txt', postText('Post 30', 6));
+    await updateIndex(db, library, { pool });
+    expect(bands().held).toEqual(bands().wanted);
+    expect(storedGroups()).toEqual(scratchGroups());
   });
 });

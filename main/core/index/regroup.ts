@@ -33,14 +33,65 @@ export function groupsFromScratch(db: IndexDb): { groupId: string; members: stri
   }));
 }
 
-/** Groups every article of the library again and rewrites article_groups whole. */
+/** Files an update's second pass must have, at least, to write the band buckets in bulk (deferBands()). */
+const BULK_FILES = 500;
+
+const bandsDeferred = (db: IndexDb): boolean =>
+  db.prepare("SELECT 1 FROM meta WHERE key = 'bands' AND value = 'deferred'").get() !== undefined;
+
+/**
+ * Before a second pass over much of the library (a cold index, a rebuild): the workers leave out
+ * the articles' band buckets, and the grouping at the end writes all of them at once, in bucket
+ * order (regroupAll()). Written a few articles at a time, scattered over the table's pages, the
+ * buckets made a cold index slower by a tenth. Kept in the index until that grouping, so an
+ * update stopped before it is finished by the next. True when deferred.
+ */
+export function deferBands(db: IndexDb, files: number): boolean {
+  const total = db.prepare('SELECT count(*) FROM files').pluck().get() as number;
+  if (files < BULK_FILES || files * 4 <= total) return false;
+  db.prepare(
+    "INSERT INTO meta(key, value) VALUES ('bands', 'deferred') ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+  ).run();
+  return true;
+}
+
+/** Writes the band buckets of every fingerprinted article again, in bucket order (each row appended after the last). */
+function writeAllBands(db: IndexDb, keys: ArticleKey[]): void {
+  const signed = keys.filter((key) => key.fingerprint);
+  const entries = signed.length * BAND_COUNT;
+  // Each entry's slot: the top bits of its bucket above, its index (article × BAND_COUNT + band) below, in one exact double.
+  const scale = 2 ** Math.max(1, Math.ceil(Math.log2(entries + 1)));
+  const slots = new Float64Array(entries);
+  for (let i = 0; i < signed.length; i++)
+    for (let band = 0; band < BAND_COUNT; band++) {
+      const entry = i * BAND_COUNT + band;
+      slots[entry] = Math.floor(bandBucket(signed[i]!.fingerprint!, band) / scale) * scale + entry;
+    }
+  slots.sort();
+  const insert = db.prepare('INSERT OR IGNORE INTO article_bands(bucket, article_id) VALUES (?, ?)');
+  db.prepare('DELETE FROM article_bands').run();
+  for (const slot of slots) {
+    const entry = slot % scale;
+    const key = signed[Math.floor(entry / BAND_COUNT)]!;
+    insert.run(bandBucket(key.fingerprint!, entry % BAND_COUNT), key.id);
+  }
+  db.prepare("DELETE FROM meta WHERE key = 'bands'").run();
+}
+
+/** Groups every article of the library again and rewrites article_groups whole (and the band buckets, when deferred). */
 export function regroupAll(db: IndexDb): void {
-  const groups = groupsFromScratch(db);
+  const rows = db.prepare('SELECT id, url_key, fingerprint FROM articles').all() as (Stored & { id: string })[];
+  const keys = rows.map((row) => keyOf(row.id, row));
+  const groups = groupsOfKeys(keys);
   const insert = db.prepare('INSERT INTO article_groups(article_id, group_id) VALUES (?, ?)');
   db.transaction(() => {
     db.prepare('DELETE FROM article_groups').run();
-    for (const { groupId, members } of groups) for (const id of members) insert.run(id, groupId);
+    for (const members of groups) {
+      const groupId = groupIdOf(members);
+      for (const id of members) insert.run(id, groupId);
+    }
     db.prepare('DELETE FROM regroup_pending').run();
+    if (bandsDeferred(db)) writeAllBands(db, keys);
   })();
 }
 
@@ -168,7 +219,7 @@ export function regroupChanged(db: IndexDb): void {
 
 /** Whether articles were added or removed since grouping last ran (an update stopped before grouping leaves some). */
 export const regroupPending = (db: IndexDb): boolean =>
-  db.prepare('SELECT 1 FROM regroup_pending LIMIT 1').get() !== undefined;
+  db.prepare('SELECT 1 FROM regroup_pending LIMIT 1').get() !== undefined || bandsDeferred(db);
 
 /**
  * Brings article_groups up to date with the articles added or removed since it was last
@@ -179,7 +230,8 @@ export function regroup(db: IndexDb): void {
   const { pending, articles } = db
     .prepare('SELECT (SELECT count(*) FROM regroup_pending) AS pending, (SELECT count(*) FROM articles) AS articles')
     .get() as { pending: number; articles: number };
-  if (pending === 0) return;
-  if (pending >= WHOLE_LIBRARY_MIN && pending > articles * WHOLE_LIBRARY_SHARE) regroupAll(db);
+  if (bandsDeferred(db)) regroupAll(db);
+  else if (pending === 0) return;
+  else if (pending >= WHOLE_LIBRARY_MIN && pending > articles * WHOLE_LIBRARY_SHARE) regroupAll(db);
   else regroupChanged(db);
 }

@@ -5,7 +5,7 @@ import { listLibraryFiles } from '../library/load';
 import { resetIfStale, type IndexDb } from './db';
 import { failedFile, type ParsedFile, type ParseMode } from './parse-file';
 import { ParsePool } from './pool';
-import { regroup, regroupPending } from './regroup';
+import { deferBands, regroup, regroupPending } from './regroup';
 import type { IndexProgress } from './types';
 import { writer, writeSecondPass, type ExtractJob } from './write';
 
@@ -367,7 +367,11 @@ export async function updateIndex(db: IndexDb, root: string, options: UpdateOpti
     if (!cancelled) {
       const pending = toExtract();
       extractedPosts = pending.map((job) => job.postId);
-      if (pending.length) db.transaction(w.clearPendingTexts)();
+      if (pending.length)
+        db.transaction(() => {
+          w.clearPendingTexts();
+          deferBands(db, pending.length);
+        })();
       options.onProgress?.({ phase: 'extracting', done: 0, total: pending.length });
       cancelled = !(await extractInWorkers(db, pool, root, pending, options, (written) => {
         extracted += written;

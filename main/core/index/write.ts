@@ -76,6 +76,8 @@ export function writer(db: IndexDb) {
     ),
     insertBand: db.prepare('INSERT OR IGNORE INTO main.article_bands(bucket, article_id) VALUES (?, ?)'),
     deleteBand: db.prepare('DELETE FROM main.article_bands WHERE bucket = ? AND article_id = ?'),
+    /** regroup.ts: a bulk update's bands are written all at once when it groups, not with each article. */
+    bandsDeferred: db.prepare("SELECT 1 FROM main.meta WHERE key = 'bands' AND value = 'deferred'").pluck(),
   };
   const shards = SHARD_SCHEMAS.map((schema) => shardStatements(db, schema));
 
@@ -200,7 +202,7 @@ export function writer(db: IndexDb) {
    * when the post has left the index since the first pass (its file removed or changed
    * meanwhile): the parse workers write with foreign keys off.
    */
-  function writeExtracted(parsed: ParsedFile, postId: string) {
+  function writeExtracted(parsed: ParsedFile, postId: string, bands = true) {
     if (s.setArticleCount.run(parsed.articleCount, parsed.commentKeys, postId).changes === 0) return;
     const original = parsed.post!.id;
     const rename = renamer(parsed, postId);
@@ -222,7 +224,7 @@ export function writer(db: IndexDb) {
         postId,
         fingerprint: a.fingerprint ? Buffer.from(new Uint32Array(a.fingerprint).buffer) : null,
       });
-      if (a.fingerprint)
+      if (a.fingerprint && bands)
         for (let band = 0; band < BAND_COUNT; band++) s.insertBand.run(bandBucket(a.fingerprint, band), id);
     }
     s.setExtracted.run(parsed.hash, parsed.file);
@@ -263,8 +265,9 @@ export function writeSecondPassTexts(w: ReturnType<typeof writer>, shard: number
  * again from the top next time.
  */
 export function writeSecondPass(w: ReturnType<typeof writer>, done: SecondPassResults): void {
+  const bands = w.s.bandsDeferred.get() === undefined;
   for (const { job, result } of done) {
-    if (unchanged({ job, result })) w.writeExtracted(result, job.postId);
+    if (unchanged({ job, result })) w.writeExtracted(result, job.postId, bands);
     else if (result.hash === 'failed') {
       for (const p of result.problems) w.s.insertProblem.run(p.file, p.line, p.severity, p.message);
       w.s.touchFile.run(-1, -1, result.file);
