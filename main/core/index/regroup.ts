@@ -41,8 +41,8 @@ const bandsDeferred = (db: IndexDb): boolean =>
 
 /**
  * Before a second pass over much of the library (a cold index, a rebuild): the workers leave out
- * the articles' band buckets, and the grouping at the end writes all of them at once, in bucket
- * order (regroupAll()). Written a few articles at a time, scattered over the table's pages, the
+ * the articles' band buckets (and the triggers the pending rows), and the grouping at the end
+ * groups the whole library and writes all the buckets at once, in bucket order (regroupAll()). Written a few articles at a time, scattered over the table's pages, the
  * buckets made a cold index slower by a tenth. Kept in the index until that grouping, so an
  * update stopped before it is finished by the next. True when deferred.
  */

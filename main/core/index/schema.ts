@@ -71,7 +71,8 @@ CREATE INDEX IF NOT EXISTS articles_by_url_key ON articles(url_key) WHERE url_ke
 
 -- The LSH band buckets of each fingerprinted article (same-article.ts bandBucket()), one row per
 -- band: where grouping finds an article's candidates without reading every fingerprint. Written
--- and deleted with the article's row (write.ts).
+-- and deleted with the article's row (write.ts), or, after a bulk update, all at once by the
+-- grouping (regroup.ts deferBands()).
 CREATE TABLE IF NOT EXISTS article_bands (
   bucket INTEGER NOT NULL,
   article_id TEXT NOT NULL,
@@ -79,12 +80,15 @@ CREATE TABLE IF NOT EXISTS article_bands (
 ) WITHOUT ROWID;
 
 -- Articles added or removed since grouping last ran: where the next regroup starts (regroup.ts).
--- Kept by triggers, so that a post deleted with its file (a cascade) is not missed.
+-- Kept by triggers, so that a post deleted with its file (a cascade) is not missed; not during a
+-- bulk update, which groups the whole library at its end (the 'bands' mark in meta).
 CREATE TABLE IF NOT EXISTS regroup_pending (article_id TEXT PRIMARY KEY) WITHOUT ROWID;
-CREATE TRIGGER IF NOT EXISTS articles_after_insert AFTER INSERT ON articles BEGIN
+CREATE TRIGGER IF NOT EXISTS articles_after_insert AFTER INSERT ON articles
+WHEN NOT EXISTS (SELECT 1 FROM meta WHERE key = 'bands') BEGIN
   INSERT OR IGNORE INTO regroup_pending(article_id) VALUES (new.id);
 END;
-CREATE TRIGGER IF NOT EXISTS articles_after_delete AFTER DELETE ON articles BEGIN
+CREATE TRIGGER IF NOT EXISTS articles_after_delete AFTER DELETE ON articles
+WHEN NOT EXISTS (SELECT 1 FROM meta WHERE key = 'bands') BEGIN
   INSERT OR IGNORE INTO regroup_pending(article_id) VALUES (old.id);
 END;
 
