@@ -3,8 +3,8 @@ import type { IndexDb } from './db';
 
 /**
  * Above this share of the library's articles waiting to be grouped (a cold index, a rebuild),
- * grouping them all at once (groupsOfKeys() over every fingerprint, in memory) is faster than
- * following the links of each through the stored buckets.
+ * the whole library is grouped at once (groupsOfKeys() over every fingerprint, read in one scan)
+ * rather than each waiting article's candidates looked up in the buckets, a few queries each.
  */
 const WHOLE_LIBRARY_SHARE = 0.25;
 /** …and when at least this many are waiting (a small library's changes take the incremental path, as a big one's do). */
@@ -24,7 +24,7 @@ const keyOf = (id: string, row: Stored): ArticleKey => ({
 /** A group's id: its smallest member id, so it stays the same while that member stays. */
 const groupIdOf = (group: string[]): string => group.reduce((least, id) => (id < least ? id : least));
 
-/** The groups of every article of the library, from scratch (groupsOfKeys() over every stored key): each with its id. */
+/** The groups of every article of the library from scratch (groupsOfKeys() over every stored key), each with its id: what regroupAll() writes. */
 export function groupsFromScratch(db: IndexDb): { groupId: string; members: string[] }[] {
   const rows = db.prepare('SELECT id, url_key, fingerprint FROM articles').all() as (Stored & { id: string })[];
   return groupsOfKeys(rows.map((row) => keyOf(row.id, row))).map((members) => ({
