@@ -77,6 +77,12 @@ interface OpenLibrary {
   updating: boolean;
   /** Resolves when what follows the opening update (read state recorded, the window told) is done. */
   settled: Promise<void>;
+  /**
+   * The folder was listed since the watcher was following it: a watcher's paths are then all
+   * that changed (the first change after opening lists the folder, for what changed while the
+   * watcher was starting).
+   */
+  listedWhileWatched: boolean;
 }
 
 /**
@@ -227,6 +233,7 @@ export function createService(deps: ServiceDeps) {
       abort,
       updating: true,
       settled: Promise.resolve(),
+      listedWhileWatched: false,
     };
     library = open;
     if (previous) {
@@ -277,9 +284,12 @@ export function createService(deps: ServiceDeps) {
     if (library !== open) return;
     open.indexed = updateIndex(open.db, open.root, {
       pool: pool ?? undefined,
+      // The watcher's paths: only those are looked at, so a save costs the same in a library of any size.
+      ...(open.listedWhileWatched ? { changed: files } : {}),
       ...(deps.nativeBinding ? { nativeBinding: deps.nativeBinding } : {}),
       onProgress: (progress) => emit('library.progress', { ...progress, root: open.root }),
     });
+    open.listedWhileWatched = true;
     const result = await open.indexed.finally(() => (open.updating = false));
     if (!result.cancelled) open.fullTextComplete = true;
     if (library === open && (result.parsed || result.removed)) {

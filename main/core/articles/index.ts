@@ -20,10 +20,13 @@ export type {
 export { buildArticleIndex, compareSources, keyOfSource, previewOf, type ArticleIndex } from './library-index';
 export {
   articleKey,
+  BAND_COUNT,
+  bandBucket,
   fingerprintOf,
   groupByKeys,
   groupsOfKeys,
   groupSameArticles,
+  sameArticleText,
   shingles,
   urlKey,
   type ArticleKey,

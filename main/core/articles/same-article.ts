@@ -186,6 +186,35 @@ function similarity(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return same / a.length;
 }
 
+/** How many LSH bands a fingerprint has: an article has one bucket per band (bandBucket()). */
+export const BAND_COUNT = BANDS;
+
+/**
+ * The bucket of band `band` of a fingerprint: the band number and its rows hashed into 53 bits
+ * (an exact double, and an exact SQLite integer: the index stores it, schema.ts article_bands).
+ * Two fingerprints whose band rows agree share the bucket; two that share it by chance are told
+ * apart by sameArticleText(), which compares the rows themselves.
+ */
+export function bandBucket(sig: ArrayLike<number>, band: number): number {
+  let high = Math.imul(0x811c9dc5 ^ band, 0x01000193);
+  let low = Math.imul(0x9e3779b9 ^ band, 0x85ebca6b);
+  for (let r = band * ROWS; r < band * ROWS + ROWS; r++) {
+    high = Math.imul(high ^ sig[r]!, 0x01000193);
+    low = Math.imul((low ^ sig[r]!) + (low >>> 15), 0xc2b2ae35);
+  }
+  return (high >>> 0) * 0x200000 + ((low >>> 0) >>> 11);
+}
+
+/**
+ * Whether two fingerprinted texts found in the same bucket of band `band` are the same article:
+ * the band's rows agree (a candidate pair of the LSH, whatever the hash), and enough of the
+ * signatures agree. With "same URL key", the only link grouping makes between two articles.
+ */
+export function sameArticleText(a: ArrayLike<number>, b: ArrayLike<number>, band: number): boolean {
+  for (let r = band * ROWS; r < band * ROWS + ROWS; r++) if (a[r] !== b[r]) return false;
+  return similarity(a, b) >= MIN_SIMILARITY;
+}
+
 /** The grouping key of an article. */
 export function articleKey(article: Article): ArticleKey {
   return {
@@ -217,7 +246,13 @@ export function groupByKeys(keys: ArticleKey[]): Map<string, string[]> {
   return others;
 }
 
-/** The groups of two or more articles that are the same piece, each as its members' ids (in key order). */
+/**
+ * The groups of two or more articles that are the same piece, each as its members' ids (in key
+ * order): the connected components of the links between articles, where two are linked when
+ * they have the same URL key, or when the rows of some band of their fingerprints agree and
+ * enough of the fingerprints agree (sameArticleText()). The index finds the same components from
+ * a change outwards (index/regroup.ts), through the buckets it stores.
+ */
 export function groupsOfKeys(keys: ArticleKey[]): string[][] {
   const parent = keys.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
@@ -242,20 +277,13 @@ export function groupsOfKeys(keys: ArticleKey[]): string[][] {
   // natively puts each bucket's members side by side. (A Map of buckets, an array each, would
   // be most of the grouping's time and memory.) The hash keeps what the index leaves of 53 bits,
   // 32 or more up to two million articles: two bands that share a bucket by chance cost one
-  // more comparison, as the similarity check decides.
+  // more comparison, which finds their band rows differ (sameArticleText()).
   const indexBits = Math.max(1, Math.ceil(Math.log2(keys.length + 1)));
   const scale = 2 ** indexBits;
   const slots = new Float64Array(signed.length);
   for (let band = 0; band < BANDS; band++) {
     for (let j = 0; j < signed.length; j++) {
-      const sig = keys[signed[j]!]!.fingerprint!;
-      let high = Math.imul(0x811c9dc5 ^ band, 0x01000193);
-      let low = Math.imul(0x9e3779b9 ^ band, 0x85ebca6b);
-      for (let r = band * ROWS; r < band * ROWS + ROWS; r++) {
-        high = Math.imul(high ^ sig[r]!, 0x01000193);
-        low = Math.imul((low ^ sig[r]!) + (low >>> 15), 0xc2b2ae35);
-      }
-      const bucket = Math.floor(((high >>> 0) * 0x200000 + ((low >>> 0) >>> 11)) / scale);
+      const bucket = Math.floor(bandBucket(keys[signed[j]!]!.fingerprint!, band) / scale);
       slots[j] = bucket * scale + signed[j]!;
     }
     slots.sort();
@@ -267,8 +295,7 @@ export function groupsOfKeys(keys: ArticleKey[]): string[][] {
         const a = slots[x]! % scale;
         for (let y = x + 1; y < end; y++) {
           const b = slots[y]! % scale;
-          if (find(a) !== find(b) && similarity(keys[a]!.fingerprint!, keys[b]!.fingerprint!) >= MIN_SIMILARITY)
-            union(a, b);
+          if (find(a) !== find(b) && sameArticleText(keys[a]!.fingerprint!, keys[b]!.fingerprint!, band)) union(a, b);
         }
       }
       start = end;

@@ -68,7 +68,8 @@ function setMeta(db: IndexDb, key: string, value: string, schema = 'main'): void
 function clearIndex(db: IndexDb): void {
   // main.docs: where an index before schema 7 kept its texts.
   db.exec(`
-    DROP TABLE IF EXISTS main.docs_fts; DROP TABLE IF EXISTS main.docs; DROP TABLE IF EXISTS main.article_groups; DROP TABLE IF EXISTS main.articles;
+    DROP TABLE IF EXISTS main.docs_fts; DROP TABLE IF EXISTS main.docs; DROP TABLE IF EXISTS main.article_groups;
+    DROP TABLE IF EXISTS main.article_bands; DROP TABLE IF EXISTS main.regroup_pending; DROP TABLE IF EXISTS main.articles;
     DROP TABLE IF EXISTS main.problems; DROP TABLE IF EXISTS main.posts; DROP TABLE IF EXISTS main.files; DROP TABLE IF EXISTS main.meta;`);
   for (const schema of SHARD_SCHEMAS)
     db.exec(

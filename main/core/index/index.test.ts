@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile, rename, rm, utimes, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rename, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
@@ -264,6 +264,30 @@ describe('the library index', () => {
         .problemsOf('zz-copy.txt')
         .filter((p) => p.message.includes('same date and title')),
     ).toHaveLength(1);
+  });
+
+  it('looks only at the paths it is told changed, a removed folder standing for the files under it', async () => {
+    await mkdir(join(library, 'old'));
+    await writeFile(join(library, 'old/one.txt'), post('One Old Post', 'Words about the cedar grove.'));
+    await writeFile(join(library, 'old/two.txt'), post('Two Old Post', 'Words about the birch grove.'));
+    expect(await update()).toMatchObject({ files: 4, posts: 4 });
+    const seed = join(library, '004_72f7fc2b7a245681.txt');
+    await writeFile(seed, (await readFile(seed, 'utf8')).replace('tipping point', 'breaking point'));
+    await writeFile(join(library, 'new.txt'), post('A New Post', 'Words about the rowan hedge.'));
+    // Only the new file named: the changed seed waits for a listing of the folder.
+    expect(await updateIndex(db, library, { pool, changed: ['new.txt'] })).toMatchObject({
+      files: 5,
+      parsed: 1,
+      unchanged: 4,
+      posts: 5,
+    });
+    expect(search(db, 'rowan').groups).toHaveLength(1);
+    expect(search(db, 'breaking point').groups).toHaveLength(0);
+    await rm(join(library, 'old'), { recursive: true });
+    expect(await updateIndex(db, library, { pool, changed: ['old'] })).toMatchObject({ removed: 2, posts: 3 });
+    expect(search(db, 'cedar').groups).toHaveLength(0);
+    expect(await update()).toMatchObject({ parsed: 1, removed: 0, files: 3 });
+    expect(search(db, 'breaking point').groups).toHaveLength(1);
   });
 
   it('links the same article quoted in two posts', async () => {

@@ -67,9 +67,34 @@ CREATE TABLE IF NOT EXISTS articles (
 CREATE INDEX IF NOT EXISTS articles_by_post ON articles(post_id);
 CREATE INDEX IF NOT EXISTS articles_by_source ON articles(source_key);
 
+CREATE INDEX IF NOT EXISTS articles_by_url_key ON articles(url_key) WHERE url_key IS NOT NULL;
+
+-- The LSH band buckets of each fingerprinted article (same-article.ts bandBucket()), one row per
+-- band: where grouping finds an article's candidates without reading every fingerprint. Written
+-- and deleted with the article's row (write.ts), or, after a bulk update, all at once by the
+-- grouping (regroup.ts deferBands()).
+CREATE TABLE IF NOT EXISTS article_bands (
+  bucket INTEGER NOT NULL,
+  article_id TEXT NOT NULL,
+  PRIMARY KEY (bucket, article_id)
+) WITHOUT ROWID;
+
+-- Articles added or removed since grouping last ran: where the next regroup starts (regroup.ts).
+-- Kept by triggers, so that a post deleted with its file (a cascade) is not missed; not during a
+-- bulk update, which groups the whole library at its end (the 'bands' mark in meta).
+CREATE TABLE IF NOT EXISTS regroup_pending (article_id TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TRIGGER IF NOT EXISTS articles_after_insert AFTER INSERT ON articles
+WHEN NOT EXISTS (SELECT 1 FROM meta WHERE key = 'bands') BEGIN
+  INSERT OR IGNORE INTO regroup_pending(article_id) VALUES (new.id);
+END;
+CREATE TRIGGER IF NOT EXISTS articles_after_delete AFTER DELETE ON articles
+WHEN NOT EXISTS (SELECT 1 FROM meta WHERE key = 'bands') BEGIN
+  INSERT OR IGNORE INTO regroup_pending(article_id) VALUES (old.id);
+END;
+
 -- The same piece quoted in several posts: each article of a group of two or more, with the
--- group's first article id. Rewritten whole after every change (update.ts regroup()), so it
--- needs no foreign key. A table of its own, not a column of articles: setting the column
+-- group's smallest article id. Only the groups around a change are rewritten (regroup.ts); an
+-- article's row goes when it is regrouped after its removal, so the table needs no foreign key. A table of its own, not a column of articles: setting the column
 -- rewrote thousands of scattered article rows (a tenth of a second on a cold index).
 CREATE TABLE IF NOT EXISTS article_groups (
   article_id TEXT PRIMARY KEY,

@@ -1,11 +1,11 @@
-import { statSync } from 'node:fs';
+import { lstatSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { groupsOfKeys } from '../articles';
 import { listLibraryFiles } from '../library/load';
 import { resetIfStale, type IndexDb } from './db';
 import { failedFile, type ParsedFile, type ParseMode } from './parse-file';
 import { ParsePool } from './pool';
+import { deferBands, regroup, regroupPending } from './regroup';
 import type { IndexProgress } from './types';
 import { writer, writeSecondPass, type ExtractJob } from './write';
 
@@ -19,6 +19,13 @@ export interface UpdateOptions {
   signal?: AbortSignal;
   /** The better-sqlite3 native module the workers' own connections load (Electron's build). */
   nativeBinding?: string;
+  /**
+   * The paths that changed, relative to the root with "/" (a folder watcher's events; a removed
+   * folder's path stands for the files the index has under it). Only these are looked at, and the
+   * rest of the folder is taken to be as the index has it, so a change costs the same in a library
+   * of any size. Without it (and after a rebuild), every file is listed and compared.
+   */
+  changed?: string[];
 }
 
 export interface UpdateResult {
@@ -80,30 +87,32 @@ async function scan(root: string, stat: boolean): Promise<Map<string, { size: nu
   return found;
 }
 
-/** Recomputes which articles are the same piece quoted in several posts. */
-function regroup(db: IndexDb) {
-  const rows = db.prepare('SELECT id, url_key, fingerprint FROM articles').all() as {
-    id: string;
-    url_key: string | null;
-    fingerprint: Buffer | null;
-  }[];
-  const keys = rows.map((r) => ({
-    id: r.id,
-    urlKey: r.url_key,
-    // A view of the stored bytes (which better-sqlite3 hands over aligned, each in a buffer of its own).
-    fingerprint: r.fingerprint
-      ? new Uint32Array(r.fingerprint.buffer, r.fingerprint.byteOffset, r.fingerprint.byteLength / 4)
-      : null,
-  }));
-  const insert = db.prepare('INSERT INTO article_groups(article_id, group_id) VALUES (?, ?)');
-  db.transaction(() => {
-    db.prepare('DELETE FROM article_groups').run();
-    // A group's id is its smallest member id: stable while that member stays, found once per group.
-    for (const group of groupsOfKeys(keys)) {
-      const groupId = group.reduce((least, id) => (id < least ? id : least));
-      for (const id of group) insert.run(id, groupId);
-    }
-  })();
+type Known = Map<string, { size: number; mtime_ms: number }>;
+
+/**
+ * What the index and the disk hold of some changed paths (UpdateOptions.changed): the index's
+ * files at each path or under it, and the seed files there on disk (as listSeedFiles() counts
+ * them: a regular .txt file whose name does not start with a dot).
+ */
+function scanChanged(
+  db: IndexDb,
+  root: string,
+  changed: string[],
+): { known: Known; onDisk: Map<string, { size: number; mtimeMs: number }> } {
+  const knownAt = db.prepare(
+    "SELECT path, size, mtime_ms FROM files WHERE path = ? OR (path > ? || '/' AND path < ? || '0')",
+  );
+  const known: Known = new Map();
+  const onDisk = new Map<string, { size: number; mtimeMs: number }>();
+  for (const path of new Set(changed)) {
+    for (const row of knownAt.all(path, path, path) as { path: string; size: number; mtime_ms: number }[])
+      known.set(row.path, row);
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    if (!name.toLowerCase().endsWith('.txt') || name.startsWith('.')) continue;
+    const info = lstatSync(join(root, path), { throwIfNoEntry: false });
+    if (info?.isFile()) onDisk.set(path, { size: info.size, mtimeMs: info.mtimeMs });
+  }
+  return { known, onDisk };
 }
 
 /** Why a file failed when its parse worker died on it (or ran out of memory), as its problem says. */
@@ -276,14 +285,20 @@ function writeStructures(w: ReturnType<typeof writer>, known: Map<string, unknow
   }
 }
 
-/** How many posts, comments, articles and problems the index holds. */
-function libraryCounts(db: IndexDb): { posts: number; comments: number; articles: number; problems: number } {
+/** How many files, posts, comments, articles and problems the index holds. */
+function libraryCounts(db: IndexDb): {
+  files: number;
+  posts: number;
+  comments: number;
+  articles: number;
+  problems: number;
+} {
   return db
     .prepare(
-      `SELECT (SELECT count(*) FROM posts) AS posts, (SELECT coalesce(sum(found_count), 0) FROM posts) AS comments,
+      `SELECT (SELECT count(*) FROM files) AS files, (SELECT count(*) FROM posts) AS posts, (SELECT coalesce(sum(found_count), 0) FROM posts) AS comments,
               (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM problems) AS problems`,
     )
-    .get() as { posts: number; comments: number; articles: number; problems: number };
+    .get() as { files: number; posts: number; comments: number; articles: number; problems: number };
 }
 
 /**
@@ -296,16 +311,23 @@ export async function updateIndex(db: IndexDb, root: string, options: UpdateOpti
   const started = performance.now();
   const rebuilt = resetIfStale(db, root);
   options.onProgress?.({ phase: 'scanning', done: 0, total: 0 });
-  const known = new Map(
-    (
-      db.prepare('SELECT path, size, mtime_ms FROM files').all() as { path: string; size: number; mtime_ms: number }[]
-    ).map((r) => [r.path, r]),
-  );
-  // The pool starts its workers on the first file only (a warm reopen starts none); an empty
-  // index will parse every file, so its workers start while the folder is listed.
   const pool = options.pool ?? new ParsePool(Math.max(1, availableParallelism()));
-  if (!known.size) pool.warm();
-  const onDisk = await scan(root, known.size > 0);
+  const indexed = db.prepare('SELECT 1 FROM files LIMIT 1').get() !== undefined;
+  let known: Known;
+  let onDisk: Map<string, { size: number; mtimeMs: number } | null>;
+  const onlyChanged = Boolean(options.changed && indexed && !rebuilt);
+  if (onlyChanged) ({ known, onDisk } = scanChanged(db, root, options.changed!));
+  else {
+    known = new Map(
+      (
+        db.prepare('SELECT path, size, mtime_ms FROM files').all() as { path: string; size: number; mtime_ms: number }[]
+      ).map((r) => [r.path, r]),
+    );
+    // The pool starts its workers on the first file only (a warm reopen starts none); an empty
+    // index will parse every file, so its workers start while the folder is listed.
+    if (!known.size) pool.warm();
+    onDisk = await scan(root, known.size > 0);
+  }
   const { removed, toParse } = changesOf(known, onDisk);
   const w = writer(db);
   db.transaction(() => removed.forEach(w.removeFile))();
@@ -345,7 +367,11 @@ export async function updateIndex(db: IndexDb, root: string, options: UpdateOpti
     if (!cancelled) {
       const pending = toExtract();
       extractedPosts = pending.map((job) => job.postId);
-      if (pending.length) db.transaction(w.clearPendingTexts)();
+      if (pending.length)
+        db.transaction(() => {
+          w.clearPendingTexts();
+          deferBands(db, pending.length);
+        })();
       options.onProgress?.({ phase: 'extracting', done: 0, total: pending.length });
       cancelled = !(await extractInWorkers(db, pool, root, pending, options, (written) => {
         extracted += written;
@@ -360,18 +386,20 @@ export async function updateIndex(db: IndexDb, root: string, options: UpdateOpti
     if (!options.pool) await pool.close();
   }
 
-  if (extracted || removed.length || rebuilt) {
+  if (extracted || removed.length || rebuilt || regroupPending(db)) {
     options.onProgress?.({ phase: 'grouping', done: 0, total: 1 });
     regroup(db);
   }
   const counts = libraryCounts(db);
   options.onProgress?.({ phase: 'done', done: 1, total: 1 });
+  // Only the changed looked at: the files the index holds are those on disk (a file that failed too).
+  const files = onlyChanged ? counts.files : onDisk.size;
   return {
-    files: onDisk.size,
-    parsed,
-    unchanged: onDisk.size - toParse.length,
-    removed: removed.length,
     ...counts,
+    files,
+    parsed,
+    unchanged: files - toParse.length,
+    removed: removed.length,
     extractedPosts,
     rebuilt,
     postsReadyMs,

@@ -1,3 +1,4 @@
+import { BAND_COUNT, bandBucket } from '../articles';
 import type { Problem } from '../parse';
 import type { IndexDb } from './db';
 import type { ParsedFile } from './parse-file';
@@ -75,8 +76,27 @@ export function writer(db: IndexDb) {
     insertArticle: db.prepare(
       'INSERT INTO main.articles(id, post_id, ord, kind, source_key, source_name, source_kind, site, title, url, url_key, preview, fingerprint) VALUES (@id, @postId, @ord, @kind, @sourceKey, @sourceName, @sourceKind, @site, @title, @url, @urlKey, @preview, @fingerprint)',
     ),
+    fingerprintsOfPost: db.prepare(
+      'SELECT id, fingerprint FROM main.articles WHERE post_id = ? AND fingerprint IS NOT NULL',
+    ),
+    insertBand: db.prepare('INSERT OR IGNORE INTO main.article_bands(bucket, article_id) VALUES (?, ?)'),
+    deleteBand: db.prepare('DELETE FROM main.article_bands WHERE bucket = ? AND article_id = ?'),
+    /** regroup.ts: a bulk update's bands are written all at once when it groups, not with each article. */
+    bandsDeferred: db.prepare("SELECT 1 FROM main.meta WHERE key = 'bands' AND value = 'deferred'").pluck(),
   };
   const shards = SHARD_SCHEMAS.map((schema) => shardStatements(db, schema));
+
+  /** The band buckets of a stored fingerprint (its bytes as the index keeps them). */
+  const bucketsOf = (bytes: Buffer): number[] => {
+    const sig = new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
+    return Array.from({ length: BAND_COUNT }, (_, band) => bandBucket(sig, band));
+  };
+
+  /** Deletes the band buckets of a post's articles, before the articles themselves go. */
+  function deleteBandsOf(postId: string) {
+    for (const { id, fingerprint } of s.fingerprintsOfPost.all(postId) as { id: string; fingerprint: Buffer }[])
+      for (const bucket of bucketsOf(fingerprint)) s.deleteBand.run(bucket, id);
+  }
 
   /**
    * Deletes a post's texts from every shard (SQLite has no foreign keys across files). Only
@@ -88,10 +108,12 @@ export function writer(db: IndexDb) {
     for (const shard of shards) if (shard.hasDocs.get(postId) !== undefined) shard.deleteDocsOf.run(postId);
   }
 
-  /** Deletes the texts of the post a file held, if the index has one. */
+  /** Deletes the texts and band buckets of the post a file held, if the index has one (its articles go with the post). */
   function deleteTextsOfFile(file: string) {
     const postId = s.postOfFile.get(file) as string | undefined;
-    if (postId !== undefined) deleteTextsOf(postId);
+    if (postId === undefined) return;
+    deleteTextsOf(postId);
+    deleteBandsOf(postId);
   }
 
   /** Forgets a file removed from the library, with its post, problems, articles and texts. */
@@ -191,10 +213,11 @@ export function writer(db: IndexDb) {
    * when the post has left the index since the first pass (its file removed or changed
    * meanwhile): the parse workers write with foreign keys off.
    */
-  function writeExtracted(parsed: ParsedFile, postId: string) {
+  function writeExtracted(parsed: ParsedFile, postId: string, bands = true) {
     if (s.setArticleCount.run(parsed.articleCount, parsed.commentKeys, postId).changes === 0) return;
     const original = parsed.post!.id;
     const rename = renamer(parsed, postId);
+    deleteBandsOf(postId);
     s.deleteArticlesOf.run(postId);
     // The full parse's problems (the first pass read only the head and the count) replace the first pass's.
     if (parsed.post) {
@@ -205,12 +228,15 @@ export function writer(db: IndexDb) {
       for (const p of problems) s.insertProblem.run(p.file, p.line, p.severity, p.message);
     }
     for (const a of parsed.articles) {
+      const id = rename(a.id);
       s.insertArticle.run({
         ...a,
-        id: rename(a.id),
+        id,
         postId,
         fingerprint: a.fingerprint ? Buffer.from(new Uint32Array(a.fingerprint).buffer) : null,
       });
+      if (a.fingerprint && bands)
+        for (let band = 0; band < BAND_COUNT; band++) s.insertBand.run(bandBucket(a.fingerprint, band), id);
     }
     s.setExtracted.run(parsed.hash, parsed.file);
   }
@@ -256,8 +282,9 @@ export function writeSecondPassTexts(
  * again from the top next time.
  */
 export function writeSecondPass(w: ReturnType<typeof writer>, done: SecondPassResults): void {
+  const bands = w.s.bandsDeferred.get() === undefined;
   for (const { job, result } of done) {
-    if (unchanged({ job, result })) w.writeExtracted(result, job.postId);
+    if (unchanged({ job, result })) w.writeExtracted(result, job.postId, bands);
     else if (result.hash === 'failed') {
       for (const p of result.problems) w.s.insertProblem.run(p.file, p.line, p.severity, p.message);
       w.s.touchFile.run(-1, -1, result.file);
