@@ -17,6 +17,17 @@ const empty = z.object({}).strict();
 /** A non-empty string of at most `max` characters. */
 const text = (max: number) => z.string().min(1).max(max);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** What a search looks for and in: search.query and search.timeline. */
+const searchFilters = z.object({
+  query: z.string().max(1000),
+  kinds: z
+    .array(z.enum(['post', 'comment', 'article']))
+    .max(3)
+    .optional(),
+  from: isoDate.nullable().optional(),
+  to: isoDate.nullable().optional(),
+  sourceKey: text(512).nullable().optional(),
+});
 const postId = text(1024);
 const annotationId = z.string().uuid();
 const offset = z.number().int().min(0).max(50_000_000);
@@ -36,16 +47,8 @@ export const requests = {
   'problems.list': empty,
   'articles.sources': empty,
   'articles.bySource': z.object({ key: text(512) }).strict(),
-  'search.query': z
-    .object({
-      query: z.string().max(1000),
-      kinds: z
-        .array(z.enum(['post', 'comment', 'article']))
-        .max(3)
-        .optional(),
-      from: isoDate.nullable().optional(),
-      to: isoDate.nullable().optional(),
-      sourceKey: text(512).nullable().optional(),
+  'search.query': searchFilters
+    .extend({
       limit: z.number().int().min(1).max(200).optional(),
       sort: z.enum(['relevance', 'date']).optional(),
     })
@@ -130,18 +133,7 @@ export const requests = {
     .strict(),
   'readState.counts': empty,
   // Where the matches fall in time (issue 18): a search's words and filters, as search.query's.
-  'search.timeline': z
-    .object({
-      query: z.string().max(1000),
-      kinds: z
-        .array(z.enum(['post', 'comment', 'article']))
-        .max(3)
-        .optional(),
-      from: isoDate.nullable().optional(),
-      to: isoDate.nullable().optional(),
-      sourceKey: text(512).nullable().optional(),
-    })
-    .strict(),
+  'search.timeline': searchFilters.strict(),
   'library.timeline': empty,
 } satisfies Record<MethodName, z.ZodType>;
 

@@ -7,7 +7,7 @@ import { NO_FILTERS, SEARCH_KINDS, searchKey, type SearchFilters, type SearchKin
 import { formatDate } from '../../ui/format';
 import { DateField } from './DateField';
 import { SearchTimeline } from './SearchTimeline';
-import { DIALOG_FOCUSABLE } from '../timeline/MonthBars';
+import { DIALOG_FOCUSABLE } from '../../ui/sheet-dialog';
 import './search.css';
 import { useFocusOnRequest } from '../../ui/use-focus-on-request';
 import { useReturnFocus } from '../../ui/use-return-focus';

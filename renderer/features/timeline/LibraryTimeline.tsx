@@ -1,10 +1,11 @@
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useMemo, useState } from 'react';
 import type { BusyThread, LibraryTimeline as Timeline } from '../../../preload/api';
 import { monthName } from '../../../main/core/shared/timeline';
 import { useApp } from '../../store';
 import { formatDate } from '../../ui/format';
 import { useReturnFocus } from '../../ui/use-return-focus';
-import { DIALOG_FOCUSABLE, MonthBars, MonthTable } from './MonthBars';
+import { SheetDialog } from '../../ui/sheet-dialog';
+import { MonthBars, MonthTable } from './MonthBars';
 import './timeline.css';
 
 const number = (n: number) => n.toLocaleString('en-GB');
@@ -33,11 +34,8 @@ function TimelineDialog() {
   const error = useApp((s) => s.libraryTimelineError);
   const close = useApp((s) => s.closeLibraryTimeline);
   const openPost = useApp((s) => s.openPost);
-  const dialog = useRef<HTMLDivElement>(null);
-  const closeButton = useRef<HTMLButtonElement>(null);
   // Back where it was; when that has gone (the list re-rendered), to the Timeline button.
   const returnFocus = useReturnFocus(() => document.querySelector<HTMLElement>('.library-timeline-button'));
-  useEffect(() => closeButton.current?.focus(), []);
 
   const dismiss = () => {
     close();
@@ -48,56 +46,21 @@ function TimelineDialog() {
     void openPost(postId);
   };
 
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      event.stopPropagation();
-      dismiss();
-    } else if (event.key === 'Tab' && dialog.current) {
-      // Keep Tab inside the dialog.
-      const focusable = Array.from(dialog.current.querySelectorAll<HTMLElement>(DIALOG_FOCUSABLE));
-      const at = focusable.indexOf(document.activeElement as HTMLElement);
-      const next = focusable[(at + (event.shiftKey ? -1 : 1) + focusable.length) % focusable.length];
-      event.preventDefault();
-      next?.focus();
-    }
-  };
-
   return (
-    <div
-      className="search-overlay timeline-overlay"
-      onMouseDown={(event) => {
-        if (event.target === event.currentTarget) dismiss();
-      }}
-    >
-      <div
-        ref={dialog}
-        className="timeline-sheet"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="library-timeline-heading"
-        onKeyDown={onKeyDown}
-      >
-        <div className="timeline-header">
-          <h2 id="library-timeline-heading">Library timeline</h2>
-          <button ref={closeButton} type="button" className="timeline-close" onClick={dismiss} title="Close (Esc)">
-            Close <kbd aria-hidden="true">Esc</kbd>
-          </button>
-        </div>
-        <div className="timeline-body">
-          {error && (
-            <p role="alert" className="timeline-error">
-              {error}
-            </p>
-          )}
-          {!timeline ? (
-            <p role="status">{status === 'loading' ? 'Counting posts and comments…' : ''}</p>
-          ) : (
-            <TimelineContent timeline={timeline} openThread={openThread} />
-          )}
-        </div>
+    <SheetDialog name="timeline" headingId="library-timeline-heading" title="Library timeline" onDismiss={dismiss}>
+      <div className="timeline-body">
+        {error && (
+          <p role="alert" className="timeline-error">
+            {error}
+          </p>
+        )}
+        {!timeline ? (
+          <p role="status">{status === 'loading' ? 'Counting posts and comments…' : ''}</p>
+        ) : (
+          <TimelineContent timeline={timeline} openThread={openThread} />
+        )}
       </div>
-    </div>
+    </SheetDialog>
   );
 }
 

@@ -112,10 +112,6 @@ export function MonthBars({ bars, label, onActivate }: MonthBarsProps): ReactNod
   );
 }
 
-/** Elements Tab moves between in a dialog holding a chart: its bars are one tab stop (the others have tabindex -1). */
-export const DIALOG_FOCUSABLE =
-  'button:not([disabled]):not([tabindex="-1"]), input:not([disabled]), select:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
-
 /** The chart's numbers as a table, behind a "Show as table" disclosure. */
 export function MonthTable({
   caption,
