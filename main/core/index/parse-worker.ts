@@ -1,5 +1,5 @@
 /** A parse worker: reads and parses the seed files it is sent, off the thread that writes the index. */
-import { parentPort, threadId, workerData } from 'node:worker_threads';
+import { parentPort, resourceLimits, threadId, workerData } from 'node:worker_threads';
 import { failedFile, scanFileForIndex, type ParsedFile, type ParseMode } from './parse-file';
 import type { ParseWorkerData, Task } from './pool';
 import { TaskLoop, type Started } from './task-loop';
@@ -39,6 +39,11 @@ const needsFull = (task: Task): boolean =>
 /** The answer to a task other than 'extract', computed synchronously (files are read with blocking calls). */
 function answer(task: Exclude<Task, { kind: 'extract' }>, lib: Full | null): unknown {
   switch (task.kind) {
+    case 'release':
+      // No connection without the full parser: it is what opens one.
+      return lib?.releaseConnection() ?? null;
+    case 'settings':
+      return { resourceLimits, connection: lib?.connectionSettings() ?? null };
     case 'articles':
       return lib!.articlesOfFile(task.root, task.file);
     case 'parse-many':

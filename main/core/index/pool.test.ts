@@ -56,6 +56,10 @@ import { parentPort } from 'node:worker_threads';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 parentPort.on('message', ({ id, task }) => {
+  if (task.kind === 'release') {
+    parentPort.postMessage({ id, result: null });
+    return;
+  }
   if (task.kind === 'extract') {
     if (task.batch.jobs.some((job) => job.path === 'boom.txt')) process.exit(3);
     parentPort.postMessage({ id, result: { written: task.batch.jobs.length } });

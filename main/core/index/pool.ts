@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { PostArticles } from '../articles';
-import type { ExtractBatch } from './extract-batch';
+import type { ConnectionSettings, ExtractBatch } from './extract-batch';
 import { parseWorkerLocation } from './packaged-paths';
 import type { ParsedFile, ParseMode } from './parse-file';
 import { SHARDS } from './schema';
@@ -39,7 +39,7 @@ function workerSpec(workerFile?: string): { url: URL; workerData?: { entry: stri
  * under this; without limits each worker's heap grows to a hundred megabytes or more before it
  * collects, and the indexing process's memory with it.
  */
-const WORKER_LIMITS = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 };
+export const WORKER_LIMITS = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 } as const;
 
 /**
  * Files sent to a worker before it answers the first: a worker reads the next file while it
@@ -48,12 +48,20 @@ const WORKER_LIMITS = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 
  */
 const DEPTH = 4;
 
+/** What a worker runs with (ParsePool.settings()). */
+export interface WorkerSettings {
+  resourceLimits: Record<string, number>;
+  connection: ConnectionSettings | null;
+}
+
 /** What a worker is asked for: a file parsed for the index, or a post's quoted articles for the reader. */
 export type Task =
   | { kind: 'parse'; root: string; file: string; mode: ParseMode }
   | { kind: 'parse-many'; root: string; files: { file: string; mode: ParseMode }[] }
   | { kind: 'articles'; root: string; file: string }
-  | { kind: 'extract'; batch: ExtractBatch };
+  | { kind: 'extract'; batch: ExtractBatch }
+  | { kind: 'release' }
+  | { kind: 'settings' };
 
 interface Job {
   worker: Worker | null;
@@ -78,6 +86,7 @@ export class ParsePool {
   private readonly shardOf = new Map<Worker, number>();
   private started = false;
   private closed = false;
+  private writersLost = 0;
 
   /**
    * `workerFile`: a built worker to run (the bench runs the app's `out/main/parse-worker.js` from
@@ -132,7 +141,9 @@ export class ParsePool {
       this.load.delete(worker);
       // A worker that died writing leaves a lock held: let the others write (SQLite rolled its transaction back).
       const threadId = this.threadIds.get(worker) ?? -1;
-      for (const lock of [this.indexLock, ...this.shardLocks]) lock.release(threadId);
+      let wasWriting = false;
+      for (const lock of [this.indexLock, ...this.shardLocks]) wasWriting = lock.release(threadId) || wasWriting;
+      if (wasWriting) this.writersLost++;
       this.threadIds.delete(worker);
       const shard = this.shardOf.get(worker) ?? 0;
       this.shardOf.delete(worker);
@@ -197,6 +208,37 @@ export class ParsePool {
   /** The second pass for a batch of files, parsed and written into the index by a worker (see extract-batch.ts). */
   extract(batch: ExtractBatch): Promise<{ written: number }> {
     return this.run<{ written: number }>({ kind: 'extract', batch });
+  }
+
+  /**
+   * How many workers have died while writing into the index (holding a write lock): with a
+   * journal, SQLite rolled their transaction back; without one (a cold build), the file may be half-written.
+   */
+  get diedWriting(): number {
+    return this.writersLost;
+  }
+
+  /** Closes every worker's connection to the index, so that its files can be replaced (a cold build's end). */
+  async releaseIndex(): Promise<void> {
+    await Promise.all([...this.workers].map((worker) => this.runOn(worker, { kind: 'release' })));
+  }
+
+  /**
+   * What each worker runs with: its heap limits and its connection's page caches and journal
+   * modes (that of the last connection it opened, when it has closed it; null when it never opened one).
+   */
+  settings(): Promise<WorkerSettings[]> {
+    return Promise.all([...this.workers].map((worker) => this.runOn<WorkerSettings>(worker, { kind: 'settings' })));
+  }
+
+  /** Runs a task on one given worker (after what it has in hand). */
+  private runOn<T>(worker: Worker, task: Task): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.load.set(worker, (this.load.get(worker) ?? 0) + 1);
+      const id = this.nextId++;
+      this.jobs.set(id, { worker, task, resolve: resolve as (r: never) => void, reject });
+      worker.postMessage({ id, task });
+    });
   }
 
   private run<T>(task: Task): Promise<T> {

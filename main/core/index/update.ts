@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { groupsOfKeys } from '../articles';
 import { listLibraryFiles } from '../library/load';
-import { resetIfStale, type IndexDb } from './db';
+import { abandonColdBuild, finishColdBuild, resetIfStale, startColdBuild, type IndexDb } from './db';
 import { failedFile, type ParsedFile, type ParseMode } from './parse-file';
 import { ParsePool } from './pool';
 import type { IndexProgress } from './types';
@@ -198,6 +198,7 @@ async function extractInWorkers(
   jobs: ExtractJob[],
   options: UpdateOptions,
   onWritten: (files: number) => void,
+  building: boolean,
 ): Promise<boolean> {
   const w = writer(db);
   const batches: ExtractJob[][] = [];
@@ -208,6 +209,7 @@ async function extractInWorkers(
         root,
         dbPath: db.name,
         ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+        ...(building ? { building } : {}),
         jobs: batch,
       });
       onWritten(batch.length);
@@ -305,6 +307,13 @@ export async function updateIndex(db: IndexDb, root: string, options: UpdateOpti
   // index will parse every file, so its workers start while the folder is listed.
   const pool = options.pool ?? new ParsePool(Math.max(1, availableParallelism()));
   if (!known.size) pool.warm();
+  // An empty index is built as a cache: its full-text shards into new files, durability off (db.ts).
+  const cold = !known.size && db.name !== ':memory:' && !db.readonly;
+  if (cold) {
+    await pool.releaseIndex();
+    startColdBuild(db);
+  }
+  const diedWriting = pool.diedWriting;
   const onDisk = await scan(root, known.size > 0);
   const { removed, toParse } = changesOf(known, onDisk);
   const w = writer(db);
@@ -347,11 +356,32 @@ export async function updateIndex(db: IndexDb, root: string, options: UpdateOpti
       extractedPosts = pending.map((job) => job.postId);
       if (pending.length) db.transaction(w.clearPendingTexts)();
       options.onProgress?.({ phase: 'extracting', done: 0, total: pending.length });
-      cancelled = !(await extractInWorkers(db, pool, root, pending, options, (written) => {
-        extracted += written;
-        options.onProgress?.({ phase: 'extracting', done: extracted, total: pending.length });
-      }));
+      cancelled = !(await extractInWorkers(
+        db,
+        pool,
+        root,
+        pending,
+        options,
+        (written) => {
+          extracted += written;
+          options.onProgress?.({ phase: 'extracting', done: extracted, total: pending.length });
+        },
+        cold,
+      ));
     }
+    if (cold) {
+      await pool.releaseIndex();
+      // A worker that died in the middle of writing may have left a shard half-written (no journal to roll back with).
+      if (pool.diedWriting !== diedWriting)
+        throw new Error('a parse worker stopped while writing the new index; it is built again on the next update');
+      finishColdBuild(db);
+    }
+  } catch (error) {
+    if (cold) {
+      await pool.releaseIndex().catch(() => undefined);
+      abandonColdBuild(db);
+    }
+    throw error;
   } finally {
     if (!options.pool) await pool.close();
   }
