@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import {
   buildingShardPath,
@@ -203,13 +203,29 @@ export function abandonColdBuild(db: IndexDb): void {
   switchShards(db, false);
 }
 
+/** Waits until a file (or a folder's list of names: `folder`) is on the disk. */
+function syncToDisk(path: string, folder = false): void {
+  // Windows opens no folder as a file, and syncs a file only when it is open for writing.
+  if (folder && process.platform === 'win32') return;
+  const fd = openSync(path, folder ? 'r' : 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 function switchShards(db: IndexDb, keep: boolean): void {
   for (const schema of SHARD_SCHEMAS) db.exec(`DETACH DATABASE ${schema}`);
   SHARD_SCHEMAS.forEach((_, shard) => {
     const path = shardPath(db.name, shard);
     removeShardFiles(path);
-    if (keep) renameSync(buildingShardPath(db.name, shard), path);
+    if (!keep) return;
+    // Written without syncing: on the disk before it takes the index's name, so that a power cut after cannot leave it half there.
+    syncToDisk(buildingShardPath(db.name, shard));
+    renameSync(buildingShardPath(db.name, shard), path);
   });
+  if (keep) syncToDisk(dirname(db.name), true);
   removeBuildingFiles(db.name);
   SHARD_SCHEMAS.forEach((schema, shard) => {
     db.prepare(`ATTACH DATABASE ? AS ${schema}`).run(shardPath(db.name, shard));
