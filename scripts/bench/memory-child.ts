@@ -21,11 +21,25 @@ updateIndex(db, root!, {
   onProgress: (progress) => {
     if (progress.phase === phase) return;
     phase = progress.phase;
-    writeSync(1, `phase ${phase} ${Date.now()}\n`);
+    const { heapTotal, external } = process.memoryUsage();
+    const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
+    writeSync(1, `phase ${phase} ${Date.now()} main heap ${mb(heapTotal)} MB, external ${mb(external)} MB\n`);
+    // The workers' heaps, as the second pass ends.
+    if (phase === 'grouping' && 'settings' in pool)
+      void pool
+        .settings()
+        .then((workers) => writeSync(1, `workers ${workers.map((w) => Math.round(w.heapMb)).join(' ')} MB\n`));
   },
 })
   .then(async (result) => {
-    writeSync(1, `done ${Date.now()} ${Math.round(performance.now() - started)} ${result.posts}\n`);
+    const { heapTotal } = process.memoryUsage();
+    // CPU time of every thread (less moved than the wall clock by other tenants of the machine).
+    const { user, system } = process.cpuUsage();
+    writeSync(1, `cpu ${Math.round((user + system) / 1000)} ms\n`);
+    writeSync(
+      1,
+      `done ${Date.now()} ${Math.round(performance.now() - started)} ${result.posts} main heap ${Math.round(heapTotal / 2 ** 20)} MB\n`,
+    );
     db.close();
     await pool.close();
   })

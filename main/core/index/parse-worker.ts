@@ -1,4 +1,5 @@
 /** A parse worker: reads and parses the seed files it is sent, off the thread that writes the index. */
+import { getHeapStatistics } from 'node:v8';
 import { parentPort, resourceLimits, threadId, workerData } from 'node:worker_threads';
 import { failedFile, scanFileForIndex, type ParsedFile, type ParseMode } from './parse-file';
 import type { ParseWorkerData, Task } from './pool';
@@ -43,7 +44,11 @@ function answer(task: Exclude<Task, { kind: 'extract' }>, lib: Full | null): unk
       // No connection without the full parser: it is what opens one.
       return lib?.releaseConnection() ?? null;
     case 'settings':
-      return { resourceLimits, connection: lib?.connectionSettings() ?? null };
+      return {
+        resourceLimits,
+        heapMb: getHeapStatistics().total_heap_size / 2 ** 20,
+        connection: lib?.connectionSettings() ?? null,
+      };
     case 'articles':
       return lib!.articlesOfFile(task.root, task.file);
     case 'parse-many':

@@ -51,6 +51,8 @@ const DEPTH = 4;
 /** What a worker runs with (ParsePool.settings()). */
 export interface WorkerSettings {
   resourceLimits: Record<string, number>;
+  /** The worker's heap now, MB (V8's total heap size: what its isolate holds from the system). */
+  heapMb: number;
   connection: ConnectionSettings | null;
 }
 
