@@ -5,11 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../../../scripts/corpus';
+import { listLibraryFiles } from '../library/load';
 import { openIndexDb, type IndexDb } from './db';
 import { ParsePool, type WorkerSettings } from './pool';
 import { indexQueries } from './queries';
 import { buildingShardPath, SHARD_SCHEMAS, SHARDS, shardPath } from './schema';
 import { search } from './search';
+import type { IndexProgress } from './types';
 import { updateIndex } from './update';
 
 const CHILD = join(import.meta.dirname, '../../../test-support/cold-build-child.ts');
@@ -30,11 +32,25 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 const buildingFiles = (indexPath: string) =>
   Array.from({ length: SHARDS }, (_, shard) => buildingShardPath(indexPath, shard)).filter((path) => existsSync(path));
 
+/**
+ * The workers' settings, asked as the last second-pass batch is written, while they still run
+ * (after a cold build, the pool stops them: ParsePool.rest()).
+ */
+function workersAtTheEnd(pool: ParsePool) {
+  let asked: Promise<WorkerSettings[]> | null = null;
+  return {
+    onProgress: ({ phase, done, total }: IndexProgress) => {
+      if (phase === 'extracting' && done === total && done > 0) asked ??= pool.settings();
+    },
+    settings: () => asked ?? Promise.reject(new Error('the second pass never ended')),
+  };
+}
+
 const journalModes = (db: IndexDb) =>
   ['main', ...SHARD_SCHEMAS].map((schema) => db.pragma(`${schema}.journal_mode`, { simple: true }));
 
 describe('a cold build', () => {
-  it('writes the full text into new files with durability off, readable as it fills, then swaps them in', async () => {
+  it('writes the full text into new files with durability off, readable as it fills, then swaps them in and rests the workers', async () => {
     const indexPath = join(dir, 'swap/index.sqlite');
     const db = openIndexDb(indexPath);
     const pool = new ParsePool(2);
@@ -48,10 +64,12 @@ describe('a cold build', () => {
           hits: search(db, 'the').totalHits,
         });
       let looked = false;
+      const atTheEnd = workersAtTheEnd(pool);
       const result = await updateIndex(db, small(), {
         pool,
         onPostsReady: look,
         onProgress: (progress) => {
+          atTheEnd.onProgress(progress);
           if (progress.phase === 'extracting' && progress.done > 0 && !looked) {
             looked = true;
             look();
@@ -66,10 +84,15 @@ describe('a cold build', () => {
         modes: ['wal', 'off', 'off'],
       });
       expect(seen[1]!.hits).toBeGreaterThan(0);
-      // The workers wrote their shards without a journal or syncing too (read as they closed them).
-      const workers = await pool.settings();
+      // The workers wrote their shards without a journal or syncing too.
+      const workers = await atTheEnd.settings();
       expect(workers.map((w) => w.connection?.s0?.journalMode)).toEqual(['off', 'off']);
       expect(workers.map((w) => w.connection?.s1?.synchronous)).toEqual([0, 0]);
+      // Then the pool stopped its workers, and starts fresh ones for the next task.
+      expect(await pool.settings()).toEqual([]);
+      const [first] = await listLibraryFiles(small());
+      expect((await pool.parse(small(), first!, 'structure')).post).not.toBeNull();
+      expect(await pool.settings()).toHaveLength(2);
       // Swapped in: no building file left, the shards in place with their write-ahead log, searchable.
       expect(buildingFiles(indexPath)).toEqual([]);
       expect(journalModes(db)).toEqual(['wal', 'wal', 'wal']);
@@ -137,16 +160,18 @@ describe('memory bounds', () => {
       Object.fromEntries(['main', ...SHARD_SCHEMAS].map((s) => [s, db.pragma(`${s}.cache_size`, { simple: true })]));
     // The main connection's, read as the post list is ready, as the texts are written, and at the end.
     const main: Record<string, unknown>[] = [];
+    const atTheEnd = workersAtTheEnd(pool);
     try {
       const result = await updateIndex(db, library, {
         pool,
         onPostsReady: () => main.push(caches()),
         onProgress: (progress) => {
+          atTheEnd.onProgress(progress);
           if (progress.phase === 'extracting' && progress.done > 0 && main.length === 1) main.push(caches());
         },
       });
       main.push(caches());
-      const workers: WorkerSettings[] = await pool.settings();
+      const workers: WorkerSettings[] = await atTheEnd.settings();
       return {
         posts: result.posts,
         main,

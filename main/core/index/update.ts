@@ -375,6 +375,8 @@ export async function updateIndex(db: IndexDb, root: string, options: UpdateOpti
       if (pool.diedWriting !== diedWriting)
         throw new Error('a parse worker stopped while writing the new index; it is built again on the next update');
       finishColdBuild(db);
+      // Their heaps, grown over the whole library, would stay as long as they do: grouping and the reader come next.
+      await pool.rest();
     }
   } catch (error) {
     if (cold) {
