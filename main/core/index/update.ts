@@ -309,12 +309,15 @@ export async function updateIndex(db: IndexDb, root: string, options: UpdateOpti
   if (!known.size) pool.warm();
   // An empty index is built as a cache: its full-text shards into new files, durability off (db.ts).
   const cold = !known.size && db.name !== ':memory:' && !db.readonly;
-  if (cold) {
-    await pool.releaseIndex();
-    startColdBuild(db);
-  }
+  // No worker may hold the old shards open as they are removed; asked now, answered as the folder is listed
+  // (a worker that dies meanwhile is replaced by one with no connection).
+  const released = cold ? pool.releaseIndex().catch(() => undefined) : null;
   const diedWriting = pool.diedWriting;
   const onDisk = await scan(root, known.size > 0);
+  if (cold) {
+    await released;
+    startColdBuild(db);
+  }
   const { removed, toParse } = changesOf(known, onDisk);
   const w = writer(db);
   db.transaction(() => removed.forEach(w.removeFile))();
