@@ -36,6 +36,7 @@ updateIndex(db, root!, {
     // CPU time of every thread (less moved than the wall clock by other tenants of the machine).
     const { user, system } = process.cpuUsage();
     writeSync(1, `cpu ${Math.round((user + system) / 1000)} ms\n`);
+    writeSync(1, `posts ready ${Math.round(result.postsReadyMs)} ms\n`);
     writeSync(
       1,
       `done ${Date.now()} ${Math.round(performance.now() - started)} ${result.posts} main heap ${Math.round(heapTotal / 2 ** 20)} MB\n`,

@@ -91,7 +91,7 @@ async function main(): Promise<void> {
     const { samples, stdout } = await sampled([child, root, indexPath, ...(workerFile ? [resolve(workerFile)] : [])]);
     const done = /^done \d+ (\d+) (\d+)/m.exec(stdout);
     process.stdout.write(
-      `${JSON.stringify({ mode, root, worker: workerFile ? 'built' : 'tsx', peak: round(peakOf(samples)), anonByPhase: byPhase(samples, stdout), totalMs: Number(done?.[1]), posts: Number(done?.[2]), heaps: stdout.match(/(main heap|workers) .*MB/g), cpuMs: Number(/^cpu (\d+)/m.exec(stdout)?.[1]) })}\n`,
+      `${JSON.stringify({ mode, root, worker: workerFile ? 'built' : 'tsx', peak: round(peakOf(samples)), anonByPhase: byPhase(samples, stdout), totalMs: Number(done?.[1]), posts: Number(done?.[2]), heaps: stdout.match(/(main heap|workers) .*MB/g), cpuMs: Number(/^cpu (\d+)/m.exec(stdout)?.[1]), postsReadyMs: Number(/^posts ready (\d+)/m.exec(stdout)?.[1]) })}\n`,
     );
     return;
   }
