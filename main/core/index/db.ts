@@ -1,8 +1,17 @@
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DDL, ftsTuning, PARSER_VERSION, SCHEMA_VERSION, SHARD_SCHEMAS, shardDdl, shardPath } from './schema';
+import {
+  buildingShardPath,
+  DDL,
+  ftsTuning,
+  PARSER_VERSION,
+  SCHEMA_VERSION,
+  SHARD_SCHEMAS,
+  shardDdl,
+  shardPath,
+} from './schema';
 
 export type IndexDb = Database.Database;
 
@@ -10,7 +19,19 @@ export interface OpenOptions {
   /** A better-sqlite3 native module built for this runtime (Electron passes its own build). */
   nativeBinding?: string;
   readonly?: boolean;
+  /**
+   * Attach the full-text shards a cold build is writing (buildingShardPath()) instead of the
+   * index's own, with durability off: a worker's connection during a cold build.
+   */
+  building?: boolean;
 }
+
+/**
+ * Pages each connection caches, per database file (the index and each shard), in KB as PRAGMA
+ * cache_size takes it: the thread that answers the window, and each parse worker. Fixed, never
+ * scaled with the library: the operating system caches the files too.
+ */
+export const CACHE_KB = { main: 16000, worker: 4000 } as const;
 
 /**
  * Opens (creating if needed) an index database with WAL, foreign keys and the schema in place,
@@ -22,19 +43,21 @@ export function openIndexDb(path: string, options: OpenOptions = {}): IndexDb {
     readonly: options.readonly ?? false,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
-  SHARD_SCHEMAS.forEach((schema, shard) => db.prepare(`ATTACH DATABASE ? AS ${schema}`).run(shardPath(path, shard)));
+  const building = options.building ?? false;
+  SHARD_SCHEMAS.forEach((schema, shard) =>
+    db.prepare(`ATTACH DATABASE ? AS ${schema}`).run((building ? buildingShardPath : shardPath)(path, shard)),
+  );
   if (!options.readonly) {
-    for (const schema of ['main', ...SHARD_SCHEMAS]) {
-      db.pragma(`${schema}.journal_mode = WAL`);
-      db.pragma(`${schema}.synchronous = NORMAL`);
-    }
+    db.pragma('main.journal_mode = WAL');
+    db.pragma('main.synchronous = NORMAL');
+    for (const schema of SHARD_SCHEMAS) setDurability(db, schema, !building);
     // Checkpoint every 10,000 pages (~40 MB) of WAL rather than SQLite's default ~4 MB: a cold index
     // writes hundreds of megabytes, and frequent checkpoints write the busiest pages over and over.
     db.pragma('wal_autocheckpoint = 10000');
   }
   db.pragma('foreign_keys = ON');
   // 16 MB of page cache: the operating system caches the file too, and the indexing process stays small.
-  setCacheSize(db, -16000);
+  setCacheSize(db, -CACHE_KB.main);
   if (!options.readonly) createTables(db);
   return db;
 }
@@ -47,6 +70,21 @@ function createTables(db: IndexDb): void {
     db.exec(shardDdl(schema));
     if (newFts) db.exec(ftsTuning(schema));
   }
+}
+
+/**
+ * A shard written as a cache (`durable` false: no journal, no syncing, while a cold build writes
+ * its own new file) or as the index is kept (write-ahead log, synced at checkpoints).
+ */
+function setDurability(db: IndexDb, schema: string, durable: boolean): void {
+  if (durable) db.pragma(`${schema}.journal_mode = WAL`);
+  else {
+    // better-sqlite3 runs SQLite in defensive mode, which refuses journal_mode OFF (silently: it stays DELETE).
+    db.unsafeMode(true);
+    db.pragma(`${schema}.journal_mode = OFF`);
+    db.unsafeMode(false);
+  }
+  db.pragma(`${schema}.synchronous = ${durable ? 'NORMAL' : 'OFF'}`);
 }
 
 /** Sets the page cache of the index and each shard (in KB when negative, as PRAGMA cache_size). */
@@ -113,4 +151,87 @@ export function resetIfStale(db: IndexDb, root: string): string | null {
     }
   })();
   return reason;
+}
+
+/** The files a cold build leaves when it stops before its end (a crash): its shards and anything SQLite kept beside them. */
+function removeBuildingFiles(indexPath: string): void {
+  for (let shard = 0; shard < SHARD_SCHEMAS.length; shard++)
+    for (const suffix of ['', '-journal', '-wal', '-shm'])
+      rmSync(`${buildingShardPath(indexPath, shard)}${suffix}`, { force: true });
+}
+
+/** A shard file and its write-ahead log and shared-memory index. */
+function removeShardFiles(path: string): void {
+  for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+}
+
+/**
+ * Starts a cold build (an empty index): the full-text shards, nearly all of the index's bytes,
+ * are written into new files with durability off (no journal, no syncing), which replace the
+ * index's own only when the build ends (finishColdBuild()). `db` reads and writes them meanwhile,
+ * attached under the same names, so its readers see the index fill as before. The index and its
+ * new shards get a new shards_token at once: if the process dies before the end, the index no
+ * longer matches the shards beside it, and the next update starts afresh (resetIfStale()), never
+ * reading the half-written files, which it removes.
+ */
+export function startColdBuild(db: IndexDb): void {
+  for (const schema of SHARD_SCHEMAS) db.exec(`DETACH DATABASE ${schema}`);
+  SHARD_SCHEMAS.forEach((_, shard) => removeShardFiles(shardPath(db.name, shard)));
+  removeBuildingFiles(db.name);
+  SHARD_SCHEMAS.forEach((schema, shard) => {
+    db.prepare(`ATTACH DATABASE ? AS ${schema}`).run(buildingShardPath(db.name, shard));
+    setDurability(db, schema, false);
+    db.pragma(`${schema}.cache_size = -${CACHE_KB.main}`);
+  });
+  createTables(db);
+  const token = randomUUID();
+  db.transaction(() => {
+    for (const schema of ['main', ...SHARD_SCHEMAS]) setMeta(db, 'shards_token', token, schema);
+  })();
+}
+
+/**
+ * Ends a cold build: its shards take the place of the index's own (renamed: the files are whole,
+ * or the index is rebuilt), and `db` reads and writes them with the write-ahead log from here
+ * on. Every other connection to them (the workers') must be closed first.
+ */
+export function finishColdBuild(db: IndexDb): void {
+  switchShards(db, true);
+}
+
+/** Gives a cold build up (it failed): its files are removed, and the next update starts afresh (their token is gone). */
+export function abandonColdBuild(db: IndexDb): void {
+  switchShards(db, false);
+}
+
+/** Waits until a file (or a folder's list of names: `folder`) is on the disk. */
+function syncToDisk(path: string, folder = false): void {
+  // Windows opens no folder as a file, and syncs a file only when it is open for writing.
+  if (folder && process.platform === 'win32') return;
+  const fd = openSync(path, folder ? 'r' : 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function switchShards(db: IndexDb, keep: boolean): void {
+  for (const schema of SHARD_SCHEMAS) db.exec(`DETACH DATABASE ${schema}`);
+  SHARD_SCHEMAS.forEach((_, shard) => {
+    const path = shardPath(db.name, shard);
+    removeShardFiles(path);
+    if (!keep) return;
+    // Written without syncing: on the disk before it takes the index's name, so that a power cut after cannot leave it half there.
+    syncToDisk(buildingShardPath(db.name, shard));
+    renameSync(buildingShardPath(db.name, shard), path);
+  });
+  if (keep) syncToDisk(dirname(db.name), true);
+  removeBuildingFiles(db.name);
+  SHARD_SCHEMAS.forEach((schema, shard) => {
+    db.prepare(`ATTACH DATABASE ? AS ${schema}`).run(shardPath(db.name, shard));
+    setDurability(db, schema, true);
+    db.pragma(`${schema}.cache_size = -${CACHE_KB.main}`);
+  });
+  createTables(db);
 }

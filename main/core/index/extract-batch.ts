@@ -1,4 +1,4 @@
-import { openIndexDb, setCacheSize, type IndexDb } from './db';
+import { CACHE_KB, openIndexDb, setCacheSize, type IndexDb } from './db';
 import { SHARD_SCHEMAS } from './schema';
 import { failedFile, type ParsedFile } from './parse-file';
 import { parseFileForIndex } from './parse-full';
@@ -12,6 +12,8 @@ export interface ExtractBatch {
   /** The index file, opened by the worker with a connection of its own. */
   dbPath: string;
   nativeBinding?: string;
+  /** A cold build: the texts go into its new shard files, written with durability off (db.ts startColdBuild()). */
+  building?: boolean;
   jobs: ExtractJob[];
 }
 
@@ -21,20 +23,53 @@ export interface ParsedBatch {
   done: { job: ExtractJob; result: ParsedFile }[];
 }
 
-let open: { path: string; db: IndexDb; w: ReturnType<typeof writer> } | null = null;
+let open: { key: string; db: IndexDb; w: ReturnType<typeof writer> } | null = null;
 
-function connection(path: string, nativeBinding?: string) {
-  if (open?.path === path) return open;
-  open?.db.close();
-  const db = openIndexDb(path, nativeBinding ? { nativeBinding } : {});
+/** A connection's page cache (KB, as PRAGMA cache_size gives it when negative) and journal mode, per database file. */
+export type ConnectionSettings = Record<string, { cacheSize: number; journalMode: string; synchronous: number }>;
+
+/** The settings of the last connection this worker opened, read as it was closed (or now, while it is open). */
+let lastSettings: ConnectionSettings | null = null;
+
+function settingsOf(db: IndexDb): ConnectionSettings {
+  return Object.fromEntries(
+    ['main', ...SHARD_SCHEMAS].map((schema) => [
+      schema,
+      {
+        cacheSize: db.pragma(`${schema}.cache_size`, { simple: true }) as number,
+        journalMode: db.pragma(`${schema}.journal_mode`, { simple: true }) as string,
+        synchronous: db.pragma(`${schema}.synchronous`, { simple: true }) as number,
+      },
+    ]),
+  );
+}
+
+/** What this worker's connection to the index runs with (tests: the page caches must not grow with the library). */
+export function connectionSettings(): ConnectionSettings | null {
+  return open ? settingsOf(open.db) : lastSettings;
+}
+
+/** Closes this worker's connection to the index (its files are about to be replaced, pool.ts releaseIndex()). */
+export function releaseConnection(): void {
+  if (!open) return;
+  lastSettings = settingsOf(open.db);
+  open.db.close();
+  open = null;
+}
+
+function connection(path: string, nativeBinding?: string, building = false) {
+  const key = `${building ? 'building:' : ''}${path}`;
+  if (open?.key === key) return open;
+  releaseConnection();
+  const db = openIndexDb(path, { ...(nativeBinding ? { nativeBinding } : {}), building });
   // Another worker may be writing its batch: wait for it rather than fail.
   db.pragma('busy_timeout = 60000');
-  setCacheSize(db, -4000);
+  setCacheSize(db, -CACHE_KB.worker);
   // This connection only adds a post's articles and texts, and writeExtracted() checks first
   // that the post is still there: checking each text's post again as a foreign key would add a
   // lookup per text to the write and catch nothing.
   db.pragma('foreign_keys = OFF');
-  open = { path, db, w: writer(db) };
+  open = { key, db, w: writer(db) };
   return open;
 }
 
@@ -52,11 +87,16 @@ function collectorOf(dbPath: string, shard: number): TermCollector {
  * Merges what this worker collected for shard `shard` of the index at `dbPath` into the shard's
  * top lists (the caller holds the shard's lock). Run once at the end of a pass (update.ts).
  */
-export function mergeTermLists(dbPath: string, shard: number, nativeBinding?: string): { words: number } {
+export function mergeTermLists(
+  dbPath: string,
+  shard: number,
+  nativeBinding?: string,
+  building = false,
+): { words: number } {
   const collector = collectors.get(`${shard}\u0000${dbPath}`);
   collectors.delete(`${shard}\u0000${dbPath}`);
   if (!collector?.size) return { words: 0 };
-  const { db } = connection(dbPath, nativeBinding);
+  const { db } = connection(dbPath, nativeBinding, building);
   return db.transaction(() => collector.merge(db, SHARD_SCHEMAS[shard]!))();
 }
 
@@ -87,7 +127,7 @@ export function writeBatch(
   indexLock: WriteLock,
   holder: number,
 ): { written: number } {
-  const { db, w } = connection(batch.dbPath, batch.nativeBinding);
+  const { db, w } = connection(batch.dbPath, batch.nativeBinding, batch.building);
   db.transaction(() => writeSecondPassTexts(w, shard, done, collectorOf(batch.dbPath, shard)))();
   indexLock.with(holder, () => db.transaction(() => writeSecondPass(w, done))());
   return { written: done.length };

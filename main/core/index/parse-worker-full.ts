@@ -5,10 +5,10 @@
 import { extractArticles, type PostArticles } from '../articles';
 import { readSeedBytesSync } from '../library/load';
 import { parseSeed } from '../parse';
-import { mergeTermLists, parseBatch, writeBatch } from './extract-batch';
+import { connectionSettings, mergeTermLists, parseBatch, releaseConnection, writeBatch } from './extract-batch';
 import { parseFileForIndex } from './parse-full';
 
-export { mergeTermLists, parseBatch, parseFileForIndex, writeBatch };
+export { connectionSettings, mergeTermLists, parseBatch, parseFileForIndex, releaseConnection, writeBatch };
 
 /** A post's quoted articles and internal quotes, for the reader. Throws when the file no longer holds a post. */
 export function articlesOfFile(root: string, file: string): PostArticles {

@@ -1,5 +1,6 @@
 /** A parse worker: reads and parses the seed files it is sent, off the thread that writes the index. */
-import { parentPort, threadId, workerData } from 'node:worker_threads';
+import { getHeapStatistics } from 'node:v8';
+import { parentPort, resourceLimits, threadId, workerData } from 'node:worker_threads';
 import { failedFile, scanFileForIndex, type ParsedFile, type ParseMode } from './parse-file';
 import type { ParseWorkerData, Task } from './pool';
 import { TaskLoop, type Started } from './task-loop';
@@ -40,6 +41,15 @@ const needsFull = (task: Task): boolean =>
 /** The answer to a task other than the writing ones ('extract', 'merge-terms'), computed synchronously (files are read with blocking calls). */
 function answer(task: Exclude<Task, { kind: 'extract' | 'merge-terms' }>, lib: Full | null): unknown {
   switch (task.kind) {
+    case 'release':
+      // No connection without the full parser: it is what opens one.
+      return lib?.releaseConnection() ?? null;
+    case 'settings':
+      return {
+        resourceLimits,
+        heapMb: getHeapStatistics().total_heap_size / 2 ** 20,
+        connection: lib?.connectionSettings() ?? null,
+      };
     case 'articles':
       return lib!.articlesOfFile(task.root, task.file);
     case 'parse-many':
@@ -61,7 +71,7 @@ async function start(task: Task): Promise<Started> {
   }
   if (task.kind === 'merge-terms')
     return {
-      write: () => lib!.mergeTermLists(task.dbPath, data.shard, task.nativeBinding),
+      write: () => lib!.mergeTermLists(task.dbPath, data.shard, task.nativeBinding, task.building),
       lock: shardLock,
     };
   if (task.kind !== 'extract') return { answer: answer(task, lib) };

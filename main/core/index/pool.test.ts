@@ -60,6 +60,10 @@ parentPort.on('message', ({ id, task }) => {
     parentPort.postMessage({ id, result: { words: 0 } });
     return;
   }
+  if (task.kind === 'release') {
+    parentPort.postMessage({ id, result: null });
+    return;
+  }
   if (task.kind === 'extract') {
     if (task.batch.jobs.some((job) => job.path === 'boom.txt')) process.exit(3);
     parentPort.postMessage({ id, result: { written: task.batch.jobs.length } });

@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { PostArticles } from '../articles';
-import type { ExtractBatch } from './extract-batch';
+import type { ConnectionSettings, ExtractBatch } from './extract-batch';
 import { parseWorkerLocation } from './packaged-paths';
 import type { ParsedFile, ParseMode } from './parse-file';
 import { SHARDS } from './schema';
@@ -40,7 +40,7 @@ function workerSpec(workerFile?: string): { url: URL; workerData?: { entry: stri
  * under this; without limits each worker's heap grows to a hundred megabytes or more before it
  * collects, and the indexing process's memory with it.
  */
-const WORKER_LIMITS = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 };
+export const WORKER_LIMITS = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 } as const;
 
 /**
  * Files sent to a worker before it answers the first: a worker reads the next file while it
@@ -49,13 +49,23 @@ const WORKER_LIMITS = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 
  */
 const DEPTH = 4;
 
+/** What a worker runs with (ParsePool.settings()). */
+export interface WorkerSettings {
+  resourceLimits: Record<string, number>;
+  /** The worker's heap now, MB (V8's total heap size: what its isolate holds from the system). */
+  heapMb: number;
+  connection: ConnectionSettings | null;
+}
+
 /** What a worker is asked for: a file parsed for the index, or a post's quoted articles for the reader. */
 export type Task =
   | { kind: 'parse'; root: string; file: string; mode: ParseMode }
   | { kind: 'parse-many'; root: string; files: { file: string; mode: ParseMode }[] }
   | { kind: 'articles'; root: string; file: string }
   | { kind: 'extract'; batch: ExtractBatch }
-  | { kind: 'merge-terms'; dbPath: string; nativeBinding?: string };
+  | { kind: 'merge-terms'; dbPath: string; nativeBinding?: string; building?: boolean }
+  | { kind: 'release' }
+  | { kind: 'settings' };
 
 interface Job {
   worker: Worker | null;
@@ -80,6 +90,7 @@ export class ParsePool {
   private readonly shardOf = new Map<Worker, number>();
   private started = false;
   private closed = false;
+  private writersLost = 0;
 
   /**
    * `workerFile`: a built worker to run (the bench runs the app's `out/main/parse-worker.js` from
@@ -134,7 +145,9 @@ export class ParsePool {
       this.load.delete(worker);
       // A worker that died writing leaves a lock held: let the others write (SQLite rolled its transaction back).
       const threadId = this.threadIds.get(worker) ?? -1;
-      for (const lock of [this.indexLock, ...this.shardLocks]) lock.release(threadId);
+      let wasWriting = false;
+      for (const lock of [this.indexLock, ...this.shardLocks]) wasWriting = lock.release(threadId) || wasWriting;
+      if (wasWriting) this.writersLost++;
       this.threadIds.delete(worker);
       const shard = this.shardOf.get(worker) ?? 0;
       this.shardOf.delete(worker);
@@ -203,26 +216,46 @@ export class ParsePool {
 
   /**
    * Has every worker merge the top lists it collected for the index at `dbPath` into its shard
-   * (term-lists.ts); run at the end of a second pass. A worker that died meanwhile took what it
-   * collected with it: its shard's lists then miss those texts until the next rebuild, and
-   * search finds them through a word's other texts only.
+   * (term-lists.ts); run at the end of a second pass, before a cold build's files are swapped in.
+   * A worker that died meanwhile took what it collected with it: its shard's lists then miss
+   * those texts until the next rebuild, and search finds them through FTS5.
    */
-  async mergeTermLists(dbPath: string, nativeBinding?: string): Promise<number> {
+  async mergeTermLists(dbPath: string, nativeBinding?: string, building = false): Promise<number> {
     if (!this.started || this.closed) return 0;
-    const merged = await Promise.all(
-      [...this.workers].map(
-        (worker) =>
-          new Promise<{ words: number }>((resolve, reject) => {
-            this.load.set(worker, (this.load.get(worker) ?? 0) + 1);
-            const id = this.nextId++;
-            const task: Task = { kind: 'merge-terms', dbPath, ...(nativeBinding ? { nativeBinding } : {}) };
-            const job: Job = { worker, task, resolve: resolve as (r: never) => void, reject };
-            this.jobs.set(id, job);
-            worker.postMessage({ id, task });
-          }),
-      ),
-    );
+    const task: Task = { kind: 'merge-terms', dbPath, ...(nativeBinding ? { nativeBinding } : {}), building };
+    const merged = await Promise.all([...this.workers].map((worker) => this.runOn<{ words: number }>(worker, task)));
     return merged.reduce((sum, m) => sum + m.words, 0);
+  }
+
+  /**
+   * How many workers have died while writing into the index (holding a write lock): with a
+   * journal, SQLite rolled their transaction back; without one (a cold build), the file may be half-written.
+   */
+  get diedWriting(): number {
+    return this.writersLost;
+  }
+
+  /** Closes every worker's connection to the index, so that its files can be replaced (a cold build's end). */
+  async releaseIndex(): Promise<void> {
+    await Promise.all([...this.workers].map((worker) => this.runOn(worker, { kind: 'release' })));
+  }
+
+  /**
+   * What each worker runs with: its heap limits and its connection's page caches and journal
+   * modes (that of the last connection it opened, when it has closed it; null when it never opened one).
+   */
+  settings(): Promise<WorkerSettings[]> {
+    return Promise.all([...this.workers].map((worker) => this.runOn<WorkerSettings>(worker, { kind: 'settings' })));
+  }
+
+  /** Runs a task on one given worker (after what it has in hand). */
+  private runOn<T>(worker: Worker, task: Task): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.load.set(worker, (this.load.get(worker) ?? 0) + 1);
+      const id = this.nextId++;
+      this.jobs.set(id, { worker, task, resolve: resolve as (r: never) => void, reject });
+      worker.postMessage({ id, task });
+    });
   }
 
   private run<T>(task: Task): Promise<T> {
@@ -243,6 +276,24 @@ export class ParsePool {
       this.release(worker);
       job.reject(error as Error);
     }
+  }
+
+  /**
+   * Stops the workers when none has work in hand, freeing their heaps (about 30 MB each after a
+   * cold build, kept for as long as a worker lives); the next task starts fresh ones. Returns
+   * whether it did.
+   */
+  async rest(): Promise<boolean> {
+    if (this.closed || this.jobs.size > 0 || this.waiting.length > 0 || this.workers.size === 0) return false;
+    const workers = [...this.workers];
+    // Forgotten first, so that their exit is not taken for a death (died() replaces only workers it knows).
+    this.workers.clear();
+    this.load.clear();
+    this.threadIds.clear();
+    this.shardOf.clear();
+    this.started = false;
+    await Promise.all(workers.map((w) => w.terminate()));
+    return true;
   }
 
   async close(): Promise<void> {

@@ -131,6 +131,10 @@ export function nextRowid(max: number | null, shard: number): number {
 export const shardPath = (indexPath: string, shard: number): string =>
   indexPath === ':memory:' ? ':memory:' : `${indexPath.replace(/\.sqlite$/, '')}.text-${shard}.sqlite`;
 
+/** Where a cold build writes shard `shard` until it replaces the index's own ("…/1a2b.text-0.building.sqlite"; db.ts startColdBuild()). */
+export const buildingShardPath = (indexPath: string, shard: number): string =>
+  shardPath(indexPath, shard).replace(/\.sqlite$/, '.building.sqlite');
+
 /**
  * A shard's tables, in schema `db`. A text's rowid is unique across shards (shardOfRowid()), so
  * a rowid alone says where a text is. No foreign key to posts

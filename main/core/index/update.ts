@@ -2,7 +2,7 @@ import { lstatSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { listLibraryFiles } from '../library/load';
-import { resetIfStale, type IndexDb } from './db';
+import { abandonColdBuild, finishColdBuild, resetIfStale, startColdBuild, type IndexDb } from './db';
 import { failedFile, type ParsedFile, type ParseMode } from './parse-file';
 import { ParsePool } from './pool';
 import { deferBands, regroup, regroupPending } from './regroup';
@@ -207,6 +207,7 @@ async function extractInWorkers(
   jobs: ExtractJob[],
   options: UpdateOptions,
   onWritten: (files: number) => void,
+  building: boolean,
 ): Promise<boolean> {
   const w = writer(db);
   const batches: ExtractJob[][] = [];
@@ -217,6 +218,7 @@ async function extractInWorkers(
         root,
         dbPath: db.name,
         ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+        ...(building ? { building } : {}),
         jobs: batch,
       });
       onWritten(batch.length);
@@ -316,6 +318,8 @@ export async function updateIndex(db: IndexDb, root: string, options: UpdateOpti
   let known: Known;
   let onDisk: Map<string, { size: number; mtimeMs: number } | null>;
   const onlyChanged = Boolean(options.changed && indexed && !rebuilt);
+  let cold = false;
+  const diedWriting = pool.diedWriting;
   if (onlyChanged) ({ known, onDisk } = scanChanged(db, root, options.changed!));
   else {
     known = new Map(
@@ -326,7 +330,16 @@ export async function updateIndex(db: IndexDb, root: string, options: UpdateOpti
     // The pool starts its workers on the first file only (a warm reopen starts none); an empty
     // index will parse every file, so its workers start while the folder is listed.
     if (!known.size) pool.warm();
+    // An empty index is built as a cache: its full-text shards into new files, durability off (db.ts).
+    cold = !known.size && db.name !== ':memory:' && !db.readonly;
+    // No worker may hold the old shards open as they are removed; asked now, answered as the folder is listed
+    // (a worker that dies meanwhile is replaced by one with no connection).
+    const released = cold ? pool.releaseIndex().catch(() => undefined) : null;
     onDisk = await scan(root, known.size > 0);
+    if (cold) {
+      await released;
+      startColdBuild(db);
+    }
   }
   const { removed, toParse } = changesOf(known, onDisk);
   const w = writer(db);
@@ -373,15 +386,38 @@ export async function updateIndex(db: IndexDb, root: string, options: UpdateOpti
           deferBands(db, pending.length);
         })();
       options.onProgress?.({ phase: 'extracting', done: 0, total: pending.length });
-      cancelled = !(await extractInWorkers(db, pool, root, pending, options, (written) => {
-        extracted += written;
-        options.onProgress?.({ phase: 'extracting', done: extracted, total: pending.length });
-      }));
+      cancelled = !(await extractInWorkers(
+        db,
+        pool,
+        root,
+        pending,
+        options,
+        (written) => {
+          extracted += written;
+          options.onProgress?.({ phase: 'extracting', done: extracted, total: pending.length });
+        },
+        cold,
+      ));
       // What was written is searchable: its words join the shards' top lists, also when cancelled.
       // A merge that fails (its worker died) leaves lists missing those texts; search then
       // finds them through FTS5 (rank.ts), so the update carries on.
-      if (extracted) await pool.mergeTermLists(db.name, options.nativeBinding).catch(() => 0);
+      if (extracted) await pool.mergeTermLists(db.name, options.nativeBinding, cold).catch(() => 0);
     }
+    if (cold) {
+      await pool.releaseIndex();
+      // A worker that died in the middle of writing may have left a shard half-written (no journal to roll back with).
+      if (pool.diedWriting !== diedWriting)
+        throw new Error('a parse worker stopped while writing the new index; it is built again on the next update');
+      finishColdBuild(db);
+      // Their heaps, grown over the whole library, would stay as long as they do: grouping and the reader come next.
+      await pool.rest();
+    }
+  } catch (error) {
+    if (cold) {
+      await pool.releaseIndex().catch(() => undefined);
+      abandonColdBuild(db);
+    }
+    throw error;
   } finally {
     if (!options.pool) await pool.close();
   }
