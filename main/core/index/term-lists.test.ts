@@ -69,6 +69,20 @@ describe('TermCollector', () => {
     expect(collect.size).toBe(0);
   });
 
+  it('counts a word with accents as FTS5 does: folded, and the same word typed without them', () => {
+    const db = shard();
+    const collect = new TermCollector();
+    for (let i = 1; i <= LISTED_DF; i++)
+      collect.add(i, '', i % 2 ? 'Café naïve—o’Brien' : 'the CAFE was naive', `p${i}`);
+    db.transaction(() => collect.merge(db, 'main'))();
+    expect(list(db, 'cafe')!.df).toBe(LISTED_DF);
+    expect(list(db, 'naive')!.df).toBe(LISTED_DF);
+    expect(list(db, 'café')).toBeNull();
+    // The accented text's length counts its tokens as FTS5 splits them: cafe, naive, o, brien.
+    const accented = list(db, 'cafe')!.texts.find((t) => t.rowid % 2 === 1)!;
+    expect(accented.length).toBe(tokens('Café naïve—o’Brien').length);
+  });
+
   it('keeps at most PER_POST texts of one post, so a list reaches many posts', () => {
     const db = shard();
     const collect = new TermCollector();

@@ -116,8 +116,11 @@ class TopTexts {
   }
 
   private move(from: number, to: number) {
+    const texts = this.texts;
     this.weights[to] = this.weights[from]!;
-    this.texts.copyWithin(3 * to, 3 * from, 3 * from + 3);
+    texts[3 * to] = texts[3 * from]!;
+    texts[3 * to + 1] = texts[3 * from + 1]!;
+    texts[3 * to + 2] = texts[3 * from + 2]!;
   }
 
   private grow() {
@@ -160,6 +163,70 @@ export function unpackList(df: number, blob: Buffer): StoredList {
   return { df, texts };
 }
 
+/**
+ * The words a collector has met, each given a number: a table keyed by a hash of the word's
+ * characters, computed while the text is scanned, so that a word met before costs no string.
+ */
+class Words {
+  readonly words: string[] = [];
+  private slots = new Int32Array(1 << 12).fill(-1);
+  private hashes: number[] = [];
+  private readonly other = new Map<string, number>();
+
+  /** The number of the word `text.slice(start, end)` (lower-case ASCII), whose hash is `hash`. */
+  idOf(text: string, start: number, end: number, hash: number): number {
+    const mask = this.slots.length - 1;
+    const length = end - start;
+    for (let i = hash & mask; ; i = (i + 1) & mask) {
+      const id = this.slots[i]!;
+      if (id < 0) return this.add(text.slice(start, end), hash, i);
+      if (this.hashes[id] === hash) {
+        const word = this.words[id]!;
+        if (word.length === length && text.startsWith(word, start)) return id;
+      }
+    }
+  }
+
+  /** The number of a word that needed folding (accents, other scripts): rare, kept in a Map. */
+  idOfFolded(word: string): number {
+    // "café" folds to "cafe": the same word as one typed without the accent.
+    if (/^[a-z0-9]+$/.test(word)) {
+      let hash = 0;
+      for (let i = 0; i < word.length; i++) hash = (Math.imul(hash, 31) + word.charCodeAt(i)) | 0;
+      return this.idOf(word, 0, word.length, hash);
+    }
+    let id = this.other.get(word);
+    if (id === undefined) {
+      id = this.words.length;
+      this.words.push(word);
+      this.hashes.push(0);
+      this.other.set(word, id);
+    }
+    return id;
+  }
+
+  private add(word: string, hash: number, slot: number): number {
+    const id = this.words.length;
+    this.words.push(word);
+    this.hashes.push(hash);
+    this.slots[slot] = id;
+    if (this.words.length * 2 > this.slots.length) this.grow();
+    return id;
+  }
+
+  private grow() {
+    const slots = new Int32Array(this.slots.length * 2).fill(-1);
+    const mask = slots.length - 1;
+    this.hashes.forEach((hash, id) => {
+      if (this.other.get(this.words[id]!) === id) return;
+      let i = hash & mask;
+      while (slots[i]! >= 0) i = (i + 1) & mask;
+      slots[i] = id;
+    });
+    this.slots = slots;
+  }
+}
+
 /** Texts of one post a word's list keeps at most: a search shows no more hits per post. */
 export const PER_POST = 3;
 /** Texts after which a collector's average length stays fixed, so its weights compare alike. */
@@ -169,13 +236,20 @@ const AVERAGE_AFTER = 1000;
  * Collects, text by text, what the top lists of one shard need. Texts are offered as they are
  * written, a post's together; merge() then folds what was collected into the shard's table and
  * starts afresh. A word's list keeps at most PER_POST texts of a post, so that it reaches as many
- * posts as a page of results shows.
+ * posts as a page of results shows. Words are numbered (Words) and counted in typed arrays: a
+ * text's tokens cost no allocation once their words are known.
  */
 export class TermCollector {
-  private readonly terms = new Map<string, TopTexts>();
-  private readonly freq = new Map<string, number>();
-  /** The current post's best texts for each of its words ([rowid, freq, length, weight]), offered to the lists when the post ends. */
-  private readonly post = new Map<string, [number, number, number, number][]>();
+  private readonly dict = new Words();
+  private readonly tops: (TopTexts | undefined)[] = [];
+  /** The current text's weighted count of each word, and the words it holds. */
+  private counts = new Float64Array(1 << 12);
+  private readonly inText: number[] = [];
+  /** The current post's best texts per word: PER_POST slots of [rowid, freq, length, weight] each, and how many texts hold it. */
+  private postSlot = new Int32Array(1 << 12).fill(-1);
+  private readonly inPost: number[] = [];
+  private postBest = new Float64Array(PER_POST * 4 * 256);
+  private postDf = new Int32Array(256);
   private postId: string | null = null;
   private texts = 0;
   private tokens = 0;
@@ -189,47 +263,99 @@ export class TermCollector {
   /** Counts one text's words (title 5×) and keeps its weight for each of them, as a text of `postId`. */
   add(rowid: number, title: string, body: string, postId: string): void {
     if (postId !== this.postId) this.endPost(postId);
-    const freq = this.freq;
-    freq.clear();
-    let length = eachToken(title, (t) => freq.set(t, (freq.get(t) ?? 0) + TITLE_WEIGHT));
-    length += eachToken(body, (t) => freq.set(t, (freq.get(t) ?? 0) + 1));
+    const length = this.count(title, TITLE_WEIGHT) + this.count(body, 1);
     this.texts++;
     this.tokens += length;
     if (this.texts <= AVERAGE_AFTER) this.average = this.tokens / this.texts;
-    for (const [term, f] of freq) {
-      const weight = termWeight(f, length, this.average);
-      const best = this.post.get(term);
-      if (!best) {
-        this.post.set(term, [[rowid, f, length, weight]]);
-        continue;
+    for (const id of this.inText) {
+      const freq = this.counts[id]!;
+      this.counts[id] = 0;
+      const weight = termWeight(freq, length, this.average);
+      if (id >= this.postSlot.length) this.postSlot = grown(this.postSlot, id, -1);
+      let slot = this.postSlot[id]!;
+      if (slot < 0) {
+        slot = this.inPost.length;
+        this.postSlot[id] = slot;
+        this.inPost.push(id);
+        if (slot >= this.postDf.length) {
+          this.postDf = grown(this.postDf, slot, 0);
+          this.postBest = grown(this.postBest, (slot + 1) * PER_POST * 4, 0);
+        }
+        this.postDf[slot] = 0;
+        for (let k = slot * PER_POST * 4 + 3; k < (slot + 1) * PER_POST * 4; k += 4) this.postBest[k] = -1;
       }
-      if (best.length < PER_POST) best.push([rowid, f, length, weight]);
-      else {
-        let weakest = 0;
-        for (let i = 1; i < best.length; i++) if (best[i]![3] < best[weakest]![3]) weakest = i;
-        if (best[weakest]![3] < weight) best[weakest] = [rowid, f, length, weight];
+      this.postDf[slot] = this.postDf[slot]! + 1;
+      // The post's weakest kept text for this word gives way to a heavier one.
+      const base = slot * PER_POST * 4;
+      let weakest = base;
+      for (let k = base + 4; k < base + PER_POST * 4; k += 4)
+        if (this.postBest[k + 3]! < this.postBest[weakest + 3]!) weakest = k;
+      if (this.postBest[weakest + 3]! < weight) {
+        this.postBest[weakest] = rowid;
+        this.postBest[weakest + 1] = freq;
+        this.postBest[weakest + 2] = length;
+        this.postBest[weakest + 3] = weight;
       }
-      // Counted once per text: `post` holds the post's best texts, not all of them.
-      this.countText(term);
     }
+    this.inText.length = 0;
   }
 
-  private readonly extra = new Map<string, number>();
+  /** Adds a text's tokens to the counts, each weighing `weight`; returns how many there were. */
+  private count(text: string, weight: number): number {
+    if (!text) return 0;
+    const s = text.toLowerCase();
+    let n = 0;
+    let start = -1;
+    let hash = 0;
+    for (let i = 0; i <= s.length; i++) {
+      const c = i < s.length ? s.charCodeAt(i) : 32;
+      if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+        if (start < 0) {
+          start = i;
+          hash = 0;
+        }
+        hash = (Math.imul(hash, 31) + c) | 0;
+        continue;
+      }
+      if (c >= 128) {
+        // Not ASCII: the run of letters it stands in is folded and split as eachToken() does.
+        const end = nextSeparator(s, i);
+        eachToken(s.slice(start < 0 ? i : start, end), (token) => {
+          this.tally(this.dict.idOfFolded(token), weight);
+          n++;
+        });
+        start = -1;
+        i = end - 1;
+        continue;
+      }
+      if (start >= 0) {
+        this.tally(this.dict.idOf(s, start, i, hash), weight);
+        n++;
+        start = -1;
+      }
+    }
+    return n;
+  }
 
-  private countText(term: string) {
-    this.extra.set(term, (this.extra.get(term) ?? 0) + 1);
+  private tally(id: number, weight: number) {
+    if (id >= this.counts.length) this.counts = grown(this.counts, id, 0);
+    if (this.counts[id] === 0) this.inText.push(id);
+    this.counts[id] = this.counts[id]! + weight;
   }
 
   /** Offers the ended post's best texts to each word's list, and starts the next post. */
   private endPost(next: string | null) {
-    for (const [term, best] of this.post) {
-      let top = this.terms.get(term);
-      if (!top) this.terms.set(term, (top = new TopTexts()));
-      top.df += 1 + (this.extra.get(term) ?? 0);
-      for (const [rowid, freq, length, weight] of best) top.offer(rowid, freq, length, weight);
-    }
-    this.post.clear();
-    this.extra.clear();
+    this.inPost.forEach((id, slot) => {
+      let top = this.tops[id];
+      if (!top) this.tops[id] = top = new TopTexts();
+      top.df += this.postDf[slot]!;
+      const base = slot * PER_POST * 4;
+      for (let k = base; k < base + PER_POST * 4; k += 4)
+        if (this.postBest[k + 3]! >= 0)
+          top.offer(this.postBest[k]!, this.postBest[k + 1]!, this.postBest[k + 2]!, this.postBest[k + 3]!);
+      this.postSlot[id] = -1;
+    });
+    this.inPost.length = 0;
     this.postId = next;
   }
 
@@ -247,7 +373,9 @@ export class TermCollector {
     );
     const average = this.average;
     let words = 0;
-    for (const [term, top] of this.terms) {
+    for (const [id, top] of this.tops.entries()) {
+      if (!top) continue;
+      const term = this.dict.words[id]!;
       const old = get.get(term) as { df: number; texts: Buffer } | undefined;
       const df = top.df + (old?.df ?? 0);
       if (df < LISTED_DF) continue;
@@ -263,10 +391,31 @@ export class TermCollector {
       put.run(term, df, packList(texts.slice(0, LIST_LENGTH)));
       words++;
     }
-    this.terms.clear();
+    this.tops.length = 0;
     this.texts = 0;
     this.tokens = 0;
     this.average = 0;
     return { words };
   }
+}
+
+/** A typed array grown to hold index `at`, new places filled with `fill`. */
+function grown<T extends Int32Array | Float64Array>(array: T, at: number, fill: number): T {
+  let size = array.length;
+  while (size <= at) size *= 2;
+  const next = new (array.constructor as new (n: number) => T)(size);
+  next.fill(fill);
+  next.set(array);
+  return next;
+}
+
+/** Where the run of letters, digits and characters beyond ASCII starting at `start` ends (a token with accents lies within one). */
+function nextSeparator(s: string, start: number): number {
+  let i = start;
+  while (i < s.length) {
+    const c = s.charCodeAt(i);
+    if (c < 128 && !((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) break;
+    i++;
+  }
+  return i;
 }
