@@ -80,8 +80,28 @@ function writeAllBands(db: IndexDb, keys: ArticleKey[]): void {
 
 /** Groups every article of the library again and rewrites article_groups whole (and the band buckets, when deferred). */
 export function regroupAll(db: IndexDb): void {
-  const rows = db.prepare('SELECT id, url_key, fingerprint FROM articles').all() as (Stored & { id: string })[];
-  const keys = rows.map((row) => keyOf(row.id, row));
+  // Every fingerprint copied into one array as the rows stream by: a buffer object for each of a
+  // large library's hundred thousand articles would be the largest part of the indexer's peak memory.
+  const count = db.prepare('SELECT count(*) FROM articles').pluck().get() as number;
+  const keys: ArticleKey[] = [];
+  let prints = new Uint32Array(0);
+  let at = 0;
+  const rows = db.prepare('SELECT id, url_key, fingerprint FROM articles').raw();
+  for (const [id, urlKey, print] of rows.iterate() as IterableIterator<[string, string | null, Buffer | null]>) {
+    let fingerprint: Uint32Array | null = null;
+    if (print) {
+      const words = print.byteLength / 4;
+      if (!prints.length) prints = new Uint32Array(count * words);
+      const stored = new Uint32Array(print.buffer, print.byteOffset, words);
+      // (A row more than counted, or a fingerprint of another size: a copy of its own.)
+      if (at + words <= prints.length) {
+        prints.set(stored, at);
+        fingerprint = prints.subarray(at, at + words);
+        at += words;
+      } else fingerprint = stored.slice();
+    }
+    keys.push({ id, urlKey, fingerprint });
+  }
   const groups = groupsOfKeys(keys);
   const insert = db.prepare('INSERT INTO article_groups(article_id, group_id) VALUES (?, ?)');
   db.transaction(() => {
