@@ -399,9 +399,9 @@ async function finishSize(state: SizeState): Promise<SizeReport> {
       : {}),
   });
 
-  // 6 — the longest thread in Chromium: every run at 5,000 posts and below, one run above.
+  // 6 — the longest thread in Chromium, as many runs at every size (the first opens it cold).
   let thread: ThreadBench | null = null;
-  const threadRuns = corpus.files.length > 5000 ? 1 : args.runs;
+  const threadRuns = args.runs;
   if (!args.browser) details['skipped'] = ['the thread in Chromium (--no-browser)'];
   else if (!built || !posts.length) notMeasured.push('the thread in Chromium: no index to open');
   else {
