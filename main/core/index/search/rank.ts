@@ -16,8 +16,9 @@ const PREFIX_CANDIDATES = 512;
 /** The shortest matching texts added to a query of several words' candidates when their lists fill too few posts. */
 const SHORTEST = 256;
 /**
- * Matches a shard reads at most to find its shortest: a phrase of common words that more texts
- * hold is ranked from its words' lists and the shortest of its first SCAN_LIMIT matches.
+ * Matches a shard reads at most to find the shortest holding several common words, when their
+ * lists fill too few posts. A phrase of common words takes its shortest among the probe's
+ * PROBE + 1 matches, which FTS5 has found already (checking where its words stand is the cost).
  */
 const SCAN_LIMIT = 5000;
 
@@ -426,15 +427,26 @@ function rankShard(
     for (const t of rarest.texts) candidates.add(t.rowid);
     holding.push(holdingOf(db, shard, element, lists));
   }
-  if (shortest) {
-    // The lists hold the texts where each word weighs most, mostly titles; a phrase or words
-    // together weigh most in the shortest texts holding them (each once, as a rule).
-    const rows = statement(
-      db,
-      `SELECT f.rowid, z.sz FROM ${shard}.docs_fts f JOIN ${shard}.docs_fts_docsize z ON z.id = f.rowid
-       WHERE docs_fts MATCH ? LIMIT ${SCAN_LIMIT}`,
-      true,
-    ).all(query.match) as [number, Buffer][];
+  // The lists hold the texts where each word weighs most, mostly titles; a phrase, or words
+  // together, weigh most in the shortest texts holding them (each once, as a rule): a phrase's
+  // shortest among the matches the probe read, and for several words (when their lists fill too
+  // few posts) among the first SCAN_LIMIT.
+  const phrase = elements.some((e) => !e.prefix && e.tokens.length > 1);
+  if (phrase || shortest) {
+    const rows = (
+      phrase
+        ? statement(
+            db,
+            `SELECT id, sz FROM ${shard}.docs_fts_docsize WHERE id IN (SELECT value FROM json_each(?))`,
+            true,
+          ).all(rowidList(found))
+        : statement(
+            db,
+            `SELECT f.rowid, z.sz FROM ${shard}.docs_fts f JOIN ${shard}.docs_fts_docsize z ON z.id = f.rowid
+             WHERE docs_fts MATCH ? LIMIT ${SCAN_LIMIT}`,
+            true,
+          ).all(query.match)
+    ) as [number, Buffer][];
     const lengths = rows.map(([rowid, sz]) => [rowid, lengthOf(sz, '', '')] as const);
     lengths.sort((a, b) => a[1] - b[1]);
     for (const [rowid] of lengths.slice(0, SHORTEST)) candidates.add(rowid);
@@ -459,9 +471,9 @@ export function rankMatches(db: IndexDb, query: FtsQuery, filters: SearchFilters
   if (shards.some((s) => s === null)) return inSql();
   let ranked = shards.flatMap((s) => s!.ranked).sort(byScore);
   const lists = shards.some((s) => s!.method === 'lists');
-  const severalWords = elements.length > 1 || (!elements[0]!.prefix && elements[0]!.tokens.length > 1);
+  const severalWords = elements.length > 1 && elements.every((e) => e.prefix || e.tokens.length === 1);
   if (lists && postsCovered(ranked, limit) < limit && severalWords) {
-    // Several words (or a phrase) whose lists fill too few posts: their shortest texts too.
+    // Several words whose lists fill too few posts: their shortest texts too.
     const again = SHARD_SCHEMAS.map((shard) => rankShard(db, shard, query, elements, filters, true));
     if (again.some((s) => s === null)) return inSql();
     ranked = again.flatMap((s) => s!.ranked).sort(byScore);
