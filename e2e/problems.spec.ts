@@ -63,7 +63,8 @@ test('Open Folder… opens the chosen library and a bad choice says what went wr
   let choice: string | null = await brokenLibrary();
   await openApp({ chooseFolder: async () => choice });
   await page.getByRole('button', { name: 'Open Folder…' }).click();
-  await expect(page.getByRole('navigation', { name: 'Posts' }).getByRole('button')).toHaveCount(3);
+  // The first library may still be indexing when another is opened: on a busy machine that can take seconds.
+  await expect(page.getByRole('navigation', { name: 'Posts' }).getByRole('button')).toHaveCount(3, { timeout: 20_000 });
   await expect(page.getByText(/threadline-broken-\w+ · 3 posts/)).toBeVisible();
   choice = '/no/such/folder';
   await page.getByRole('button', { name: 'Open Folder…' }).click();
