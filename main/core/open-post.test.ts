@@ -36,6 +36,7 @@ const comment = (id: string, text: string, replies: Comment[] = []): Comment => 
   id,
   writtenNumber: null,
   author: null,
+  time: null,
   text,
   line: 1,
   textLine: 1,

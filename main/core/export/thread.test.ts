@@ -15,6 +15,7 @@ const comment = (id: string, text: string, replies: Comment[] = [], author: stri
   line: 10,
   textLine: 10,
   endLine: 12,
+  time: null,
   replies,
 });
 
@@ -40,6 +41,12 @@ const post: Post = {
   foundCommentCount: 3,
   file: '001_timetable.txt',
   line: 1,
+  author: null,
+  time: null,
+  format: 'text',
+  part: 0,
+  labels: [],
+  draft: false,
 };
 
 const article: Article = {

@@ -90,6 +90,7 @@ export function parseComments(lines: SourceLine[], file: string): CommentsResult
       id,
       writtenNumber,
       author,
+      time: null,
       text: '',
       line: line.number,
       textLine: line.number,

@@ -3,3 +3,5 @@ export { decodeSeed } from './decode';
 export { parseDateLine } from './dates';
 export { slugify, fnv1a } from './post-id';
 export type { Block, Comment, Post, Problem, ParseResult } from './types';
+export { parsePage, sniff, LIBRARY_EXTENSIONS } from './page';
+export type { PageResult, SourceFormat } from './types';

@@ -1,7 +1,7 @@
 import { parseComments } from './comments';
 import { parseDateLine } from './dates';
 import { decodeSeed } from './decode';
-import { leadOf, postId } from './post-id';
+import { leadOf, postId, textPostDefaults } from './post-id';
 import { splitLines, type SourceLine } from './lines';
 import type { Block, ParseResult, Problem } from './types';
 
@@ -167,6 +167,7 @@ export function parseSeed(input: string | Uint8Array, file: string): ParseResult
       foundCommentCount: thread.found,
       file,
       line: firstLine.number,
+      ...textPostDefaults(),
     },
     problems: problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)),
   };

@@ -2,7 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import { decodeWindows1252, notUtf8Warning } from './decode';
 import { SAID } from './comments';
 import { COMMENT_START, COUNT, countMismatch, declaredCountOf, EMPTY_FILE, parseHead, parseSeed } from './parse-seed';
-import { leadOf, postId } from './post-id';
+import { leadOf, postId, textPostDefaults } from './post-id';
 import { splitLines, WHITESPACE_ONLY } from './lines';
 import type { Post, Problem } from './types';
 
@@ -133,6 +133,7 @@ export function scanStructure(input: Uint8Array, file: string): Structure {
       foundCommentCount: found,
       file,
       line: head.firstLine.number,
+      ...textPostDefaults(),
     },
     problems,
   };

@@ -36,9 +36,17 @@ export interface Comment {
   textLine: number;
   /** Last line that belongs to the comment (its ReplyDelete/Delete marker when present). */
   endLine: number;
+  /**
+   * When the comment was written, when the page gives it: ISO 8601 to the minute or finer
+   * ("2013-03-04T10:15", "2013-03-04T10:15:00.000Z"), with a zone only when the source gives one.
+   */
+  time: string | null;
   /** Replies, in file order; always empty for a reply. */
   replies: Comment[];
 }
+
+/** The form a post was kept in. */
+export type SourceFormat = 'text' | 'html' | 'atom' | 'blogger-export';
 
 /** One blog post, parsed from one seed file. */
 export interface Post {
@@ -64,6 +72,21 @@ export interface Post {
   file: string;
   /** Line of the date line (or of the first non-blank line when there is no date). */
   line: number;
+  /** The post's author, when the page names one; null otherwise. */
+  author: string | null;
+  /** When the post was published, when the page gives a time (ISO 8601, as Comment.time). */
+  time: string | null;
+  /** The form of the file the post was read from. */
+  format: SourceFormat;
+  /**
+   * Where the post sits among the posts of its file: 0 for the first (and for a one-post page), 1
+   * for the next… The library finds a post again by its file and this.
+   */
+  part: number;
+  /** The post's labels (Blogger's categories), when the source gives them. */
+  labels: string[];
+  /** True for a draft (an unpublished post in a Blogger export). */
+  draft: boolean;
 }
 
 /** Something odd in a file. Warnings keep the post; an error means no post could be read. */
@@ -79,4 +102,14 @@ export interface Problem {
 export interface ParseResult {
   post: Post | null;
   problems: Problem[];
+}
+
+/** Everything read from one file: its posts, in file order (`part` 0, 1, …), and its problems. */
+export interface PageResult {
+  format: SourceFormat;
+  posts: Post[];
+  /** An error problem means no post could be read; warnings keep the posts. */
+  problems: Problem[];
+  /** Page chrome before the first post (a text page's blog title and gadgets) or the feed's title; null when none. */
+  header: string | null;
 }

@@ -1,0 +1,43 @@
+import { parseHtmlPage } from './html';
+import { parseFeed } from './feed';
+import { parseTextPage } from './text-page';
+import type { PageResult, SourceFormat } from './types';
+
+/** What the start of a file says it is: markup (HTML or XML) or text. Binary is found by the decoder. */
+export type Sniffed = 'xml' | 'html' | 'text';
+
+/** Extensions of the files a library is read from (lower case, with the dot). */
+export const LIBRARY_EXTENSIONS: readonly string[] = ['.txt', '.html', '.htm', '.xml', '.atom'];
+
+const ascii = new TextDecoder('latin1');
+
+/**
+ * Tells a file's form from its first bytes, not its name: a saved page may be named anything. XML
+ * (a feed or an export) starts with "<?xml" or "<feed"; HTML with a doctype, "<html", "<head" or a
+ * comment before one of them. Anything else is read as a text copy.
+ */
+export function sniff(bytes: Uint8Array): Sniffed {
+  let head = ascii.decode(bytes.subarray(0, 1024));
+  if (head.startsWith('\u00ef\u00bb\u00bf')) head = head.slice(3);
+  head = head.split('\u0000').join('').trimStart().toLowerCase();
+  // UTF-16 markup: its BOM, then every other byte NUL (removed above).
+  if (head.startsWith('\u00ff\u00fe') || head.startsWith('\u00fe\u00ff')) head = head.slice(2).trimStart();
+  if (head.startsWith('<?xml')) return /<html[\s>]|<!doctype html/.test(head) ? 'html' : 'xml';
+  if (head.startsWith('<feed')) return 'xml';
+  if (/^(?:<!--[\s\S]*?-->\s*)*<(?:!doctype html|html[\s>]|head[\s>])/.test(head)) return 'html';
+  return 'text';
+}
+
+/**
+ * Reads one file of a library into its posts, whatever its form: a text copy of a Blogger page, a
+ * saved HTML page, or an Atom feed or blog export. Pure and synchronous; never throws (everything
+ * odd is a located problem).
+ */
+export function parsePage(bytes: Uint8Array, file: string): PageResult {
+  const kind = sniff(bytes);
+  if (kind === 'xml') return parseFeed(bytes, file);
+  if (kind === 'html') return parseHtmlPage(bytes, file);
+  return parseTextPage(bytes, file);
+}
+
+export type { PageResult, SourceFormat };
