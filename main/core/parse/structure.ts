@@ -276,3 +276,9 @@ function countComments({ n, isBlank, indent, contentAt, bytes, ends, text }: Byt
   }
   return found;
 }
+
+/** A text page's post-list facts, as scanStructure() gives them, for every post of the page. */
+export function scanTextPage(bytes: Uint8Array, file: string): { posts: PostWithoutText[]; problems: Problem[] } {
+  const { post, problems } = scanStructure(bytes, file);
+  return { posts: post ? [post] : [], problems };
+}
