@@ -383,6 +383,53 @@ describe('rule: who an article is from', () => {
   });
 });
 
+describe("rule: an outlet named inside the intro's noun phrase is the source", () => {
+  it.each([
+    ['The caseload figures were set out earlier in this Guardian article:-', 'The Guardian'],
+    ['Much the same was said in an earlier Observer editorial:-', 'The Observer'],
+    ["Yesterday's Telegraph story put it rather differently:-", 'The Telegraph'],
+    ["And this from today's Times:-", 'The Times'],
+    ['From the Times, behind its paywall:-', 'The Times'],
+    ['Have a look at this recent Independent report:-', 'The Independent'],
+    ['As reported by the BBC:-', 'BBC News'],
+    ['There is a thoughtful piece in Inside Time this month:-', 'Inside Time'],
+    ['A Sunday Times piece doing the rounds at head office:-', 'The Times'],
+  ])('%s → %s', (intro, name) => {
+    const article = only(extract(post([intro, '', P1, '', P2])));
+    expect(article.source).toMatchObject({ name, kind: 'outlet' });
+    expect(article.evidence.join(' ')).toMatch(/intro (?:names|mentions)/);
+  });
+
+  it('a paper the table does not know is an outlet when its name ends like a paper\'s ("this Fenland Chronicle report")', () => {
+    for (const intro of [
+      'Local coverage is no kinder, judging by this Fenland Chronicle report:-',
+      'As reported by the Teesside Courier on Friday:-',
+    ]) {
+      const article = only(extract(post([intro, '', P1, '', P2])));
+      expect(article.source.kind, intro).toBe('outlet');
+      expect(article.source.name, intro).toMatch(/^(?:Fenland Chronicle|Teesside Courier)$/);
+    }
+  });
+
+  it('"the following from the Justice Gazette website" stays a website', () => {
+    const seed = post(['I was sent the following from the Justice Gazette website:-', '', P1, '', P2]);
+    expect(only(extract(seed)).source).toEqual({ name: 'Justice Gazette', kind: 'website', site: null });
+  });
+
+  it('an ordinary word before a noun is not a paper: "this Independent Monitoring Board report"', () => {
+    expect(findMentions('this Independent Monitoring Board report').map((m) => m.entry.name)).toEqual([]);
+    expect(findMentions('these are Independent minds').map((m) => m.entry.name)).toEqual([]);
+    expect(findMentions('an independent report').map((m) => m.entry.name)).toEqual([]);
+    const seed = post(['Their own Independent Review report says as much:-', '', P1, '', P2]);
+    expect(only(extract(seed)).source.name).not.toBe('The Independent');
+  });
+
+  it('a name that does not end like a paper\'s stays unknown ("this Wellbeing Hub story")', () => {
+    const seed = post(['This Wellbeing Hub story has been going round the office:-', '', P1, '', P2]);
+    expect(only(extract(seed)).source.kind).toBe('unknown');
+  });
+});
+
 describe('rule: an article title', () => {
   it('is the first line when it reads as a headline', () => {
     const seed = post(['This came round by email:-', '', 'Hostel Places To Be Cut By A Third', '', P1, '', P2]);
