@@ -177,7 +177,7 @@ const LIST_ITEM = /^\(?(\d{1,2})[.):]\s+\S/;
 const MAX_OWN_ITEM = 300;
 /** Words in an intro that say outside text comes next: then a list after it is pasted, whatever its voice. */
 const OUTSIDE_TEXT =
-  /\b(?:article|piece|report|notice|statement|letter|e-?mail|press release|release|circular|bulletin|briefing|memo|guidance|message|announcement|minutes|document|leaflet|instructions?|extract|excerpt|tweet|newsletter|published|issued|sent|received|circulated|forwarded|leaked|writes|wrote|reports|reported|quoted?|quoting)\b/gi;
+  /\b(?:article|piece|report|notice|statement|letter|e-?mail|press release|release|circular|bulletin|briefing|memo|guidance|message|announcement|minutes|document|leaflet|instructions?|consultation|survey|questionnaire|white paper|green paper|extract|excerpt|tweet|newsletter|published|issued|sent|received|circulated|forwarded|leaked|writes|wrote|reports|reported|quoted?|quoting)\b/gi;
 /** "…about the announcement", "…since the report": outside text as the topic, not what comes next. */
 const TOPIC_BEFORE =
   /\b(?:about|since|on|over|regarding|concerning|after|before|around|behind)\s+(?:(?:the|this|that|their|its|his|her|a|an|latest|new|recent|[\p{L}-]+['’]s)\s+){0,3}$/iu;
@@ -192,7 +192,9 @@ const RELEASE_LINE =
 /** The writer's own framing of a list: "there are several answers", "my suggestions". */
 const OWN_FRAMING =
   /\b(?:answers?|suggestions?|thoughts|ideas|solutions|questions|views|opinions?|predictions|proposals|possibilities|remedies|lessons|observations|points|concerns|fears|wishes|priorities|tips|reasons|options|things)\b/i;
-/** First person, singular or plural, as the blog writes ("I", "we", "our"). */
+/** First person singular, at the start of a sentence too ("My three:-"). */
+const ME = /\b(?:I|I['’](?:m|ve|d|ll)|[Mm]y|[Mm]e|[Mm]ine)\b/;
+/** First person plural, as the blog writes ("we", "our"). */
 const WE = /\b(?:[Ww]e|[Ww]e['’](?:re|ve|d|ll)|[Oo]ur|[Uu]s)\b/;
 /** Informal register: a contraction or an exclamation mark. */
 const CASUAL = /\b\w+n['’]t\b|\b(?:it|that|there|what|who|here|let)['’]s\b|\w['’](?:re|ll|ve)\b|!/i;
@@ -231,10 +233,10 @@ function isWritersOwnList(part: Part, run: Run, intro: string): boolean {
   if (lines.some((line) => RELEASE_LINE.test(line)) || signOff(lines.slice(-2))) return false;
   const said = items.join(' ').replace(/["“][^"“”]*(?:["”]|$)/g, '');
   let voice = 0;
-  if (FIRST_PERSON.test(intro) || WE.test(intro)) voice++;
+  if (ME.test(intro) || WE.test(intro)) voice++;
   if (OWN_FRAMING.test(intro)) voice++;
   if (/\?/.test(intro)) voice++;
-  if (FIRST_PERSON.test(said)) voice += 2;
+  if (ME.test(said)) voice += 2;
   else if (WE.test(said)) voice++;
   if (/\?/.test(said)) voice++;
   if (CASUAL.test(said)) voice++;

@@ -168,6 +168,27 @@ describe('rule: the writer\'s own numbered list after a ":-" line is not an arti
     expect(pasted(extract(seed))).toEqual([]);
   });
 
+  it('"My predictions for next year:-": a capitalised "My" opening the intro is the writer too', () => {
+    const seed = post([
+      'My predictions for next year:-',
+      '',
+      '1. More cuts.',
+      '2. Another reorganisation.',
+      '3. Another apology.',
+    ]);
+    expect(pasted(extract(seed))).toEqual([]);
+  });
+
+  it('stays an article when the intro points at a document\'s questions ("The consultation questions are:-")', () => {
+    const seed = post([
+      'The consultation questions are:-',
+      '',
+      '1. Do you agree that supervision should be delivered regionally?',
+      '2. What are your views on the proposed timetable?',
+    ]);
+    expect(pasted(extract(seed))).toHaveLength(1);
+  });
+
   it('an article after the own list is still found, from its own intro', () => {
     const seed = post([
       'My own suggestions, for what they are worth:-',
