@@ -1,26 +1,8 @@
-import { DomHandler, Parser } from 'htmlparser2';
-import type { Document } from 'domhandler';
 import { readBloggerPage } from './html/blogger';
 import { decodeHtml } from './html/decode-html';
 import { LineMap } from './html/dom';
+import { parseDom } from './html/parser';
 import type { PageResult, Problem } from './types';
-
-/** Builds the tree and notes whether the page ended before its closing </html> (a cut-short save). */
-class PageHandler extends DomHandler {
-  cutShort = false;
-
-  override onclosetag(name?: string, isImplied?: boolean): void {
-    if (name === 'html' && isImplied) this.cutShort = true;
-    super.onclosetag();
-  }
-}
-
-function parseDom(text: string): { doc: Document; cutShort: boolean } {
-  const handler = new PageHandler(undefined, { withStartIndices: true, withEndIndices: true });
-  const parser = new Parser(handler, { decodeEntities: true });
-  parser.end(text);
-  return { doc: handler.root, cutShort: handler.cutShort };
-}
 
 export const NO_POST_MESSAGE =
   'The file is an HTML page but no Blogger post was found in it; save the post’s page itself from the blog (File › Save Page As…), or save its text as a .txt file.';
