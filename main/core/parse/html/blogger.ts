@@ -42,13 +42,13 @@ const POST_CONTROLS = [
   'blog-feeds',
 ];
 
-const hasAny = (classes: Set<string>, names: readonly string[]) => names.some((n) => classes.has(n));
+const hasAny = (classes: ReadonlySet<string>, names: readonly string[]) => names.some((n) => classes.has(n));
 
 /** A widget other than the Blog one (which holds the posts). */
-const isOtherWidget = (el: Element, classes: Set<string>) =>
+const isOtherWidget = (el: Element, classes: ReadonlySet<string>) =>
   classes.has('widget') && !classes.has('Blog') && !(el.attribs['id'] ?? '').startsWith('Blog');
 
-const isComments = (el: Element, classes: Set<string>) =>
+const isComments = (el: Element, classes: ReadonlySet<string>) =>
   el.attribs['id'] === 'comments' ||
   el.attribs['id'] === 'comments-block' ||
   classes.has('comments') ||

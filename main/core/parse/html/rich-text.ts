@@ -1,7 +1,7 @@
 import type { Element, Text } from 'domhandler';
 import { joinTrimmed, WHITESPACE_ONLY } from '../lines';
 import type { Block, Link } from '../types';
-import { classesOf, collapse, NEVER_TEXT, walk, type LineMap } from './dom';
+import { classesOf, collapse, leadingSpace, NEVER_TEXT, trailingSpace, walk, type LineMap } from './dom';
 
 /** Elements that end the line they are on, as a browser copies them as text. */
 const LINE_BLOCKS = new Set([
@@ -112,7 +112,7 @@ class TextBuilder {
 
   /** Ends the current line, if it has text. */
   endLine(): boolean {
-    const text = this.cur.replace(/[ \t\n\r\f]+$/, '');
+    const text = this.cur.slice(0, this.cur.length - trailingSpace(this.cur));
     if (text === '') {
       this.cur = '';
       return false;
@@ -162,8 +162,8 @@ export function richText(root: Element, map: LineMap): RichText {
 
   const textLines = (node: Text): { line: number; endLine: number } => {
     const data = node.data;
-    const lead = data.length - data.replace(/^[ \t\n\r\f]+/, '').length;
-    const trail = data.length - data.replace(/[ \t\n\r\f]+$/, '').length;
+    const lead = leadingSpace(data);
+    const trail = trailingSpace(data);
     const start = node.startIndex ?? 0;
     const end = node.endIndex ?? start + data.length - 1;
     return { line: map.lineOf(start + lead), endLine: map.lineOf(Math.max(start + lead, end - trail)) };
