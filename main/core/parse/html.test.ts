@@ -383,3 +383,35 @@ describe('odd and hostile pages', () => {
     }
   });
 });
+
+describe('XHTML declarations and unloaded comments', () => {
+  it('reads the encoding an <?xml …?> declaration gives, and sniffs such a page as HTML', () => {
+    const head = Buffer.from(
+      '<?xml version="1.0" encoding="windows-1252"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n' +
+        '<html xmlns="http://www.w3.org/1999/xhtml"><body><h2 class="date-header">Monday, 20 May 2019</h2><div class="post"><h3 class="post-title">Quotes</h3><div class="post-body">',
+      'latin1',
+    );
+    const bytes = Buffer.concat([
+      head,
+      Buffer.from([0x93, 0x4f, 0x4b, 0x94]),
+      Buffer.from('</div></div></body></html>'),
+    ]);
+    expect(sniff(bytes)).toBe('html');
+    const result = parsePage(bytes, 'x.html');
+    expect(result.problems).toEqual([]);
+    expect(result.posts[0]!.body[0]!.text).toBe('“OK”');
+  });
+
+  it('warns, at its line, when Blogger had not loaded every comment', () => {
+    const result = parseHtmlPage(
+      '<html><body><h2 class="date-header">Monday, 20 May 2019</h2><div class="post-outer"><div class="post"><h3 class="post-title">Busy</h3><div class="post-body">Text.</div></div>\n' +
+        '<div class="comments" id="comments"><h4>250 comments:</h4><div class="comments-content"><div class="comment-thread toplevel-thread"><ol><li class="comment"><div class="comment-block"><p class="comment-content">One.</p></div></li></ol>\n' +
+        '<div class="loadmore" data-post-id="1"><a>Load more...</a></div></div></div></div></body></html>',
+      'busy.html',
+    );
+    expect(result.problems.map((p) => [p.line, p.message.slice(0, 40)])).toEqual([
+      [2, 'The post declares 250 comments but 1 was'],
+      [3, 'Blogger had not loaded every comment whe'],
+    ]);
+  });
+});

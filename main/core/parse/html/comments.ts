@@ -107,6 +107,14 @@ export function readComments(section: Element, map: LineMap, file: string, postD
       const name = el.name;
       if (NEVER_TEXT.has(name)) return 'skip';
       const classes = classesOf(el);
+      if (classes.has('loadmore') && !classes.has('hidden'))
+        problems.push({
+          file,
+          line: map.lineOf(el.startIndex),
+          severity: 'warning',
+          message:
+            'Blogger had not loaded every comment when the page was saved ("Load more…"); only those shown are read. Open the post, load all its comments, and save the page again.',
+        });
       if (CONTROLS.some((c) => classes.has(c))) return 'skip';
       if (name === 'p' && classes.has('comment-footer')) return 'skip';
       if (/^h[1-6]$/.test(name)) {

@@ -24,6 +24,12 @@ export function declaredCharset(bytes: Uint8Array): string | null {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, PRESCAN_BYTES));
   let charset: string | null = null;
   const parser = new Parser({
+    onprocessinginstruction(name, data) {
+      // An XHTML page's own declaration: <?xml version="1.0" encoding="windows-1252"?>.
+      if (charset !== null || name.toLowerCase() !== '?xml') return;
+      const encoding = /\bencoding\s*=\s*["']([^"']{1,40})["']/i.exec(data);
+      if (encoding) charset = encoding[1]!.trim().toLowerCase();
+    },
     onopentag(name, attribs) {
       if (charset !== null || name !== 'meta') return;
       if (attribs['charset']) charset = attribs['charset'].trim().toLowerCase();
