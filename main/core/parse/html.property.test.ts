@@ -143,12 +143,17 @@ function check(result: PageResult, text: string): void {
         expect(reply.replies).toEqual([]);
       });
     });
+    // Numbered as a text copy's paragraphs: line k of a block is line + k, a blank line between blocks.
+    let floor = 1;
     for (const block of post.body) {
       expect(block.text.trim()).not.toBe('');
       expect(block.text).not.toMatch(/\n[ \t]*\n/);
-      expect(block.line).toBeLessThanOrEqual(block.endLine);
-      expect(block.endLine).toBeLessThanOrEqual(lines);
+      expect(block.line).toBeGreaterThanOrEqual(floor);
+      expect(block.endLine).toBeGreaterThanOrEqual(block.line + block.text.split('\n').length - 1);
+      floor = block.endLine + 2;
     }
+    for (const comment of flatten(post.comments))
+      expect(comment.endLine).toBeGreaterThanOrEqual(comment.textLine + comment.text.split('\n').length - 1);
   });
 }
 

@@ -60,9 +60,21 @@ describe('a threaded Layouts page (threaded.html)', () => {
       [42, 44],
       [46, 46],
       [48, 48],
-      [49, 49],
+      [50, 50], // on source line 49, right after the last: numbered on so a blank line parts them
     ]);
     expect(post.line).toBe(25); // the date heading
+  });
+
+  it('numbers paragraphs packed on one source line as a text copy would be numbered', () => {
+    const packed = parseHtmlPage(
+      '<html><body><h2 class="date-header">Monday, 20 May 2019</h2><div class="post"><h3 class="post-title">Packed</h3><div class="post-body"><p>One.</p><p>Two,<br>and three.</p><p>Four.</p></div></div></body></html>',
+      'packed.html',
+    ).posts[0]!;
+    expect(packed.body.map((b) => [b.text, b.line, b.endLine])).toEqual([
+      ['One.', 1, 1],
+      ['Two,\nand three.', 3, 4],
+      ['Four.', 6, 6],
+    ]);
   });
 
   it('keeps link targets beside the text, which stays as shown', () => {

@@ -99,6 +99,8 @@ export function readComments(section: Element, map: LineMap, file: string, postD
     comment.text = comment.text ? `${comment.text}\n\n${read.text}` : read.text;
     if (read.textLine !== null && comment.text === read.text) comment.textLine = read.textLine;
     if (read.endLine !== null) comment.endLine = Math.max(comment.endLine, read.endLine);
+    // Line k of the text is numbered textLine + k by its readers, as in a text copy.
+    comment.endLine = Math.max(comment.endLine, comment.textLine + comment.text.split('\n').length - 1);
     if (read.links.length) comment.links = [...(comment.links ?? []), ...read.links];
   };
 

@@ -248,6 +248,25 @@ export function toHtmlBlocks(text: RichText): Block[] {
     }
   });
   flush(text.lines.length);
+  return numberLikeText(blocks);
+}
+
+/**
+ * Readers of a post take line k of a block's text to be file line `line + k`, and blocks to follow
+ * one another with a blank line between, as in a text copy. Markup need not: several paragraphs can
+ * sit on one source line, and one source line can hold several lines of text. Where it does, the
+ * later lines are numbered on from the last, so every line of text has its own number; where the
+ * markup gives each line its own source line (Blogger's usual output), the numbers are the source's.
+ */
+function numberLikeText(blocks: Block[]): Block[] {
+  let floor = 1;
+  for (const block of blocks) {
+    let lines = 1;
+    for (let at = block.text.indexOf('\n'); at >= 0; at = block.text.indexOf('\n', at + 1)) lines++;
+    if (block.line < floor) block.line = floor;
+    block.endLine = Math.max(block.endLine, block.line + lines - 1);
+    floor = block.endLine + 2;
+  }
   return blocks;
 }
 
