@@ -1,0 +1,193 @@
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { KIND_SCHEME, emptyEntry, type RawEntry } from './entry';
+
+/** Where and why reading stopped before the end of the file. */
+export interface Break {
+  line: number;
+  reason: string;
+  /** True when the file declares its own entities: nothing of it is used. */
+  entities: boolean;
+  /** True when no element was read before the break (the file is not XML at all). */
+  beforeRoot: boolean;
+}
+
+/** Text fields of an entry, by their path below `<entry>` (local names, prefixes dropped). */
+const TEXT_FIELDS: Record<string, keyof RawEntry> = {
+  id: 'id',
+  published: 'published',
+  title: 'title',
+  type: 'bloggerType',
+  status: 'bloggerStatus',
+  parent: 'parent',
+  trashed: 'trashed',
+  'author/name': 'authorName',
+  'author/email': 'authorEmail',
+};
+
+interface Frame {
+  /** Path below the entry ("author/name"); "" outside an entry. */
+  path: string;
+}
+
+const localName = (name: string): string => name.slice(name.indexOf(':') + 1);
+const escapeText = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+
+/**
+ * Drives saxes over a feed's text, chunk by chunk, and hands each complete `<entry>` to `onEntry`.
+ * Keeps only the entry being read. A DOCTYPE that declares entities, or XML that is not well-formed,
+ * stops it (`broken`); an undefined entity (`&nbsp;` in XML) is kept as written, with one warning.
+ */
+export class FeedReader {
+  private readonly parser = new SaxesParser<{ xmlns: false; position: true }>({ xmlns: false, position: true });
+  private readonly stack: Frame[] = [];
+  private entry: RawEntry | null = null;
+  private entryDepth = -1;
+  private capture: string[] | null = null;
+  private captureField: keyof RawEntry | 'feedTitle' | null = null;
+  /** Depth inside `<content type="xhtml">`, whose markup is rebuilt as HTML text. */
+  private xhtmlDepth = 0;
+  rootName = '';
+  feedTitle = '';
+  broken: Break | null = null;
+  /** Line of the first undefined entity, when there is one. */
+  undefinedEntityLine: number | null = null;
+
+  constructor(private readonly onEntry: (entry: RawEntry) => void) {
+    this.parser.on('opentag', (tag) => this.open(tag));
+    this.parser.on('closetag', (tag) => this.close(tag));
+    this.parser.on('text', (text) => this.text(text));
+    this.parser.on('cdata', (text) => this.text(text));
+    this.parser.on('doctype', (doctype) => {
+      if (!this.broken && /<!ENTITY/i.test(doctype))
+        this.stop('the file declares its own XML entities (a DOCTYPE with <!ENTITY …>)', true);
+    });
+    this.parser.on('error', (error) => this.fail(error.message));
+  }
+
+  /** The line of the next character the parser reads. */
+  get line(): number {
+    return this.parser.line;
+  }
+
+  write(text: string): void {
+    if (!this.broken) this.parser.write(text);
+  }
+
+  /** Ends the text: an entry or the feed left open is reported as a break. */
+  end(): void {
+    if (!this.broken) this.parser.close();
+  }
+
+  private stop(reason: string, entities = false): void {
+    this.broken = { line: this.parser.line, reason, entities, beforeRoot: this.rootName === '' };
+    this.entry = null;
+    this.capture = null;
+  }
+
+  private fail(message: string): void {
+    if (this.broken) return;
+    const reason = message.replace(/^(?:[^:]*:)?\d+:\d+: /, '').replace(/\.$/, '');
+    if (/^undefined entity/.test(reason)) {
+      this.undefinedEntityLine ??= this.parser.line;
+      return;
+    }
+    this.stop(reason);
+  }
+
+  private open(tag: SaxesTagPlain): void {
+    if (this.broken) return;
+    const local = localName(tag.name);
+    const depth = this.stack.length;
+    const parent = this.stack[depth - 1];
+    if (this.xhtmlDepth > 0) {
+      this.xhtmlDepth++;
+      this.capture!.push(`<${local}>`);
+      this.stack.push({ path: '' });
+      return;
+    }
+    if (depth === 0) {
+      this.rootName = tag.name;
+      if (local !== 'feed' && local !== 'entry') {
+        this.stop(`its root element is <${tag.name}>, not an Atom <feed>`);
+        return;
+      }
+    }
+    if (local === 'entry' && !this.entry && (depth === 1 || (depth === 0 && local === 'entry'))) {
+      this.entry = emptyEntry(this.parser.line);
+      this.entryDepth = depth;
+      this.stack.push({ path: '' });
+      return;
+    }
+    if (!this.entry) {
+      if (depth === 1 && local === 'title') this.startCapture('feedTitle');
+      this.stack.push({ path: '' });
+      return;
+    }
+    const path = parent && parent.path ? `${parent.path}/${local}` : depth === this.entryDepth + 1 ? local : '';
+    this.stack.push({ path });
+    this.openEntryChild(path, tag.attributes);
+  }
+
+  private openEntryChild(path: string, attributes: Record<string, string>): void {
+    const entry = this.entry!;
+    if (path === 'content') {
+      entry.contentType = (attributes.type ?? '').toLowerCase();
+      entry.contentLine = this.parser.line;
+      this.startCapture('content');
+      if (entry.contentType === 'xhtml') this.xhtmlDepth = 1;
+    } else if (path === 'category') {
+      const term = (attributes.term ?? '').trim();
+      if (attributes.scheme === KIND_SCHEME) entry.kindTerm = term;
+      else if (term) entry.labels.push(term);
+    } else if (path === 'link') {
+      if (attributes.rel === 'related' && attributes.href) entry.related = attributes.href.trim();
+    } else if (path === 'in-reply-to') {
+      entry.inReplyTo = (attributes.ref ?? '').trim();
+      entry.inReplyToSource = (attributes.source ?? '').trim();
+    } else if (path === 'control/draft') {
+      this.startCapture('draft');
+    } else {
+      const field = TEXT_FIELDS[path];
+      if (field) this.startCapture(field);
+    }
+  }
+
+  private startCapture(field: keyof RawEntry | 'feedTitle'): void {
+    this.capture = [];
+    this.captureField = field;
+  }
+
+  private text(text: string): void {
+    if (this.capture) this.capture.push(this.xhtmlDepth > 0 ? escapeText(text) : text);
+  }
+
+  private close(tag: SaxesTagPlain): void {
+    if (this.broken) return;
+    this.stack.pop();
+    if (this.xhtmlDepth > 1) {
+      this.xhtmlDepth--;
+      this.capture!.push(`</${localName(tag.name)}>`);
+      return;
+    }
+    this.xhtmlDepth = 0;
+    if (this.capture) this.endCapture();
+    if (this.entry && this.stack.length === this.entryDepth) {
+      const entry = this.entry;
+      entry.endLine = this.parser.line;
+      this.entry = null;
+      this.onEntry(entry);
+    }
+  }
+
+  private endCapture(): void {
+    const value = this.capture!.join('');
+    const field = this.captureField!;
+    this.capture = null;
+    this.captureField = null;
+    if (field === 'feedTitle') this.feedTitle = value.trim();
+    else if (!this.entry) return;
+    else if (field === 'draft') this.entry.draft = value.trim().toLowerCase() === 'yes';
+    else if (field === 'content') this.entry.content = value;
+    else (this.entry as unknown as Record<string, string>)[field] = value.trim();
+  }
+}
