@@ -29,6 +29,23 @@ interface Frame {
   path: string;
 }
 
+/** HTML elements with no end tag: `<br/>` inside content must not become two line breaks. */
+const VOID = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'source',
+  'track',
+  'wbr',
+]);
+
 const localName = (name: string): string => name.slice(name.indexOf(':') + 1);
 const escapeText = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
@@ -44,8 +61,10 @@ export class FeedReader {
   private entryDepth = -1;
   private capture: string[] | null = null;
   private captureField: keyof RawEntry | 'feedTitle' | null = null;
-  /** Depth inside `<content type="xhtml">`, whose markup is rebuilt as HTML text. */
-  private xhtmlDepth = 0;
+  /** Stack depth of the open `<content>`, whose child elements are rebuilt as HTML text; -1 outside it. */
+  private contentDepth = -1;
+  /** Stack depth of the element whose text is being captured. */
+  private captureDepth = -1;
   rootName = '';
   feedTitle = '';
   broken: Break | null = null;
@@ -82,11 +101,16 @@ export class FeedReader {
     this.broken = { line: this.parser.line, reason, entities, beforeRoot: this.rootName === '' };
     this.entry = null;
     this.capture = null;
+    this.contentDepth = -1;
   }
 
   private fail(message: string): void {
     if (this.broken) return;
-    const reason = message.replace(/^(?:[^:]*:)?\d+:\d+: /, '').replace(/\.$/, '');
+    const reason = message
+      .replace(/^(?:[^:]*:)?\d+:\d+: /, '')
+      .replace(/\.$/, '')
+      .replace(/^unclosed tag: (.*)$/, 'the file ends inside <$1>')
+      .replace(/^unexpected end$/, 'the file ends early');
     if (/^undefined entity/.test(reason)) {
       this.undefinedEntityLine ??= this.parser.line;
       return;
@@ -99,9 +123,8 @@ export class FeedReader {
     const local = localName(tag.name);
     const depth = this.stack.length;
     const parent = this.stack[depth - 1];
-    if (this.xhtmlDepth > 0) {
-      this.xhtmlDepth++;
-      this.capture!.push(`<${local}>`);
+    if (this.contentDepth >= 0) {
+      this.capture?.push(`<${local}>`);
       this.stack.push({ path: '' });
       return;
     }
@@ -119,8 +142,8 @@ export class FeedReader {
       return;
     }
     if (!this.entry) {
-      if (depth === 1 && local === 'title') this.startCapture('feedTitle');
       this.stack.push({ path: '' });
+      if (depth === 1 && local === 'title') this.startCapture('feedTitle');
       return;
     }
     const path = parent && parent.path ? `${parent.path}/${local}` : depth === this.entryDepth + 1 ? local : '';
@@ -134,7 +157,7 @@ export class FeedReader {
       entry.contentType = (attributes.type ?? '').toLowerCase();
       entry.contentLine = this.parser.line;
       this.startCapture('content');
-      if (entry.contentType === 'xhtml') this.xhtmlDepth = 1;
+      this.contentDepth = this.captureDepth;
     } else if (path === 'category') {
       const term = (attributes.term ?? '').trim();
       if (attributes.scheme === KIND_SCHEME) entry.kindTerm = term;
@@ -152,25 +175,31 @@ export class FeedReader {
     }
   }
 
+  /** Captures the text of the element just pushed on the stack. */
   private startCapture(field: keyof RawEntry | 'feedTitle'): void {
     this.capture = [];
     this.captureField = field;
+    this.captureDepth = this.stack.length;
   }
 
   private text(text: string): void {
-    if (this.capture) this.capture.push(this.xhtmlDepth > 0 ? escapeText(text) : text);
+    if (this.capture)
+      this.capture.push(this.entry?.contentType === 'xhtml' && this.contentDepth >= 0 ? escapeText(text) : text);
   }
 
   private close(tag: SaxesTagPlain): void {
     if (this.broken) return;
+    const depth = this.stack.length;
     this.stack.pop();
-    if (this.xhtmlDepth > 1) {
-      this.xhtmlDepth--;
-      this.capture!.push(`</${localName(tag.name)}>`);
+    if (this.contentDepth >= 0 && depth > this.contentDepth) {
+      const local = localName(tag.name);
+      if (!VOID.has(local)) this.capture?.push(`</${local}>`);
       return;
     }
-    this.xhtmlDepth = 0;
-    if (this.capture) this.endCapture();
+    if (this.capture && depth === this.captureDepth) {
+      this.contentDepth = -1;
+      this.endCapture();
+    }
     if (this.entry && this.stack.length === this.entryDepth) {
       const entry = this.entry;
       entry.endLine = this.parser.line;

@@ -79,7 +79,8 @@ export class FeedSession {
     const { file, collector, reader } = this;
     const { posts, problems } = collector.build(file);
     const broken = reader.broken;
-    if (broken?.entities)
+    // An entity bomb, or a file that is not XML at all, gets its one error and nothing else.
+    if (broken?.entities || broken?.beforeRoot)
       return {
         result: { format: 'atom', posts: [], problems: [breakProblem(file, broken, 0)], header: null },
         counts: collector.counts,
