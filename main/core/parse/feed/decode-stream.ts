@@ -3,6 +3,9 @@ import { decodeWindows1252 } from '../decode';
 
 type Mode = 'utf8' | 'windows-1252' | 'utf16';
 
+/** How many bytes are looked at to tell the encoding. */
+const HEAD_BYTES = 256;
+
 const ascii = new TextDecoder('latin1');
 const SINGLE_BYTE = /^(?:iso-8859-1|iso-8859-15|latin-?1|windows-1252|cp1252|us-ascii)$/i;
 
@@ -62,7 +65,18 @@ export class ChunkDecoder {
   decode(chunk: Uint8Array, final = false): string {
     this.badAt = -1;
     let bytes = chunk;
-    if (this.mode === null) bytes = this.start(bytes);
+    if (this.mode === null) {
+      // The BOM and the XML declaration are read from the first bytes, however the file is chunked.
+      const head = new Uint8Array(this.pending.length + chunk.length);
+      head.set(this.pending);
+      head.set(chunk, this.pending.length);
+      if (head.length < HEAD_BYTES && !final) {
+        this.pending = head;
+        return '';
+      }
+      this.pending = new Uint8Array(0);
+      bytes = this.start(head);
+    }
     if (this.mode === 'utf16') return this.utf16!.decode(bytes, { stream: !final });
     if (this.mode === 'windows-1252') return decodeWindows1252(bytes);
     if (this.pending.length) {
@@ -91,7 +105,7 @@ export class ChunkDecoder {
       return bytes.subarray(3);
     }
     const declared = /^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(
-      ascii.decode(bytes.subarray(0, 256)),
+      ascii.decode(bytes.subarray(0, HEAD_BYTES)),
     );
     this.mode = declared && SINGLE_BYTE.test(declared[1]!) ? 'windows-1252' : 'utf8';
     return bytes;
