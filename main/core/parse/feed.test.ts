@@ -300,6 +300,29 @@ describe('adversarial feeds', () => {
     }
   });
 
+  it('reports a file that ends deep inside nested elements once, at the innermost', () => {
+    const deep = `<feed>\n<entry><title>t</title>${'<div>'.repeat(50_000)}`;
+    const result = parseFeed(bytes(deep), 'deep.xml');
+    expect(result.problems).toEqual([
+      expect.objectContaining({
+        line: 2,
+        severity: 'error',
+        message: expect.stringMatching(/the file ends inside <div>/),
+      }),
+    ]);
+  });
+
+  it('stops after 10,000 entities XML does not define', () => {
+    const result = parseFeed(bytes(feedOf([postEntry(1, 'x', '&nbsp;'.repeat(20_000))])), 'nbsp.xml');
+    expect(result.posts).toEqual([]);
+    expect(errors(result)).toEqual([
+      expect.objectContaining({
+        line: 8,
+        message: expect.stringMatching(/more than 10,000 entities that XML does not define/),
+      }),
+    ]);
+  });
+
   it('warns about a post with no title and lists it by its first words', () => {
     const result = parseFeed(bytes(feedOf([postEntry(1, '', 'Just a quick note tonight.')])), 'untitled.xml');
     expect(result.posts[0]).toMatchObject({

@@ -40,7 +40,6 @@ const HIDDEN = new Set(['script', 'style', 'noscript', 'template', 'head', 'titl
 
 /** White space HTML collapses; the non-breaking space is not among it. */
 const COLLAPSIBLE = /[ \t\n\r\f]+/g;
-const EDGE_SPACE = /^[ \t\r\f]+|[ \t\r\f]+$/g;
 const BLANK = /^[\s\u00a0]*$/;
 
 /**
@@ -89,15 +88,28 @@ export function htmlToText(html: string): string {
 export function toParagraphs(text: string): string[] {
   const paragraphs: string[] = [];
   let run: string[] = [];
-  for (const raw of text.split('\n')) {
-    const line = raw.replace(EDGE_SPACE, '');
-    if (BLANK.test(line)) {
+  let from = 0;
+  while (from <= text.length) {
+    let to = text.indexOf('\n', from);
+    if (to < 0) to = text.length;
+    const line = trimEdges(text, from, to);
+    if (line === '' || BLANK.test(line)) {
       if (run.length) paragraphs.push(run.join('\n'));
       run = [];
     } else run.push(line);
+    from = to + 1;
   }
   if (run.length) paragraphs.push(run.join('\n'));
   return paragraphs;
+}
+
+const isEdgeSpace = (code: number) => code === 32 || code === 9 || code === 13 || code === 12;
+
+/** `text.slice(from, to)` without spaces, tabs, CRs and form feeds at its ends (a hand loop: most lines have none). */
+function trimEdges(text: string, from: number, to: number): string {
+  while (from < to && isEdgeSpace(text.charCodeAt(from))) from++;
+  while (to > from && isEdgeSpace(text.charCodeAt(to - 1))) to--;
+  return text.slice(from, to);
 }
 
 /** The paragraphs of an entry's HTML content (`<content type="html">`, already unescaped by the XML parser). */

@@ -27,6 +27,8 @@ const TEXT_FIELDS: Record<string, keyof RawEntry> = {
 interface Frame {
   /** Path below the entry ("author/name"); "" outside an entry. */
   path: string;
+  /** The element's name as written. */
+  name: string;
 }
 
 /** HTML elements with no end tag: `<br/>` inside content must not become two line breaks. */
@@ -45,6 +47,12 @@ const VOID = new Set([
   'track',
   'wbr',
 ]);
+
+/** How many entities XML does not define (`&nbsp;`) are kept as written before the read stops. */
+const MAX_UNDEFINED_ENTITIES = 10_000;
+
+/** Thrown out of saxes' handlers to stop it mid-chunk. */
+class StopReading extends Error {}
 
 const localName = (name: string): string => name.slice(name.indexOf(':') + 1);
 const escapeText = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
@@ -70,6 +78,7 @@ export class FeedReader {
   broken: Break | null = null;
   /** Line of the first undefined entity, when there is one. */
   undefinedEntityLine: number | null = null;
+  private undefinedEntities = 0;
 
   constructor(private readonly onEntry: (entry: RawEntry) => void) {
     this.parser.on('opentag', (tag) => this.open(tag));
@@ -89,32 +98,76 @@ export class FeedReader {
   }
 
   write(text: string): void {
-    if (!this.broken) this.parser.write(text);
+    if (this.broken) return;
+    // saxes makes an Error (with a stack) for each problem it finds: without stacks, a file with
+    // many of them costs no more to read than one with none.
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+      this.parser.write(text);
+    } catch (error) {
+      this.unexpected(error);
+    } finally {
+      Error.stackTraceLimit = stackTraceLimit;
+    }
   }
 
   /** Ends the text: an entry or the feed left open is reported as a break. */
   end(): void {
-    if (!this.broken) this.parser.close();
+    if (this.broken) return;
+    // Told here rather than by saxes, which reports every element left open, one error each.
+    const open = this.stack.length;
+    if (open > 0) this.broken = this.breakAt(`the file ends inside <${this.stack[open - 1]!.name}>`);
+    else if (this.rootName === '') this.broken = this.breakAt('it holds no XML element');
+    else this.closeParser();
   }
 
-  private stop(reason: string, entities = false): void {
-    this.broken = { line: this.parser.line, reason, entities, beforeRoot: this.rootName === '' };
+  private closeParser(): void {
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+      this.parser.close();
+    } catch (error) {
+      this.unexpected(error);
+    } finally {
+      Error.stackTraceLimit = stackTraceLimit;
+    }
+  }
+
+  /** A failure that is not a stop: reported as where reading broke off, never thrown to the caller. */
+  private unexpected(error: unknown): void {
+    if (error instanceof StopReading) return;
+    this.broken ??= this.breakAt(`the reader failed (${error instanceof Error ? error.message : String(error)})`);
+  }
+
+  private breakAt(reason: string, entities = false): Break {
+    return { line: this.parser.line, reason, entities, beforeRoot: this.rootName === '' };
+  }
+
+  /** Stops reading: nothing more of the file is parsed. Throws out of saxes, which has no way to stop. */
+  private stop(reason: string, entities = false): never {
+    this.broken = this.breakAt(reason, entities);
     this.entry = null;
     this.capture = null;
     this.contentDepth = -1;
+    throw new StopReading();
   }
 
   private fail(message: string): void {
     if (this.broken) return;
+    // saxes keeps an undefined entity as written and goes on; only the first one is noted.
+    // Past a bound, they stop the read: each costs saxes an Error, and Blogger never writes any.
+    if (message.endsWith('undefined entity.')) {
+      this.undefinedEntityLine ??= this.parser.line;
+      if (++this.undefinedEntities > MAX_UNDEFINED_ENTITIES)
+        this.stop(`more than ${MAX_UNDEFINED_ENTITIES.toLocaleString('en')} entities that XML does not define`);
+      return;
+    }
     const reason = message
       .replace(/^(?:[^:]*:)?\d+:\d+: /, '')
       .replace(/\.$/, '')
       .replace(/^unclosed tag: (.*)$/, 'the file ends inside <$1>')
       .replace(/^unexpected end$/, 'the file ends early');
-    if (/^undefined entity/.test(reason)) {
-      this.undefinedEntityLine ??= this.parser.line;
-      return;
-    }
     this.stop(reason);
   }
 
@@ -125,7 +178,7 @@ export class FeedReader {
     const parent = this.stack[depth - 1];
     if (this.contentDepth >= 0) {
       this.capture?.push(`<${local}>`);
-      this.stack.push({ path: '' });
+      this.stack.push({ path: '', name: tag.name });
       return;
     }
     if (depth === 0) {
@@ -138,16 +191,19 @@ export class FeedReader {
     if (local === 'entry' && !this.entry && (depth === 1 || (depth === 0 && local === 'entry'))) {
       this.entry = emptyEntry(this.parser.line);
       this.entryDepth = depth;
-      this.stack.push({ path: '' });
+      this.stack.push({ path: '', name: tag.name });
       return;
     }
     if (!this.entry) {
-      this.stack.push({ path: '' });
+      this.stack.push({ path: '', name: tag.name });
       if (depth === 1 && local === 'title') this.startCapture('feedTitle');
       return;
     }
-    const path = parent && parent.path ? `${parent.path}/${local}` : depth === this.entryDepth + 1 ? local : '';
-    this.stack.push({ path });
+    // Only the entry's children and grandchildren are read ("title", "author/name"): deeper paths
+    // are never built, so deep nesting costs no more than shallow.
+    const below = depth - this.entryDepth;
+    const path = below === 1 ? local : below === 2 && parent?.path ? `${parent.path}/${local}` : '';
+    this.stack.push({ path, name: tag.name });
     this.openEntryChild(path, tag.attributes);
   }
 
