@@ -1,6 +1,6 @@
 import type { PageResult, Problem } from '../types';
 import { FeedCollector, type FeedCounts } from './assemble';
-import { ChunkDecoder } from './decode-stream';
+import { ChunkDecoder } from './decode';
 import { FeedReader, type Break } from './reader';
 
 const plural = (count: number, one: string, many = `${one}s`): string => `${count} ${count === 1 ? one : many}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ChunkDecoder } from './decode-stream';
+import { ChunkDecoder } from './decode';
 
 /** Decodes `bytes` in chunks of `size`, returning the text and where the first bad byte landed in it. */
 function decodeInChunks(bytes: Uint8Array, size: number): { text: string; badAt: number } {
