@@ -58,7 +58,7 @@ describe('a classic Blogger export ("Back up content")', () => {
     expect(post!.body[0]).toEqual({
       text: expect.stringMatching(/^Members of the East Riverside/),
       line: 52,
-      endLine: 59,
+      endLine: 52,
     });
   });
 

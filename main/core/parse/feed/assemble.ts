@@ -80,7 +80,7 @@ export class FeedCollector {
         entryId: entry.id,
         line: entry.line,
         contentLine: entry.contentLine,
-        contentEndLine: Math.max(entry.contentLine, entry.endLine - 1),
+        contentEndLine: Math.max(entry.contentLine, entry.contentEndLine),
         title: entry.title.replace(/\s+/g, ' ').trim(),
         published: entry.published,
         author: authorOf(entry),

@@ -39,6 +39,8 @@ export interface RawEntry {
   content: string;
   /** Line where the content starts. */
   contentLine: number;
+  /** Line of `</content>`. */
+  contentEndLine: number;
   labels: string[];
   /** `<app:control><app:draft>yes</app:draft></app:control>`. */
   draft: boolean;
@@ -63,6 +65,7 @@ export const emptyEntry = (line: number): RawEntry => ({
   contentType: '',
   content: '',
   contentLine: line,
+  contentEndLine: line,
   labels: [],
   draft: false,
 });

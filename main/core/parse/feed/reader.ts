@@ -272,7 +272,9 @@ export class FeedReader {
     if (field === 'feedTitle') this.feedTitle = value.trim();
     else if (!this.entry) return;
     else if (field === 'draft') this.entry.draft = value.trim().toLowerCase() === 'yes';
-    else if (field === 'content') this.entry.content = value;
-    else (this.entry as unknown as Record<string, string>)[field] = value.trim();
+    else if (field === 'content') {
+      this.entry.content = value;
+      this.entry.contentEndLine = this.parser.line;
+    } else (this.entry as unknown as Record<string, string>)[field] = value.trim();
   }
 }
