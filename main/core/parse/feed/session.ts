@@ -1,5 +1,5 @@
 import type { PageResult, Problem } from '../types';
-import { FeedCollector, type FeedCounts } from './assemble';
+import { FeedCollector, own, type FeedCounts } from './assemble';
 import { ChunkDecoder } from './decode';
 import { FeedReader, type Break } from './reader';
 
@@ -106,7 +106,7 @@ export class FeedSession {
       problems.push(noPostsProblem(file, collector.counts));
     problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
     return {
-      result: { format: collector.format, posts, problems, header: reader.feedTitle || null },
+      result: { format: collector.format, posts, problems, header: reader.feedTitle ? own(reader.feedTitle) : null },
       counts: collector.counts,
     };
   }
