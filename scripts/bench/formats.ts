@@ -117,6 +117,8 @@ function writeExport(path: string, targetBytes: number): void {
 
 interface ChildFigures {
   ms: number;
+  /** CPU time (user + system): steadier than wall time on a shared machine. */
+  cpuMs: number;
   maxRssMb: number;
   posts: number;
   comments: number;
@@ -126,6 +128,7 @@ interface ChildFigures {
 /** In a child: reads the file one way and prints its figures. */
 function child(mode: string, path: string): void {
   const start = performance.now();
+  const cpu = process.cpuUsage();
   let posts = 0;
   let comments = 0;
   let problems = 0;
@@ -147,6 +150,10 @@ function child(mode: string, path: string): void {
   }
   const figures: ChildFigures = {
     ms: performance.now() - start,
+    cpuMs: (() => {
+      const used = process.cpuUsage(cpu);
+      return (used.user + used.system) / 1000;
+    })(),
     maxRssMb: (process.resourceUsage().maxRSS * 1024) / 1e6,
     posts,
     comments,
@@ -225,6 +232,7 @@ function adversarial(sample: Uint8Array): Record<string, ReturnType<typeof perFi
   const cuts = Array.from({ length: 200 }, () => sample.subarray(0, Math.floor(next() * sample.length)));
   const deep = [
     encoder.encode(`<feed>${'<entry><content>'.repeat(100_000)}`),
+    encoder.encode(`<feed><entry>${'<div>'.repeat(100_000)}`),
     encoder.encode(`<feed><entry><content type='xhtml'>${'<div>'.repeat(200_000)}x</content></entry></feed>`),
   ];
   const longLine = [
@@ -279,6 +287,7 @@ function main(): void {
     comments: parse[0]!.comments,
     problems: parse[0]!.problems,
     parseMs: parse.map((f) => Math.round(f.ms)),
+    parseCpuMs: parse.map((f) => Math.round(f.cpuMs)),
     readHashDecodeMs: hash.map((f) => Math.round(f.ms)),
     parseMbPerS: bytes / 1e6 / (parseMs / 1000),
     parseOverReadHash: parseMs / hashMs,
@@ -291,6 +300,7 @@ function main(): void {
   process.stdout.write(
     [
       `Export: ${export_.mb.toFixed(0)} MB, ${export_.posts} posts, ${export_.comments} comments, ${export_.problems} problems`,
+      `  parseFeedFile CPU: ${export_.parseCpuMs.join(', ')} ms (${(export_.mb / (median(export_.parseCpuMs) / 1000)).toFixed(1)} MB/s of CPU)`,
       `  parseFeedFile: median ${Math.round(parseMs)} ms (${export_.parseMbPerS.toFixed(1)} MB/s; runs ${export_.parseMs.join(', ')}), ${export_.parseOverReadHash.toFixed(1)}× read+hash+decode (${Math.round(hashMs)} ms)`,
       `  peak RSS: ${export_.peakRssMb.toFixed(0)} MB (loading the reader alone: ${export_.loadOnlyRssMb.toFixed(0)} MB; read+hash: ${export_.readHashRssMb.toFixed(0)} MB)`,
       'Adversarial and random inputs (ms per file):',
