@@ -96,6 +96,16 @@ describe('the feed reader on random input', () => {
     );
   });
 
+  it('reads a random document the same whatever the chunk size', () => {
+    fc.assert(
+      fc.property(document, fc.integer({ min: 1, max: 40 }), (text, chunk) => {
+        const input = encoder.encode(text);
+        expect(readFeed(input, FILE, chunk).result).toEqual(readFeed(input, FILE, 1 << 20).result);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
   it('never throws on random bytes after an XML declaration', () => {
     const head = encoder.encode("<?xml version='1.0'?><feed>");
     fc.assert(
