@@ -361,6 +361,18 @@ describe('adversarial feeds', () => {
     ]);
   });
 
+  it('reads an Atom entry document (a lone <entry>) as one post', () => {
+    const entry = postEntry(3, 'Alone', 'Just one entry.').replace(
+      '<entry>',
+      "<entry xmlns='http://www.w3.org/2005/Atom'>",
+    );
+    const result = parseFeed(bytes(`<?xml version='1.0'?>\n${entry}\n`), 'entry.xml');
+    expect(result.problems).toEqual([]);
+    expect(result.posts.map((p) => [p.title, p.author, p.body[0]!.text])).toEqual([
+      ['Alone', 'Writer 3', 'Just one entry.'],
+    ]);
+  });
+
   it('rebuilds xhtml content and reads plain-text content by blank lines', () => {
     const xhtml = `<entry><id>x-1</id><published>2015-01-01T00:00:00Z</published><title>X</title><content type='xhtml'><div xmlns='http://www.w3.org/1999/xhtml'><p>One &amp; two</p><p>Three<br/>four</p></div></content></entry>`;
     const text = `<entry><id>x-2</id><published>2015-01-02T00:00:00Z</published><title>T</title><content type='text'>Line one\nline two\n\nNext &lt;b&gt; para</content></entry>`;

@@ -183,12 +183,10 @@ export class FeedReader {
     }
     if (depth === 0) {
       this.rootName = tag.name;
-      if (local !== 'feed' && local !== 'entry') {
-        this.stop(`its root element is <${tag.name}>, not an Atom <feed>`);
-        return;
-      }
+      if (local !== 'feed' && local !== 'entry') this.stop(`its root element is <${tag.name}>, not an Atom <feed>`);
     }
-    if (local === 'entry' && !this.entry && (depth === 1 || (depth === 0 && local === 'entry'))) {
+    // Entries are the feed's children, or the root itself (an Atom entry document).
+    if (local === 'entry' && !this.entry && depth <= 1) {
       this.entry = emptyEntry(this.parser.line);
       this.entryDepth = depth;
       this.stack.push({ path: '', name: tag.name });
