@@ -347,6 +347,17 @@ describe('adversarial feeds', () => {
     ]);
   });
 
+  it('finds the comment a reply answers when its related link carries a query', () => {
+    const withQuery = commentEntry(2, 1, 'reply', 1).replace(
+      `/comments/default/${2000001}'`,
+      `/comments/default/${2000001}?v=2'`,
+    );
+    expect(withQuery).toContain('?v=2');
+    const post = parseFeed(bytes(feedOf([postEntry(1, 'Q', 'body'), commentEntry(1, 1, 'first'), withQuery])), 'q.xml')
+      .posts[0]!;
+    expect(post.comments.map((c) => [c.text, c.replies.map((r) => r.text)])).toEqual([['first', ['reply']]]);
+  });
+
   it('shows every comment of a reply loop, once', () => {
     const loop = feedOf([
       postEntry(1, 'Loop', 'body'),

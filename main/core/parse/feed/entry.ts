@@ -99,10 +99,11 @@ export function isDiscarded(entry: RawEntry): boolean {
 
 /**
  * The part of an entry id or address that names the entry: Blogger's number at its end
- * ("tag:blogger.com,1999:blog-1.post-4242424" and ".../comments/default/4242424" both give "4242424"), or the
+ * ("tag:blogger.com,1999:blog-1.post-4242424" and ".../comments/default/4242424?v=2" both give "4242424"), or the
  * whole text for other feeds.
  */
 export function keyOf(reference: string): string {
-  const number = /(\d{6,})\/?$/.exec(reference);
+  // Feed addresses may carry a query (".../comments/default/4242424?v=2").
+  const number = /(\d{6,})\/?(?:[?#].*)?$/.exec(reference);
   return number ? number[1]! : reference;
 }
