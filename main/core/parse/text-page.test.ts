@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { prng } from '../../../test-support/prng';
 import { readSeedBytes } from '../library/load';
 import { parseSeed } from './parse-seed';
 import { scanTextPage, summaryOf } from './structure';
@@ -21,15 +22,10 @@ function expectScanAgrees(bytes: Uint8Array) {
   for (const problem of scan.problems) expect(full.problems).toContainEqual(problem);
 }
 
-/** A small deterministic generator, so the "random" bytes are the same on every run. */
+/** Random bytes, the same on every run. */
 function randomBytes(length: number, seed: number): Uint8Array {
-  const bytes = new Uint8Array(length);
-  let state = seed >>> 0;
-  for (let i = 0; i < length; i++) {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    bytes[i] = state >>> 24;
-  }
-  return bytes;
+  const next = prng(seed);
+  return Uint8Array.from({ length }, () => Math.floor(next() * 256));
 }
 
 describe('a page with its blog chrome and several posts (archive, label, home pages)', () => {
