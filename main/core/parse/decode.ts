@@ -47,35 +47,50 @@ export function notUtf8Warning(body: Uint8Array, file: string): Problem {
   };
 }
 
-/** How much of a file is looked at to tell text from binary data. */
-const SAMPLE = 65536;
+/** How much of a file is looked at to tell text from binary data: its head, as for NUL bytes. */
+const SAMPLE = 8192;
 
 /** A C0 control character other than tab, line feed, vertical tab, form feed and carriage return, or DEL. */
 const isControl = (c: number) => (c < 0x20 && (c < 9 || c > 13)) || c === 0x7f;
 
+/** The control characters in the first `length` of a text, counted up to `limit` + 1. */
+function controlChars(text: string, length: number, limit: number): number {
+  let controls = 0;
+  for (let i = 0; i < length && controls <= limit; i++) {
+    const c = text.charCodeAt(i);
+    if (isControl(c) || c === 0xfffd) controls++;
+  }
+  return controls;
+}
+
+const CONTROL_BYTES = Array.from({ length: 128 }, (_, b) => b).filter(isControl);
+
+/** The control bytes in the first `length` bytes, counted up to `limit` + 1: a native search per byte value, as text has next to none. */
+function controlBytes(bytes: Uint8Array, length: number, limit: number): number {
+  const head = bytes.subarray(0, length);
+  let controls = 0;
+  for (const control of CONTROL_BYTES)
+    for (let at = head.indexOf(control); at >= 0; at = head.indexOf(control, at + 1))
+      if (++controls > limit) return controls;
+  return controls;
+}
+
 /**
- * The error for data that is not text: more than one in a hundred of the first 64 KiB (at least 8)
+ * The error for data that is not text: more than one in a hundred of the first 8 KiB (and more than 8)
  * are control characters that text never holds, or the replacement character that broken UTF-16
  * decodes to. Random bytes hold about one in ten. Given bytes, it counts bytes, which are those
  * characters in UTF-8 and Windows-1252 alike; given UTF-16 text, it counts characters.
  */
 export function controlProblem(data: Uint8Array | string, file: string): Problem | null {
   const length = Math.min(data.length, SAMPLE);
-  let controls = 0;
-  if (typeof data === 'string') {
-    for (let i = 0; i < length; i++) {
-      const c = data.charCodeAt(i);
-      if (isControl(c) || c === 0xfffd) controls++;
-    }
-  } else {
-    for (let i = 0; i < length; i++) if (isControl(data[i]!)) controls++;
-  }
-  if (controls <= Math.max(8, length / 100)) return null;
+  const limit = Math.max(8, length / 100);
+  const controls = typeof data === 'string' ? controlChars(data, length, limit) : controlBytes(data, length, limit);
+  if (controls <= limit) return null;
   return {
     file,
     line: null,
     severity: 'error',
-    message: `Reading the file failed: it holds binary data, not text (${controls} of its first ${length} characters are control codes). Remove it from the library folder, or replace it with the saved text of the page.`,
+    message: `Reading the file failed: it holds binary data, not text (more than one in a hundred of its first ${length} characters are control codes). Remove it from the library folder, or replace it with the saved text of the page.`,
   };
 }
 

@@ -131,7 +131,10 @@ export interface LineView {
   readonly n: number;
   isBlank(k: number): boolean;
   indent(k: number): number;
-  /** Line k's text when it is at most MAX_STRUCTURE_LINE characters long; null for a longer line. */
+  /**
+   * Line k's text when it is at most MAX_STRUCTURE_LINE characters long; null for a longer line. It
+   * may be null for a line that cannot be structure either (mayBeStructure()): classify() reads null as OTHER.
+   */
   short(k: number): string | null;
 }
 
@@ -173,17 +176,72 @@ export function classify(text: string | null, indent: number): number {
   const t = text.trim();
   if (t === '') return OTHER;
   if (t === 'ReplyDelete' || t === 'Delete') return MARKER;
-  if (parseDateLine(t)) return DATE;
+  // Cheap tests first: date and time lines end in a digit (a year, a day, minutes) or a time's
+  // "am"/"pm"; count and said lines in ":", "." or "…"; the others start with a fixed word.
+  const first = t.charCodeAt(0) | 0x20;
+  const last = t.charCodeAt(t.length - 1);
+  const endsInDigit = last >= 48 && last <= 57;
+  if (endsInDigit && parseDateLine(t)) return DATE;
   if (indent === 0) {
-    if (COUNT.test(t)) return COUNT_LINE;
-    if (POSTED_BY.test(t)) return POSTED;
-    if (SHARE_RE.test(t)) return SHARE;
-    if (LABELS_RE.test(t)) return LABELS;
-    if (CLOSING_RE.test(t)) return CLOSING;
-    if (SAID.test(t)) return SAID_LINE;
+    if (last === 0x3a && COUNT.test(t)) return COUNT_LINE;
+    if (first === 0x70 && POSTED_BY.test(t)) return POSTED;
+    if ((first === 0x65 || first === 0x62 || first === 0x73) && SHARE_RE.test(t)) return SHARE;
+    if (first === 0x6c && LABELS_RE.test(t)) return LABELS;
+    if ((first === 0x6e || first === 0x6f || first === 0x68 || first === 0x70 || first === 0x73) && CLOSING_RE.test(t))
+      return CLOSING;
+    if ((last === 0x2e || last === 0x3a || last === 0x2026) && SAID.test(t)) return SAID_LINE;
   }
-  if (parseDateTime(t) !== null || parseClock(t) !== null) return TIME;
+  const mayBeTime = endsInDigit || last === 0x6d || last === 0x4d || last === 0x2e;
+  if (mayBeTime && (parseDateTime(t) !== null || parseClock(t) !== null)) return TIME;
   return OTHER;
+}
+
+const STRUCTURE_WORDS = [
+  'posted by',
+  'post a comment',
+  'email this',
+  'blogthis!',
+  'share to',
+  'label',
+  'newer post',
+  'older post',
+  'home',
+  'subscribe to:',
+].map((word) => Uint8Array.from(word, (c) => c.charCodeAt(0)));
+const isSpaceByte = (b: number) => b === 32 || b === 9 || b === 11 || b === 12;
+
+/**
+ * Whether a line's bytes (UTF-8 or Windows-1252) may be a line classify() tells from OTHER: false
+ * only when it cannot be, so the scan decodes few lines and still classifies them as the full
+ * parse does. It may: a line that starts or ends with a byte that is not ASCII, ends in a digit,
+ * ":", "m", "...", "m." or "Delete", or starts with a footer's or closing link's word.
+ */
+export function mayBeStructure(bytes: Uint8Array, from: number, end: number): boolean {
+  let i = from;
+  let j = end;
+  while (i < j && isSpaceByte(bytes[i]!)) i++;
+  while (j > i && isSpaceByte(bytes[j - 1]!)) j--;
+  if (i >= j) return true;
+  const head = bytes[i]!;
+  const last = bytes[j - 1]!;
+  if (head >= 0x80 || last >= 0x80 || (last >= 48 && last <= 57) || last === 0x3a || (last | 0x20) === 0x6d)
+    return true;
+  if (last === 0x2e && j - i >= 2 && (bytes[j - 2] === 0x2e || (bytes[j - 2]! | 0x20) === 0x6d)) return true;
+  if (last === 0x65 && j - i >= 6) {
+    let tail = true;
+    for (let k = 0; k < 6; k++) if (bytes[j - 6 + k] !== 'Delete'.charCodeAt(k)) tail = false;
+    if (tail) return true;
+  }
+  for (const word of STRUCTURE_WORDS) {
+    if (j - i < word.length) continue;
+    let same = true;
+    for (let k = 0; k < word.length && same; k++) {
+      const b = bytes[i + k]!;
+      same = (b >= 65 && b <= 90 ? b | 0x20 : b) === word[k];
+    }
+    if (same) return true;
+  }
+  return false;
 }
 
 /** classify() over a view, each line read at most once. */

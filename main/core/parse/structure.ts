@@ -12,6 +12,7 @@ import {
   kindsOf,
   MAX_FIRST_LINE,
   MAX_STRUCTURE_LINE,
+  mayBeStructure,
   parseHead,
   postTime,
   readFooter,
@@ -151,7 +152,7 @@ export function scanTextPage(input: Uint8Array, file: string): TextPageScan {
     indent: (k) => indent[k]!,
     // A UTF-16 length is at least a third of the UTF-8 length: longer lines are never short.
     short: (k) => {
-      if (ends[k]! - starts[k]! > 3 * MAX_STRUCTURE_LINE) return null;
+      if (ends[k]! - starts[k]! > 3 * MAX_STRUCTURE_LINE || !mayBeStructure(bytes, starts[k]!, ends[k]!)) return null;
       const line = text(k);
       return line.length <= MAX_STRUCTURE_LINE ? line : null;
     },
