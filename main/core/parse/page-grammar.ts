@@ -156,11 +156,9 @@ export const MARKER = 8;
 /** A comment's time line: "4 March 2013 at 10:15", "March 4, 2013 at 10:15 AM", "10:15 AM". */
 export const TIME = 9;
 
-const CLOCK_TEXT = String.raw`\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?\s?m\.?)?`;
-export const POSTED_BY = new RegExp(
-  String.raw`^Posted by\s+(.{1,100}?)(?:\s+(?:at|on)\s+((?:.{1,60}?,?\s+(?:at\s+)?)?${CLOCK_TEXT}))?(?:\s+(\d{1,7}|no|one)\s+comments?:?)?$`,
-  'i',
-);
+/** "Posted by NAME", then " at TIME" (or "on"/"@" and a date, maybe with a time), then maybe "3 comments:". */
+export const POSTED_BY =
+  /^Posted by\s+(.{1,100}?)(?:\s+(?:at|on|@)\s+(.{1,80}?))?(?:\s+(\d{1,7}|no|one)\s+comments?:?)?$/i;
 const SHARE_WORD = String.raw`(?:Email This|BlogThis!|Share to (?:Twitter|Facebook|Pinterest|X))`;
 const SHARE_RE = new RegExp(String.raw`^${SHARE_WORD}(?:\s*${SHARE_WORD})*$`, 'i');
 export const LABELS_RE = /^Labels?:\s*(\S.*)$/;
@@ -379,6 +377,7 @@ export function readFooter(view: LineView, kind: (k: number) => number, from: nu
     if (current === POSTED && footer.author === null) {
       const m = POSTED_BY.exec(text)!;
       footer.author = m[1]!.trim();
+      // A time of day, a date with a time, or only a date (no time to keep).
       if (m[2]) {
         footer.clock = parseClock(m[2]);
         if (footer.clock === null) footer.dateTime = parseDateTime(m[2]);

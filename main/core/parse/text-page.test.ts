@@ -316,3 +316,35 @@ describe('files that are not text copies', () => {
     }
   });
 });
+
+describe('post footers in other forms', () => {
+  const footer = (line: string) => page('Monday 4 March 2013', 'Title', '', 'Body.', '', line).posts[0]!;
+
+  it('reads the author and time from the forms Blogger prints', () => {
+    expect(
+      [
+        'Posted by Ellen Marsh at 10:15',
+        'Posted by Ellen Marsh at 8:05 PM',
+        'posted by Ellen Marsh @ 10:15',
+        'Posted by Ellen Marsh at 10:15 3 comments:',
+        'Posted by Ellen Marsh on Monday, March 4, 2013 at 10:15 AM',
+        'Posted by Ellen Marsh on Monday, March 4, 2013',
+        'Posted by Ellen Marsh',
+      ].map((line) => [footer(line).author, footer(line).time]),
+    ).toEqual([
+      ['Ellen Marsh', '2013-03-04T10:15'],
+      ['Ellen Marsh', '2013-03-04T20:05'],
+      ['Ellen Marsh', '2013-03-04T10:15'],
+      ['Ellen Marsh', '2013-03-04T10:15'],
+      ['Ellen Marsh', '2013-03-04T10:15'],
+      ['Ellen Marsh', null],
+      ['Ellen Marsh', null],
+    ]);
+    expect(footer('Posted by Ellen Marsh at 10:15 3 comments:').declaredCommentCount).toBe(3);
+  });
+
+  it('gives an undated post its author but no time', () => {
+    const post = page('Notes', '', 'Body.', '', 'Posted by Ellen Marsh at 10:15', 'Labels: a,  b ,,c').posts[0]!;
+    expect([post.date, post.author, post.time, post.labels]).toEqual([null, 'Ellen Marsh', null, ['a', 'b', 'c']]);
+  });
+});
