@@ -399,6 +399,21 @@ export function readFooter(view: LineView, kind: (k: number) => number, from: nu
   return footer;
 }
 
+/**
+ * Where old "Name said..." comments start on a page that gives no count line: at the first
+ * unindented said line right after a Posted by, share or labels line of the post [from, to).
+ * -1 when there is none, so a said line inside a body stays body text.
+ */
+export function saidAfterFooter(view: LineView, kind: (k: number) => number, from: number, to: number): number {
+  let prev = -1;
+  for (let k = from; k < to; k++) {
+    if (view.isBlank(k)) continue;
+    if (view.indent(k) === 0 && prev >= 0 && isFooter(kind(prev)) && kind(k) === SAID_LINE) return k;
+    prev = k;
+  }
+  return -1;
+}
+
 /** A post's time from its footer and date: ISO without a zone, null when either is missing. */
 export function postTime(footer: Footer | null, isoDate: string | null): string | null {
   if (!footer) return null;

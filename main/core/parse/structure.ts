@@ -16,6 +16,7 @@ import {
   parseHead,
   postTime,
   readFooter,
+  saidAfterFooter,
   segmentPage,
   warnCountMismatch,
   type LineView,
@@ -202,7 +203,14 @@ export function scanTextPage(input: Uint8Array, file: string): TextPageScan {
       bodyFrom = region.start + head.bodyFrom;
       line = head.firstLine.number;
     }
-    const { countAt, startAt } = commentSection(lines, bodyFrom, region.end);
+    const section = commentSection(lines, bodyFrom, region.end);
+    const { countAt } = section;
+    let { startAt } = section;
+    // Old pages may show "Name said..." comments with no count line: after the footer.
+    if (countAt < 0 && startAt === region.end) {
+      const said = saidAfterFooter(view, kind, bodyFrom, region.end);
+      if (said >= 0) startAt = said;
+    }
     let bodyEnd = countAt >= 0 ? countAt : startAt;
     const footer = readFooter(view, kind, bodyFrom, bodyEnd);
     if (footer) bodyEnd = footer.from;

@@ -348,3 +348,37 @@ describe('post footers in other forms', () => {
     expect([post.date, post.author, post.time, post.labels]).toEqual([null, 'Ellen Marsh', null, ['a', 'b', 'c']]);
   });
 });
+
+describe('old comments with no count line', () => {
+  it('starts the comments at a said line right after the footer', () => {
+    const text = [
+      'Monday 4 March 2013',
+      'Title',
+      '',
+      'Body.',
+      '',
+      'Posted by Ellen Marsh at 10:15',
+      'Jim Brown said...',
+      '    First.',
+      '    4 March 2013 at 11:00',
+      'Anonymous said...',
+      '    Second.',
+    ].join('\n');
+    const result = parseTextPage(text, 'page.txt');
+    const post = result.posts[0]!;
+    expect(post.body.map((b) => b.text)).toEqual(['Body.']);
+    expect(post.author).toBe('Ellen Marsh');
+    expect(post.comments.map((c) => [c.author, c.time, c.text])).toEqual([
+      ['Jim Brown', '2013-03-04T11:00', 'First.'],
+      ['Anonymous', null, 'Second.'],
+    ]);
+    expect(result.problems).toEqual([]);
+    expectScanAgrees(encode(text));
+  });
+
+  it('keeps a said line inside the body as body text', () => {
+    const post = page('Monday 4 March 2013', 'Title', '', 'The minister said...', 'nothing new.').posts[0]!;
+    expect(post.body.map((b) => b.text)).toEqual(['The minister said...\nnothing new.']);
+    expect(post.comments).toEqual([]);
+  });
+});
