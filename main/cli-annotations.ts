@@ -116,7 +116,7 @@ export async function runAnnotations(
     await reanchorLibrary(
       store,
       library,
-      (postId) => queries.fileOf(postId),
+      (postId) => queries.locate(postId),
       null,
       (postId) => queries.hashOf(postId),
     );
@@ -130,7 +130,7 @@ export async function runAnnotations(
         err(`threadline annotations add needs --post, --part and --quote.\n${ANNOTATIONS_USAGE}`);
         return 2;
       }
-      const texts = await loadPostTexts(library, postId!, queries.fileOf(postId!)!);
+      const texts = await loadPostTexts(library, postId!, queries.locate(postId!)!);
       if (!texts) throw new UserError('unreadable', `The file of post ${postId} can no longer be read.`);
       const added = addQuote(store, library, texts, part, quote, {
         ...(one(values, 'note') !== undefined ? { note: one(values, 'note')! } : {}),
@@ -162,7 +162,7 @@ export async function runAnnotations(
       const anchored = await reanchorLibrary(
         store,
         library,
-        (id) => queries.fileOf(id),
+        (id) => queries.locate(id),
         new Set(incoming.map((a) => a.postId)),
       );
       const summary = { added: added.length, alreadyThere: skipped.length, ...anchored };

@@ -15,7 +15,7 @@ import {
   type SourceSummary,
 } from './core/articles';
 import { UserError } from './core/errors';
-import { loadLibrary, readSeed } from './core/library';
+import { loadLibrary, readPage } from './core/library';
 import { ANNOTATIONS_USAGE, runAnnotations } from './cli-annotations';
 import { OPEN_USAGE, runOpen } from './cli-open';
 import { EXPORT_THREAD_USAGE, runExportThread } from './cli-export-thread';
@@ -38,8 +38,9 @@ const USAGE = `Usage: threadline parse <file-or-folder> [--json]
        threadline index <folder> [--profile <dir>] [--json]
        threadline search <folder> "<query>" [--profile <dir>] [--kind post|comment|article] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--source <key>] [--sort relevance|date] [--timeline] [--json]
 
-  parse     Parse seed files (one file, or every .txt under a folder) and print each post
-            with its comments, quoted articles and problems.
+  parse     Parse a library's files (one file, or every .txt, .html, .htm, .xml and .atom
+            under a folder: text copies, saved pages, Atom feeds and Blogger exports) and
+            print each post with its comments, quoted articles and problems.
   articles  List the quoted external articles, bare links and internal quotes of each
             post, with source, title, URL, place, confidence and evidence, and the
             sources of the whole library with counts.
@@ -209,8 +210,8 @@ async function parseTarget(target: string, withArticles = true): Promise<ParseOu
     ({ posts, problems } = library);
     files = library.fileCount;
   } else {
-    const single = await readSeed(root, basename(absolute));
-    posts = single.post ? [single.post] : [];
+    const single = await readPage(root, basename(absolute));
+    posts = single.posts;
     problems = single.problems;
   }
   return {
@@ -233,7 +234,7 @@ function printSummary(output: ParseOutput, write: (line: string) => void): void 
     const declared = post.declaredCommentCount === null ? 'no count line' : `${post.declaredCommentCount} declared`;
     const top = post.comments.length;
     write(
-      `${post.file}: ${post.date ?? 'undated'} "${post.title || '(untitled)'}" — ${post.body.length} paragraphs, ${post.foundCommentCount} comments found (${top} top-level, ${post.foundCommentCount - top} replies; ${declared}), ${post.articles.length} articles/links`,
+      `${post.file}${post.part ? ` #${post.part + 1}` : ''} (${post.format}): ${post.date ?? 'undated'} "${post.title || '(untitled)'}"${post.author ? ` by ${post.author}` : ''} — ${post.body.length} paragraphs, ${post.foundCommentCount} comments found (${top} top-level, ${post.foundCommentCount - top} replies; ${declared}), ${post.articles.length} articles/links`,
     );
   }
   for (const problem of output.problems)

@@ -50,6 +50,8 @@ export function firstCommentCount(comments: Comment[], budget: number): number {
 interface ReadPost {
   root: string;
   file: string;
+  /** The post's place among its file's posts. */
+  part: number;
   size: number;
   mtimeMs: number;
   /** The post, with the id the library knows it by. */
@@ -67,15 +69,16 @@ export function createPostReader() {
   let last: ReadPost | null = null;
 
   async function read(root: string, queries: IndexQueries, id: string): Promise<ReadPost> {
-    const file = queries.fileOf(id);
-    if (!file)
+    const place = queries.locate(id);
+    if (!place)
       throw new UserError(
         'not-found',
         `Opening the post failed: "${id.slice(0, 120)}" is not in this library. It may have been removed; pick another post.`,
       );
     // Taken before reading: a change in between makes the next `latest` read the file again, never the reverse.
+    const { file, part } = place;
     const info = await stat(join(root, file)).catch(() => null);
-    const { post, problems } = await readSeed(root, file);
+    const { post, problems } = await readSeed(root, file, part);
     if (!post)
       throw new UserError(
         'unreadable',
@@ -84,6 +87,7 @@ export function createPostReader() {
     last = {
       root,
       file,
+      part,
       size: info?.size ?? -1,
       mtimeMs: info?.mtimeMs ?? -1,
       post: { ...post, id },
@@ -93,7 +97,8 @@ export function createPostReader() {
   }
 
   async function latest(root: string, queries: IndexQueries, id: string): Promise<ReadPost> {
-    if (last && last.root === root && last.post.id === id && last.file === queries.fileOf(id)) {
+    const place = queries.locate(id);
+    if (last && last.root === root && last.post.id === id && last.file === place?.file && last.part === place.part) {
       const info = await stat(join(root, last.file)).catch(() => null);
       if (info && info.size === last.size && info.mtimeMs === last.mtimeMs) return last;
     }
@@ -140,5 +145,6 @@ export function postDetail(read: ReadPost, queries: IndexQueries, start: boolean
     commentTotal: post.comments.length,
     quoted: short ? quotedIn(read, queries) : null,
     problems: queries.problemsOf(read.file),
+    sources: [{ file: read.file, format: post.format }, ...queries.otherSourcesOf(post.id)],
   };
 }

@@ -342,7 +342,7 @@ export function createService(deps: ServiceDeps) {
       // Found in a parse worker (a long thread takes a few hundred milliseconds), so this thread
       // keeps answering the window meanwhile.
       pool ??= newPool();
-      return quotedIn(read, open.queries, await pool.articles(open.root, read.file));
+      return quotedIn(read, open.queries, await pool.articles(open.root, read.file, read.part));
     },
     'problems.list': async () => requireLibrary().queries.problems(),
     'articles.sources': async () => requireLibrary().queries.sources(),

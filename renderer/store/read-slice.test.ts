@@ -66,6 +66,9 @@ describe('read-state helpers', () => {
     declaredCommentCount: null,
     file: `${id}.txt`,
     articleCount: 0,
+    author: null,
+    format: 'text',
+    draft: false,
   });
 
   it('filters the list to unread or New posts, keeping the open one', () => {

@@ -18,19 +18,19 @@ describe('anchoring a library again', () => {
     cpSync(SEEDS, library, { recursive: true });
     const opened = await openAnnotations(join(library, '..', `${library.split('/').pop()}-${ANNOTATIONS_FILE}`));
     const store = new AnnotationStore(opened.db!);
-    const texts = (await loadPostTexts(library, POST, FILE))!;
+    const texts = (await loadPostTexts(library, POST, { file: FILE, part: 0 }))!;
     expect(texts.hash).toBe(sha1(join(library, FILE)));
     const a = addQuote(store, library, texts, 'body', 'the latest from Pat Waterman');
     let file: string | null = FILE;
     const hashOf = () => sha1(join(library, FILE));
 
     // A new annotation has no hash yet: its post is read once, then left alone.
-    expect(await reanchorLibrary(store, library, () => file, null, hashOf)).toMatchObject({
+    expect(await reanchorLibrary(store, library, () => (file ? { file, part: 0 } : null), null, hashOf)).toMatchObject({
       posts: 1,
       unchanged: 0,
       exact: 1,
     });
-    expect(await reanchorLibrary(store, library, () => file, null, hashOf)).toMatchObject({
+    expect(await reanchorLibrary(store, library, () => (file ? { file, part: 0 } : null), null, hashOf)).toMatchObject({
       posts: 1,
       unchanged: 1,
       exact: 1,
@@ -43,7 +43,7 @@ describe('anchoring a library again', () => {
       await reanchorLibrary(
         store,
         library,
-        () => file,
+        () => (file ? { file, part: 0 } : null),
         null,
         () => hash,
       ),
@@ -56,14 +56,17 @@ describe('anchoring a library again', () => {
       join(library, FILE),
       readFileSync(join(library, FILE), 'utf8').replace('Pat Waterman', 'Pat Watreman'),
     );
-    expect(await reanchorLibrary(store, library, () => file, null, hashOf)).toMatchObject({
+    expect(await reanchorLibrary(store, library, () => (file ? { file, part: 0 } : null), null, hashOf)).toMatchObject({
       posts: 1,
       unchanged: 0,
       fuzzy: 1,
     });
     expect(store.get(a.id)!.anchor.state).toBe('fuzzy');
     // Without a known hash (not indexed yet) it is always read.
-    expect(await reanchorLibrary(store, library, () => file)).toMatchObject({ unchanged: 0, fuzzy: 1 });
+    expect(await reanchorLibrary(store, library, () => (file ? { file, part: 0 } : null))).toMatchObject({
+      unchanged: 0,
+      fuzzy: 1,
+    });
     opened.db!.close();
   });
 });

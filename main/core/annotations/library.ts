@@ -5,8 +5,9 @@
 import { articlesOf } from '../articles';
 import { createHash } from 'node:crypto';
 import { UserError } from '../errors';
-import { readSeedBytes } from '../library';
-import { parseSeed, type Post } from '../parse';
+import { readPage, readSeedBytes } from '../library';
+import type { Post } from '../parse';
+import { parsePage } from '../parse/page';
 import { anchor, describeRange, findTypedQuote, type PartTexts } from './anchor';
 import { articlePart, BODY_PART, commentPart, describePart, parsePart } from '../shared/part-keys';
 import { partTexts } from './parts';
@@ -23,12 +24,22 @@ export interface PostTexts {
   parts: PartTexts;
 }
 
-/** Reads and parses a post's file: its texts by part. Null when the file can no longer be read. */
-export async function loadPostTexts(root: string, postId: string, file: string): Promise<PostTexts | null> {
-  const read = await readSeedBytes(root, file);
-  const post = read.bytes ? parseSeed(read.bytes, file).post : null;
+/** Where a post is read from: its file, and its place among the file's posts (Post.part). */
+export interface PostPlace {
+  file: string;
+  part: number;
+}
+
+/** Reads and parses a post's file: the post's texts by part. Null when the file can no longer be read. */
+export async function loadPostTexts(root: string, postId: string, place: PostPlace): Promise<PostTexts | null> {
+  const read = await readSeedBytes(root, place.file);
+  // A feed too big to read at once is read as a stream, unhashed.
+  const post = (read.bytes ? parsePage(read.bytes, place.file) : await readPage(root, place.file)).posts[place.part];
   if (!post) return null;
-  return { ...postTextsOf(post, postId), hash: createHash('sha1').update(read.bytes!).digest('hex') };
+  return {
+    ...postTextsOf(post, postId),
+    hash: read.bytes ? createHash('sha1').update(read.bytes).digest('hex') : null,
+  };
 }
 
 export function postTextsOf(post: Post, postId = post.id): PostTexts {
@@ -117,24 +128,24 @@ export function reanchorPost(store: AnnotationStore, library: string, post: Post
 
 /**
  * Anchors again the annotations of every post named (all annotated posts when null) whose
- * file `fileOf` finds; the annotations of a post no longer in the library become orphans.
+ * file `locate` finds; the annotations of a post no longer in the library become orphans.
  * A post whose file hash (`hashOf`, the index's) is the one its annotations were last anchored
  * in is left alone: nothing to read or parse.
  */
 export async function reanchorLibrary(
   store: AnnotationStore,
   library: string,
-  fileOf: (postId: string) => string | null,
+  locate: (postId: string) => PostPlace | null,
   postIds: Iterable<string> | null = null,
   hashOf: (postId: string) => string | null = () => null,
 ): Promise<{ posts: number; unchanged: number; exact: number; fuzzy: number; orphan: number }> {
   const ids = postIds ? new Set(postIds) : new Set(store.list({ library }).map((a) => a.postId));
   const counts = { posts: 0, unchanged: 0, exact: 0, fuzzy: 0, orphan: 0 };
   for (const postId of ids) {
-    const file = fileOf(postId);
-    const known = file ? hashOf(postId) : null;
+    const place = locate(postId);
+    const known = place ? hashOf(postId) : null;
     const unchanged = known !== null && store.anchorHash(library, postId) === known;
-    const texts = file && !unchanged ? await loadPostTexts(library, postId, file) : null;
+    const texts = place && !unchanged ? await loadPostTexts(library, postId, place) : null;
     const result = unchanged
       ? store.list({ library, postId })
       : texts

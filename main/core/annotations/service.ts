@@ -56,8 +56,8 @@ export function createAnnotations(deps: AnnotationDeps) {
   }
 
   async function postTexts(root: string, queries: IndexQueries, postId: string) {
-    const file = queries.fileOf(postId);
-    const texts = file ? await loadPostTexts(root, postId, file) : null;
+    const place = queries.locate(postId);
+    const texts = place ? await loadPostTexts(root, postId, place) : null;
     if (!texts)
       throw new UserError(
         'not-found',
@@ -74,7 +74,7 @@ export function createAnnotations(deps: AnnotationDeps) {
     await reanchorLibrary(
       new AnnotationStore(file.db),
       root,
-      (id) => queries.fileOf(id),
+      (id) => queries.locate(id),
       postIds,
       (id) => queries.hashOf(id),
     );
@@ -185,7 +185,7 @@ export function createAnnotations(deps: AnnotationDeps) {
       const anchored = await reanchorLibrary(
         s,
         root,
-        (id) => queries.fileOf(id),
+        (id) => queries.locate(id),
         new Set(incoming.map((a) => a.postId)),
       );
       deps.emit('annotations.changed', { root, postIds: null });

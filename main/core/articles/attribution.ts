@@ -1,4 +1,4 @@
-import { asSource, findMentions, knownSource } from './sources';
+import { asSource, EDITION, findMentions, knownSource, PRESS_MODIFIERS, PRESS_NOUN } from './sources';
 import type { Source } from './types';
 
 /** A source together with the words that say how it was found. */
@@ -10,11 +10,22 @@ export interface Attribution {
 }
 
 const NAME_WORD = String.raw`[A-Z][\p{L}'’.&-]*`;
-/** "in the Daily Telegraph", "on the Johnny Void website", "from the BBC": a name after "the". */
+const NAME = String.raw`${NAME_WORD}(?:\s+(?:(?:of|for|and|&)\s+)?${NAME_WORD})*`;
+/** "in the Daily Telegraph", "on the Johnny Void website", "From the BBC", "from today's Times": a name after "the" or an edition. */
 const THE_NAME = new RegExp(
-  String.raw`\b(?:in|on|from|at|via|by) the (${NAME_WORD}(?:\s+(?:(?:of|for|and|&)\s+)?${NAME_WORD})*)(?:\s+(website|blog|site|page|newspaper|paper|magazine)\b)?`,
+  String.raw`\b(?:[Ii]n|[Oo]n|[Ff]rom|[Aa]t|[Vv]ia|[Bb]y) (?:the|${EDITION}) (${NAME})(?:\s+(website|blog|site|page|newspaper|paper|magazine)\b)?`,
   'u',
 );
+/** "this Guardian article", "an earlier Observer editorial", "the Fenland Chronicle's report": a name inside a noun phrase for something published. */
+const NAME_BEFORE_PRESS_NOUN = new RegExp(
+  String.raw`\b(?:[Tt]he|[Tt]his|[Tt]hat|[Aa]n?|[Oo]ne|[Aa]nother|${EDITION})\s+${PRESS_MODIFIERS}(${NAME})(?:['’]s)?\s+${PRESS_NOUN}\b`,
+  'gu',
+);
+/** "this piece in Inside Time", "an article on Community Care": a name after something published. */
+const PRESS_NOUN_BEFORE_NAME = new RegExp(String.raw`\b${PRESS_NOUN}\s+(?:in|on|from|by)\s+(${NAME})`, 'gu');
+/** The last word of a paper's or broadcaster's name ("Fenland Chronicle", "Teesside Courier"). */
+const PRESS_NAME_WORD =
+  /\s(?:Chronicle|Gazette|Herald|Times|Post|News|Echo|Mail|Mirror|Express|Standard|Argus|Courier|Journal|Telegraph|Advertiser|Star|Record|Press|Tribune|Examiner|Sentinel|Observer|Guardian|Magazine|Weekly|Bulletin|Reporter|Citizen|Dispatch|Messenger|Mercury|Today|Online|Radio|TV|FM)$/;
 /** "from Pat Waterman, Chair of …", "by Jane Smith": a person named after from/by. */
 const PERSON = new RegExp(String.raw`\b(?:from|by)\s+(${NAME_WORD}(?:\s+${NAME_WORD}){1,2})(?=[\s,.;:()'’-]|$)`, 'u');
 /** "their local paper, the Fenland Chronicle", "a small blog called Through The Revolving Door". */
@@ -60,6 +71,21 @@ export function isStrongColonIntro(line: string): boolean {
   return isColonIntro(line) && sourceFromIntro(line) !== null;
 }
 
+/** The paper or body named inside a noun phrase for something published: "this Guardian article", "today's Times leader". */
+function publishedBy(intro: string): Attribution | null {
+  const phrases = [...intro.matchAll(NAME_BEFORE_PRESS_NOUN), ...intro.matchAll(PRESS_NOUN_BEFORE_NAME)];
+  for (const match of phrases.sort((a, b) => a.index - b.index)) {
+    const name = match[1]!.replace(/['’]s$/, '');
+    if (NOT_A_PERSON.test(name) && !knownSource(name)) continue;
+    const known = knownSource(name);
+    if (known)
+      return { source: asSource(known), evidence: `intro names "${name}" as the publisher`, strength: 'named' };
+    if (PRESS_NAME_WORD.test(name))
+      return { source: { name, kind: 'outlet', site: null }, evidence: `intro names the ${name}`, strength: 'named' };
+  }
+  return null;
+}
+
 /**
  * Who an intro line says the text is from: a name after "in/on/from the" (a known outlet, a
  * website), a person after "from/by", or an outlet or body the table knows named anywhere in it.
@@ -83,6 +109,8 @@ export function sourceFromIntro(intro: string): Attribution | null {
         evidence: `intro names the ${name} ${siteWord}`,
         strength: 'named',
       };
+    if (PRESS_NAME_WORD.test(name))
+      return { source: { name, kind: 'outlet', site: null }, evidence: `intro names the ${name}`, strength: 'named' };
   }
   const appositive = APPOSITIVE.exec(intro);
   if (appositive) {
@@ -95,6 +123,8 @@ export function sourceFromIntro(intro: string): Attribution | null {
       strength: 'named',
     };
   }
+  const published = publishedBy(intro);
+  if (published) return published;
   const mentions = findMentions(intro);
   const person = PERSON.exec(intro);
   if (person) {

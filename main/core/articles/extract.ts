@@ -171,6 +171,78 @@ function opensInFirstPerson(part: Part, run: Run): boolean {
   return FIRST_PERSON.test(opening);
 }
 
+/** "1)", "1.", "(1)", "1:": a numbered list item, with its number. */
+const LIST_ITEM = /^\(?(\d{1,2})[.):]\s+\S/;
+/** A writer's own list item stays under this length (characters); a pasted notice's points run longer. */
+const MAX_OWN_ITEM = 300;
+/** Words in an intro that say outside text comes next: then a list after it is pasted, whatever its voice. */
+const OUTSIDE_TEXT =
+  /\b(?:article|piece|report|notice|statement|letter|e-?mail|press release|release|circular|bulletin|briefing|memo|guidance|message|announcement|minutes|document|leaflet|instructions?|consultation|survey|questionnaire|white paper|green paper|extract|excerpt|tweet|newsletter|published|issued|sent|received|circulated|forwarded|leaked|writes|wrote|reports|reported|quoted?|quoting)\b/gi;
+/** "…about the announcement", "…since the report": outside text as the topic, not what comes next. */
+const TOPIC_BEFORE =
+  /\b(?:about|since|on|over|regarding|concerning|after|before|around|behind)\s+(?:(?:the|this|that|their|its|his|her|a|an|latest|new|recent|[\p{L}-]+['’]s)\s+){0,3}$/iu;
+
+/** Does an intro point at outside text coming next ("the press release sets it out:-", "I was sent this:-")? */
+const pointsAtOutsideText = (intro: string): boolean =>
+  [...intro.matchAll(OUTSIDE_TEXT)].some((m) => !TOPIC_BEFORE.test(intro.slice(0, m.index)));
+
+/** Lines only pasted releases and notices hold: "Notes to editors", "ENDS", a press contact. */
+const RELEASE_LINE =
+  /^(?:notes? to editors?|-?\s*ends\s*-?$|for (?:further|more) information\b|press office\b|media enquiries\b|contact:)/i;
+/** The writer's own framing of a list: "there are several answers", "my suggestions". */
+const OWN_FRAMING =
+  /\b(?:answers?|suggestions?|thoughts|ideas|solutions|questions|views|opinions?|predictions|proposals|possibilities|remedies|lessons|observations|points|concerns|fears|wishes|priorities|tips|reasons|options|things)\b/i;
+/** First person singular, at the start of a sentence too ("My three:-"). */
+const ME = /\b(?:I|I['’](?:m|ve|d|ll)|[Mm]y|[Mm]e|[Mm]ine)\b/;
+/** First person plural, as the blog writes ("we", "our"). */
+const WE = /\b(?:[Ww]e|[Ww]e['’](?:re|ve|d|ll)|[Oo]ur|[Uu]s)\b/;
+/** Informal register: a contraction or an exclamation mark. */
+const CASUAL = /\b\w+n['’]t\b|\b(?:it|that|there|what|who|here|let)['’]s\b|\w['’](?:re|ll|ve)\b|!/i;
+
+/** The numbered list a run opens with ("1) …", "2) …"; a line straight after an item continues it), or null. */
+function leadingList(part: Part, run: Run): string[] | null {
+  const items: string[] = [];
+  let previous = -1;
+  for (const i of nonBlank(part, run.from, run.to)) {
+    const text = part.lines[i]!.text.trim();
+    const item = LIST_ITEM.exec(text);
+    if (item) {
+      if (Number(item[1]) !== items.length + 1) return items.length >= 2 ? items : null;
+      items.push(text);
+    } else if (items.length && i === previous + 1) items[items.length - 1] += ` ${text}`;
+    else break;
+    previous = i;
+  }
+  return items.length >= 2 ? items : null;
+}
+
+/**
+ * Is the text after an intro the writer's own numbered list ("…there are several answers:-"
+ * then "1) … 2) …") rather than pasted text? Its shape: it opens with short items numbered from
+ * 1, with no quote mark, release line ("Notes to editors") or sign-off. Its voice: the intro
+ * points at no outside text and names no source, and the intro and items together speak as the
+ * writer (first person, the writer's own framing, questions to readers, an informal register).
+ */
+function isWritersOwnList(part: Part, run: Run, intro: string): boolean {
+  const items = leadingList(part, run);
+  if (!items || items.some((item) => item.length > MAX_OWN_ITEM)) return false;
+  if (pointsAtOutsideText(intro) || sourceFromIntro(intro)) return false;
+  const unnumbered = (line: string) => line.trim().replace(/^\(?\d{1,2}[.):]\s+/, '');
+  if (items.some((item) => OPEN_QUOTE.test(unnumbered(item)))) return false;
+  const lines = nonBlank(part, run.from, run.to).map((i) => unnumbered(part.lines[i]!.text));
+  if (lines.some((line) => RELEASE_LINE.test(line)) || signOff(lines.slice(-2))) return false;
+  const said = items.join(' ').replace(/["“][^"“”]*(?:["”]|$)/g, '');
+  let voice = 0;
+  if (ME.test(intro) || WE.test(intro)) voice++;
+  if (OWN_FRAMING.test(intro)) voice++;
+  if (/\?/.test(intro)) voice++;
+  if (ME.test(said)) voice += 2;
+  else if (WE.test(said)) voice++;
+  if (/\?/.test(said)) voice++;
+  if (CASUAL.test(said)) voice++;
+  return voice >= 2;
+}
+
 /** A headline as the first line of pasted text, skipping an addressee line ("TO: NAPO MEMBERS"). */
 function titleOf(part: Part, run: Run): { title: string | null; evidence: string | null } {
   const lines = nonBlank(part, run.from, run.to).map((i) => part.lines[i]!.text.trim());
@@ -338,7 +410,10 @@ function scanPart(part: Part, stops: LineSet): Draft[] {
       if (start < part.lines.length && !dashHeadline(part.lines[start]!.text)) {
         const run =
           (OPEN_QUOTE.test(part.lines[start]!.text.trim()) && quotedRun(part, start)) || plainRun(part, start, stops);
-        if (dashIntro || (isProse(part, run) && !opensInFirstPerson(part, run))) {
+        if (
+          (dashIntro || (isProse(part, run) && !opensInFirstPerson(part, run))) &&
+          !isWritersOwnList(part, run, text)
+        ) {
           const draft = articleFromRun(part, run, {
             intro: i,
             confidence: dashIntro ? 0.9 : 0.75,

@@ -107,6 +107,172 @@ describe('rule: a ":" intro introduces an article only when it points at prose t
   });
 });
 
+describe('rule: the writer\'s own numbered list after a ":-" line is not an article', () => {
+  const AFTER = 'Anyway, that is where I stand on it. Do tell me where I have got it wrong.';
+
+  it('"I think there are several answers:-" then "1) … 2) … 3) …" in the body', () => {
+    const seed = post([
+      'So where do we go from here? I think there are several answers:-',
+      '',
+      '1) Give the work back to the people who know how to do it.',
+      '2) Stop pretending that a phone call every six weeks is supervision.',
+      '3) Ask the staff before the next reorganisation, not after it.',
+      '',
+      AFTER,
+    ]);
+    expect(pasted(extract(seed))).toEqual([]);
+  });
+
+  it('"1." items with blank lines between them, asking readers questions, after a plain ":-" line', () => {
+    const seed = post([
+      'A few things have been bothering me since the announcement:-',
+      '',
+      '1. Who exactly is going to hold the new contracts to account?',
+      '',
+      '2. Why were none of the unions consulted before the dates were fixed?',
+      '',
+      '3. What happens to the cases nobody wants? Answers in the comments, please.',
+    ]);
+    expect(pasted(extract(seed))).toEqual([]);
+  });
+
+  it('"(1)" items in a comment, an item running onto a second line', () => {
+    const seed = post(
+      ['A short post.'],
+      [
+        [
+          'Several points spring to mind:-',
+          '',
+          "(1) We've been here before, in 2014, and nobody learned a thing.",
+          "(2) The people who designed this won't be around to see it fail",
+          '    and they know it.',
+          '(3) Our members deserve better than another consultation.',
+        ],
+      ],
+    );
+    expect(pasted(extract(seed))).toEqual([]);
+  });
+
+  it('an outside word as the topic ("questions about the press release") leaves the list the writer\'s', () => {
+    const seed = post(
+      ['A short post.'],
+      [
+        [
+          "I've a couple of questions about the press release:-",
+          '',
+          '1) Who signed off the figures in the second paragraph?',
+          "2) Why isn't there a single date in it?",
+        ],
+      ],
+    );
+    expect(pasted(extract(seed))).toEqual([]);
+  });
+
+  it('"My predictions for next year:-": a capitalised "My" opening the intro is the writer too', () => {
+    const seed = post([
+      'My predictions for next year:-',
+      '',
+      '1. More cuts.',
+      '2. Another reorganisation.',
+      '3. Another apology.',
+    ]);
+    expect(pasted(extract(seed))).toEqual([]);
+  });
+
+  it('stays an article when the intro points at a document\'s questions ("The consultation questions are:-")', () => {
+    const seed = post([
+      'The consultation questions are:-',
+      '',
+      '1. Do you agree that supervision should be delivered regionally?',
+      '2. What are your views on the proposed timetable?',
+    ]);
+    expect(pasted(extract(seed))).toHaveLength(1);
+  });
+
+  it('an article after the own list is still found, from its own intro', () => {
+    const seed = post([
+      'My own suggestions, for what they are worth:-',
+      '',
+      "1) Don't sign anything until the figures are published.",
+      "2) Keep a note of every case you couldn't see.",
+      '',
+      'Meanwhile, this was in the Guardian this morning:-',
+      '',
+      P1,
+      '',
+      P2,
+    ]);
+    const article = only(extract(seed));
+    expect(article.source.name).toBe('The Guardian');
+    expect(article.spans[0]).toMatchObject({ line: seed.lineOf(P1), endLine: seed.lineOf(P2) });
+  });
+
+  it("stays an article when the intro points at outside text (a press release's numbered changes)", () => {
+    const seed = post([
+      'The press release sets the changes out like this:-',
+      '',
+      '1. All supervision will move to the new regional centres from April.',
+      '2. Staff will be consulted on their preferred location.',
+      '3. We will publish a full timetable within the next month.',
+    ]);
+    expect(only(extract(seed)).spans[0]).toMatchObject({ line: seed.lineOf('1. All supervision') });
+  });
+
+  it('stays an article when the intro names a source, even with "we" in the items', () => {
+    const seed = post([
+      'Unison have been a bit quicker off the mark:-',
+      '',
+      '1) We will ballot members in the affected areas before the summer.',
+      "2) We won't accept any loss of terms and conditions.",
+    ]);
+    expect(only(extract(seed)).source.name).toBe('Unison');
+  });
+
+  it('stays an article when the list holds "Notes to editors" (a pasted release), with no voice of the writer', () => {
+    const seed = post([
+      "Worth noting what's tucked away at the bottom:-",
+      '',
+      '1. Notes to editors',
+      '2. The Probation Reform Network is a registered charity working with people on licence.',
+      '3. Interviews can be arranged through the network office.',
+    ]);
+    expect(pasted(extract(seed))).toHaveLength(1);
+  });
+
+  it('stays an article when the items are third-person and only the intro is in the first person', () => {
+    const seed = post([
+      'I thought readers might like to see the details:-',
+      '',
+      '1. All trainees will complete their placements in the public sector.',
+      '2. Placements will last a minimum of nine months.',
+      '3. Assessment will be carried out by qualified practice tutors.',
+    ]);
+    expect(pasted(extract(seed))).toHaveLength(1);
+  });
+
+  it('stays an article when the items are long paragraphs, or numbered from other than 1', () => {
+    const long = post(['My thoughts on it are below:-', '', `1) ${P1} ${P2}`, `2) ${P3} ${P4}`]);
+    expect(pasted(extract(long))).toHaveLength(1);
+    const partial = post([
+      'I think there are several answers:-',
+      '',
+      '4) Give the work back to the people who know how to do it.',
+      '5) Stop pretending that a phone call is supervision.',
+    ]);
+    expect(pasted(extract(partial))).toHaveLength(1);
+  });
+
+  it('stays an article when the items are quoted', () => {
+    const seed = post([
+      'I think there are several answers:-',
+      '',
+      '1) "Give the work back to the people who know how to do it."',
+      '2) "Stop pretending that a phone call is supervision."',
+    ]);
+    expect(pasted(extract(seed))).toHaveLength(1);
+  });
+});
+
 describe('rule: where a pasted article ends', () => {
   it('ends at the next intro line, which starts the next article', () => {
     const seed = post([
@@ -380,6 +546,53 @@ describe('rule: who an article is from', () => {
       'The Independent Monitoring Board said conditions on two wings had deteriorated sharply since the spring, with staff shortages cancelling most education sessions.';
     const seed = post(['This came round by email:-', '', opening, '', P2]);
     expect(only(extract(seed)).source.name).not.toBe('The Independent');
+  });
+});
+
+describe("rule: an outlet named inside the intro's noun phrase is the source", () => {
+  it.each([
+    ['The caseload figures were set out earlier in this Guardian article:-', 'The Guardian'],
+    ['Much the same was said in an earlier Observer editorial:-', 'The Observer'],
+    ["Yesterday's Telegraph story put it rather differently:-", 'The Telegraph'],
+    ["And this from today's Times:-", 'The Times'],
+    ['From the Times, behind its paywall:-', 'The Times'],
+    ['Have a look at this recent Independent report:-', 'The Independent'],
+    ['As reported by the BBC:-', 'BBC News'],
+    ['There is a thoughtful piece in Inside Time this month:-', 'Inside Time'],
+    ['A Sunday Times piece doing the rounds at head office:-', 'The Times'],
+  ])('%s → %s', (intro, name) => {
+    const article = only(extract(post([intro, '', P1, '', P2])));
+    expect(article.source).toMatchObject({ name, kind: 'outlet' });
+    expect(article.evidence.join(' ')).toMatch(/intro (?:names|mentions)/);
+  });
+
+  it('a paper the table does not know is an outlet when its name ends like a paper\'s ("this Fenland Chronicle report")', () => {
+    for (const intro of [
+      'Local coverage is no kinder, judging by this Fenland Chronicle report:-',
+      'As reported by the Teesside Courier on Friday:-',
+    ]) {
+      const article = only(extract(post([intro, '', P1, '', P2])));
+      expect(article.source.kind, intro).toBe('outlet');
+      expect(article.source.name, intro).toMatch(/^(?:Fenland Chronicle|Teesside Courier)$/);
+    }
+  });
+
+  it('"the following from the Justice Gazette website" stays a website', () => {
+    const seed = post(['I was sent the following from the Justice Gazette website:-', '', P1, '', P2]);
+    expect(only(extract(seed)).source).toEqual({ name: 'Justice Gazette', kind: 'website', site: null });
+  });
+
+  it('an ordinary word before a noun is not a paper: "this Independent Monitoring Board report"', () => {
+    expect(findMentions('this Independent Monitoring Board report').map((m) => m.entry.name)).toEqual([]);
+    expect(findMentions('these are Independent minds').map((m) => m.entry.name)).toEqual([]);
+    expect(findMentions('an independent report').map((m) => m.entry.name)).toEqual([]);
+    const seed = post(['Their own Independent Review report says as much:-', '', P1, '', P2]);
+    expect(only(extract(seed)).source.name).not.toBe('The Independent');
+  });
+
+  it('a name that does not end like a paper\'s stays unknown ("this Wellbeing Hub story")', () => {
+    const seed = post(['This Wellbeing Hub story has been going round the office:-', '', P1, '', P2]);
+    expect(only(extract(seed)).source.kind).toBe('unknown');
   });
 });
 

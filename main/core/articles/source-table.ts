@@ -49,7 +49,8 @@ export const SOURCE_TABLE: readonly KnownSource[] = [
     name: 'The Times',
     kind: 'outlet',
     sites: ['thetimes.co.uk'],
-    aliases: ['The Times', 'Sunday Times', 'The Sunday Times'],
+    aliases: ['The Times', 'Times', 'Sunday Times', 'The Sunday Times'],
+    needsThe: true,
   },
   {
     name: 'BBC News',

@@ -69,20 +69,44 @@ export interface Mention {
   text: string;
 }
 
+/** "today's", "Sunday's", "last week's": an edition, which names the paper that follows ("today's Times"). */
+export const EDITION = String.raw`(?:[Tt]oday|[Yy]esterday|[Tt]onight|[Tt]omorrow|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:[Tt]his|[Ll]ast)\s+(?:morning|night|week|weekend|month)|(?:[Tt]he\s+)?weekend)['’]s`;
+/** Words between a determiner and a paper's name: "this recent Guardian piece", "an earlier Observer editorial". */
+export const PRESS_MODIFIERS = String.raw`(?:(?:recent|earlier|latest|new|old|excellent|interesting|good|great|long|short|brief|thoughtful|damning|revealing|detailed|scathing|useful|further|online|weekend|front-page)\s+){0,2}`;
+/** What a paper publishes: after its name ("this Guardian article") the name is the paper, not the ordinary word. */
+export const PRESS_NOUN = String.raw`(?:article|piece|report|story|editorial|leader|column|feature|op-?ed|interview|exclusive|splash|coverage|headline|front\s+page|analysis|investigation|item|podcast|blog|website|site|letters\s+page)s?`;
+const EDITION_BEFORE = new RegExp(String.raw`\b${EDITION}\s+$`, 'i');
+const DETERMINER_BEFORE = new RegExp(String.raw`\b(?:the|this|that|an?|one|another)\s+${PRESS_MODIFIERS}$`, 'i');
+const PRESS_NOUN_AFTER = new RegExp(String.raw`^(?:['’]s)?\s+${PRESS_NOUN}\b`, 'i');
+
+/**
+ * Is a name that is also an ordinary word ("Independent", "Times") the paper here? After "the"
+ * or an edition ("today's Times"), or after a determiner with what papers publish after it
+ * ("this Guardian article", "an earlier Observer editorial"); never before another capitalised
+ * word ("the Independent Monitoring Board").
+ */
+function namesThePaper(text: string, index: number, name: string): boolean {
+  const after = text.slice(index + name.length);
+  if (/^\s+[A-Z]/.test(after)) return false;
+  if (/^the\s/i.test(name)) return true;
+  const before = text.slice(Math.max(0, index - 40), index);
+  return (
+    /\bthe\s$/i.test(before) ||
+    EDITION_BEFORE.test(before) ||
+    (DETERMINER_BEFORE.test(before) && PRESS_NOUN_AFTER.test(after))
+  );
+}
+
 /**
  * Every table source named in a text, in order. Names that are ordinary words ("Independent")
- * count only as "the Independent" not followed by another capitalised word.
+ * count only where they name the paper (see namesThePaper).
  */
 export function findMentions(text: string): Mention[] {
   const mentions: Mention[] = [];
   for (const match of text.matchAll(MENTION)) {
     const entry = entryOfMention.get(match[0])!;
     const index = match.index;
-    if (entry.needsThe) {
-      const before = text.slice(Math.max(0, index - 4), index);
-      const after = text.slice(index + match[0].length);
-      if ((!/^the\s/i.test(match[0]) && !/\bthe\s$/i.test(before)) || /^\s+[A-Z]/.test(after)) continue;
-    }
+    if (entry.needsThe && !namesThePaper(text, index, match[0])) continue;
     mentions.push({ entry, index, text: match[0] });
   }
   return mentions;

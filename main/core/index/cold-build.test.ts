@@ -91,7 +91,7 @@ describe('a cold build', () => {
       // Then the pool stopped its workers, and starts fresh ones for the next task.
       expect(await pool.settings()).toEqual([]);
       const [first] = await listLibraryFiles(small());
-      expect((await pool.parse(small(), first!, 'structure')).post).not.toBeNull();
+      expect((await pool.parse(small(), first!, 'structure')).posts).toHaveLength(1);
       expect(await pool.settings()).toHaveLength(2);
       // Swapped in: no building file left, the shards in place with their write-ahead log, searchable.
       expect(buildingFiles(indexPath)).toEqual([]);

@@ -8,6 +8,7 @@ import {
   ftsTuning,
   PARSER_VERSION,
   SCHEMA_VERSION,
+  CURRENT_ONLY_DDL,
   SHARD_SCHEMAS,
   shardDdl,
   shardPath,
@@ -65,6 +66,8 @@ export function openIndexDb(path: string, options: OpenOptions = {}): IndexDb {
 /** Creates the tables that do not exist yet, tuning a shard's full-text table when it is new. */
 function createTables(db: IndexDb): void {
   db.exec(DDL);
+  const postColumns = db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('posts') as string[];
+  if (postColumns.includes('part')) db.exec(CURRENT_ONLY_DDL);
   for (const schema of SHARD_SCHEMAS) {
     const newFts = !db.prepare(`SELECT 1 FROM ${schema}.sqlite_master WHERE name = 'docs_fts'`).get();
     db.exec(shardDdl(schema));
@@ -108,7 +111,7 @@ function clearIndex(db: IndexDb): void {
   db.exec(`
     DROP TABLE IF EXISTS main.docs_fts; DROP TABLE IF EXISTS main.docs; DROP TABLE IF EXISTS main.article_groups;
     DROP TABLE IF EXISTS main.article_bands; DROP TABLE IF EXISTS main.regroup_pending; DROP TABLE IF EXISTS main.articles;
-    DROP TABLE IF EXISTS main.problems; DROP TABLE IF EXISTS main.posts; DROP TABLE IF EXISTS main.files; DROP TABLE IF EXISTS main.meta;`);
+    DROP TABLE IF EXISTS main.problems; DROP TABLE IF EXISTS main.post_sources; DROP TABLE IF EXISTS main.posts; DROP TABLE IF EXISTS main.files; DROP TABLE IF EXISTS main.meta;`);
   for (const schema of SHARD_SCHEMAS)
     db.exec(
       `DROP TABLE IF EXISTS ${schema}.docs_fts; DROP TABLE IF EXISTS ${schema}.docs; DROP TABLE IF EXISTS ${schema}.term_lists; DROP TABLE IF EXISTS ${schema}.meta;`,

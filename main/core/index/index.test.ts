@@ -313,7 +313,12 @@ describe('the second pass, as a parse worker writes it (foreign keys off)', () =
     writer(db).write(first, false);
     const worker = openIndexDb(db.name);
     worker.pragma('foreign_keys = OFF');
-    const job = { path: FILE, postId: first.post!.id, size: first.size, mtimeMs: first.mtimeMs };
+    const job = {
+      path: FILE,
+      posts: [[0, first.posts[0]!.post.id]] as [number, string][],
+      size: first.size,
+      mtimeMs: first.mtimeMs,
+    };
     const write = () => {
       const w = writer(worker);
       const done = [{ job, result: parseFileForIndex(SEEDS, FILE, 'full') }];

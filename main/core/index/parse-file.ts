@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Article } from '../articles';
 import { readSeedBytesReused } from '../library/load';
-import type { Post, Problem } from '../parse';
-import { scanStructure } from '../parse/structure';
+import type { PageResult, Post, Problem, SourceFormat } from '../parse';
+import { parseLargeFile, scanPage, withoutText } from '../parse/page';
 
 /** One searchable text of a post. */
 export interface Doc {
@@ -29,19 +31,25 @@ export interface IndexedArticle {
   fingerprint: number[] | null;
 }
 
-/** What reading one seed file yields for the index. */
+/** One post of a file, as the index stores it. */
+export interface ParsedPost {
+  post: Omit<Post, 'body' | 'comments'>;
+  articleCount: number;
+  /** Read-state keys of every comment, packed (read-state/keys.ts); '' but for a full parse. */
+  commentKeys: string;
+  articles: IndexedArticle[];
+  docs: Doc[];
+}
+
+/** What reading one file of the library yields for the index: its posts, in file order. */
 export interface ParsedFile {
   file: string;
   size: number;
   mtimeMs: number;
   hash: string;
-  post: Omit<Post, 'body' | 'comments'> | null;
-  articleCount: number;
-  /** Read-state keys of every comment, packed (read-state/keys.ts); '' but for a full parse. */
-  commentKeys: string;
+  format: SourceFormat | null;
+  posts: ParsedPost[];
   problems: Problem[];
-  articles: IndexedArticle[];
-  docs: Doc[];
 }
 
 /**
@@ -61,7 +69,8 @@ export function failedFile(file: string, reason: string): ParsedFile {
     size: -1,
     mtimeMs: -1,
     hash: 'failed',
-    ...nothingParsed(),
+    format: null,
+    posts: [],
     problems: [
       {
         file,
@@ -73,35 +82,61 @@ export function failedFile(file: string, reason: string): ParsedFile {
   };
 }
 
-/** A seed file read for the index: its size and time, and its bytes (with their hash when asked) or why it cannot be read. */
+/**
+ * A file read for the index: its size and time, and its bytes (with their hash when asked), or
+ * the whole page read as a stream (a feed or export too big to read at once), or why it cannot be read.
+ */
 export type ReadForIndex =
-  | { size: number; mtimeMs: number; hash: string; bytes: Uint8Array; unreadable: null }
-  | { size: number; mtimeMs: number; hash: null; bytes: null; unreadable: ParsedFile };
+  | { size: number; mtimeMs: number; hash: string; bytes: Uint8Array; page: null; unreadable: null }
+  | { size: number; mtimeMs: number; hash: string; bytes: null; page: PageResult; unreadable: null }
+  | { size: number; mtimeMs: number; hash: null; bytes: null; page: null; unreadable: ParsedFile };
 
-/** Reads a seed file into the worker's reused buffer (nothing returned may keep the bytes), hashing them unless `hash` is false. */
+/** The first bytes of a file, to tell its form. */
+function headOf(path: string): Uint8Array {
+  const fd = openSync(path, 'r');
+  try {
+    const head = Buffer.alloc(1024);
+    return head.subarray(0, readSync(fd, head, 0, head.length, 0));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Reads a file into the worker's reused buffer (nothing returned may keep the bytes), hashing them
+ * unless `hash` is false. A feed or export too big to read at once is parsed as it is read.
+ */
 export function readForIndex(root: string, file: string, hash: boolean): ReadForIndex {
   const read = readSeedBytesReused(root, file);
   const { size, mtimeMs } = read;
-  if (!read.bytes)
+  if (!read.bytes) {
+    const streamed = read.tooBig ? parseLargeFile(join(root, file), file, headOf(join(root, file))) : null;
+    if (streamed) {
+      const { size, mtimeMs, hash, ...page } = streamed;
+      return { size, mtimeMs, hash, bytes: null, page, unreadable: null };
+    }
     return {
       size,
       mtimeMs,
       hash: null,
       bytes: null,
-      unreadable: { file, size, mtimeMs, hash: 'unreadable', ...nothingParsed(), problems: [read.problem] },
+      page: null,
+      unreadable: { file, size, mtimeMs, hash: 'unreadable', format: null, posts: [], problems: [read.problem] },
     };
+  }
   return {
     size,
     mtimeMs,
     hash: hash ? createHash('sha1').update(read.bytes).digest('hex') : '',
     bytes: read.bytes,
+    page: null,
     unreadable: null,
   };
 }
 
-/** A ParsedFile's post, articles and texts when there are none. */
-export const nothingParsed = (): Pick<ParsedFile, 'post' | 'articleCount' | 'commentKeys' | 'articles' | 'docs'> => ({
-  post: null,
+/** A post of the post list: no articles or texts yet. */
+export const listedPost = (post: Omit<Post, 'body' | 'comments'>): ParsedPost => ({
+  post,
   articleCount: 0,
   commentKeys: '',
   articles: [],
@@ -117,6 +152,16 @@ export const nothingParsed = (): Pick<ParsedFile, 'post' | 'articleCount' | 'com
 export function scanFileForIndex(root: string, file: string, mode: Exclude<ParseMode, 'full'>): ParsedFile {
   const read = readForIndex(root, file, mode !== 'new');
   if (read.unreadable) return read.unreadable;
-  const { post, problems } = scanStructure(read.bytes, file);
-  return { file, size: read.size, mtimeMs: read.mtimeMs, hash: read.hash, ...nothingParsed(), post, problems };
+  const { format, posts, problems } = read.page
+    ? { ...read.page, posts: read.page.posts.map(withoutText) }
+    : scanPage(read.bytes, file);
+  return {
+    file,
+    size: read.size,
+    mtimeMs: read.mtimeMs,
+    hash: read.hash,
+    format,
+    posts: posts.map(listedPost),
+    problems,
+  };
 }

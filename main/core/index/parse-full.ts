@@ -5,15 +5,16 @@
  * list comes sooner without it.
  */
 import { articlesOf, fingerprintOf, keyOfSource, previewOf, urlKey, type Article } from '../articles';
-import { parseSeed, type Post } from '../parse';
+import type { Post } from '../parse';
+import { parsePage, withoutText } from '../parse/page';
 import { commentKeys, packKeys } from '../read-state/keys';
 import {
-  nothingParsed,
   readForIndex,
   scanFileForIndex,
   type Doc,
   type IndexedArticle,
   type ParsedFile,
+  type ParsedPost,
   type ParseMode,
 } from './parse-file';
 
@@ -66,21 +67,17 @@ export function parseFileForIndex(root: string, file: string, mode: ParseMode = 
   const read = readForIndex(root, file, true);
   if (read.unreadable) return read.unreadable;
   const { size, mtimeMs, hash } = read;
-  const { post, problems } = parseSeed(read.bytes, file);
-  if (!post) return { file, size, mtimeMs, hash, ...nothingParsed(), problems };
-  const { body: _body, comments: _comments, ...summary } = post;
-  void _body;
-  void _comments;
+  const page = read.page ?? parsePage(read.bytes, file);
+  return { file, size, mtimeMs, hash, format: page.format, posts: page.posts.map(parsedPost), problems: page.problems };
+}
+
+/** A post with its articles and texts, as the index stores it. */
+function parsedPost(post: Post): ParsedPost {
   const articles = articlesOf(post);
   return {
-    file,
-    size,
-    mtimeMs,
-    hash,
-    post: summary,
+    post: withoutText(post),
     articleCount: articles.length,
     commentKeys: packKeys(commentKeys(post.comments).values()),
-    problems,
     articles: articles.map(indexedArticle),
     docs: docsOf(post, articles),
   };

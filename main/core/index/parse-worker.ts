@@ -51,7 +51,7 @@ function answer(task: Exclude<Task, { kind: 'extract' | 'merge-terms' }>, lib: F
         connection: lib?.connectionSettings() ?? null,
       };
     case 'articles':
-      return lib!.articlesOfFile(task.root, task.file);
+      return lib!.articlesOfFile(task.root, task.file, task.part);
     case 'parse-many':
       return task.files.map(({ file, mode }) => parse(task.root, file, mode, lib));
     case 'parse':

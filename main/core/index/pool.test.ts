@@ -12,7 +12,7 @@ const FAKE_WORKER = `
 import { parentPort } from 'node:worker_threads';
 const parse = (file) => {
   if (file === 'boom.txt') process.exit(3);
-  return { file, size: 1, mtimeMs: 1, hash: 'h-' + file, post: null, articleCount: 0, problems: [], articles: [], docs: [] };
+  return { file, size: 1, mtimeMs: 1, hash: 'h-' + file, format: null, posts: [], problems: [] };
 };
 parentPort.on('message', ({ id, task }) => {
   parentPort.postMessage({ id, result: task.kind === 'parse-many' ? task.files.map(({ file }) => parse(file)) : parse(task.file) });
@@ -71,8 +71,8 @@ parentPort.on('message', ({ id, task }) => {
   }
   const parse = (file) => {
     const { size, mtimeMs } = statSync(join(task.root, file));
-    const post = { id: 'post-' + file, date: null, dateText: null, title: file, lead: '', declaredCommentCount: 0, foundCommentCount: 0, file, line: 1 };
-    return { file, size, mtimeMs, hash: '', post, articleCount: 0, problems: [], articles: [], docs: [] };
+    const post = { id: 'post-' + file, date: null, dateText: null, title: file, lead: '', declaredCommentCount: 0, foundCommentCount: 0, file, line: 1, author: null, time: null, format: 'text', part: 0, labels: [], draft: false };
+    return { file, size, mtimeMs, hash: '', format: 'text', posts: [{ post, articleCount: 0, commentKeys: '', articles: [], docs: [] }], problems: [] };
   };
   parentPort.postMessage({ id, result: task.kind === 'parse-many' ? task.files.map(({ file }) => parse(file)) : parse(task.file) });
 });
@@ -94,9 +94,10 @@ describe('a real parse worker', () => {
         ask('structure again', pool.parse(SEEDS, FILE, 'structure')),
       ]);
       expect(order).toEqual(['structure', 'articles', 'full', 'structure again']);
-      expect(first[0]).toMatchObject({ file: FILE, hash: '', docs: [] });
+      expect(first[0]).toMatchObject({ file: FILE, hash: '' });
+      expect(first[0]!.posts[0]!.docs).toEqual([]);
       expect(articles.articles.length).toBeGreaterThan(3);
-      expect(full.docs.length).toBeGreaterThan(10);
+      expect(full.posts[0]!.docs.length).toBeGreaterThan(10);
       expect(last.hash).toMatch(/^[0-9a-f]{40}$/);
     } finally {
       await pool.close();

@@ -61,7 +61,7 @@ export interface WorkerSettings {
 export type Task =
   | { kind: 'parse'; root: string; file: string; mode: ParseMode }
   | { kind: 'parse-many'; root: string; files: { file: string; mode: ParseMode }[] }
-  | { kind: 'articles'; root: string; file: string }
+  | { kind: 'articles'; root: string; file: string; part: number }
   | { kind: 'extract'; batch: ExtractBatch }
   | { kind: 'merge-terms'; dbPath: string; nativeBinding?: string; building?: boolean }
   | { kind: 'release' }
@@ -205,8 +205,8 @@ export class ParsePool {
    * A post's quoted articles and internal quotes, found in a worker: on a long thread this takes
    * a few hundred milliseconds, which the thread answering the window must not spend.
    */
-  articles(root: string, file: string): Promise<PostArticles> {
-    return this.run<PostArticles>({ kind: 'articles', root, file });
+  articles(root: string, file: string, part = 0): Promise<PostArticles> {
+    return this.run<PostArticles>({ kind: 'articles', root, file, part });
   }
 
   /** The second pass for a batch of files, parsed and written into the index by a worker (see extract-batch.ts). */

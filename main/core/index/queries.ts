@@ -5,7 +5,7 @@ import {
   type SourceKind,
   type SourceSummary,
 } from '../articles';
-import type { Problem } from '../parse';
+import type { Problem, SourceFormat } from '../parse';
 import type { IndexDb } from './db';
 import type { PostSummary } from './types';
 
@@ -13,10 +13,12 @@ import type { PostSummary } from './types';
 export function indexQueries(db: IndexDb) {
   const s = {
     posts: db.prepare(
-      `SELECT id, title, lead, date, date_text AS dateText, found_count AS foundCommentCount, declared_count AS declaredCommentCount, file, article_count AS articleCount
+      `SELECT id, title, lead, date, date_text AS dateText, found_count AS foundCommentCount, declared_count AS declaredCommentCount, file, article_count AS articleCount,
+              author, format, draft = 1 AS draft
        FROM posts ORDER BY date IS NULL, date DESC, title`,
     ),
-    post: db.prepare('SELECT id, file FROM posts WHERE id = ?'),
+    post: db.prepare('SELECT id, file, part FROM posts WHERE id = ?'),
+    sourcesOf: db.prepare('SELECT file, format FROM post_sources WHERE post_id = ? ORDER BY file, part'),
     hashOf: db.prepare(
       "SELECT f.hash AS hash FROM posts p JOIN files f ON f.path = p.file WHERE p.id = ? AND f.hash != ''",
     ),
@@ -61,9 +63,21 @@ export function indexQueries(db: IndexDb) {
   };
 
   return {
-    posts: (): PostSummary[] => s.posts.all() as PostSummary[],
+    posts: (): PostSummary[] =>
+      (s.posts.all() as (Omit<PostSummary, 'draft'> & { draft: number })[]).map((row) => ({
+        ...row,
+        draft: row.draft === 1,
+      })),
     /** The file of a post, or null when the index does not know the id. */
     fileOf: (postId: string): string | null => (s.post.get(postId) as { file: string } | undefined)?.file ?? null,
+    /** Where a post is read from: its file and its place among the file's posts; null when the index does not know the id. */
+    locate: (postId: string): { file: string; part: number } | null => {
+      const row = s.post.get(postId) as { file: string; part: number } | undefined;
+      return row ? { file: row.file, part: row.part } : null;
+    },
+    /** The other files that hold a post in another form (it is read from locate()'s). */
+    otherSourcesOf: (postId: string): { file: string; format: SourceFormat }[] =>
+      s.sourcesOf.all(postId) as { file: string; format: SourceFormat }[],
     /** The sha1 of a post's file as last indexed; null when unknown (not hashed yet, or no such post). */
     hashOf: (postId: string): string | null => (s.hashOf.get(postId) as { hash: string } | undefined)?.hash ?? null,
     /** A post's comments' read-state keys, packed; null until its second pass is done (or no such post). */

@@ -4,12 +4,12 @@
  */
 
 /** Bump when the tables change: an index with another version is rebuilt from scratch. */
-export const SCHEMA_VERSION = 9;
+export const SCHEMA_VERSION = 10;
 /**
  * Bump when the parser or the article extractor changes what they produce: every file is
  * parsed again on the next open.
  */
-export const PARSER_VERSION = 3;
+export const PARSER_VERSION = 4;
 
 export const DDL = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -20,14 +20,20 @@ CREATE TABLE IF NOT EXISTS files (
   size INTEGER NOT NULL,
   mtime_ms REAL NOT NULL,
   hash TEXT NOT NULL,              -- sha1 of the bytes
-  post_id TEXT,                    -- null when the file held no readable post
-  extracted INTEGER NOT NULL DEFAULT 0  -- 1 once its articles and search texts are in (the second pass)
+  extracted INTEGER NOT NULL DEFAULT 0  -- 1 once its posts' articles and search texts are in (the second pass)
 );
 CREATE INDEX IF NOT EXISTS files_to_extract ON files(extracted) WHERE extracted = 0;
 
+-- A file holds any number of posts (an archive page, a feed, an export): each is its part.
 CREATE TABLE IF NOT EXISTS posts (
   id TEXT PRIMARY KEY,
-  file TEXT NOT NULL UNIQUE REFERENCES files(path) ON DELETE CASCADE,
+  file TEXT NOT NULL REFERENCES files(path) ON DELETE CASCADE,
+  part INTEGER NOT NULL DEFAULT 0, -- its place among the file's posts (Post.part)
+  format TEXT NOT NULL DEFAULT 'text',
+  author TEXT,
+  time TEXT,
+  labels TEXT NOT NULL DEFAULT '', -- one label a line
+  draft INTEGER NOT NULL DEFAULT 0,
   date TEXT,
   date_text TEXT,
   title TEXT NOT NULL,
@@ -40,6 +46,18 @@ CREATE TABLE IF NOT EXISTS posts (
   comment_keys TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX IF NOT EXISTS posts_by_date ON posts(date DESC, title);
+
+-- The same post kept in another form too (a text copy of a post the library also has as an HTML
+-- page or in an export): one post, shown from its richest form (posts.file), with these as its
+-- other sources. Their files hold no post row for it.
+CREATE TABLE IF NOT EXISTS post_sources (
+  file TEXT NOT NULL REFERENCES files(path) ON DELETE CASCADE,
+  part INTEGER NOT NULL,
+  post_id TEXT NOT NULL,
+  format TEXT NOT NULL,
+  PRIMARY KEY (file, part)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS post_sources_by_post ON post_sources(post_id);
 
 CREATE TABLE IF NOT EXISTS problems (
   file TEXT NOT NULL REFERENCES files(path) ON DELETE CASCADE,
@@ -102,6 +120,12 @@ CREATE TABLE IF NOT EXISTS article_groups (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS article_groups_by_group ON article_groups(group_id);
 `;
+
+/**
+ * Indexes on columns an index of an older schema lacks: created once its tables are (db.ts
+ * createTables()), so that opening such an index, which is about to be cleared, does not fail.
+ */
+export const CURRENT_ONLY_DDL = `CREATE INDEX IF NOT EXISTS posts_by_file ON posts(file, part);`;
 
 /**
  * The full-text index is split across SHARDS database files of its own beside the index, attached

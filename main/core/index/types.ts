@@ -1,4 +1,5 @@
 /** The shapes the library index answers with: progress of an update, post list rows, search results. */
+import type { SourceFormat } from '../parse/types';
 
 /** How far opening or re-reading a library has got, for a progress bar. */
 export interface IndexProgress {
@@ -32,6 +33,12 @@ export interface PostSummary {
   file: string;
   /** Quoted articles and links found in the post. */
   articleCount: number;
+  /** The post's author, when its page names one. */
+  author: string | null;
+  /** The form of the file it is read from. */
+  format: SourceFormat;
+  /** An unpublished post (from a blog export). */
+  draft: boolean;
 }
 
 /** A piece of a search snippet; marked pieces are the words that matched. */

@@ -1,7 +1,7 @@
 import { lstatSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { listLibraryFiles } from '../library/load';
+import { isLibraryFileName, listLibraryFiles } from '../library/load';
 import { abandonColdBuild, finishColdBuild, resetIfStale, startColdBuild, type IndexDb } from './db';
 import { failedFile, type ParsedFile, type ParseMode } from './parse-file';
 import { ParsePool } from './pool';
@@ -92,7 +92,7 @@ type Known = Map<string, { size: number; mtime_ms: number }>;
 /**
  * What the index and the disk hold of some changed paths (UpdateOptions.changed): the index's
  * files at each path or under it, and the seed files there on disk (as listSeedFiles() counts
- * them: a regular .txt file whose name does not start with a dot).
+ * them: a regular file with a library extension whose name does not start with a dot).
  */
 function scanChanged(
   db: IndexDb,
@@ -107,8 +107,7 @@ function scanChanged(
   for (const path of new Set(changed)) {
     for (const row of knownAt.all(path, path, path) as { path: string; size: number; mtime_ms: number }[])
       known.set(row.path, row);
-    const name = path.slice(path.lastIndexOf('/') + 1);
-    if (!name.toLowerCase().endsWith('.txt') || name.startsWith('.')) continue;
+    if (!isLibraryFileName(path.slice(path.lastIndexOf('/') + 1))) continue;
     const info = lstatSync(join(root, path), { throwIfNoEntry: false });
     if (info?.isFile()) onDisk.set(path, { size: info.size, mtimeMs: info.mtimeMs });
   }
@@ -275,7 +274,8 @@ function changesOf(
  * Writes a batch of first-pass results: a new file is written; a file the index knew is written
  * again only when its bytes changed (its hash), otherwise just given its new size and time.
  */
-function writeStructures(w: ReturnType<typeof writer>, known: Map<string, unknown>, results: ParsedFile[]): void {
+function writeStructures(w: ReturnType<typeof writer>, known: Map<string, unknown>, results: ParsedFile[]): string[] {
+  const reread: string[] = [];
   for (const result of results) {
     if (!known.has(result.file)) {
       w.write(result, false);
@@ -283,8 +283,9 @@ function writeStructures(w: ReturnType<typeof writer>, known: Map<string, unknow
     }
     const was = w.s.fileByPath.get(result.file) as { hash: string } | undefined;
     if (was && was.hash === result.hash) w.s.touchFile.run(result.size, result.mtimeMs, result.file);
-    else w.write(result);
+    else reread.push(...w.write(result));
   }
+  return reread;
 }
 
 /** How many files, posts, comments, articles and problems the index holds. */
@@ -343,12 +344,19 @@ export async function updateIndex(db: IndexDb, root: string, options: UpdateOpti
   }
   const { removed, toParse } = changesOf(known, onDisk);
   const w = writer(db);
-  db.transaction(() => removed.forEach(w.removeFile))();
+  // Files that hold another form of a post whose file changed or went: read again, one of them shows it now.
+  const reread = new Set<string>();
+  db.transaction(() => removed.forEach((file) => w.removeFile(file).forEach((other) => reread.add(other))))();
 
-  const toExtract = () =>
-    db
-      .prepare('SELECT path, post_id AS postId, size, mtime_ms AS mtimeMs FROM files WHERE extracted = 0 ORDER BY path')
-      .all() as ExtractJob[];
+  const toExtract = (): ExtractJob[] => {
+    const postsOf = db.prepare('SELECT part, id FROM posts WHERE file = ? ORDER BY part').raw();
+    return (
+      db.prepare('SELECT path, size, mtime_ms AS mtimeMs FROM files WHERE extracted = 0 ORDER BY path').all() as Omit<
+        ExtractJob,
+        'posts'
+      >[]
+    ).map((job) => ({ ...job, posts: postsOf.all(job.path) as [number, string][] }));
+  };
   let parsed = 0;
   let cancelled: boolean;
   let extracted = 0;
@@ -366,12 +374,28 @@ export async function updateIndex(db: IndexDb, root: string, options: UpdateOpti
       (file) => (known.has(file) ? 'structure' : 'new'),
       (results) =>
         db.transaction(() => {
-          writeStructures(w, known, results);
+          writeStructures(w, known, results).forEach((other) => reread.add(other));
           parsed += results.length;
           options.onProgress?.({ phase: 'parsing', done: parsed, total });
         })(),
       options.signal,
     ));
+    // Rarely more than one round: a file read again here can only send back files read since.
+    for (let round = 0; reread.size && !cancelled && round < 4; round++) {
+      const again = [...reread].filter((file) => !removed.includes(file)).sort();
+      reread.clear();
+      cancelled = !(await parseInOrder(
+        pool,
+        root,
+        again,
+        () => 'structure',
+        (results) =>
+          db.transaction(() => {
+            for (const result of results) w.write(result).forEach((other) => reread.add(other));
+          })(),
+        options.signal,
+      ));
+    }
     postsReadyMs = performance.now() - started;
     options.onPostsReady?.();
 
@@ -379,7 +403,7 @@ export async function updateIndex(db: IndexDb, root: string, options: UpdateOpti
     // written into the index by the workers themselves.
     if (!cancelled) {
       const pending = toExtract();
-      extractedPosts = pending.map((job) => job.postId);
+      extractedPosts = pending.flatMap((job) => job.posts.map(([, id]) => id));
       if (pending.length)
         db.transaction(() => {
           w.clearPendingTexts();

@@ -2,7 +2,8 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { UserError } from '../errors';
-import { parseSeed, type Post, type Problem } from '../parse';
+import { type PageResult, type Post, type Problem } from '../parse';
+import { LIBRARY_EXTENSIONS, parseLargeFile, parsePage } from '../parse/page';
 
 /** Seed files larger than this are reported, not read: no real post page comes near it. */
 export const MAX_SEED_BYTES = 64 * 1024 * 1024;
@@ -19,7 +20,14 @@ export interface LoadedLibrary {
   fileCount: number;
 }
 
-/** Lists `.txt` files under `root`, recursively, sorted, as paths relative to it (with "/"). */
+/** Whether a file name is one a library is read from (LIBRARY_EXTENSIONS; never a hidden file). */
+export function isLibraryFileName(name: string): boolean {
+  if (name.startsWith('.')) return false;
+  const dot = name.lastIndexOf('.');
+  return dot > 0 && LIBRARY_EXTENSIONS.includes(name.slice(dot).toLowerCase());
+}
+
+/** Lists the library's files (text copies, saved pages, feeds) under `root`, recursively, sorted, as paths relative to it (with "/"). */
 export async function listSeedFiles(root: string): Promise<string[]> {
   const entries = await readdir(root, { recursive: true, withFileTypes: true });
   // Each folder's relative path worked out once, not once a file: path.relative() for every file
@@ -35,8 +43,7 @@ export async function listSeedFiles(root: string): Promise<string[]> {
   };
   const found: string[] = [];
   for (const e of entries) {
-    if (e.isFile() && e.name.toLowerCase().endsWith('.txt') && !e.name.startsWith('.'))
-      found.push(prefixOf(e.parentPath) + e.name);
+    if (e.isFile() && isLibraryFileName(e.name)) found.push(prefixOf(e.parentPath) + e.name);
   }
   return found.sort();
 }
@@ -70,10 +77,11 @@ export async function listLibraryFiles(root: string): Promise<string[]> {
 /** A seed file's bytes with its size and time, or the problem that kept it from being read. */
 export type SeedBytes =
   | { bytes: Buffer; size: number; mtimeMs: number; problem: null }
-  | { bytes: null; size: number; mtimeMs: number; problem: Problem };
+  | { bytes: null; size: number; mtimeMs: number; problem: Problem; tooBig?: true };
 
 const tooBig = (file: string, size: number, mtimeMs: number): SeedBytes => ({
   bytes: null,
+  tooBig: true,
   size,
   mtimeMs,
   problem: {
@@ -152,10 +160,57 @@ export function readSeedBytesReused(root: string, file: string): SeedBytes {
   return readSeedFileSync(root, file, true);
 }
 
-/** Reads and parses one seed file; a file that cannot be read becomes an error problem. */
-export async function readSeed(root: string, file: string): Promise<{ post: Post | null; problems: Problem[] }> {
+/** A page whose file could not be read: its problem and no posts. */
+const unreadPage = (problem: Problem): PageResult => ({ format: 'text', posts: [], problems: [problem], header: null });
+
+/**
+ * Reads and parses one file of the library, whatever its form: every post in it. A feed or export
+ * too big to read at once is parsed as it is read; a file that cannot be read becomes an error problem.
+ */
+export async function readPage(root: string, file: string): Promise<PageResult> {
   const read = await readSeedBytes(root, file);
-  return read.bytes ? parseSeed(read.bytes, file) : { post: null, problems: [read.problem] };
+  if (read.bytes) return parsePage(read.bytes, file);
+  return pageTooBig(root, file, read) ?? unreadPage(read.problem);
+}
+
+/** readPage() with blocking calls, for a parse worker. */
+export function readPageSync(root: string, file: string): PageResult {
+  const read = readSeedBytesSync(root, file);
+  if (read.bytes) return parsePage(read.bytes, file);
+  return pageTooBig(root, file, read) ?? unreadPage(read.problem);
+}
+
+function pageTooBig(root: string, file: string, read: SeedBytes): PageResult | null {
+  if (read.bytes || !read.tooBig) return null;
+  const path = join(root, file);
+  const fd = openSync(path, 'r');
+  let head: Buffer;
+  try {
+    head = Buffer.alloc(1024);
+    head = head.subarray(0, readSync(fd, head, 0, head.length, 0));
+  } finally {
+    closeSync(fd);
+  }
+  const streamed = parseLargeFile(path, file, head);
+  if (!streamed) return null;
+  const { size: _size, mtimeMs: _mtimeMs, hash: _hash, ...page } = streamed;
+  void _size;
+  void _mtimeMs;
+  void _hash;
+  return page;
+}
+
+/**
+ * Reads one post of a file (its `part`, Post.part) with the file's problems; null when the file
+ * no longer holds that many posts.
+ */
+export async function readSeed(
+  root: string,
+  file: string,
+  part = 0,
+): Promise<{ post: Post | null; problems: Problem[] }> {
+  const page = await readPage(root, file);
+  return { post: page.posts[part] ?? null, problems: page.problems };
 }
 
 /** Posts newest first; undated ones last; ties by title. */
@@ -175,22 +230,23 @@ export async function loadLibrary(root: string): Promise<LoadedLibrary> {
   const problems: Problem[] = [];
   const seen = new Set<string>();
   for (const file of files) {
-    const result = await readSeed(root, file);
-    problems.push(...result.problems);
-    if (!result.post) continue;
-    if (seen.has(result.post.id)) {
-      const renamed = `${result.post.id}~${file.replace(/[^a-zA-Z0-9]+/g, '-')}`;
-      problems.push({
-        file,
-        line: result.post.line,
-        severity: 'warning',
-        message:
-          'Another file holds a post with the same date and title; this copy is listed separately, marked as a copy.',
-      });
-      result.post.id = renamed;
+    const page = await readPage(root, file);
+    problems.push(...page.problems);
+    for (const post of page.posts) {
+      if (seen.has(post.id)) {
+        const renamed = `${post.id}~${file.replace(/[^a-zA-Z0-9]+/g, '-')}${post.part ? `~${post.part}` : ''}`;
+        problems.push({
+          file,
+          line: post.line,
+          severity: 'warning',
+          message:
+            'Another file holds a post with the same date and title; this copy is listed separately, marked as a copy.',
+        });
+        post.id = renamed;
+      }
+      seen.add(post.id);
+      posts.push(post);
     }
-    seen.add(result.post.id);
-    posts.push(result.post);
   }
   posts.sort(compareNewestFirst);
   return { root, posts, problems, fileCount: files.length };

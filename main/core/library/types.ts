@@ -1,6 +1,6 @@
 /** The shapes the open library answers with: the library itself, the recent list, an opened post. */
 import type { QuotedInPost } from '../articles/types';
-import type { Post, Problem } from '../parse/types';
+import type { Post, Problem, SourceFormat } from '../parse/types';
 
 /** A library opened before (File → Open Recent, the toolbar). */
 export interface RecentLibrary {
@@ -50,4 +50,9 @@ export interface PostDetail {
   quoted: QuotedInPost | null;
   /** Problems of this post's file. */
   problems: Problem[];
+  /**
+   * The files the library holds this post in: the one it is read from first, then any other
+   * form of it (a text copy of a post also kept as an HTML page or in an export).
+   */
+  sources: { file: string; format: SourceFormat }[];
 }

@@ -1,5 +1,6 @@
 import { parseHtmlPage } from './html';
-import { parseFeed } from './feed';
+import { parseFeed, parseFeedFile } from './feed';
+import { scanTextPage, type PostWithoutText } from './structure';
 import { parseTextPage } from './text-page';
 import type { PageResult, SourceFormat } from './types';
 
@@ -38,6 +39,36 @@ export function parsePage(bytes: Uint8Array, file: string): PageResult {
   if (kind === 'xml') return parseFeed(bytes, file);
   if (kind === 'html') return parseHtmlPage(bytes, file);
   return parseTextPage(bytes, file);
+}
+
+/** What the post list needs of a page: its posts without their text. */
+export interface PageStructure {
+  format: SourceFormat;
+  posts: PostWithoutText[];
+  problems: PageResult['problems'];
+}
+
+/** A post without its body and comments. */
+export function withoutText(post: PageResult['posts'][number]): PostWithoutText {
+  const { body: _body, comments: _comments, ...rest } = post;
+  void _body;
+  void _comments;
+  return rest;
+}
+
+/**
+ * The post-list facts of a page: a text copy is scanned from its bytes (structure.ts), decoding
+ * little of it; markup is parsed whole.
+ */
+export function scanPage(bytes: Uint8Array, file: string): PageStructure {
+  if (sniff(bytes) === 'text') return { format: 'text', ...scanTextPage(bytes, file) };
+  const page = parsePage(bytes, file);
+  return { format: page.format, posts: page.posts.map(withoutText), problems: page.problems };
+}
+
+/** A file too big to read whole that may be a feed or an export: read as a stream when its start is XML. */
+export function parseLargeFile(absPath: string, file: string, head: Uint8Array) {
+  return sniff(head) === 'xml' ? parseFeedFile(absPath, file) : null;
 }
 
 export type { PageResult, SourceFormat };

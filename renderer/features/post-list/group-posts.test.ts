@@ -12,6 +12,9 @@ const post = (id: string, date: string | null, more: Partial<PostSummary> = {}):
   declaredCommentCount: null,
   file: `${id}.txt`,
   articleCount: 0,
+  author: null,
+  format: 'text',
+  draft: false,
   ...more,
 });
 

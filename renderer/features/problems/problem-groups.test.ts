@@ -19,6 +19,9 @@ const summary = (id: string, file: string): PostSummary => ({
   declaredCommentCount: null,
   file,
   articleCount: 0,
+  author: null,
+  format: 'text',
+  draft: false,
 });
 
 describe('the problems panel', () => {
