@@ -382,3 +382,16 @@ describe('old comments with no count line', () => {
     expect(post.comments).toEqual([]);
   });
 });
+
+describe('a very long page', () => {
+  it('splits 20,000 posts, each with a footer, in one pass, and the scan agrees', () => {
+    const lines: string[] = [];
+    for (let n = 0; n < 20_000; n++)
+      lines.push(n % 2 ? 'Labels: x' : 'Monday 4 March 2013', `Post ${n}`, '', 'Body.', 'Posted by Ann at 10:15');
+    const text = lines.join('\n');
+    const result = parseTextPage(text, 'page.txt');
+    expect(result.posts).toHaveLength(20_000);
+    expect(result.posts[19_999]).toMatchObject({ part: 19_999, title: 'Post 19999', date: '2013-03-04' });
+    expectScanAgrees(encode(text));
+  });
+});
