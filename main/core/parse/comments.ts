@@ -39,7 +39,20 @@ function splitSaid(content: string): { author: string | null; firstLine: string 
 const ENDS_IN_CLOCK = /\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?$/i;
 /** A commenter's name on a line of its own: short, and not a sentence. */
 const NAME = /^[^\s.!?:;,][^]{0,59}$/;
-const isName = (text: string) => NAME.test(text) && !/[.!?:;,]$/.test(text);
+const isName = (text: string) => text.length <= 60 && NAME.test(text) && !/[.!?:;,]$/.test(text);
+
+/** Whether a trimmed line may end in a time of day ("10:15", "10:15 AM", "10:15 p.m."): its last character. */
+function mayEndInClock(text: string): boolean {
+  const last = text.charCodeAt(text.length - 1);
+  return (last >= 48 && last <= 57) || last === 0x6d || last === 0x4d || last === 0x2e;
+}
+
+/** The index of the first line of `lines` from `from` on, stepping by `step`, that is not blank; -1 for none. */
+function nonBlank(lines: string[], from: number, step: number): number {
+  let i = from;
+  while (i >= 0 && i < lines.length && WHITESPACE_ONLY.test(lines[i]!)) i += step;
+  return i >= 0 && i < lines.length ? i : -1;
+}
 
 /**
  * Splits "Jim Brown 4 March 2013 at 10:15" (or "Jim Brown4 March…", as a copied page runs them
@@ -69,23 +82,19 @@ export function nameAndTime(line: string): { name: string; time: string } | null
  */
 function takeNameAndTime(open: OpenComment): void {
   const { comment, lines, lineNumbers } = open;
-  const nonBlank = (from: number, step: number) => {
-    let i = from;
-    while (i >= 0 && i < lines.length && WHITESPACE_ONLY.test(lines[i]!)) i += step;
-    return i >= 0 && i < lines.length ? i : -1;
-  };
   if (comment.writtenNumber === null) {
     if (comment.author === null) return;
-    const last = nonBlank(lines.length - 1, -1);
+    const last = nonBlank(lines, lines.length - 1, -1);
     if (last < 0) return;
-    const time = parseDateTime(lines[last]!.trim());
+    const line = lines[last]!.trim();
+    const time = mayEndInClock(line) ? parseDateTime(line) : null;
     if (!time) return;
     comment.time = time;
     lines.splice(last);
     lineNumbers.splice(last);
     return;
   }
-  const first = nonBlank(0, 1);
+  const first = nonBlank(lines, 0, 1);
   if (first < 0) return;
   const both = nameAndTime(lines[first]!);
   let take = 0;
@@ -93,7 +102,7 @@ function takeNameAndTime(open: OpenComment): void {
     if (both.name) comment.author = both.name;
     comment.time = both.time;
     take = 1;
-  } else if (first + 1 < lines.length && isName(lines[first]!.trim())) {
+  } else if (first + 1 < lines.length && isName(lines[first]!.trim()) && mayEndInClock(lines[first + 1]!.trim())) {
     const time = parseDateTime(lines[first + 1]!.trim());
     if (time) {
       comment.author = lines[first]!.trim();

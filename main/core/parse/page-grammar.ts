@@ -307,7 +307,8 @@ export function segmentPage(view: LineView, kind: (k: number) => number): Segmen
     if (view.indent(k) === 0) {
       const current = kind(k);
       if (isFooter(current)) sawFooter = true;
-      else {
+      // Only these lines may start a post or end the page: the line before is read only for them.
+      else if (current === DATE || current === CLOSING || (current === OTHER && sawFooter)) {
         const before = kind(prev);
         const afterFooter = isFooter(before) || before === COUNT_LINE;
         if (afterFooter || before === MARKER || before === TIME) {
