@@ -10,14 +10,14 @@ describe('htmlParagraphs: entry HTML as the paragraphs a text copy shows', () =>
     ]);
   });
 
-  it('sets block elements apart and drops empty ones', () => {
+  it('splits as a browser copies: paragraphs and headings apart, block lines together, empty ones dropped', () => {
     expect(htmlParagraphs('<p>One</p><div><br></div><blockquote>Quoted</blockquote><h3>Head</h3>tail')).toEqual([
       'One',
       'Quoted',
       'Head',
       'tail',
     ]);
-    expect(htmlParagraphs('<ul><li>a</li><li>b</li></ul>')).toEqual(['a', 'b']);
+    expect(htmlParagraphs('<ul><li>a</li><li>b</li></ul>')).toEqual(['a\nb']);
   });
 
   it('collapses white space but keeps non-breaking spaces and <pre> lines (not their indentation)', () => {

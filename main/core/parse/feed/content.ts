@@ -1,84 +1,7 @@
-import { Parser } from 'htmlparser2';
-
-/**
- * Elements a browser lays out as blocks: each starts and ends a paragraph, as it does in a text copy
- * of the rendered page.
- */
-const BLOCK = new Set([
-  'address',
-  'article',
-  'aside',
-  'blockquote',
-  'center',
-  'dd',
-  'div',
-  'dl',
-  'dt',
-  'figcaption',
-  'figure',
-  'footer',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'header',
-  'hr',
-  'li',
-  'ol',
-  'p',
-  'pre',
-  'section',
-  'table',
-  'tr',
-  'ul',
-]);
-
-/** Elements whose text a reader never sees. */
-const HIDDEN = new Set(['script', 'style', 'noscript', 'template', 'head', 'title', 'iframe', 'object']);
-
-/** White space HTML collapses; the non-breaking space is not among it. */
-const COLLAPSIBLE = /[ \t\n\r\f]+/g;
-const BLANK = /^[\s\u00a0]*$/;
-
-/**
- * The text a browser shows for a piece of HTML, as lines: `<br>` ends a line, block elements stand
- * apart with a blank line, runs of white space become one space (except inside `<pre>`), and nothing
- * hidden (scripts, styles) is kept. Parsed with htmlparser2; entities are decoded.
- */
-export function htmlToText(html: string): string {
-  const pieces: string[] = [];
-  let hidden = 0;
-  let pre = 0;
-  const parser = new Parser(
-    {
-      onopentag(name) {
-        if (HIDDEN.has(name)) hidden++;
-        else if (name === 'br') pieces.push('\n');
-        else if (BLOCK.has(name)) {
-          pieces.push('\n\n');
-          if (name === 'pre') pre++;
-        }
-      },
-      onclosetag(name) {
-        if (HIDDEN.has(name)) hidden = Math.max(0, hidden - 1);
-        else if (BLOCK.has(name)) {
-          pieces.push('\n\n');
-          if (name === 'pre') pre = Math.max(0, pre - 1);
-        }
-      },
-      ontext(text) {
-        if (hidden) return;
-        pieces.push(pre ? text.replace(/\r\n?/g, '\n') : text.replace(COLLAPSIBLE, ' '));
-      },
-    },
-    { decodeEntities: true, lowerCaseTags: true, recognizeSelfClosing: true },
-  );
-  parser.write(html);
-  parser.end();
-  return pieces.join('');
-}
+import type { Element } from 'domhandler';
+import { LineMap } from '../html/dom';
+import { parseDom } from '../html/parser';
+import { richText, toHtmlBlocks } from '../html/rich-text';
 
 /**
  * Splits shown text into paragraphs the way the text-copy reader does: consecutive non-blank lines
@@ -112,9 +35,21 @@ function trimEdges(text: string, from: number, to: number): string {
   return text.slice(from, to);
 }
 
-/** The paragraphs of an entry's HTML content (`<content type="html">`, already unescaped by the XML parser). */
+/** Line numbers do not matter here: a feed post's blocks are numbered by the entry's content (assemble.ts). */
+const NO_LINES = new LineMap('');
+
+/** A line of spaces and non-breaking spaces only. */
+const BLANK = /^[\s\u00a0]*$/;
+
+/**
+ * The paragraphs of an entry's HTML content (`<content type="html">`, already unescaped by the XML
+ * parser), split as the saved-page reader splits a post's body (html/rich-text.ts), which is how a
+ * browser copies it as text: the same post then has the same paragraphs in every form.
+ */
 export function htmlParagraphs(html: string): string[] {
-  return toParagraphs(htmlToText(html));
+  const { doc } = parseDom(`<div>${html}</div>`);
+  const root = doc.children.find((node): node is Element => node.type === 'tag');
+  return root ? toHtmlBlocks(richText(root, NO_LINES)).map((block) => block.text) : [];
 }
 
 /** The paragraphs of plain-text content (`<content type="text">`). */
