@@ -11,7 +11,7 @@
  *   feed-like XML, billion-laughs bombs, exports cut at random places, deep nesting and a long
  *   single-line text node.
  *
- * Prints a table and one JSON line. Not part of `npm run bench`.
+ * Prints a table and one JSON line. Run as `npm run bench:formats`; not part of `npm run bench`.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
