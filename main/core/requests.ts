@@ -27,6 +27,7 @@ const searchFilters = z.object({
   from: isoDate.nullable().optional(),
   to: isoDate.nullable().optional(),
   sourceKey: text(512).nullable().optional(),
+  author: text(200).nullable().optional(),
 });
 const postId = text(1024);
 const annotationId = z.string().uuid();

@@ -4,7 +4,7 @@
  */
 
 /** Bump when the tables change: an index with another version is rebuilt from scratch. */
-export const SCHEMA_VERSION = 9;
+export const SCHEMA_VERSION = 10;
 /**
  * Bump when the parser or the article extractor changes what they produce: every file is
  * parsed again on the next open.
@@ -152,9 +152,12 @@ CREATE TABLE IF NOT EXISTS ${db}.docs (
   ref TEXT,                        -- comment id ("3.2") or article id
   source_key TEXT,                 -- articles: their source
   title TEXT NOT NULL,
-  body TEXT NOT NULL               -- in docs_fts too, written in the same transaction
+  body TEXT NOT NULL,              -- in docs_fts too, written in the same transaction
+  author TEXT                      -- who wrote it: a comment's author, the post's for its text; NULL when unnamed
 );
 CREATE INDEX IF NOT EXISTS ${db}.docs_by_post ON docs(post_id);
+-- The search filter and the list of authors (search/authors.ts) match names case-blind (ASCII).
+CREATE INDEX IF NOT EXISTS ${db}.docs_by_author ON docs(author COLLATE NOCASE) WHERE author IS NOT NULL;
 -- No prefix index: one ('2 3') made building the index 2.3× slower and the file far bigger, for
 -- one- and two-letter prefix searches only (longer prefixes never used it). Prefix searches need
 -- three letters (search.ts); FTS5 expands them from the terms themselves.

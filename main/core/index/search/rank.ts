@@ -34,6 +34,8 @@ export interface RankedText {
   ref: string | null;
   title: string;
   date: string | null;
+  /** Who wrote the text, when the page names them (docs.author). */
+  author: string | null;
   /** The text itself, when it was read for scoring (used for its snippet). */
   text?: { title: string; body: string };
 }
@@ -53,27 +55,31 @@ export interface Ranking {
   total: number | null;
 }
 
+/** One filter as an SQL condition over a text (`d`) or its post (`p`), with its parameters. */
+export interface FilterCondition {
+  on: 'text' | 'post';
+  sql: string;
+  params: unknown[];
+}
+
+/** The filters as SQL conditions, each with its own parameters (a date walk applies the post's and the text's apart: by-date.ts). */
+export function filterList(filters: SearchFilters): FilterCondition[] {
+  const list: FilterCondition[] = [];
+  if (filters.kinds?.length)
+    list.push({ on: 'text', sql: `d.kind IN (${filters.kinds.map(() => '?').join(',')})`, params: [...filters.kinds] });
+  if (filters.from) list.push({ on: 'post', sql: 'p.date >= ?', params: [filters.from] });
+  if (filters.to) list.push({ on: 'post', sql: 'p.date <= ?', params: [filters.to] });
+  if (filters.sourceKey) list.push({ on: 'text', sql: 'd.source_key = ?', params: [filters.sourceKey] });
+  const author = filters.author?.trim();
+  // NOCASE, as the docs_by_author index is built (schema.ts), so a rare author's texts are found through it.
+  if (author) list.push({ on: 'text', sql: 'd.author = ? COLLATE NOCASE', params: [author] });
+  return list;
+}
+
 /** The filters as SQL conditions over the texts (`d`) and their posts (`p`), with their parameters in order. */
 export function filterConditions(filters: SearchFilters): { where: string[]; params: unknown[] } {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (filters.kinds?.length) {
-    where.push(`d.kind IN (${filters.kinds.map(() => '?').join(',')})`);
-    params.push(...filters.kinds);
-  }
-  if (filters.from) {
-    where.push('p.date >= ?');
-    params.push(filters.from);
-  }
-  if (filters.to) {
-    where.push('p.date <= ?');
-    params.push(filters.to);
-  }
-  if (filters.sourceKey) {
-    where.push('d.source_key = ?');
-    params.push(filters.sourceKey);
-  }
-  return { where, params };
+  const list = filterList(filters);
+  return { where: list.map((c) => c.sql), params: list.flatMap((c) => c.params) };
 }
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -176,7 +182,7 @@ function describe(
   const { where, params } = filterConditions(filters);
   const rows = statement(
     db,
-    `SELECT d.rowid, d.post_id, d.kind, d.ref, p.title, p.date
+    `SELECT d.rowid, d.post_id, d.kind, d.ref, p.title, p.date, d.author
      FROM ${shard}.docs d JOIN main.posts p ON p.id = d.post_id
      WHERE d.rowid IN (SELECT value FROM json_each(?))${where.map((w) => ` AND ${w}`).join('')}`,
     true,
@@ -187,6 +193,7 @@ function describe(
     string | null,
     string,
     string | null,
+    string | null,
   ][];
   return rows.map((r) => ({
     rowid: r[0],
@@ -196,6 +203,7 @@ function describe(
     ref: r[3],
     title: r[4],
     date: r[5],
+    author: r[6],
     ...(texts?.has(r[0]) ? { text: texts.get(r[0])! } : {}),
   }));
 }
@@ -283,7 +291,7 @@ function rankInSql(db: IndexDb, shard: string, query: FtsQuery, filters: SearchF
   const { where, params } = filterConditions(filters);
   const rows = statement(
     db,
-    `SELECT f.rowid, bm25(docs_fts, 5.0, 1.0) AS score, d.post_id, d.kind, d.ref, p.title, p.date
+    `SELECT f.rowid, bm25(docs_fts, 5.0, 1.0) AS score, d.post_id, d.kind, d.ref, p.title, p.date, d.author
      FROM ${shard}.docs_fts f JOIN ${shard}.docs d ON d.rowid = f.rowid JOIN main.posts p ON p.id = d.post_id
      WHERE docs_fts MATCH ?${where.map((w) => ` AND ${w}`).join('')} ORDER BY score LIMIT ?`,
     true,
@@ -296,6 +304,7 @@ function rankInSql(db: IndexDb, shard: string, query: FtsQuery, filters: SearchF
     ref: r[4] as string | null,
     title: r[5] as string,
     date: r[6] as string | null,
+    author: r[7] as string | null,
   }));
 }
 
