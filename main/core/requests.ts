@@ -136,6 +136,7 @@ export const requests = {
   // Where the matches fall in time (issue 18): a search's words and filters, as search.query's.
   'search.timeline': searchFilters.strict(),
   'library.timeline': empty,
+  'library.authors': empty,
 } satisfies Record<MethodName, z.ZodType>;
 
 /**

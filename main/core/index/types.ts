@@ -79,6 +79,14 @@ export interface SearchResults {
   ms: number;
 }
 
+/** One author the library's texts name, and how many of its texts they wrote (`library.authors`). */
+export interface AuthorCount {
+  /** The name as the pages give it (the spelling most of their texts use). */
+  name: string;
+  /** Posts and comments by this author. */
+  count: number;
+}
+
 /** Where a search looks and how many posts it answers with (the `search.query` request, less its words). */
 export interface SearchOptions {
   /** Only these kinds of text; all when absent or empty. */

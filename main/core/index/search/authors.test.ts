@@ -9,6 +9,7 @@ import { docsOf } from '../parse-full';
 import { ParsePool } from '../pool';
 import { updateIndex } from '../update';
 import { search } from '.';
+import { libraryAuthors } from './authors';
 import { searchTimeline } from './timeline';
 
 const pool = new ParsePool(2);
@@ -74,7 +75,10 @@ describe('searching by author', () => {
     expect(result.groups).toHaveLength(30);
     expect(authorsOf(result)).toEqual(new Set(['Tom Reed']));
     expect(result.groups.every((g) => tomOn(Number(g.title.slice('Post '.length))))).toBe(true);
-    expect(authorsOf(search(db, 'hostel', { author: 'MAGGIE lyle' }))).toEqual(new Set(['Maggie Lyle', 'MAGGIE LYLE']));
+    // Every post she commented on, the one that spells her name in capitals too.
+    const hers = search(db, 'hostel', { author: 'MAGGIE lyle', limit: 100 });
+    expect(hers.groups).toHaveLength(POSTS / 5);
+    expect(authorsOf(hers)).toEqual(new Set(['Maggie Lyle', 'MAGGIE LYLE']));
   });
 
   it('ranks in SQL when the top lists hold too few texts by the author', () => {
@@ -119,6 +123,19 @@ describe('searching by author', () => {
     expect(searchTimeline(db, 'hostel', { author: 'Maggie Lyle', kinds: ['post'] }).total).toBe(0);
     expect(searchTimeline(db, 'hostel', { author: 'Reader 7', kinds: ['comment'] }).total).toBe(POSTS);
     expect(searchTimeline(db, 'hostel', { author: 'Nobody' }).total).toBe(0);
+  });
+});
+
+describe("the library's authors", () => {
+  it('lists each author once with their texts, most first, in the spelling most texts use', () => {
+    const authors = libraryAuthors(db);
+    expect(authors).toHaveLength(COMMENTERS + 2);
+    expect(authors[0]).toEqual({ name: 'Reader 0', count: POSTS });
+    expect(authors.slice(-2)).toEqual([
+      { name: 'Maggie Lyle', count: POSTS / 5 },
+      { name: 'Tom Reed', count: POSTS / 5 },
+    ]);
+    expect(libraryAuthors(db, 3).map((a) => a.name)).toEqual(['Reader 0', 'Reader 1', 'Reader 10']);
   });
 });
 
