@@ -1,6 +1,7 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Post } from '../preload/api';
 
 /**
  * Text copies of two pages whose comments name their authors, in the old "Name said..." style
@@ -64,3 +65,17 @@ export async function authorsLibrary(): Promise<string> {
   for (const [name, text] of Object.entries(AUTHORS_LIBRARY)) await writeFile(join(dir, name), text);
   return dir;
 }
+
+/**
+ * The post as a feed or a saved HTML page gives it, with what a text copy lacks: its author, its
+ * time (with the blog's zone), labels, a draft mark, and each comment's time (10:15, 11:15, …).
+ * Stands in for those readers in tests of the reader's display.
+ */
+export const richerPost = (post: Post): Post => ({
+  ...post,
+  author: 'Probation Officer',
+  time: `${post.date ?? '2013-03-04'}T09:30:00.000-08:00`,
+  labels: ['rota', 'approved premises'],
+  draft: true,
+  comments: post.comments.map((c, i) => ({ ...c, time: `${post.date ?? '2013-03-04'}T1${i}:15` })),
+});

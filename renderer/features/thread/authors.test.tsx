@@ -1,7 +1,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { Bridge, Post } from '../../../preload/api';
-import { authorsLibrary } from '../../../test-support/authors-library';
+import type { Bridge } from '../../../preload/api';
+import { authorsLibrary, richerPost } from '../../../test-support/authors-library';
 import { renderApp } from '../../../test-support/render-app';
 import { coreBridge } from '../../../test-support/test-bridge';
 
@@ -37,19 +37,11 @@ describe('authors and times in the thread', () => {
   it("shows the post's author, time, labels and draft badge, and each comment's time, when the page gives them", async () => {
     const core = await coreBridge(await authorsLibrary());
     // As a feed or an HTML page would give the post (their readers fill these fields).
-    const richer = (post: Post): Post => ({
-      ...post,
-      author: 'Probation Officer',
-      time: '2013-03-04T09:30:00.000-08:00',
-      labels: ['rota', 'approved premises'],
-      draft: true,
-      comments: post.comments.map((c, i) => ({ ...c, time: `2013-03-04T1${i}:15` })),
-    });
     const bridge: Bridge = {
       ...core.bridge,
       'posts.get': async (request) => {
         const result = await core.bridge['posts.get'](request);
-        return result.ok ? { ok: true, value: { ...result.value, post: richer(result.value.post) } } : result;
+        return result.ok ? { ok: true, value: { ...result.value, post: richerPost(result.value.post) } } : result;
       },
     };
     const { store } = await renderApp({ bridge });
