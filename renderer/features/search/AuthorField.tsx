@@ -11,10 +11,14 @@ interface AuthorFieldProps {
  * The Author filter: a text field that suggests the library's authors (a datalist, which the
  * browser offers as the field's own list, each name with how many texts it wrote). A name
  * matches whole, in any case; one not in the list (past the 200 most frequent) can be typed.
+ * Not shown for a library whose pages name no author.
  */
 export function AuthorField({ value, onChange }: AuthorFieldProps) {
   const authors = useApp((s) => s.searchAuthors);
+  const failed = useApp((s) => s.searchAuthorsStatus === 'error');
   const listId = useId();
+  // A library whose pages name nobody has nothing to filter by (unless the list could not be read).
+  if (!authors.length && !value && !failed) return null;
   return (
     <>
       <label className="author-field">

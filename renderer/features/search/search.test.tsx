@@ -248,6 +248,13 @@ describe('what a hit is and where it goes', () => {
     await waitFor(() => expect(shownHits().length).toBe(3));
   });
 
+  it('offers no Author field for a library whose pages name nobody', async () => {
+    const { store } = await renderApp();
+    openWithKeys();
+    await waitFor(() => expect(store.getState().searchAuthorsStatus).toBe('ready'));
+    expect(within(dialog()).queryByLabelText('Author')).toBeNull();
+  });
+
   it('names posts, comments and articles', () => {
     expect(describeHit({ kind: 'post', ref: null, snippet: [] }, null)).toBe('Post');
     expect(describeHit({ kind: 'comment', ref: '3.2', snippet: [] }, null)).toBe('Comment 3.2');
