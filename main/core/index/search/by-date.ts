@@ -1,7 +1,7 @@
 import type { IndexDb } from '../db';
 import { SHARD_SCHEMAS } from '../schema';
 import type { FtsQuery } from './query';
-import { filterConditions, filterList, PROBE, type RankedText, type SearchFilters } from './rank';
+import { authorRowids, filterConditions, filterList, PROBE, type RankedText, type SearchFilters } from './rank';
 import { statement } from './statements';
 import type { SearchHit } from '../types';
 
@@ -28,16 +28,17 @@ const toRanked = (r: Row, score: number): RankedText => ({
 /** Every matching text of the library with its post, newest post first, in SQL (a rare search, or a long walk). */
 function allByDate(db: IndexDb, query: FtsQuery, filters: SearchFilters): RankedText[] {
   const { where, params } = filterConditions(filters);
-  const rows = SHARD_SCHEMAS.flatMap(
-    (shard) =>
-      statement(
-        db,
-        `SELECT f.rowid, d.post_id, d.kind, d.ref, p.title, p.date, d.author
-         FROM ${shard}.docs_fts f JOIN ${shard}.docs d ON d.rowid = f.rowid JOIN main.posts p ON p.id = d.post_id
-         WHERE docs_fts MATCH ?${where.map((w) => ` AND ${w}`).join('')}`,
-        true,
-      ).all(query.match, ...params) as Row[],
-  );
+  const rows = SHARD_SCHEMAS.flatMap((shard) => {
+    // An author's texts are looked up by rowid, not every match read (rank.ts authorRowids()).
+    const byAuthor = authorRowids(shard, filters);
+    return statement(
+      db,
+      `SELECT f.rowid, d.post_id, d.kind, d.ref, p.title, p.date, d.author
+       FROM ${shard}.docs_fts f JOIN ${shard}.docs d ON d.rowid = f.rowid JOIN main.posts p ON p.id = d.post_id
+       WHERE docs_fts MATCH ?${[...(byAuthor ? [byAuthor.sql] : []), ...where].map((w) => ` AND ${w}`).join('')}`,
+      true,
+    ).all(query.match, ...(byAuthor?.params ?? []), ...params) as Row[];
+  });
   // Newest post first (undated last), a post's texts in the order of its thread.
   rows.sort((a, b) => (b[5] ?? '').localeCompare(a[5] ?? '') || a[1].localeCompare(b[1]) || a[0] - b[0]);
   return rows.map((r, i) => toRanked(r, i));
@@ -58,7 +59,8 @@ export function matchesByDate(db: IndexDb, query: FtsQuery, filters: SearchFilte
           .all(query.match) as number[]
       ).length <= PROBE,
   );
-  if (few) return allByDate(db, query, filters);
+  // An author's matches are read whole: walking the posts would read every post's matches to find theirs.
+  if (few || filters.author?.trim()) return allByDate(db, query, filters);
   // The post's conditions pick the posts walked; the text's are applied to each match.
   const conditions = filterList(filters);
   const postWhere = conditions.filter((c) => c.on === 'post').map((c) => c.sql);

@@ -10,7 +10,7 @@ import { fillMonths, monthOf, type MonthCount, type SearchTimeline } from '../..
 import type { IndexDb } from '../db';
 import { SHARD_SCHEMAS, SHARDS } from '../schema';
 import { toFtsQuery } from './query';
-import { filterConditions, type SearchFilters } from './rank';
+import { authorRowids, filterConditions, type SearchFilters } from './rank';
 import { statement } from './statements';
 
 /** A post's date as a number: 20140315 for "2014-03-15", 0 when undated. */
@@ -158,12 +158,15 @@ function matchingRowids(db: IndexDb, shard: string, match: string, filters: Sear
   const { where, params } = filterConditions(
     readsRows(filters) ? { kinds: filters.kinds, sourceKey: filters.sourceKey, author: filters.author } : {},
   );
+  // An author's texts are looked up by rowid, not every match read (rank.ts authorRowids()).
+  const byAuthor = authorRowids(shard, filters);
+  if (byAuthor) where.unshift(byAuthor.sql);
   const sql = where.length
     ? `SELECT f.rowid FROM ${shard}.docs_fts f JOIN ${shard}.docs d ON d.rowid = f.rowid WHERE docs_fts MATCH ? AND ${where.join(' AND ')}`
     : `SELECT rowid FROM ${shard}.docs_fts WHERE docs_fts MATCH ?`;
   return statement(db, sql, true)
     .pluck()
-    .all(match, ...params) as number[];
+    .all(match, ...(byAuthor?.params ?? []), ...params) as number[];
 }
 
 /**
