@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expectAccessibleInAllModes, expectFocusNotLost } from './axe';
+import { authorsLibrary, richerPost } from '../test-support/authors-library';
 import { select } from './select-text';
 import { expect, test } from './fixtures';
 import { SEEDS_DIR, type Harness, type HarnessOptions } from './harness/harness';
@@ -111,6 +112,40 @@ const VIEWS: View[] = [
       const dialog = page.getByRole('dialog', { name: 'Search the library' });
       await page.keyboard.type('tipping point');
       await expect(dialog.getByRole('option', { name: /^Comment 3\.1/ })).toBeVisible();
+    },
+    close: async ({ page }) => {
+      await page.keyboard.press('Escape');
+      await expect(page.getByRole('dialog', { name: 'Search the library' })).toHaveCount(0);
+    },
+  },
+  {
+    // A post as a feed gives it (author, time, labels, draft), with "Name said..." comments.
+    name: 'authors-thread',
+    library: async () => ({ library: await authorsLibrary() }),
+    open: async ({ page, harness }) => {
+      const get = harness.service.handlers['posts.get'];
+      harness.service.handlers['posts.get'] = async (request) => {
+        const answer = await get(request);
+        return { ...answer, post: richerPost(answer.post) };
+      };
+      const button = posts(page).getByRole('button', { name: /The Weekend Rota/ });
+      await button.focus();
+      await page.keyboard.press('Enter');
+      await expect(heading(page)).toHaveText('The Weekend Rota');
+      await expect(page.getByRole('article', { name: 'Comment 1 by Jim Brown' }).locator('time')).toBeVisible();
+      await expect(page.getByRole('list', { name: 'Labels' })).toBeVisible();
+    },
+  },
+  {
+    name: 'search-author',
+    library: async () => ({ library: await authorsLibrary() }),
+    open: async ({ page, harness }) => {
+      await harness.service.whenIndexed();
+      await page.keyboard.press('Control+k');
+      const dialog = page.getByRole('dialog', { name: 'Search the library' });
+      await page.keyboard.type('rota');
+      await dialog.getByLabel('Author').fill('Maggie Lyle');
+      await expect(dialog.getByRole('option', { name: /^Comment \d by Maggie Lyle/ })).toHaveCount(2);
     },
     close: async ({ page }) => {
       await page.keyboard.press('Escape');

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -106,6 +106,26 @@ describe('threadline index and search', () => {
     const lines = text.out.trim().split('\n');
     expect(lines[0]).toMatch(/^\d{4}-\d{2} {2}\d+$/);
     expect(lines[lines.length - 1]).toMatch(/^\d+ matching texts in \d+ months in [\d.]+ ms$/);
+  });
+
+  it('keeps the texts by one author with --author, and names the author of each hit', async () => {
+    const profile = await mkdtemp(join(tmpdir(), 'threadline-cli-profile-'));
+    const folder = await mkdtemp(join(tmpdir(), 'threadline-cli-authors-'));
+    await writeFile(
+      join(folder, 'rota.txt'),
+      'Monday 4 March 2013\n\nThe Rota\n\nThe new rota starts next week.\n\n2 comments:\n\n' +
+        'Jim Brown said...\n\nThe rota leaves the hostel short on Sundays.\n\n' +
+        'Anonymous said...\n\nNobody asked us about the rota.\n',
+    );
+    const jim = await run(['search', folder, 'rota', '--profile', profile, '--author', 'jim brown']);
+    expect(jim.status).toBe(0);
+    expect(jim.out).toContain('comment 1 by Jim Brown: The [rota] leaves');
+    expect(jim.out).not.toContain('Anonymous');
+    expect(jim.out).toMatch(/^1 posts \(1 matching texts\)/m);
+    const json = await run(['search', folder, 'rota', '--profile', profile, '--author', 'Anonymous', '--json']);
+    expect(JSON.parse(json.out).groups[0].hits).toEqual([expect.objectContaining({ ref: '2', author: 'Anonymous' })]);
+    const timeline = await run(['search', folder, 'rota', '--profile', profile, '--author', 'Nobody', '--timeline']);
+    expect(timeline.out).toMatch(/^0 matching texts/m);
   });
 
   it('exits 2 on a bad call', async () => {

@@ -36,7 +36,7 @@ const BUNDLED_SEEDS = join(checkoutRoot(import.meta.dirname), 'seeds');
 const USAGE = `Usage: threadline parse <file-or-folder> [--json]
        threadline articles <file-or-folder> [--json]
        threadline index <folder> [--profile <dir>] [--json]
-       threadline search <folder> "<query>" [--profile <dir>] [--kind post|comment|article] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--source <key>] [--sort relevance|date] [--timeline] [--json]
+       threadline search <folder> "<query>" [--profile <dir>] [--kind post|comment|article] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--source <key>] [--author <name>] [--sort relevance|date] [--timeline] [--json]
 
   parse     Parse a library's files (one file, or every .txt, .html, .htm, .xml and .atom
             under a folder: text copies, saved pages, Atom feeds and Blogger exports) and
@@ -48,6 +48,7 @@ const USAGE = `Usage: threadline parse <file-or-folder> [--json]
             and print posts, comments, articles, problems and the time taken.
   search    Search the folder's index (updating it first): results by post, with snippets,
             best matches first over the whole library (--sort date: newest posts first).
+            --author keeps the texts by that author (the whole name, any case).
   --timeline  With search: instead of results, how many texts match in each month (every
             match counted, by the post's date; undated posts apart).
   --profile The user-data folder holding library indexes (default: ${DEFAULT_PROFILE}).
@@ -278,7 +279,7 @@ export async function runCli(
     const parsed =
       command === 'index'
         ? options(rest, ['profile'])
-        : options(rest, ['profile', 'kind', 'from', 'to', 'source', 'sort'], ['--timeline']);
+        : options(rest, ['profile', 'kind', 'from', 'to', 'source', 'author', 'sort'], ['--timeline']);
     const wanted = command === 'index' ? 1 : 2;
     if (!parsed || parsed.positional.length !== wanted) {
       err(USAGE);
@@ -313,6 +314,7 @@ export async function runCli(
           from: parsed.values.from ?? null,
           to: parsed.values.to ?? null,
           sourceKey: parsed.values.source ?? null,
+          author: parsed.values.author ?? null,
         };
         if (rest.includes('--timeline')) {
           printTimeline({ ...searchTimeline(db, query!, filters), complete: !result.cancelled }, json, out);
@@ -327,8 +329,9 @@ export async function runCli(
         for (const group of found.groups) {
           out(`${group.date ?? 'undated'} "${group.title}" [${group.postId}]`);
           for (const hit of group.hits) {
-            const where =
+            const what =
               hit.kind === 'post' ? 'post' : hit.kind === 'comment' ? `comment ${hit.ref}` : `article ${hit.ref}`;
+            const where = hit.author ? `${what} by ${hit.author}` : what;
             out(
               `  ${where}: ${hit.snippet
                 .map((p) => (p.marked ? `[${p.text}]` : p.text))

@@ -10,7 +10,7 @@ import type { LibrarySummary, PostDetail, RecentLibrary } from '../main/core/lib
 import type { Comment, Problem } from '../main/core/parse/types';
 import type { Colour } from '../main/core/shared/colours';
 import type { Annotation, AnnotationFilter, AnnotationsStatus } from '../main/core/annotations/types';
-import type { IndexProgress, PostSummary, SearchOptions, SearchResults } from '../main/core/index/types';
+import type { AuthorCount, IndexProgress, PostSummary, SearchOptions, SearchResults } from '../main/core/index/types';
 import type { PaneLayout, ReadingPlace, ThreadPlace } from '../main/core/state/reading-place';
 import type { ReadingPrefs } from '../main/core/shared/reading-prefs';
 import type { ResumeState } from '../main/core/session';
@@ -34,6 +34,7 @@ export type { LibrarySummary, PostDetail, RecentLibrary } from '../main/core/lib
 export type { Block, Comment, Post, Problem, SourceFormat } from '../main/core/parse/types';
 export type { Annotation, AnnotationsStatus } from '../main/core/annotations/types';
 export type {
+  AuthorCount,
   IndexProgress,
   PostSummary,
   SearchGroup,
@@ -238,6 +239,9 @@ export interface Requests {
   };
   /** Posts and comments per month of the open library, and the threads with the most comments. */
   'library.timeline': NoFields;
+  // ── Authors (issue 19) ──
+  /** Who wrote the library's posts and comments, where the pages name them: the search panel's Author suggestions. */
+  'library.authors': NoFields;
 }
 
 /** Every method of the contract, in one list: the bridge and the IPC registration are built from it. */
@@ -290,6 +294,8 @@ export const methodNames = [
   // Where the matches fall in time (issue 18).
   'search.timeline',
   'library.timeline',
+  // Authors (issue 19).
+  'library.authors',
 ] as const;
 
 export type MethodName = keyof Requests;
@@ -357,6 +363,9 @@ export interface Responses {
   /** `complete` is false while the full-text index is still being built: the counts may be low. */
   'search.timeline': SearchTimeline & { complete: boolean };
   'library.timeline': LibraryTimeline;
+  // Authors (issue 19).
+  /** The 200 authors with the most texts, most first; names differing only in case are one. */
+  'library.authors': AuthorCount[];
 }
 
 /** Events main sends to the renderer, with their payloads. */

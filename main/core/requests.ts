@@ -27,6 +27,7 @@ const searchFilters = z.object({
   from: isoDate.nullable().optional(),
   to: isoDate.nullable().optional(),
   sourceKey: text(512).nullable().optional(),
+  author: text(200).nullable().optional(),
 });
 const postId = text(1024);
 const annotationId = z.string().uuid();
@@ -135,6 +136,7 @@ export const requests = {
   // Where the matches fall in time (issue 18): a search's words and filters, as search.query's.
   'search.timeline': searchFilters.strict(),
   'library.timeline': empty,
+  'library.authors': empty,
 } satisfies Record<MethodName, z.ZodType>;
 
 /**

@@ -11,6 +11,7 @@ import { indexQueries, type IndexQueries } from './index/queries';
 import { search } from './index/search';
 import { searchTimeline } from './index/search/timeline';
 import { libraryTimeline } from './index/library-timeline';
+import { libraryAuthors } from './index/search/authors';
 import { updateIndex, type UpdateResult } from './index/update';
 import { watchLibraryFolder, type FolderWatch } from './library/watch';
 import { UserError } from './errors';
@@ -350,9 +351,9 @@ export function createService(deps: ServiceDeps) {
     'search.query': async ({ query, ...options }) => {
       const open = requireLibrary();
       const result = search(open.db, query, options);
-      // The reader's own notes and highlights come first, in the post they belong to (not when the search is narrowed to some kinds of text or a source).
+      // The reader's own notes and highlights come first, in the post they belong to (not when the search is narrowed to some kinds of text, a source or an author).
       const groups = result.groups;
-      if (!options.kinds?.length && !options.sourceKey && !options.from && !options.to) {
+      if (!options.kinds?.length && !options.sourceKey && !options.author?.trim() && !options.from && !options.to) {
         const notes = await annotations.searchNotes(open.root, result.query.terms).catch(() => []);
         for (const note of notes.reverse()) {
           const group = groups.find((g) => g.postId === note.postId);
@@ -463,6 +464,8 @@ export function createService(deps: ServiceDeps) {
       return { ...searchTimeline(open.db, query, filters), complete: open.fullTextComplete };
     },
     'library.timeline': async () => libraryTimeline(requireLibrary().db),
+    // Authors (issue 19).
+    'library.authors': async () => libraryAuthors(requireLibrary().db),
   };
 
   return {

@@ -100,6 +100,7 @@ export function createAppStore(api: Bridge): AppStore {
     void store.getState().loadAnnotations();
     // The sources load when the Articles view is first shown; after that they follow the library.
     if (store.getState().sourcesStatus !== 'idle') void store.getState().loadSources();
+    if (store.getState().searchAuthorsStatus !== 'idle') void store.getState().loadSearchAuthors();
     // Results of the library that was open before mean nothing now.
     store.setState({ searchResults: null, searchResultsKey: null, searchStatus: 'idle' });
     if (store.getState().searchQuery.trim()) void store.getState().runSearch();
@@ -109,7 +110,11 @@ export function createAppStore(api: Bridge): AppStore {
     if (root === store.getState().library?.root || !store.getState().library)
       store.getState().setIndexProgress(progress);
   });
-  api.on('library.indexed', () => store.getState().indexComplete());
+  api.on('library.indexed', () => {
+    store.getState().indexComplete();
+    // The authors come from the full-text index: all there once it is built.
+    if (store.getState().searchAuthorsStatus !== 'idle') void store.getState().loadSearchAuthors();
+  });
   // Files changed on disk: reload the lists, and the open post in place (same id: its
   // collapsed comments, marked article and scroll place stay) when its file was one of them.
   api.on('library.updated', ({ files }) => {
@@ -121,6 +126,7 @@ export function createAppStore(api: Bridge): AppStore {
       else if (detail) await store.getState().refreshArticles();
     })();
     if (store.getState().sourcesStatus !== 'idle') void store.getState().loadSources();
+    if (store.getState().searchAuthorsStatus !== 'idle') void store.getState().loadSearchAuthors();
     if (store.getState().searchOpen && store.getState().searchQuery.trim()) void store.getState().runSearch();
   });
   return store;

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { Bridge, IndexProgress, Post, SearchHit, SearchResults } from '../../preload/api';
+import type { AuthorCount, Bridge, IndexProgress, Post, SearchHit, SearchResults } from '../../preload/api';
 import type { RevealTarget } from '../features/thread/reveal';
 import { matchRanges, termPattern } from '../../main/core/shared/match';
 import { parsePart } from '../../main/core/shared/part-keys';
@@ -17,6 +17,8 @@ export interface SearchFilters {
   to: string;
   /** A source key from `articles.sources`, "" for any. */
   sourceKey: string;
+  /** Only texts by this author (the whole name, any case), "" for anyone. */
+  author: string;
   /** The order of the results: best matches first, or newest posts first. Not a filter: clearing the filters keeps it. */
   sort: 'relevance' | 'date';
 }
@@ -26,6 +28,7 @@ export const NO_FILTERS: SearchFilters = {
   from: '',
   to: '',
   sourceKey: '',
+  author: '',
   sort: 'relevance',
 };
 
@@ -37,6 +40,7 @@ export const searchKey = (query: string, filters: SearchFilters): string =>
     filters.from,
     filters.to,
     filters.sourceKey,
+    filters.author.trim(),
     filters.sort,
   ]);
 
@@ -54,6 +58,12 @@ export interface SearchSlice {
   searchError: string | null;
   /** How far the full-text index has got while it is being built; null when it is not running. */
   indexProgress: IndexProgress | null;
+  /** The library's authors, most texts first: the Author field's suggestions (`library.authors`). */
+  searchAuthors: AuthorCount[];
+  /** 'idle' until the search is first opened; after that they follow the library. */
+  searchAuthorsStatus: 'idle' | 'loading' | 'ready' | 'error';
+  /** (Re)loads the authors; on failure the field still takes a typed name, with no suggestions. */
+  loadSearchAuthors(): Promise<void>;
   openSearch(): void;
   closeSearch(): void;
   setSearchQuery(query: string): void;
@@ -87,6 +97,7 @@ export const createSearchSlice =
   (api: Bridge): StateCreator<AppState, [], [], SearchSlice> =>
   (set, get) => {
     let request = 0;
+    let authorsRequest = 0;
     return {
       searchOpen: false,
       searchFocusRequest: 0,
@@ -97,10 +108,21 @@ export const createSearchSlice =
       searchStatus: 'idle',
       searchError: null,
       indexProgress: null,
+      searchAuthors: [],
+      searchAuthorsStatus: 'idle',
       openSearch() {
         set({ searchOpen: true, searchFocusRequest: get().searchFocusRequest + 1 });
         // The source filter lists the library's sources (loaded once; they follow the library after that).
         if (get().sourcesStatus === 'idle') void get().loadSources();
+        if (get().searchAuthorsStatus === 'idle') void get().loadSearchAuthors();
+      },
+      async loadSearchAuthors() {
+        const id = ++authorsRequest;
+        set({ searchAuthorsStatus: 'loading' });
+        const result = await api['library.authors']({});
+        if (id !== authorsRequest) return;
+        if (result.ok) set({ searchAuthors: result.value, searchAuthorsStatus: 'ready' });
+        else set({ searchAuthors: [], searchAuthorsStatus: 'error' });
       },
       closeSearch() {
         set({ searchOpen: false });
@@ -126,6 +148,7 @@ export const createSearchSlice =
           from: filters.from || null,
           to: filters.to || null,
           sourceKey: filters.sourceKey || null,
+          ...(filters.author.trim() ? { author: filters.author.trim() } : {}),
           ...(filters.sort === 'date' ? { sort: 'date' as const } : {}),
         });
         if (id !== request) return;

@@ -4,7 +4,7 @@ import { coreBridge } from '../../test-support/test-bridge';
 import { createAppStore } from './index';
 
 describe('the timeline slice over the real core', () => {
-  it('counts a search per month without its dates, once per words, kinds and source', async () => {
+  it('counts a search per month without its dates, once per words, kinds, source and author', async () => {
     const { bridge, service } = await coreBridge();
     const asked: unknown[] = [];
     const counting: Bridge = {
@@ -28,6 +28,11 @@ describe('the timeline slice over the real core', () => {
     await store.getState().loadSearchTimeline();
     expect(asked[1]).toEqual({ query: 'probation', kinds: ['post'], sourceKey: null });
     expect(store.getState().searchTimeline!.total).toBeLessThan(all.total);
+    // An author does too (the seeds name none).
+    store.getState().setSearchFilters({ author: ' Nobody ' });
+    await store.getState().loadSearchTimeline();
+    expect(asked[2]).toEqual({ query: 'probation', kinds: ['post'], sourceKey: null, author: 'Nobody' });
+    expect(store.getState().searchTimeline!.total).toBe(0);
   });
 
   it('loads the library timeline when opened', async () => {

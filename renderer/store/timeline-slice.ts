@@ -4,12 +4,17 @@ import { SEARCH_KINDS, type SearchFilters } from './search-slice';
 import type { AppState } from './index';
 
 /**
- * Names what a search timeline counts: the words, kinds and source, not the dates. The chart
+ * Names what a search timeline counts: the words, kinds, source and author, not the dates. The chart
  * shows every month the search matches, and a month chosen from it (the From and To filters)
  * is marked on it rather than making it one bar.
  */
 export const timelineKey = (query: string, filters: SearchFilters): string =>
-  JSON.stringify([query.trim(), SEARCH_KINDS.filter((k) => filters.kinds.includes(k)), filters.sourceKey]);
+  JSON.stringify([
+    query.trim(),
+    SEARCH_KINDS.filter((k) => filters.kinds.includes(k)),
+    filters.sourceKey,
+    filters.author.trim(),
+  ]);
 
 export interface TimelineSlice {
   /** Matching texts per month of the search on show; null before the first and for an empty query. */
@@ -62,6 +67,7 @@ export const createTimelineSlice =
           query: query.slice(0, 1000),
           kinds: filters.kinds.length < SEARCH_KINDS.length ? filters.kinds : undefined,
           sourceKey: filters.sourceKey || null,
+          ...(filters.author.trim() ? { author: filters.author.trim() } : {}),
         });
         if (id !== searchRequest) return;
         if (result.ok) set({ searchTimeline: result.value, searchTimelineStatus: 'ready', searchTimelineError: null });

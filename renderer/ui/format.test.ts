@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatMonth, parseDate } from './format';
+import { formatDate, formatDateTime, formatMonth, parseDate } from './format';
 
 describe('dates in the window', () => {
   it('are written one way, in the app locale, whatever the time zone', () => {
@@ -30,5 +30,16 @@ describe('dates in the window', () => {
   it('refuse what is not a day', () => {
     for (const typed of ['', '30 February 2019', '20 Ma 2019', '2019', 'May 2019', '05/20/2019', 'soon', '20 May 19'])
       expect(parseDate(typed), typed).toBeNull();
+  });
+});
+
+describe('formatDateTime', () => {
+  it('writes a time as the app writes days, with the clock as the page gave it, never moved to another zone', () => {
+    expect(formatDateTime('2013-03-04T10:15')).toBe('4 March 2013, 10:15');
+    expect(formatDateTime('2013-03-04T10:15:42')).toBe('4 March 2013, 10:15');
+    expect(formatDateTime('2013-03-04T23:59:00.000Z')).toBe('4 March 2013, 23:59');
+    expect(formatDateTime('2013-03-04T00:05:00.000-08:00')).toBe('4 March 2013, 00:05');
+    expect(formatDateTime('2013-03-04')).toBe('4 March 2013');
+    expect(formatDateTime('yesterday')).toBe('yesterday');
   });
 });

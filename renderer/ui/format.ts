@@ -25,6 +25,23 @@ export function formatDate(iso: string | null): string {
   return iso ? dayFormat.format(dayOf(iso)) : 'Undated';
 }
 
+const CLOCK = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2}))?/;
+
+/**
+ * "4 March 2013, 10:15" from "2013-03-04T10:15" (a comment's or a post's time): the day as every
+ * date in the window is written, and the clock as the page gave it. A zone in the time
+ * ("…Z", "…-08:00") is not converted to the reader's: Blogger writes times in the blog's zone,
+ * which a text copy of a page gives with no zone at all, so the same comment shows the same
+ * time from every form of it. Just the day when there is no clock; the text as given when it is
+ * not a time.
+ */
+export function formatDateTime(iso: string): string {
+  const parts = CLOCK.exec(iso);
+  if (!parts) return iso;
+  const day = formatDate(parts[1]!);
+  return parts[2] ? `${day}, ${parts[2]}:${parts[3]}` : day;
+}
+
 /** "May 2019" from "2019-05-20"; "Undated" for null. */
 export function formatMonth(iso: string | null): string {
   return iso ? monthFormat.format(dayOf(iso)) : 'Undated';

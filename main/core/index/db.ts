@@ -9,6 +9,7 @@ import {
   PARSER_VERSION,
   SCHEMA_VERSION,
   CURRENT_ONLY_DDL,
+  shardCurrentOnlyDdl,
   SHARD_SCHEMAS,
   shardDdl,
   shardPath,
@@ -71,6 +72,8 @@ function createTables(db: IndexDb): void {
   for (const schema of SHARD_SCHEMAS) {
     const newFts = !db.prepare(`SELECT 1 FROM ${schema}.sqlite_master WHERE name = 'docs_fts'`).get();
     db.exec(shardDdl(schema));
+    const docColumns = db.prepare(`SELECT name FROM pragma_table_info('docs', ?)`).pluck().all(schema) as string[];
+    if (docColumns.includes('author')) db.exec(shardCurrentOnlyDdl(schema));
     if (newFts) db.exec(ftsTuning(schema));
   }
 }

@@ -13,6 +13,8 @@ export interface Doc {
   sourceKey: string | null;
   title: string;
   body: string;
+  /** Who wrote it, as the page names them: a comment's author, the post's author for its text; null otherwise. */
+  author: string | null;
 }
 
 /** An article as the index stores it. */

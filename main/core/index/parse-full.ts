@@ -21,11 +21,25 @@ import {
 /** The texts the index stores for a post: its title and body, each comment, each quoted article (the bench loads the same). */
 export function docsOf(post: Post, articles: Article[]): Doc[] {
   const docs: Doc[] = [
-    { kind: 'post', ref: null, sourceKey: null, title: post.title, body: post.body.map((b) => b.text).join('\n\n') },
+    {
+      kind: 'post',
+      ref: null,
+      sourceKey: null,
+      title: post.title,
+      body: post.body.map((b) => b.text).join('\n\n'),
+      author: post.author?.trim() || null,
+    },
   ];
   for (const comment of post.comments) {
     for (const c of [comment, ...comment.replies])
-      docs.push({ kind: 'comment', ref: c.id, sourceKey: null, title: '', body: c.text });
+      docs.push({
+        kind: 'comment',
+        ref: c.id,
+        sourceKey: null,
+        title: '',
+        body: c.text,
+        author: c.author?.trim() || null,
+      });
   }
   for (const article of articles) {
     if (article.kind !== 'article') continue;
@@ -35,6 +49,8 @@ export function docsOf(post: Post, articles: Article[]): Doc[] {
       sourceKey: keyOfSource(article.source),
       title: [article.source.name, article.title].filter(Boolean).join(' — '),
       body: article.text,
+      // A quoted piece is someone else's words, whoever pasted it.
+      author: null,
     });
   }
   return docs;

@@ -127,6 +127,12 @@ CREATE INDEX IF NOT EXISTS article_groups_by_group ON article_groups(group_id);
  */
 export const CURRENT_ONLY_DDL = `CREATE INDEX IF NOT EXISTS posts_by_file ON posts(file, part);`;
 
+/** A shard's indexes on columns an older schema's shard lacks (as CURRENT_ONLY_DDL). */
+export const shardCurrentOnlyDdl = (db: string): string => `
+-- The search filter and the list of authors (search/authors.ts) match names case-blind (ASCII).
+CREATE INDEX IF NOT EXISTS ${db}.docs_by_author ON docs(author COLLATE NOCASE) WHERE author IS NOT NULL;
+`;
+
 /**
  * The full-text index is split across SHARDS database files of its own beside the index, attached
  * to every connection as s0, s1, …: each parse worker writes its texts into its own shard, so two
@@ -176,7 +182,8 @@ CREATE TABLE IF NOT EXISTS ${db}.docs (
   ref TEXT,                        -- comment id ("3.2") or article id
   source_key TEXT,                 -- articles: their source
   title TEXT NOT NULL,
-  body TEXT NOT NULL               -- in docs_fts too, written in the same transaction
+  body TEXT NOT NULL,              -- in docs_fts too, written in the same transaction
+  author TEXT                      -- who wrote it: a comment's author, the post's for its text; NULL when unnamed
 );
 CREATE INDEX IF NOT EXISTS ${db}.docs_by_post ON docs(post_id);
 -- No prefix index: one ('2 3') made building the index 2.3× slower and the file far bigger, for

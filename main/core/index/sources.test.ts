@@ -112,3 +112,38 @@ describe('a file of many posts, and a post kept in several forms', () => {
     expect(q.problemsOf('two.html')[0]!.message).toMatch(/Another file \(one\.html\)/);
   });
 });
+
+describe('an index made by the schema before files held many posts', () => {
+  it('opens, and is rebuilt with the new tables', async () => {
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const Database = (await import('better-sqlite3')).default;
+    const dir = mkdtempSync(join(tmpdir(), 'threadline-old-index-'));
+    const path = join(dir, 'index.sqlite');
+    // Schema 9's posts (one per file, no part) and shards (texts without authors).
+    const old = new Database(path);
+    old.exec(`CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      INSERT INTO meta VALUES ('schema_version', '9'), ('parser_version', '3'), ('root', '/nowhere');
+      CREATE TABLE files (path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ms REAL NOT NULL, hash TEXT NOT NULL, post_id TEXT, extracted INTEGER NOT NULL DEFAULT 0);
+      CREATE TABLE posts (id TEXT PRIMARY KEY, file TEXT NOT NULL UNIQUE, date TEXT, date_text TEXT, title TEXT NOT NULL, lead TEXT NOT NULL DEFAULT '', line INTEGER NOT NULL, declared_count INTEGER, found_count INTEGER NOT NULL, article_count INTEGER NOT NULL, comment_keys TEXT NOT NULL DEFAULT '');`);
+    old.close();
+    for (const shard of [0, 1]) {
+      const text = new Database(join(dir, `index.text-${shard}.sqlite`));
+      text.exec(
+        `CREATE TABLE docs (rowid INTEGER PRIMARY KEY, post_id TEXT NOT NULL, kind TEXT NOT NULL, ref TEXT, source_key TEXT, title TEXT NOT NULL, body TEXT NOT NULL);`,
+      );
+      text.close();
+    }
+    const db = openIndexDb(path);
+    try {
+      const { resetIfStale } = await import('./db');
+      expect(resetIfStale(db, '/nowhere')).toMatch(/^schema version 9 → \d+$/);
+      const w = writer(db);
+      w.write(file('archive.html', 'html', ['a', 'b']), false);
+      expect(indexQueries(db).locate('b')).toEqual({ file: 'archive.html', part: 1 });
+    } finally {
+      db.close();
+    }
+  });
+});

@@ -54,6 +54,8 @@ export interface SearchHit {
   /** Comment id ("3.2") or article id; for a note, the annotation part ("body", "comment:3.2"); null for the post's own text. */
   ref: string | null;
   snippet: SnippetPart[];
+  /** Who wrote the matched text (a comment's author, the post's author for the post), when the page names them; absent or null otherwise. */
+  author?: string | null;
 }
 
 /** The hits in one post. */
@@ -84,6 +86,14 @@ export interface SearchResults {
   ms: number;
 }
 
+/** One author the library's texts name, and how many of its texts they wrote (`library.authors`). */
+export interface AuthorCount {
+  /** The name as the pages give it (the spelling most of their texts use). */
+  name: string;
+  /** Posts and comments by this author. */
+  count: number;
+}
+
 /** Where a search looks and how many posts it answers with (the `search.query` request, less its words). */
 export interface SearchOptions {
   /** Only these kinds of text; all when absent or empty. */
@@ -93,6 +103,11 @@ export interface SearchOptions {
   to?: string | null;
   /** Only articles from this source (a key from `articles.sources`). */
   sourceKey?: string | null;
+  /**
+   * Only texts by this author: a comment's author, the post's for the post's own text (the
+   * name as a page gives it, matched whole and ignoring case; see `library.authors`).
+   */
+  author?: string | null;
   /** Posts to return (default 30). */
   limit?: number;
   /** Best matches first (bm25 over the whole library, the default), or the newest posts first. */

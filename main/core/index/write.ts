@@ -60,7 +60,7 @@ function shardStatements(db: IndexDb, t: string) {
       `INSERT INTO ${t}.meta(key, value) VALUES ('rowid_high', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
     ),
     insertDoc: db.prepare(
-      `INSERT INTO ${t}.docs(rowid, post_id, kind, ref, source_key, title, body) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO ${t}.docs(rowid, post_id, kind, ref, source_key, title, body, author) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     ftsFromDocs: db.prepare(
       `INSERT INTO ${t}.docs_fts(rowid, title, body) SELECT rowid, title, body FROM ${t}.docs WHERE rowid BETWEEN ? AND ? ORDER BY rowid`,
@@ -272,6 +272,7 @@ export function writer(db: IndexDb) {
           d.sourceKey,
           d.title,
           d.body,
+          d.author,
         );
         collect?.add(rowid, d.title, d.body, postId);
         rowid += SHARDS;

@@ -66,8 +66,8 @@ describe('a classic Blogger export ("Back up content")', () => {
     expect(draft).toMatchObject({ part: 1, draft: true, date: '2014-05-09', comments: [] });
     expect(draft!.body.map((b) => b.text)).toEqual([
       'Agenda items so far:',
-      '1) caseload weighting',
-      '2) the office move',
+      // Lines in <div>s are lines of one paragraph, as a browser copies them (the saved-page reader's rule).
+      '1) caseload weighting\n2) the office move',
     ]);
   });
 
@@ -142,8 +142,7 @@ describe('Blogger posts and comments feeds', () => {
     ]);
     expect(result.posts[0]!.body.map((b) => b.text)).toEqual([
       'A reader sends in the figures for her team since the split, with names taken out:',
-      'NPS: 41 cases each on average',
-      'CRC: 63 cases each on average',
+      'NPS: 41 cases each on average\nCRC: 63 cases each on average',
       'If your team keeps its own count, send it in and we will put them side by side.',
     ]);
     expect(result.posts[2]!.body[0]!.text).toContain('ring the office — a duplicate');

@@ -5,6 +5,7 @@ import type { OpenPost } from '../../store/open-post';
 import { useApp } from '../../store';
 import { NO_FILTERS, SEARCH_KINDS, searchKey, type SearchFilters, type SearchKind } from '../../store/search-slice';
 import { formatDate } from '../../ui/format';
+import { AuthorField } from './AuthorField';
 import { DateField } from './DateField';
 import { SearchTimeline } from './SearchTimeline';
 import { DIALOG_FOCUSABLE } from '../../ui/sheet-dialog';
@@ -17,14 +18,15 @@ export const SEARCH_DEBOUNCE_MS = 120;
 
 const KIND_LABELS: Record<SearchKind, string> = { post: 'Posts', comment: 'Comments', article: 'Articles' };
 
-/** "Post", "Comment 3.2", "Article: The Guardian": what a hit is, in words. */
+/** "Post", "Comment 3.2 by Jim Brown", "Article: The Guardian": what a hit is, in words. */
 export function describeHit(hit: SearchHit, sourceName: string | null): string {
   if (hit.kind === 'note') {
     const part = hit.ref ? parsePart(hit.ref) : null;
     return part?.kind === 'comment' ? `Your note · comment ${part.id}` : 'Your note';
   }
-  if (hit.kind === 'post') return 'Post';
-  if (hit.kind === 'comment') return hit.ref ? `Comment ${hit.ref}` : 'Comment';
+  const by = hit.author ? ` by ${hit.author}` : '';
+  if (hit.kind === 'post') return `Post${by}`;
+  if (hit.kind === 'comment') return `${hit.ref ? `Comment ${hit.ref}` : 'Comment'}${by}`;
   return sourceName ? `Article: ${sourceName}` : 'Quoted article';
 }
 
@@ -49,6 +51,7 @@ const sameFilters = (a: SearchFilters, b: SearchFilters) =>
   a.from === b.from &&
   a.to === b.to &&
   a.sourceKey === b.sourceKey &&
+  a.author.trim() === b.author.trim() &&
   a.kinds.length === b.kinds.length &&
   a.kinds.every((k) => b.kinds.includes(k));
 
@@ -257,7 +260,7 @@ function SearchDialog() {
   );
 }
 
-/** Kind toggles, date range and source. */
+/** Kind toggles, date range, source and author. */
 function Filters() {
   const filters = useApp((s) => s.searchFilters);
   const setFilters = useApp((s) => s.setSearchFilters);
@@ -290,6 +293,7 @@ function Filters() {
           ))}
         </select>
       </label>
+      <AuthorField value={filters.author} onChange={(author) => setFilters({ author })} />
       <label>
         Order{' '}
         <select

@@ -4,6 +4,7 @@ import { hitTarget } from '../../store/search-slice';
 import { coreBridge } from '../../../test-support/test-bridge';
 import { describeHit } from './SearchPanel';
 import { renderApp as renderWith } from '../../../test-support/render-app';
+import { authorsLibrary } from '../../../test-support/authors-library';
 
 const OMNISHAMBLES = '2014-05-07-omnishambles-update-48';
 
@@ -218,9 +219,51 @@ describe('the library search', () => {
 });
 
 describe('what a hit is and where it goes', () => {
+  it("narrows the results to an author, suggests the library's authors, and clears with the filters", async () => {
+    const { store } = await renderWith({ library: await authorsLibrary() });
+    openWithKeys();
+    type('rota');
+    await waitFor(() => expect(shownHits().length).toBe(3));
+    const author = within(dialog()).getByLabelText('Author') as HTMLInputElement;
+    await waitFor(() => expect(author.list).not.toBeNull());
+    expect(Array.from(author.list!.querySelectorAll('option')).map((o) => [o.value, o.textContent])).toEqual([
+      ['Jim Brown', '2 texts'],
+      ['Maggie Lyle', '2 texts'],
+      ['Anonymous', '1 text'],
+    ]);
+    fireEvent.change(author, { target: { value: 'jim brown' } });
+    await waitFor(() => expect(shownHits()).toEqual([{ post: 'The Weekend Rota', hits: ['Comment 1 by Jim Brown'] }]));
+    fireEvent.change(author, { target: { value: 'Maggie Lyle' } });
+    await waitFor(() =>
+      expect(shownHits()).toEqual([
+        { post: 'The Pilot Is Extended', hits: ['Comment 1 by Maggie Lyle'] },
+        { post: 'The Weekend Rota', hits: ['Comment 3 by Maggie Lyle'] },
+      ]),
+    );
+    fireEvent.change(author, { target: { value: 'Maggie' } });
+    await within(dialog()).findByText(/^Filters are on/);
+    fireEvent.click(within(dialog()).getByRole('button', { name: 'Clear filters' }));
+    expect(author.value).toBe('');
+    expect(store.getState().searchFilters.author).toBe('');
+    await waitFor(() => expect(shownHits().length).toBe(3));
+  });
+
+  it('offers no Author field for a library whose pages name nobody', async () => {
+    const { store } = await renderApp();
+    openWithKeys();
+    await waitFor(() => expect(store.getState().searchAuthorsStatus).toBe('ready'));
+    expect(within(dialog()).queryByLabelText('Author')).toBeNull();
+  });
+
   it('names posts, comments and articles', () => {
     expect(describeHit({ kind: 'post', ref: null, snippet: [] }, null)).toBe('Post');
     expect(describeHit({ kind: 'comment', ref: '3.2', snippet: [] }, null)).toBe('Comment 3.2');
+    expect(describeHit({ kind: 'comment', ref: '3.2', snippet: [], author: 'Jim Brown' }, null)).toBe(
+      'Comment 3.2 by Jim Brown',
+    );
+    expect(describeHit({ kind: 'post', ref: null, snippet: [], author: 'Maggie Lyle' }, null)).toBe(
+      'Post by Maggie Lyle',
+    );
     expect(describeHit({ kind: 'article', ref: 'x#a1', snippet: [] }, 'The Guardian')).toBe('Article: The Guardian');
     expect(describeHit({ kind: 'article', ref: 'x#a1', snippet: [] }, null)).toBe('Quoted article');
   });

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import type { Comment } from '../../../preload/api';
 import { commentPart } from '../../../main/core/shared/part-keys';
 import { useApp } from '../../store';
+import { formatDateTime } from '../../ui/format';
 import { TabStopContext, useTabStop } from '../../ui/tab-stop';
 import { feedPositions } from './feed';
 import { commentElementId, commentSegments } from './segments';
@@ -64,7 +65,8 @@ export function CommentContent({ comment, markedIds }: { comment: Comment; marke
         className={['comment-body', markedIds.has(elementId) ? 'marked' : '', flagged ? 'flagged' : '']
           .filter(Boolean)
           .join(' ')}
-        aria-label={`Comment ${comment.id}`}
+        // Who wrote it is said with it, as a page names them ("Comment 3 by Jim Brown").
+        aria-label={comment.author ? `Comment ${comment.id} by ${comment.author}` : `Comment ${comment.id}`}
         // The feed is flat: a reply says whose it is.
         aria-description={parent ? `Reply to comment ${parent}` : undefined}
         aria-posinset={position === undefined ? undefined : position + 1}
@@ -75,6 +77,11 @@ export function CommentContent({ comment, markedIds }: { comment: Comment; marke
         <header className="comment-header">
           <span className="comment-number">{comment.id}</span>
           {comment.author && <span className="comment-author">{comment.author}</span>}
+          {comment.time && (
+            <time className="comment-time" dateTime={comment.time}>
+              {formatDateTime(comment.time)}
+            </time>
+          )}
           <span className="comment-line">line {comment.line}</span>
           <CommentReadMark part={commentPart(comment.id)} />
           <CommentActions commentId={comment.id} />

@@ -1,6 +1,7 @@
 import './post-heading.css';
 import type { Post, SourceFormat } from '../../../preload/api';
 import { postLabel } from '../post-list/group-posts';
+import { formatDate, formatDateTime } from '../../ui/format';
 
 /** The post's title; for an untitled post its first words, in italics and said to be such. */
 export function PostHeading({ post }: { post: Pick<Post, 'title' | 'lead'> }) {
@@ -43,5 +44,33 @@ export function SourceFile({ sources }: { sources: { file: string; format: Sourc
         </ul>
       )}
     </details>
+  );
+}
+
+/**
+ * The line under the title: a draft's badge, the day (with the clock when the page gives the
+ * post's time), who wrote it, and its labels. Only what the page gives: a text copy of a
+ * single-post page shows its day alone.
+ */
+export function PostMeta({ post }: { post: Pick<Post, 'date' | 'time' | 'author' | 'labels' | 'draft'> }) {
+  return (
+    <>
+      <p className="post-date">
+        {post.draft && <span className="post-draft">Draft</span>}
+        {post.time && (!post.date || post.time.slice(0, 10) === post.date) ? (
+          <time dateTime={post.time}>{formatDateTime(post.time)}</time>
+        ) : (
+          <time dateTime={post.date ?? undefined}>{formatDate(post.date)}</time>
+        )}
+        {post.author && <span className="post-author">by {post.author}</span>}
+      </p>
+      {post.labels.length > 0 && (
+        <ul className="post-labels" aria-label="Labels">
+          {post.labels.map((label) => (
+            <li key={label}>{label}</li>
+          ))}
+        </ul>
+      )}
+    </>
   );
 }

@@ -7,7 +7,7 @@ import { SelectionToolbar } from '../annotations/SelectionToolbar';
 import { SelectionMode } from '../annotations/selection-mode';
 import { highlightOpeners } from '../annotations/selection';
 import { stillArriving, threadComplete } from '../../store/open-post';
-import { formatCommentCount, formatDate } from '../../ui/format';
+import { formatCommentCount } from '../../ui/format';
 import { CommentContent } from './CommentView';
 import { PostActions } from '../export/ThreadActions';
 import { registerRevealer, type RevealOptions, type RevealTarget } from './reveal';
@@ -15,7 +15,7 @@ import { estimateRowHeight } from './row-height';
 import { scrollToPlace } from './scroll-to-place';
 import { bodySegments, elementIdsOf, placeOf } from './segments';
 import { Segments } from './Segments';
-import { PostHeading, SourceFile } from './PostHeading';
+import { PostHeading, PostMeta, SourceFile } from './PostHeading';
 import { useReadingPlace } from './use-reading-place';
 import { useDwellRead } from './use-dwell-read';
 import { PostReadControls } from '../read-state/ReadMarks';
@@ -173,9 +173,7 @@ export function Thread() {
       <AnnotationEditor />
       <header className="post-header">
         <PostHeading post={post} />
-        <p className="post-date">
-          <time dateTime={post.date ?? undefined}>{formatDate(post.date)}</time>
-        </p>
+        <PostMeta post={post} />
         <SourceFile sources={detail.sources} />
         <div className="post-tools">
           <PostReadControls postId={post.id} />

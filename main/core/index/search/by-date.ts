@@ -1,7 +1,7 @@
 import type { IndexDb } from '../db';
 import { SHARD_SCHEMAS } from '../schema';
 import type { FtsQuery } from './query';
-import { filterConditions, PROBE, type RankedText, type SearchFilters } from './rank';
+import { authorRowids, filterConditions, filterList, PROBE, type RankedText, type SearchFilters } from './rank';
 import { statement } from './statements';
 import type { SearchHit } from '../types';
 
@@ -12,7 +12,7 @@ const WALK_LIMIT = 3000;
 /** Hits kept per post. */
 const HITS_PER_POST = 3;
 
-type Row = [number, string, SearchHit['kind'], string | null, string, string | null];
+type Row = [number, string, SearchHit['kind'], string | null, string, string | null, string | null];
 
 const toRanked = (r: Row, score: number): RankedText => ({
   rowid: r[0],
@@ -22,21 +22,23 @@ const toRanked = (r: Row, score: number): RankedText => ({
   ref: r[3],
   title: r[4],
   date: r[5],
+  author: r[6],
 });
 
 /** Every matching text of the library with its post, newest post first, in SQL (a rare search, or a long walk). */
 function allByDate(db: IndexDb, query: FtsQuery, filters: SearchFilters): RankedText[] {
   const { where, params } = filterConditions(filters);
-  const rows = SHARD_SCHEMAS.flatMap(
-    (shard) =>
-      statement(
-        db,
-        `SELECT f.rowid, d.post_id, d.kind, d.ref, p.title, p.date
-         FROM ${shard}.docs_fts f JOIN ${shard}.docs d ON d.rowid = f.rowid JOIN main.posts p ON p.id = d.post_id
-         WHERE docs_fts MATCH ?${where.map((w) => ` AND ${w}`).join('')}`,
-        true,
-      ).all(query.match, ...params) as Row[],
-  );
+  const rows = SHARD_SCHEMAS.flatMap((shard) => {
+    // An author's texts are looked up by rowid, not every match read (rank.ts authorRowids()).
+    const byAuthor = authorRowids(shard, filters);
+    return statement(
+      db,
+      `SELECT f.rowid, d.post_id, d.kind, d.ref, p.title, p.date, d.author
+       FROM ${shard}.docs_fts f JOIN ${shard}.docs d ON d.rowid = f.rowid JOIN main.posts p ON p.id = d.post_id
+       WHERE docs_fts MATCH ?${[...(byAuthor ? [byAuthor.sql] : []), ...where].map((w) => ` AND ${w}`).join('')}`,
+      true,
+    ).all(query.match, ...(byAuthor?.params ?? []), ...params) as Row[];
+  });
   // Newest post first (undated last), a post's texts in the order of its thread.
   rows.sort((a, b) => (b[5] ?? '').localeCompare(a[5] ?? '') || a[1].localeCompare(b[1]) || a[0] - b[0]);
   return rows.map((r, i) => toRanked(r, i));
@@ -57,27 +59,26 @@ export function matchesByDate(db: IndexDb, query: FtsQuery, filters: SearchFilte
           .all(query.match) as number[]
       ).length <= PROBE,
   );
-  if (few) return allByDate(db, query, filters);
-  const { where, params } = filterConditions(filters);
-  const postWhere = where.filter((w) => w.startsWith('p.'));
-  const postParams = params.slice(0, 0);
-  // Only the date conditions are on posts; the text conditions are applied to each match.
-  if (filters.from) postParams.push(filters.from);
-  if (filters.to) postParams.push(filters.to);
+  // An author's matches are read whole: walking the posts would read every post's matches to find theirs.
+  if (few || filters.author?.trim()) return allByDate(db, query, filters);
+  // The post's conditions pick the posts walked; the text's are applied to each match.
+  const conditions = filterList(filters);
+  const postWhere = conditions.filter((c) => c.on === 'post').map((c) => c.sql);
+  const postParams = conditions.filter((c) => c.on === 'post').flatMap((c) => c.params);
   const posts = statement(
     db,
     `SELECT p.id FROM main.posts p${postWhere.length ? ` WHERE ${postWhere.join(' AND ')}` : ''}
      ORDER BY p.date DESC, p.title LIMIT ? OFFSET ?`,
   ).pluck();
-  const textWhere = where.filter((w) => w.startsWith('d.'));
-  const textParams = params.slice(0, textWhere.length);
+  const textWhere = conditions.filter((c) => c.on === 'text').map((c) => c.sql);
+  const textParams = conditions.filter((c) => c.on === 'text').flatMap((c) => c.params);
   const ranges = SHARD_SCHEMAS.map((shard) =>
     statement(db, `SELECT min(rowid), max(rowid) FROM ${shard}.docs WHERE post_id = ?`, true),
   );
   const inRange = SHARD_SCHEMAS.map((shard) =>
     statement(
       db,
-      `SELECT f.rowid, d.post_id, d.kind, d.ref, p.title, p.date
+      `SELECT f.rowid, d.post_id, d.kind, d.ref, p.title, p.date, d.author
        FROM ${shard}.docs_fts f JOIN ${shard}.docs d ON d.rowid = f.rowid JOIN main.posts p ON p.id = d.post_id
        WHERE docs_fts MATCH ? AND f.rowid BETWEEN ? AND ?${textWhere.map((w) => ` AND ${w}`).join('')}
        ORDER BY f.rowid LIMIT ${HITS_PER_POST}`,

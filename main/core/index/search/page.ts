@@ -39,7 +39,7 @@ export function pageOfPosts(ranked: RankedText[], limit: number): PageGroup[] {
     }
     if (group.rowids.length < HITS_PER_POST) {
       group.rowids.push(row.rowid);
-      group.hits.push({ kind: row.kind, ref: row.ref ?? null, snippet: [] });
+      group.hits.push({ kind: row.kind, ref: row.ref ?? null, snippet: [], author: row.author ?? null });
     }
   }
   return [...groups.values()];

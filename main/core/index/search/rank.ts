@@ -34,6 +34,8 @@ export interface RankedText {
   ref: string | null;
   title: string;
   date: string | null;
+  /** Who wrote the text, when the page names them (docs.author). */
+  author: string | null;
   /** The text itself, when it was read for scoring (used for its snippet). */
   text?: { title: string; body: string };
 }
@@ -53,27 +55,47 @@ export interface Ranking {
   total: number | null;
 }
 
+/** One filter as an SQL condition over a text (`d`) or its post (`p`), with its parameters. */
+export interface FilterCondition {
+  on: 'text' | 'post';
+  sql: string;
+  params: unknown[];
+}
+
+/** The filters as SQL conditions, each with its own parameters (a date walk applies the post's and the text's apart: by-date.ts). */
+export function filterList(filters: SearchFilters): FilterCondition[] {
+  const list: FilterCondition[] = [];
+  if (filters.kinds?.length)
+    list.push({ on: 'text', sql: `d.kind IN (${filters.kinds.map(() => '?').join(',')})`, params: [...filters.kinds] });
+  if (filters.from) list.push({ on: 'post', sql: 'p.date >= ?', params: [filters.from] });
+  if (filters.to) list.push({ on: 'post', sql: 'p.date <= ?', params: [filters.to] });
+  if (filters.sourceKey) list.push({ on: 'text', sql: 'd.source_key = ?', params: [filters.sourceKey] });
+  const author = filters.author?.trim();
+  // NOCASE, as the docs_by_author index is built (schema.ts), so a rare author's texts are found through it.
+  if (author) list.push({ on: 'text', sql: 'd.author = ? COLLATE NOCASE', params: [author] });
+  return list;
+}
+
+/**
+ * The author filter as a condition on the full-text match (`f`): its texts' rowids, from the
+ * shard's author index. FTS5 then checks those rowids alone (a seek each) instead of reading every
+ * match of a common word and dropping the others; null without an author filter.
+ */
+export function authorRowids(shard: string, filters: SearchFilters): FilterCondition | null {
+  const author = filters.author?.trim();
+  return author
+    ? {
+        on: 'text',
+        sql: `f.rowid IN (SELECT rowid FROM ${shard}.docs INDEXED BY docs_by_author WHERE author = ? COLLATE NOCASE)`,
+        params: [author],
+      }
+    : null;
+}
+
 /** The filters as SQL conditions over the texts (`d`) and their posts (`p`), with their parameters in order. */
 export function filterConditions(filters: SearchFilters): { where: string[]; params: unknown[] } {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (filters.kinds?.length) {
-    where.push(`d.kind IN (${filters.kinds.map(() => '?').join(',')})`);
-    params.push(...filters.kinds);
-  }
-  if (filters.from) {
-    where.push('p.date >= ?');
-    params.push(filters.from);
-  }
-  if (filters.to) {
-    where.push('p.date <= ?');
-    params.push(filters.to);
-  }
-  if (filters.sourceKey) {
-    where.push('d.source_key = ?');
-    params.push(filters.sourceKey);
-  }
-  return { where, params };
+  const list = filterList(filters);
+  return { where: list.map((c) => c.sql), params: list.flatMap((c) => c.params) };
 }
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -176,7 +198,7 @@ function describe(
   const { where, params } = filterConditions(filters);
   const rows = statement(
     db,
-    `SELECT d.rowid, d.post_id, d.kind, d.ref, p.title, p.date
+    `SELECT d.rowid, d.post_id, d.kind, d.ref, p.title, p.date, d.author
      FROM ${shard}.docs d JOIN main.posts p ON p.id = d.post_id
      WHERE d.rowid IN (SELECT value FROM json_each(?))${where.map((w) => ` AND ${w}`).join('')}`,
     true,
@@ -187,6 +209,7 @@ function describe(
     string | null,
     string,
     string | null,
+    string | null,
   ][];
   return rows.map((r) => ({
     rowid: r[0],
@@ -196,6 +219,7 @@ function describe(
     ref: r[3],
     title: r[4],
     date: r[5],
+    author: r[6],
     ...(texts?.has(r[0]) ? { text: texts.get(r[0])! } : {}),
   }));
 }
@@ -283,7 +307,7 @@ function rankInSql(db: IndexDb, shard: string, query: FtsQuery, filters: SearchF
   const { where, params } = filterConditions(filters);
   const rows = statement(
     db,
-    `SELECT f.rowid, bm25(docs_fts, 5.0, 1.0) AS score, d.post_id, d.kind, d.ref, p.title, p.date
+    `SELECT f.rowid, bm25(docs_fts, 5.0, 1.0) AS score, d.post_id, d.kind, d.ref, p.title, p.date, d.author
      FROM ${shard}.docs_fts f JOIN ${shard}.docs d ON d.rowid = f.rowid JOIN main.posts p ON p.id = d.post_id
      WHERE docs_fts MATCH ?${where.map((w) => ` AND ${w}`).join('')} ORDER BY score LIMIT ?`,
     true,
@@ -296,6 +320,7 @@ function rankInSql(db: IndexDb, shard: string, query: FtsQuery, filters: SearchF
     ref: r[4] as string | null,
     title: r[5] as string,
     date: r[6] as string | null,
+    author: r[7] as string | null,
   }));
 }
 
@@ -364,6 +389,29 @@ function rankShard(
     if (!element.prefix)
       for (const token of element.tokens) if (!lists.has(token)) lists.set(token, listOf(db, shard, token));
   const stats = shardStats(db, shard);
+
+  // An author's matches, when no more than a probe's: found through their texts' rowids and
+  // scored here (FTS5's bm25 would first count every text holding each word).
+  const byAuthor = authorRowids(shard, filters);
+  if (byAuthor) {
+    const { where, params } = filterConditions(filters);
+    const found = statement(
+      db,
+      `SELECT f.rowid FROM ${shard}.docs_fts f JOIN ${shard}.docs d ON d.rowid = f.rowid JOIN main.posts p ON p.id = d.post_id
+       WHERE docs_fts MATCH ? AND ${[byAuthor.sql, ...where].join(' AND ')} LIMIT ${PROBE + 1}`,
+    )
+      .pluck()
+      .all(query.match, ...byAuthor.params, ...params) as number[];
+    if (found.length <= PROBE) {
+      const holding = elements.map((e) =>
+        e.prefix
+          ? Math.max(found.length, ...listsOfPrefix(db, shard, e.tokens[0]!).map((l) => l.df))
+          : holdingOf(db, shard, e, lists),
+      );
+      const { scored, texts } = scoreTexts(readTexts(db, shard, found), elements, holding, stats, false);
+      return { ranked: describe(db, shard, scored, {}, texts), method: 'all', matches: found.length };
+    }
+  }
 
   // A word or prefix alone: its lists say how much it weighs in each of their texts (a word's
   // list is its best texts, so this is exact); a word with no list is held by few texts, which

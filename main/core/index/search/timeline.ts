@@ -10,7 +10,7 @@ import { fillMonths, monthOf, type MonthCount, type SearchTimeline } from '../..
 import type { IndexDb } from '../db';
 import { SHARD_SCHEMAS, SHARDS } from '../schema';
 import { toFtsQuery } from './query';
-import { filterConditions, type SearchFilters } from './rank';
+import { authorRowids, filterConditions, type SearchFilters } from './rank';
 import { statement } from './statements';
 
 /** A post's date as a number: 20140315 for "2014-03-15", 0 when undated. */
@@ -147,25 +147,31 @@ function dayLookup(db: IndexDb): DayLookup {
   return lookup;
 }
 
+/** Whether a filter needs each matching text's row of `docs` (its source or author). */
+const readsRows = (filters: SearchFilters) => !!(filters.sourceKey || filters.author?.trim());
+
 /**
- * The rowids of one shard's texts that match, narrowed by source (and kind) when asked: that
- * needs a text's row of `docs`, so only then is it read.
+ * The rowids of one shard's texts that match, narrowed by source or author (and kind) when
+ * asked: that needs a text's row of `docs`, so only then is it read.
  */
 function matchingRowids(db: IndexDb, shard: string, match: string, filters: SearchFilters): number[] {
   const { where, params } = filterConditions(
-    filters.sourceKey ? { kinds: filters.kinds, sourceKey: filters.sourceKey } : {},
+    readsRows(filters) ? { kinds: filters.kinds, sourceKey: filters.sourceKey, author: filters.author } : {},
   );
+  // An author's texts are looked up by rowid, not every match read (rank.ts authorRowids()).
+  const byAuthor = authorRowids(shard, filters);
+  if (byAuthor) where.unshift(byAuthor.sql);
   const sql = where.length
     ? `SELECT f.rowid FROM ${shard}.docs_fts f JOIN ${shard}.docs d ON d.rowid = f.rowid WHERE docs_fts MATCH ? AND ${where.join(' AND ')}`
     : `SELECT rowid FROM ${shard}.docs_fts WHERE docs_fts MATCH ?`;
   return statement(db, sql, true)
     .pluck()
-    .all(match, ...params) as number[];
+    .all(match, ...(byAuthor?.params ?? []), ...params) as number[];
 }
 
 /**
  * How many texts match the search in each month, by the date of their post, over the whole
- * library: the same words and filters as search() (kinds, From and To dates, source), every
+ * library: the same words and filters as search() (kinds, From and To dates, source, author), every
  * match counted. Months between the first and last with a match are there with 0.
  * Never throws on what a user types.
  */
@@ -180,8 +186,8 @@ export function searchTimeline(db: IndexDb, input: string, filters: SearchFilter
   const bounded = from > 0 || to < Infinity;
   // Counted per month from the library's first: 201403 - 201001 (a few gaps between years cost nothing).
   const perMonth = new Int32Array(lookup.lastMonth - lookup.firstMonth + 1);
-  // Narrowed by kind alone: through the kinds lookup (a source filter reads the texts' rows anyway).
-  const byKind = filters.kinds?.length && !filters.sourceKey ? kindLookup(db, lookup) : null;
+  // Narrowed by kind alone: through the kinds lookup (a source or author filter reads the texts' rows anyway).
+  const byKind = filters.kinds?.length && !readsRows(filters) ? kindLookup(db, lookup) : null;
   const wanted = [false, ...Object.keys(KIND_CODES).map((kind) => !!filters.kinds?.includes(kind as never))];
   let undated = 0;
   SHARD_SCHEMAS.forEach((shard, index) => {
