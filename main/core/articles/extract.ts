@@ -524,8 +524,12 @@ function linkWithReplies(comment: Comment): Draft | null {
       evidence.push(`the comment names ${mention.text}`);
     }
   }
-  const title = titleFromUrl(url);
-  if (title) evidence.push('title from the URL');
+  // The pasted text's own headline beats the URL's slug ("uk-wales-50712345").
+  const first = parts[0]!;
+  const headline = titleOf(first, { from: 0, to: first.lines.length - 1, evidence: [] }).title;
+  const title = headline ?? titleFromUrl(url);
+  if (headline) evidence.push('title from the headline line of the pasted text');
+  else if (title) evidence.push('title from the URL');
   return {
     kind: 'article',
     source,

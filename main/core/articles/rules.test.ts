@@ -1242,3 +1242,29 @@ describe('rule: the source table is consistent', () => {
     expect(wrong).toEqual([]);
   });
 });
+
+describe('rule: a title never comes from an id in the URL', () => {
+  it('a slug that is a section and an id ("uk-wales-50712345") gives no title to a link', () => {
+    const seed = post(['A short post.'], [['https://www.bbc.co.uk/news/uk-wales-50712345']]);
+    expect(links(extract(seed))[0]).toMatchObject({ kind: 'link', title: null });
+  });
+
+  it('a trailing id is dropped from a readable slug', () => {
+    const seed = post(
+      ['A short post.'],
+      [['https://www.example.co.uk/news/hostel-places-cut-by-a-third-a7412345.html']],
+    );
+    expect(links(extract(seed))[0]).toMatchObject({ title: 'Hostel places cut by a third' });
+  });
+
+  it("the pasted text's headline line beats the URL for a link whose replies hold the text", () => {
+    const url = 'https://www.bbc.co.uk/news/uk-wales-50712345';
+    const seed = post(
+      ['A short post.'],
+      [{ lines: [url], replies: [['Hostel Places Cut By A Third', '', P1, '', P2]] }],
+    );
+    const article = only(extract(seed));
+    expect(article).toMatchObject({ url, title: 'Hostel Places Cut By A Third' });
+    expect(article.evidence).toContain('title from the headline line of the pasted text');
+  });
+});
