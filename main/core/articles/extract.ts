@@ -1,5 +1,6 @@
 import type { Comment, Post } from '../parse';
 import {
+  byline,
   isAddressee,
   isColonIntro,
   isDashIntro,
@@ -243,11 +244,11 @@ function isWritersOwnList(part: Part, run: Run, intro: string): boolean {
   return voice >= 2;
 }
 
-/** A headline as the first line of pasted text, skipping an addressee line ("TO: NAPO MEMBERS"). */
+/** A headline as the first line of pasted text, skipping an addressee line ("TO: NAPO MEMBERS") or a byline. */
 function titleOf(part: Part, run: Run): { title: string | null; evidence: string | null } {
   const lines = nonBlank(part, run.from, run.to).map((i) => part.lines[i]!.text.trim());
   let first = 0;
-  if (lines[0] && isAddressee(lines[0])) first = 1;
+  if (lines[0] && (isAddressee(lines[0]) || byline(lines[0]))) first = 1;
   const candidate = lines[first];
   if (candidate && lines.length > first + 1 && isHeadline(candidate) && !CONTINUED.test(candidate))
     return {
@@ -257,22 +258,43 @@ function titleOf(part: Part, run: Run): { title: string | null; evidence: string
   return { title: null, evidence: null };
 }
 
-/** Who pasted text is from, best evidence first: the intro, a sign-off, its first sentence. */
+/** An author line among the first lines of pasted text ("By Jane Smith", "Ian Lawrence, General Secretary"). */
+function bylineOf(text: string): string | null {
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .slice(0, 3);
+  for (const line of lines) {
+    const name = byline(line);
+    if (name) return name;
+  }
+  return null;
+}
+
+/**
+ * Who pasted text is from, best evidence first: the intro, a sign-off or a byline, its first
+ * sentence. A person who signs or bylines a text the intro credits to a body ("from Napo HQ",
+ * "the view from HMPPS") or to someone unnamed ("an email from a reader") is its source, with
+ * the body's site kept.
+ */
 function attribute(intro: string | null, text: string): { source: Source; evidence: string[] } {
   const evidence: string[] = [];
   const fromIntro = intro ? sourceFromIntro(intro) : null;
   const signed = signOff(text.split('\n').slice(-4));
+  const author = signed?.name ?? bylineOf(text);
+  const how = signed ? `source from the sign-off "${author}"` : `source from the byline "${author}"`;
   if (
     fromIntro &&
-    signed &&
-    (fromIntro.strength === 'mentioned' || fromIntro.source.kind === 'organisation') &&
-    !knownSource(signed.name)
+    author &&
+    (fromIntro.strength === 'mentioned' ||
+      fromIntro.source.kind === 'organisation' ||
+      (fromIntro.source.kind === 'person' && fromIntro.source.name === null)) &&
+    !knownSource(author)
   ) {
     // A circular "from Napo HQ" signed "Ian Lawrence" is Ian Lawrence's: the body publishes, the person writes.
-    return {
-      source: { name: signed.name, kind: 'person', site: null },
-      evidence: [fromIntro.evidence, `source from the sign-off "${signed.name}"`],
-    };
+    const site = fromIntro.source.kind === 'organisation' ? fromIntro.source.site : null;
+    return { source: { name: author, kind: 'person', site }, evidence: [fromIntro.evidence, how] };
   }
   if (fromIntro) {
     evidence.push(fromIntro.evidence);
@@ -280,11 +302,7 @@ function attribute(intro: string | null, text: string): { source: Source; eviden
       evidence.push(`signed off by ${signed.name}`);
     return { source: fromIntro.source, evidence };
   }
-  if (signed)
-    return {
-      source: { name: signed.name, kind: 'person', site: null },
-      evidence: [`source from the sign-off "${signed.name}"`],
-    };
+  if (author) return { source: { name: author, kind: 'person', site: null }, evidence: [how] };
   const opening = sourceFromOpening(text);
   if (opening) return { source: opening.source, evidence: [opening.evidence] };
   return { source: UNKNOWN, evidence: ['source unknown'] };

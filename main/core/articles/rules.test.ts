@@ -1243,6 +1243,64 @@ describe('rule: the source table is consistent', () => {
   });
 });
 
+describe('rule: a byline names who wrote the article', () => {
+  it('"By NAME" under the headline: the person, when the intro names only a body', () => {
+    const seed = post([
+      'The latest briefing from Napo HQ:-',
+      '',
+      'Hostel Closures: What Members Need To Know',
+      'By Dominic Ashworth',
+      '',
+      P1,
+      '',
+      P2,
+    ]);
+    const article = only(extract(seed));
+    expect(article.source).toMatchObject({ name: 'Dominic Ashworth', kind: 'person', site: 'napo.org.uk' });
+    expect(article.title).toBe('Hostel Closures: What Members Need To Know');
+    expect(article.evidence).toContain('source from the byline "Dominic Ashworth"');
+  });
+
+  it('"NAME, Role" as the first line is a byline and never the title', () => {
+    const seed = post(['This came round by email:-', '', 'Dominic Ashworth, Branch Secretary', '', P1, '', P2]);
+    const article = only(extract(seed));
+    expect(article.source).toMatchObject({ name: 'Dominic Ashworth', kind: 'person' });
+    expect(article.title).toBeNull();
+  });
+
+  it("an outlet named in the intro stays the source over its journalist's byline", () => {
+    const seed = post(['A piece in the Guardian this morning:-', '', 'By Dominic Ashworth', '', P1, '', P2]);
+    expect(only(extract(seed)).source.name).toBe('The Guardian');
+  });
+});
+
+describe('rule: who an article is from, named by role or not named at all', () => {
+  it('"from Napo\'s General Secretary NAME" is the person, with the body\'s site', () => {
+    const seed = post(["Here's the message from Napo's General Secretary Rhiannon Yates:-", '', P1, '', P2]);
+    expect(only(extract(seed)).source).toEqual({ name: 'Rhiannon Yates', kind: 'person', site: 'napo.org.uk' });
+  });
+
+  it('"by the chief inspector, NAME" is the person', () => {
+    const seed = post(['A statement by the chief inspector, Rhiannon Yates:-', '', P1, '', P2]);
+    expect(only(extract(seed)).source).toMatchObject({ name: 'Rhiannon Yates', kind: 'person' });
+  });
+
+  it('"an email from a reader" is a person nobody names', () => {
+    const seed = post(["and here's an email from a reader:-", '', P1, '', P2]);
+    expect(only(extract(seed)).source).toEqual({ name: null, kind: 'person', site: null });
+  });
+
+  it('"passed on by a colleague" is not who wrote it', () => {
+    const seed = post(["I've had this passed on by a colleague in the North East:-", '', P1, '', P2]);
+    expect(only(extract(seed)).source.kind).toBe('unknown');
+  });
+
+  it('an unnamed reader who signs the text is named by the signature', () => {
+    const seed = post(['A reader writes:-', '', P1, '', P2, '', '', 'Marcus Ilori']);
+    expect(only(extract(seed)).source).toMatchObject({ name: 'Marcus Ilori', kind: 'person' });
+  });
+});
+
 describe('rule: a title never comes from an id in the URL', () => {
   it('a slug that is a section and an id ("uk-wales-50712345") gives no title to a link', () => {
     const seed = post(['A short post.'], [['https://www.bbc.co.uk/news/uk-wales-50712345']]);
