@@ -230,6 +230,29 @@ export function signOff(lines: string[]): { name: string; lineCount: number } | 
   return found && { name: found.name, lineCount: found.lineCount };
 }
 
+/** "Dear colleague,", "Dear all", "Hi everyone,": the line a letter opens with. */
+export const isSalutation = (line: string): boolean => /^(?:dear|hi|hello)\b[^.!?]{0,60}[,:]?$/i.test(line.trim());
+
+/** "Regards", "Best wishes,", "Yours sincerely", "In solidarity": the line before a letter's signature. */
+const VALEDICTION =
+  /^(?:(?:with\s+)?(?:best|kind|warm|warmest|many|all\s+good)\s+(?:wishes|regards|thanks)|(?:kind\s+)?regards|best|yours(?:\s+(?:sincerely|faithfully|truly|ever|in\s+solidarity))?|(?:sincerely|faithfully)(?:\s+yours)?|in\s+solidarity|(?:many\s+)?thanks(?:\s+again)?|thank\s+you|all\s+the\s+best|take\s+care)[,.!]?$/i;
+
+/**
+ * Does this paragraph (its lines) close a letter, so that text after it is no longer the
+ * letter's? It ends with a signature: a name after a valediction ("Regards," / "Karen Holt"), a
+ * name with a role ("Gareth Pryce" / "Divisional Director, Wales", "Ian Lawrence, General
+ * Secretary"), or, in a letter that opened "Dear …", a name alone.
+ */
+export function endsLetter(lines: string[], letter: boolean): boolean {
+  const found = signOffOf(lines);
+  if (!found) return false;
+  const trimmed = lines.map((l) => l.trim()).filter(Boolean);
+  const before = trimmed[trimmed.length - found.lineCount - 1];
+  if (before !== undefined && VALEDICTION.test(before)) return true;
+  if (found.role && ROLE_WORD.test(found.role)) return true;
+  return letter && trimmed.length === found.lineCount;
+}
+
 /** "By Jane Smith", "By Jane Smith, Chief Inspector", "Ian Lawrence, General Secretary": an author line at the top of a text. */
 export function byline(line: string): string | null {
   const text = line.trim();

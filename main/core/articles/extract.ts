@@ -1,8 +1,10 @@
 import type { Comment, Post } from '../parse';
 import {
   byline,
+  endsLetter,
   isAddressee,
   isColonIntro,
+  isSalutation,
   isDashIntro,
   isHeadline,
   isStrongColonIntro,
@@ -16,6 +18,7 @@ import { findQuoteCandidates, wholeLineQuotes, type LineSet, type QuoteCandidate
 import { asSource, findMentions, knownSource, sourceOfUrl } from './sources';
 import { bodyPart, commentPart, CLOSE_QUOTE, OPEN_QUOTE, spanOf, spanText, wordCount, type Part } from './text';
 import { findUrls, isOnlyUrl, titleFromUrl } from './urls';
+import { addToVoice, emptyVoice, writerResumes } from './voice';
 import type { Article, ArticleLocation, InternalQuote, PostArticles, Source, TextSpan } from './types';
 
 const UNKNOWN: Source = { name: null, kind: 'unknown', site: null };
@@ -98,15 +101,40 @@ function signOffFrom(part: Part, from: number): number | null {
   return found && found.lineCount === rest.length ? rest[rest.length - 1]! : null;
 }
 
+/** Texts written in someone's own voice: after an intro naming one, "I" in the text is theirs. */
+const OWN_VOICE_TEXT =
+  /\b(?:letter|e-?mail|message|blog(?:\s+post)?|post|column|diary|account|testimony|speech|memo|note|tweet|open letter)s?\b/i;
+
+/** What an intro says of the voice to come: a person's text, or a letter, email or blog post, speaks as "I". */
+function introducedVoice(intro: string | null) {
+  const voice = emptyVoice();
+  if (!intro) return voice;
+  if (sourceFromIntro(intro)?.source.kind === 'person') voice.me = voice.personal = true;
+  else if (OWN_VOICE_TEXT.test(intro)) voice.personal = true;
+  return voice;
+}
+
+/** The lines of the paragraph that starts at line `from` (up to the next blank line), joined. */
+const paragraphAt = (part: Part, from: number): string => {
+  const lines: string[] = [];
+  for (let k = from; k < part.lines.length && !part.lines[k]!.blank; k++) lines.push(part.lines[k]!.text.trim());
+  return lines.join(' ');
+};
+
 /**
  * The pasted text that starts at line `start`: up to the next intro line, a gap of two or more
  * blank lines (the writer's own words resuming; a "(cont)" line or a sign-off after the gap
- * still belongs), a comment's own quote of the thread, or the end of the part.
+ * still belongs), a letter's sign-off with more text after it, a paragraph in the writer's
+ * voice after a single blank line (see writerResumes), a comment's own quote of the thread, or
+ * the end of the part.
  */
-function plainRun(part: Part, start: number, stops: LineSet): Run {
+function plainRun(part: Part, start: number, stops: LineSet, intro: string | null = null): Run {
   const evidence: string[] = [];
   let last = start;
   let blanks = 0;
+  const voice = introducedVoice(intro);
+  let paragraph: string[] = [part.lines[start]!.text.trim()];
+  const letter = isSalutation(part.lines[start]!.text);
   for (let k = start + 1; k < part.lines.length; k++) {
     const line = part.lines[k]!;
     if (line.blank) {
@@ -135,7 +163,22 @@ function plainRun(part: Part, start: number, stops: LineSet): Run {
       evidence.push("ends at a gap where the writer's own words resume");
       return { from: start, to: last, evidence };
     }
+    if (blanks) {
+      if (endsLetter(paragraph, letter)) {
+        evidence.push("ends after the letter's sign-off");
+        return { from: start, to: last, evidence };
+      }
+      // Line by line: pasted text written without blank lines is one line per paragraph.
+      for (const written of paragraph) addToVoice(voice, written);
+      paragraph = [];
+      const resumes = CONTINUED.test(text) ? null : writerResumes(voice, paragraphAt(part, k));
+      if (resumes) {
+        evidence.push(`ends where the writer's voice resumes (${resumes})`);
+        return { from: start, to: last, evidence };
+      }
+    }
     if (CONTINUED.test(text)) evidence.push('"(cont)" continues it');
+    paragraph.push(text);
     last = k;
     blanks = 0;
   }
@@ -427,7 +470,8 @@ function scanPart(part: Part, stops: LineSet): Draft[] {
       const start = nextNonBlank(part, i + 1);
       if (start < part.lines.length && !dashHeadline(part.lines[start]!.text)) {
         const run =
-          (OPEN_QUOTE.test(part.lines[start]!.text.trim()) && quotedRun(part, start)) || plainRun(part, start, stops);
+          (OPEN_QUOTE.test(part.lines[start]!.text.trim()) && quotedRun(part, start)) ||
+          plainRun(part, start, stops, text);
         if (
           (dashIntro || (isProse(part, run) && !opensInFirstPerson(part, run))) &&
           !isWritersOwnList(part, run, text)

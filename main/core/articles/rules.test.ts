@@ -1243,6 +1243,146 @@ describe('rule: the source table is consistent', () => {
   });
 });
 
+describe("rule: pasted text ends where the writer's voice resumes after a single blank line", () => {
+  // First-person text standing in for a pasted testimony (a reader's letter to a paper).
+  const TESTIMONY = [
+    'When my order ended I was handed a leaflet and told to ring a number that nobody ever answered. My last officer had left the month before and nobody had been given my case.',
+    'I went back to the office twice to ask who my new officer would be. Both times the receptionist took my name and said someone would write to me, and both times nobody did.',
+  ];
+
+  it('ends at an "I" paragraph after a report in the third person', () => {
+    const own = "I'm told the same thing happened in two other counties last winter, and nobody was sacked.";
+    const seed = post(['This came round by email:-', '', P1, '', P2, '', own]);
+    const article = only(extract(seed));
+    expect(article.spans[0]).toMatchObject({ line: seed.lineOf(P1), endLine: seed.lineOf(P2) });
+    expect(article.evidence.some((e) => e.startsWith("ends where the writer's voice resumes"))).toBe(true);
+  });
+
+  it('ends at a paragraph that looks back at the pasted pieces, after first-person text', () => {
+    const own =
+      'Two pieces, and the same message in both: the people on the receiving end saw this coming long before anyone else.';
+    const seed = post([
+      'And this from a small blog run by a former client:-',
+      '',
+      ...[TESTIMONY[0]!, '', TESTIMONY[1]!],
+      '',
+      own,
+    ]);
+    const article = only(extract(seed));
+    expect(article.spans[0]).toMatchObject({ line: seed.lineOf(TESTIMONY[0]!), endLine: seed.lineOf(TESTIMONY[1]!) });
+  });
+
+  it('ends at a question that answers the pasted text ("So what does this tell us?")', () => {
+    const own = 'So what does this tell us? Mostly that the review was written by people who have never run a hostel.';
+    const seed = post(['This came round by email:-', '', P3, '', P4, '', own]);
+    expect(only(extract(seed)).spans[0]).toMatchObject({ line: seed.lineOf(P3), endLine: seed.lineOf(P4) });
+  });
+
+  it('ends at a paragraph that opens with a contraction after a formal notice', () => {
+    const own = "It's difficult to see what else the staff could have been expected to do about any of it.";
+    const seed = post(['The notice went out to all offices on Monday:-', '', P5, '', P6, '', own]);
+    expect(only(extract(seed)).spans[0]).toMatchObject({ line: seed.lineOf(P5), endLine: seed.lineOf(P6) });
+  });
+
+  it('ends at "Discuss."', () => {
+    const seed = post(['This came round by email:-', '', P1, '', P2, '', 'Discuss.']);
+    expect(only(extract(seed)).spans[0]).toMatchObject({ line: seed.lineOf(P1), endLine: seed.lineOf(P2) });
+  });
+
+  it('runs on over first-person paragraphs of a letter that opens "Dear colleagues,"', () => {
+    const mine =
+      'I know many of you have been waiting for this news, and I am grateful for your patience while the details were settled.';
+    const seed = post([
+      'The regional office sent this round today:-',
+      '',
+      'Dear colleagues,',
+      '',
+      P1,
+      '',
+      P2,
+      '',
+      mine,
+    ]);
+    expect(only(extract(seed)).spans[0]).toMatchObject({
+      line: seed.lineOf('Dear colleagues,'),
+      endLine: seed.lineOf(mine),
+    });
+  });
+
+  it('runs on over first-person paragraphs when the intro names the person writing', () => {
+    const mine = 'I want to thank every member who gave up an evening to come to the meetings this spring.';
+    const seed = post(['The latest from Jo Pettigrew, Branch Secretary:-', '', P1, '', P2, '', mine]);
+    expect(only(extract(seed)).spans[0]).toMatchObject({ line: seed.lineOf(P1), endLine: seed.lineOf(mine) });
+  });
+
+  it('runs on over quoted speech in the first person', () => {
+    const speech =
+      '"I have never seen morale this low," one officer said. The union said it would raise the figures with ministers next week.';
+    const seed = post(['This came round by email:-', '', P1, '', P2, '', speech]);
+    expect(only(extract(seed)).spans[0]).toMatchObject({ line: seed.lineOf(P1), endLine: seed.lineOf(speech) });
+  });
+
+  it('runs on over a subheading of an article that has subheadings ("So where next?")', () => {
+    const seed = post(['This came round by email:-', '', P1, '', 'Staffing', '', P2, '', 'So where next?', '', P3]);
+    expect(only(extract(seed)).spans[0]).toMatchObject({ line: seed.lineOf(P1), endLine: seed.lineOf(P3) });
+  });
+});
+
+describe("rule: a letter's sign-off ends it and names who wrote it", () => {
+  const OWN = "That's the official line, anyway. We'll see how long it lasts.";
+
+  it('"Dear colleague," … "Regards," and a name: ends at the name, which is the source', () => {
+    const seed = post([
+      'Passed on by a reader this afternoon:-',
+      '',
+      'Dear colleague,',
+      '',
+      P1,
+      '',
+      P2,
+      '',
+      'Regards,',
+      'Marcus Ilori',
+      '',
+      OWN,
+    ]);
+    const article = only(extract(seed));
+    expect(article.spans[0]).toMatchObject({
+      line: seed.lineOf('Dear colleague,'),
+      endLine: seed.lineOf('Marcus Ilori'),
+    });
+    expect(article.source).toEqual({ name: 'Marcus Ilori', kind: 'person', site: null });
+    expect(article.title).toBeNull();
+    expect(article.evidence).toContain("ends after the letter's sign-off");
+  });
+
+  it("a name and role after a message from a body: the person, with the body's site kept", () => {
+    const seed = post([
+      'And here is the view from Napo HQ:-',
+      '',
+      P3,
+      '',
+      P4,
+      '',
+      'Joanna Pettigrew',
+      'Assistant General Secretary',
+      '',
+      OWN,
+    ]);
+    const article = only(extract(seed));
+    expect(article.spans[0]).toMatchObject({
+      line: seed.lineOf(P3),
+      endLine: seed.lineOf('Assistant General Secretary'),
+    });
+    expect(article.source).toEqual({ name: 'Joanna Pettigrew', kind: 'person', site: 'napo.org.uk' });
+  });
+
+  it('a short line that is not a signature does not end a report', () => {
+    const seed = post(['This came round by email:-', '', P1, '', 'Hostel Review', '', P2]);
+    expect(only(extract(seed)).spans[0]).toMatchObject({ line: seed.lineOf(P1), endLine: seed.lineOf(P2) });
+  });
+});
+
 describe('rule: a byline names who wrote the article', () => {
   it('"By NAME" under the headline: the person, when the intro names only a body', () => {
     const seed = post([
