@@ -1284,6 +1284,22 @@ describe("rule: pasted text ends where the writer's voice resumes after a single
     expect(only(extract(seed)).spans[0]).toMatchObject({ line: seed.lineOf(P5), endLine: seed.lineOf(P6) });
   });
 
+  it('ends at an "I" paragraph after a bylined report (a byline does not make "I" the report\'s)', () => {
+    const own = "I'm told the staff heard about it from a notice on the kitchen door.";
+    const seed = post(['A piece in the Guardian this morning:-', '', 'By Dominic Ashworth', '', P1, '', P2, '', own]);
+    expect(only(extract(seed)).spans[0]).toMatchObject({ line: seed.lineOf('By Dominic'), endLine: seed.lineOf(P2) });
+  });
+
+  it('ends at a look back after a single short paragraph of pasted text', () => {
+    const own = 'Two letters like that from one office in a month. Somebody upstairs should be worried.';
+    const seed = post(['A colleague writes:-', '', 'I am not leaving yet, but I have started looking.', '', own]);
+    const article = only(extract(seed));
+    expect(article.spans[0]).toMatchObject({
+      line: seed.lineOf('I am not leaving'),
+      endLine: seed.lineOf('I am not leaving'),
+    });
+  });
+
   it('ends at "Discuss."', () => {
     const seed = post(['This came round by email:-', '', P1, '', P2, '', 'Discuss.']);
     expect(only(extract(seed)).spans[0]).toMatchObject({ line: seed.lineOf(P1), endLine: seed.lineOf(P2) });

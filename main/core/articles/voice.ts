@@ -2,7 +2,7 @@
  * Where pasted text gives way to the writer again after a single blank line: nothing marks the
  * change but the voice. The paragraph after the gap is compared with the pasted text before it.
  */
-import { byline, isSalutation } from './attribution';
+import { isSalutation } from './attribution';
 
 /** Speech in quote marks ("…", “…”) is someone quoted, not the voice of the text around it. */
 const QUOTED_SPEECH = /["“][^"“”]*(?:["”]|$)/g;
@@ -62,12 +62,12 @@ export const emptyVoice = (): PastedVoice => ({
 
 /**
  * Adds one paragraph of pasted text (its lines joined) to its voice. A headline line and a
- * salutation ("Dear colleague,") or byline ("By Jane Smith") are not prose; they mark a text
- * whose first person is its author's.
+ * salutation ("Dear colleague,") is not prose; it marks a letter, whose first person is the
+ * letter's own.
  */
 export function addToVoice(voice: PastedVoice, paragraph: string): PastedVoice {
   const text = paragraph.trim();
-  if (isSalutation(text) || byline(text)) {
+  if (isSalutation(text)) {
     voice.me = voice.personal = true;
     return voice;
   }
@@ -85,7 +85,7 @@ export function addToVoice(voice: PastedVoice, paragraph: string): PastedVoice {
   return voice;
 }
 
-/** Pasted text shows its voice in this many paragraphs of prose and characters; before that, no paragraph is judged against it. */
+/** Pasted text shows its voice in this many paragraphs of prose and characters; before that, only a look back or words to readers end it. */
 const MIN_VOICE_PARAGRAPHS = 2;
 const MIN_VOICE = 300;
 
@@ -101,10 +101,12 @@ const MIN_VOICE = 300;
  * - "we" where the pasted text is a report (1);
  * - a question where the pasted text asks none (1); an opener that answers what came before ("So",
  *   "Well", "Enough") (1).
- * Returns the reason, or null when the pasted text goes on.
+ * The first two need one paragraph of pasted text before; the others compare with its voice, so
+ * they wait for two paragraphs and 300 characters of it. Returns the reason, or null when the
+ * pasted text goes on.
  */
 export function writerResumes(before: PastedVoice, paragraph: string): string | null {
-  if (before.paragraphs < MIN_VOICE_PARAGRAPHS || before.length < MIN_VOICE) return null;
+  if (!before.paragraphs) return null;
   // A short line in an article that has subheadings is its next subheading ("So where next?").
   if (before.subheadings && isSubheading(paragraph.trim()) && paragraph.length <= 60) return null;
   const said = withoutSpeech(paragraph.trim());
@@ -119,6 +121,9 @@ export function writerResumes(before: PastedVoice, paragraph: string): string | 
     points += 2;
     reasons.push("speaks to the blog's readers");
   }
+  // The other signs contrast the paragraph with the pasted text, which takes a few lines to show its voice.
+  if (before.paragraphs < MIN_VOICE_PARAGRAPHS || before.length < MIN_VOICE)
+    return points >= 2 ? reasons.join(', ') : null;
   if (!before.me && ME.test(said)) {
     points += before.personal ? 1 : 2;
     reasons.push('says "I" where the pasted text does not');
