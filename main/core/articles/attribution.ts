@@ -106,11 +106,25 @@ function publishedBy(intro: string): Attribution | null {
   return null;
 }
 
+/** The last intros asked about: an intro is asked several times (where a run ends, its voice, its source). */
+const introMemo = new Map<string, Attribution | null>();
+const INTRO_MEMO_SIZE = 64;
+
 /**
  * Who an intro line says the text is from: a name after "in/on/from the" (a known outlet, a
  * website), a person after "from/by", or an outlet or body the table knows named anywhere in it.
  */
 export function sourceFromIntro(intro: string): Attribution | null {
+  let found = introMemo.get(intro);
+  if (found === undefined) {
+    found = sourceOf(intro);
+    if (introMemo.size >= INTRO_MEMO_SIZE) introMemo.clear();
+    introMemo.set(intro, found);
+  }
+  return found && { ...found, source: { ...found.source } };
+}
+
+function sourceOf(intro: string): Attribution | null {
   const the = THE_NAME.exec(intro);
   if (the) {
     const name = the[1]!.replace(/['’]s$/, '');
@@ -244,6 +258,8 @@ const VALEDICTION =
  * Secretary"), or, in a letter that opened "Dear …", a name alone.
  */
 export function endsLetter(lines: string[], letter: boolean): boolean {
+  // A signature's last line is a name or a role: short. Most paragraphs end in a long line of prose.
+  if ((lines[lines.length - 1]?.length ?? 0) > 70) return false;
   const found = signOffOf(lines);
   if (!found) return false;
   const trimmed = lines.map((l) => l.trim()).filter(Boolean);

@@ -13,8 +13,7 @@ const PERSONAL = /\b(?:[Ww]e|[Ww]e['’](?:re|ve|d|ll)|[Oo]urs?|[Uu]s|[Yy]ou|[Yy
 /** First person plural. */
 const WE = /\b(?:[Ww]e|[Ww]e['’](?:re|ve|d|ll)|[Oo]urs?|[Uu]s)\b/;
 /** A contraction or an exclamation mark: the blog's register, not a report's or a notice's. */
-const CASUAL =
-  /\b\w+n['’]t\b|\b(?:it|that|there|what|who|here|let|he|she)['’]s\b|\b\w+['’](?:re|ll|ve|d)\b|\bI['’]m\b|!/i;
+const CASUAL = /\w['’](?:t|re|ll|ve|d|m)\b|\b(?:it|that|there|what|who|here|let|he|she)['’]s\b|!/i;
 /**
  * The paragraph looks back at the pasted pieces as things: "Three pieces, and…", "So what does
  * this tell us?", "The document itself can be found here … and is worth reading in full".
@@ -28,7 +27,7 @@ const TO_READERS =
 const REPLY_OPENER =
   /^(?:so(?=,|\s+(?:what|where|who|how|why|there|here|now|then)\b)|well|anyway|enough|meanwhile|interesting|hmm+|oh|still|and so|now then|there we (?:are|have it)|there you (?:go|have it))\b/i;
 
-const withoutSpeech = (text: string) => text.replace(QUOTED_SPEECH, ' ');
+const withoutSpeech = (text: string) => (/["“]/.test(text) ? text.replace(QUOTED_SPEECH, ' ') : text);
 /** The first few words of a paragraph: where a contraction says the register changed ("It's hard to know…"). */
 const openingWords = (text: string) => text.trim().split(/\s+/).slice(0, 6).join(' ');
 
@@ -75,9 +74,10 @@ export function addToVoice(voice: PastedVoice, paragraph: string): PastedVoice {
     if (voice.paragraphs) voice.subheadings++;
     return voice;
   }
-  const said = withoutSpeech(text);
   voice.length += text.length;
   voice.paragraphs++;
+  if (voice.me && voice.personal && voice.casual && voice.asks) return voice;
+  const said = withoutSpeech(text);
   voice.me ||= ME.test(said);
   voice.personal ||= PERSONAL.test(said);
   voice.casual ||= CASUAL.test(said);
