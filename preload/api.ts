@@ -31,7 +31,7 @@ export type {
   TextSpan,
 } from '../main/core/articles/types';
 export type { LibrarySummary, PostDetail, RecentLibrary } from '../main/core/library/types';
-export type { Block, Comment, Post, Problem } from '../main/core/parse/types';
+export type { Block, Comment, Post, Problem, SourceFormat } from '../main/core/parse/types';
 export type { Annotation, AnnotationsStatus } from '../main/core/annotations/types';
 export type {
   IndexProgress,

@@ -32,6 +32,7 @@ import { resolveCorpus, resolveSizedCorpus, type Corpus } from './bench/corpus';
 import { figure } from './bench/figures';
 import { timeBareFts } from './bench/fts-baseline';
 import { timeFtsBulkLoad, type FtsBulkRun } from './bench/fts-bulk';
+import { timeHostilePages } from './bench/html-pages';
 import { describeMachine } from './bench/machine';
 import { buildQueries, type BenchQuery } from './bench/queries';
 import { measureReader, type ReaderRun } from './bench/reader';
@@ -519,6 +520,16 @@ async function measureOnce(args: Args, report: Report): Promise<void> {
     log(`could not measure ${message}`);
     report.once.push(figure('cliStart', 'CLI start (node bin/threadline.mjs --help) ÷ node -e 0', null));
   }
+  log('Hostile saved pages: the HTML reader on deep, long and cut-short pages, 3 runs each …');
+  const hostile = timeHostilePages(3);
+  report.details['htmlHostile'] = hostile;
+  report.once.push(
+    figure('htmlHostile', 'Slowest hostile saved page, read (median of 3)', Object.values(hostile).map(median), {
+      value: max,
+      target: '< 5 s',
+      pass: (v) => v < 5000,
+    }),
+  );
 }
 
 export async function main(argv: string[]): Promise<number> {

@@ -30,6 +30,8 @@ export interface OpenPost {
   restError: string | null;
   /** Problems of this post's file. */
   problems: Problem[];
+  /** The files holding the post: the one it is read from, then its other forms (PostDetail.sources). */
+  sources: PostDetail['sources'];
 }
 
 /** The open post from the first answer of `posts.get`. */
@@ -37,6 +39,7 @@ export function openPostFrom(detail: PostDetail): OpenPost {
   return {
     post: detail.post,
     commentTotal: detail.commentTotal,
+    sources: detail.sources,
     articles: detail.quoted?.articles ?? [],
     quotes: detail.quoted?.quotes ?? [],
     articlesStatus: detail.quoted ? 'found' : 'finding',

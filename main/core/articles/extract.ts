@@ -17,6 +17,7 @@ import {
 import { findQuoteCandidates, wholeLineQuotes, type LineSet, type QuoteCandidate } from './quotes';
 import { asSource, findMentions, knownSource, sourceOfUrl } from './sources';
 import { bodyPart, commentPart, CLOSE_QUOTE, OPEN_QUOTE, spanOf, spanText, wordCount, type Part } from './text';
+import { placedLinks, urlFromIntroLink } from './links';
 import { findUrls, isOnlyUrl, titleFromUrl } from './urls';
 import { addToVoice, emptyVoice, writerResumes } from './voice';
 import type { Article, ArticleLocation, InternalQuote, PostArticles, Source, TextSpan } from './types';
@@ -672,6 +673,10 @@ function articlesWith(post: Post, commentParts: Part[], stopsOf: (part: Part) =>
   }
   for (const part of commentParts) if (!taken.has(part.comment!.id)) drafts.push(...scanPart(part, stopsOf(part)));
 
+  // A saved HTML page keeps link targets beside the text: an intro's link gives its article a URL.
+  const pageLinks = placedLinks(post);
+  if (pageLinks.length) for (const draft of drafts) urlFromIntroLink(draft, pageLinks);
+
   // Links: every URL no article already carries, once per post.
   const seen = new Set(drafts.map((d) => d.url).filter(Boolean));
   for (const block of post.body) {
@@ -691,6 +696,12 @@ function articlesWith(post: Post, commentParts: Part[], stopsOf: (part: Part) =>
       seen.add(url);
       drafts.push(link(url, { part: 'comments', commentIds: [comment.id] }));
     }
+  }
+  for (const placed of pageLinks) {
+    // A link that reads as its URL was found in the text above.
+    if (seen.has(placed.link.href) || isOnlyUrl(placed.link.text)) continue;
+    seen.add(placed.link.href);
+    drafts.push(link(placed.link.href, placed.location));
   }
 
   const ordered = drafts.map((draft) => ({ draft, order: orderOf(draft, post) })).sort((a, b) => a.order - b.order);

@@ -131,3 +131,43 @@ describe('the second pass in the workers', () => {
     }
   });
 });
+
+/** A stand-in worker that needs about 150 MB of heap for "huge.xml": a pool worker runs out of memory on it; one with room does not. */
+const HUNGRY_WORKER = `
+import { parentPort } from 'node:worker_threads';
+const parse = (file) => {
+  const held = [];
+  if (file === 'huge.xml') for (let i = 0; i < 150; i++) held.push(new Array(1 << 17).fill(i + 0.5));
+  return { file, size: 1, mtimeMs: 1, hash: 'h-' + file + held.length, format: null, posts: [], problems: [] };
+};
+parentPort.on('message', ({ id, task }) => {
+  parentPort.postMessage({ id, result: task.kind === 'parse-many' ? task.files.map(({ file }) => parse(file)) : parse(task.file) });
+});
+`;
+
+describe('a file too big for a pool worker', () => {
+  it('is read again in a worker of its own with room for it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'threadline-pool-'));
+    const workerFile = join(dir, 'worker.mjs');
+    await writeFile(workerFile, HUNGRY_WORKER);
+    const pool = new ParsePool(1, { workerFile });
+    try {
+      // Really out of memory in a pool worker.
+      await expect(pool.parse(dir, 'huge.xml')).rejects.toThrow(/memory/);
+      const library = join(dir, 'library');
+      await mkdir(library);
+      await writeFile(join(library, 'huge.xml'), '<feed/>');
+      await writeFile(join(library, 'fine.txt'), 'x');
+      const db = openIndexDb(join(dir, 'index.sqlite'));
+      await updateIndex(db, library, { pool });
+      expect(indexQueries(db).problems()).toEqual([]);
+      expect(db.prepare('SELECT path, hash FROM files ORDER BY path').all()).toEqual([
+        { path: 'fine.txt', hash: 'h-fine.txt0' },
+        { path: 'huge.xml', hash: 'h-huge.xml150' },
+      ]);
+      db.close();
+    } finally {
+      await pool.close();
+    }
+  });
+});

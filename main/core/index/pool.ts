@@ -296,6 +296,52 @@ export class ParsePool {
     return true;
   }
 
+  /**
+   * Runs tasks, in order, in a worker of its own with a heap of `heapMb`, then stops it: for a
+   * file too big for the pool's workers (a blog export of hundreds of megabytes, whose posts are
+   * held at once). It writes shard 0, under the same locks as the pool's workers. Answers the first task.
+   */
+  alone<T>(tasks: Task[], heapMb: number): Promise<T> {
+    if (this.closed) return Promise.reject(new Error('the parse pool was closed'));
+    const spec = workerSpec(this.options.workerFile);
+    const worker = new Worker(spec.url, {
+      workerData: {
+        ...spec.workerData,
+        indexLock: this.indexLock.buffer,
+        shardLocks: this.shardLocks.map((lock) => lock.buffer),
+        shard: 0,
+      } satisfies ParseWorkerData,
+      ...(spec.execArgv ? { execArgv: spec.execArgv } : {}),
+      resourceLimits: { ...WORKER_LIMITS, maxOldGenerationSizeMb: heapMb },
+    });
+    const threadId = worker.threadId;
+    return new Promise<T>((resolve, reject) => {
+      let first: T | undefined;
+      let answered = 0;
+      let settled = false;
+      const finish = (error: Error | null) => {
+        if (settled) return;
+        settled = true;
+        if (error) {
+          let wasWriting = false;
+          for (const lock of [this.indexLock, ...this.shardLocks]) wasWriting = lock.release(threadId) || wasWriting;
+          if (wasWriting) this.writersLost++;
+        }
+        void worker.terminate();
+        if (error) reject(error);
+        else resolve(first as T);
+      };
+      worker.on('message', ({ result, error }: { result?: unknown; error?: string }) => {
+        if (error !== undefined) return finish(new Error(error));
+        if (answered++ === 0) first = result as T;
+        if (answered === tasks.length) finish(null);
+      });
+      worker.on('error', finish);
+      worker.on('exit', (code) => finish(new Error(`the parse worker stopped (exit code ${code})`)));
+      tasks.forEach((task, id) => worker.postMessage({ id, task }));
+    });
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     await Promise.all([...this.workers].map((w) => w.terminate()));

@@ -228,23 +228,26 @@ export async function loadLibrary(root: string): Promise<LoadedLibrary> {
   const files = await listLibraryFiles(root);
   const posts: Post[] = [];
   const problems: Problem[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, Post>();
   for (const file of files) {
     const page = await readPage(root, file);
     problems.push(...page.problems);
     for (const post of page.posts) {
-      if (seen.has(post.id)) {
+      const other = seen.get(post.id);
+      if (other) {
         const renamed = `${post.id}~${file.replace(/[^a-zA-Z0-9]+/g, '-')}${post.part ? `~${post.part}` : ''}`;
         problems.push({
           file,
           line: post.line,
           severity: 'warning',
           message:
-            'Another file holds a post with the same date and title; this copy is listed separately, marked as a copy.',
+            other.format === post.format
+              ? 'Another file holds a post with the same date and title; this copy is listed separately, marked as a copy.'
+              : `${other.file} holds the same post in another form (${other.format}); the app shows it once, from the richer form. Listed here under its own id.`,
         });
         post.id = renamed;
       }
-      seen.add(post.id);
+      seen.set(post.id, post);
       posts.push(post);
     }
   }

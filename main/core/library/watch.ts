@@ -1,5 +1,6 @@
 import { watch } from 'chokidar';
 import { relative, sep } from 'node:path';
+import { isLibraryFileName } from './load';
 
 /** Changes on disk are gathered this long before the index catches up with them. */
 export const WATCH_DEBOUNCE_MS = 250;
@@ -21,7 +22,7 @@ export interface FolderWatch {
 }
 
 /**
- * Follows a library folder: seed files (.txt) added, changed or removed on disk are gathered
+ * Follows a library folder: its files (text copies, saved pages, feeds: isLibraryFileName()) added, changed or removed on disk are gathered
  * for a moment, then handed to `onChanges` together. One call runs at a time: changes seen
  * meanwhile wait for it to finish and go in the next call.
  */
@@ -47,7 +48,7 @@ export function watchLibraryFolder(root: string, handlers: WatchHandlers): Folde
   const watcher = watch(root, {
     ignoreInitial: true,
     awaitWriteFinish: { stabilityThreshold: 150, pollInterval: 50 },
-    ignored: (path, stats) => Boolean(stats?.isFile() && !path.toLowerCase().endsWith('.txt')),
+    ignored: (path, stats) => Boolean(stats?.isFile() && !isLibraryFileName(path.slice(path.lastIndexOf(sep) + 1))),
   });
   const onPath = (path: string) => {
     changed.add(relative(root, path).split(sep).join('/'));

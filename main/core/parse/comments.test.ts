@@ -38,6 +38,7 @@ describe('the comment thread', () => {
         line: 9,
         textLine: 9,
         endLine: 17,
+        time: null,
         replies: [
           {
             id: '1.1',
@@ -47,6 +48,7 @@ describe('the comment thread', () => {
             line: 14,
             textLine: 14,
             endLine: 17,
+            time: null,
             replies: [],
           },
         ],
@@ -59,6 +61,7 @@ describe('the comment thread', () => {
         line: 18,
         textLine: 18,
         endLine: 20,
+        time: null,
         replies: [],
       },
     ]);
@@ -99,7 +102,9 @@ describe('the comment thread', () => {
       ['1', 'Hello', 9],
       ['2', 'Again', 12],
     ]);
-    expect(post?.body.map((b) => b.text)).toEqual(['Body.', 'Posted by Jim']);
+    // "Posted by Jim" is the post's footer: its author, not body text.
+    expect(post?.body.map((b) => b.text)).toEqual(['Body.']);
+    expect(post?.author).toBe('Jim');
     expect(problems).toEqual([]);
   });
 
@@ -174,6 +179,7 @@ describe('old-style "Name said..." comments', () => {
         line: 9,
         textLine: 10,
         endLine: 10,
+        time: null,
         replies: [],
       },
       {
@@ -184,6 +190,7 @@ describe('old-style "Name said..." comments', () => {
         line: 12,
         textLine: 13,
         endLine: 14,
+        time: null,
         replies: [],
       },
     ]);
@@ -424,6 +431,7 @@ describe('comment text and indentation', () => {
         line: 9,
         textLine: 9,
         endLine: 15,
+        time: null,
         replies: [
           {
             id: '1.1',
@@ -433,6 +441,7 @@ describe('comment text and indentation', () => {
             line: 13,
             textLine: 13,
             endLine: 15,
+            time: null,
             replies: [],
           },
         ],
@@ -454,6 +463,7 @@ describe('comment text and indentation', () => {
         line: 9,
         textLine: 9,
         endLine: 12,
+        time: null,
         replies: [],
       },
     ]);

@@ -1,4 +1,5 @@
-import { dedent, joinTrimmed, type SourceLine } from './lines';
+import { parseDateTime } from './dates';
+import { dedent, joinTrimmed, WHITESPACE_ONLY, type SourceLine } from './lines';
 import type { Comment, Problem } from './types';
 
 /** "3. text" or "3." — the start of a numbered comment or reply (after indentation). */
@@ -34,6 +35,85 @@ function splitSaid(content: string): { author: string | null; firstLine: string 
   return said ? { author: said[1]!.trim(), firstLine: '' } : { author: null, firstLine: content };
 }
 
+/** A line that ends in a time of day: the only kind that may hold a comment's timestamp. */
+const ENDS_IN_CLOCK = /\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?$/i;
+/** A commenter's name on a line of its own: short, and not a sentence. */
+const NAME = /^[^\s.!?:;,][^]{0,59}$/;
+const isName = (text: string) => text.length <= 60 && NAME.test(text) && !/[.!?:;,]$/.test(text);
+
+/** Whether a trimmed line may end in a time of day ("10:15", "10:15 AM", "10:15 p.m."): its last character. */
+function mayEndInClock(text: string): boolean {
+  const last = text.charCodeAt(text.length - 1);
+  return (last >= 48 && last <= 57) || last === 0x6d || last === 0x4d || last === 0x2e;
+}
+
+/** The index of the first line of `lines` from `from` on, stepping by `step`, that is not blank; -1 for none. */
+function nonBlank(lines: string[], from: number, step: number): number {
+  let i = from;
+  while (i >= 0 && i < lines.length && WHITESPACE_ONLY.test(lines[i]!)) i += step;
+  return i >= 0 && i < lines.length ? i : -1;
+}
+
+/**
+ * Splits "Jim Brown 4 March 2013 at 10:15" (or "Jim Brown4 March…", as a copied page runs them
+ * together) into the name and the ISO time; name "" for a line that is only a timestamp.
+ */
+export function nameAndTime(line: string): { name: string; time: string } | null {
+  const text = line.trim();
+  if (text.length > 120 || !ENDS_IN_CLOCK.test(text)) return null;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // A timestamp starts with its day (a digit) or its weekday or month (a capital).
+    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90))) continue;
+    if (i > 0 && c >= 48 && c <= 57 && text.charCodeAt(i - 1) >= 48 && text.charCodeAt(i - 1) <= 57) continue;
+    const time = parseDateTime(text.slice(i));
+    if (!time) continue;
+    const name = text.slice(0, i).trim();
+    return name === '' || isName(name) ? { name, time } : null;
+  }
+  return null;
+}
+
+/**
+ * Takes the name and timestamp a copied page shows with a comment out of its text, into author and
+ * time: an old "Name said..." comment ends with its time line ("4 March 2013 at 10:15"); a numbered
+ * comment may start with "Jim Brown 4 March 2013 at 10:15", or the name and the time on two lines.
+ * A time of day without a date is left in the text: it gives no date to keep.
+ */
+function takeNameAndTime(open: OpenComment): void {
+  const { comment, lines, lineNumbers } = open;
+  if (comment.writtenNumber === null) {
+    if (comment.author === null) return;
+    const last = nonBlank(lines, lines.length - 1, -1);
+    if (last < 0) return;
+    const line = lines[last]!.trim();
+    const time = mayEndInClock(line) ? parseDateTime(line) : null;
+    if (!time) return;
+    comment.time = time;
+    lines.splice(last);
+    lineNumbers.splice(last);
+    return;
+  }
+  const first = nonBlank(lines, 0, 1);
+  if (first < 0) return;
+  const both = nameAndTime(lines[first]!);
+  let take = 0;
+  if (both) {
+    if (both.name) comment.author = both.name;
+    comment.time = both.time;
+    take = 1;
+  } else if (first + 1 < lines.length && isName(lines[first]!.trim()) && mayEndInClock(lines[first + 1]!.trim())) {
+    const time = parseDateTime(lines[first + 1]!.trim());
+    if (time) {
+      comment.author = lines[first]!.trim();
+      comment.time = time;
+      take = 2;
+    }
+  }
+  lines.splice(first, take);
+  lineNumbers.splice(first, take);
+}
+
 /**
  * Builds the comment tree from the lines after the count line. Tracks where it is (inside a
  * comment, after its ReplyDelete, inside Replies) so that a numbered list inside a comment's
@@ -53,6 +133,7 @@ export function parseComments(lines: SourceLine[], file: string): CommentsResult
   // comment ends at its last line of text, not at a blank line before the next comment.
   const finish = (open: OpenComment | null, marker: string) => {
     if (!open) return;
+    takeNameAndTime(open);
     open.comment.text = joinTrimmed(open.lines);
     const firstText = open.lines.findIndex((text) => text.trim() !== '');
     if (firstText >= 0) open.comment.textLine = open.lineNumbers[firstText]!;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDateLine } from './dates';
+import { parseClock, parseDateLine, parseDateTime } from './dates';
 import { parseSeed } from './parse-seed';
 
 describe('parseDateLine', () => {
@@ -108,5 +108,56 @@ describe('the date line of a seed', () => {
         message: expect.stringContaining('does not start with a date line'),
       }),
     );
+  });
+});
+
+describe('dates in the forms other Blogger pages print', () => {
+  it('reads US and day-first dates, with and without a weekday, and "the 4th of March"', () => {
+    for (const line of [
+      'Monday, March 4, 2013',
+      'March 4, 2013',
+      'Mar 4, 2013',
+      'Monday 4 March 2013',
+      'Monday, 4 March 2013',
+      '4 March 2013',
+      '4th March 2013',
+      'Monday the 4th of March, 2013',
+      '4 of March 2013',
+    ])
+      expect(parseDateLine(line), line).toEqual({ iso: '2013-03-04', weekdayMismatch: null });
+  });
+
+  it('reads no date from a long line, however it starts', () => {
+    expect(parseDateLine(`4 March 2013${' '.repeat(300)}`)).toBeNull();
+  });
+
+  it('reads times of day, 12- and 24-hour, and refuses what is not one', () => {
+    expect(['10:15', '10.15', '9:05 AM', '12:30 am', '12:30 PM', '8:05 p.m.', '23:59:07'].map(parseClock)).toEqual([
+      '10:15',
+      '10:15',
+      '09:05',
+      '00:30',
+      '12:30',
+      '20:05',
+      '23:59:07',
+    ]);
+    expect(['24:00', '13:00 PM', '0:15 am', '10:60', '1015', 'at 10:15'].map(parseClock)).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
+  });
+
+  it('reads comment timestamps into ISO 8601 with no zone', () => {
+    expect(parseDateTime('4 March 2013 at 10:15')).toBe('2013-03-04T10:15');
+    expect(parseDateTime('March 4, 2013 at 10:15 PM')).toBe('2013-03-04T22:15');
+    expect(parseDateTime('Monday, March 4, 2013 10:15:30 AM')).toBe('2013-03-04T10:15:30');
+    expect(parseDateTime('4 March 2013, 10:15')).toBe('2013-03-04T10:15');
+    expect(parseDateTime('10:15')).toBeNull();
+    expect(parseDateTime('We met at 10:15')).toBeNull();
+    expect(parseDateTime('31 February 2013 at 10:15')).toBeNull();
   });
 });

@@ -29,11 +29,14 @@ const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'frida
 const WEEKDAY = String.raw`(?:(sunday|monday|tuesday|wednesday|thursday|friday|saturday),?\s+)?`;
 const MONTH = String.raw`([a-z]{3,9})\.?`;
 const DAY = String.raw`(\d{1,2})(?:st|nd|rd|th)?`;
-/** "Monday 20 May 2019", "Wednesday, 7 May 2014", "20 May 2019". */
-const dayFirst = new RegExp(String.raw`^${WEEKDAY}${DAY}\s+${MONTH},?\s+(\d{4})$`, 'i');
+/** "Monday 20 May 2019", "Wednesday, 7 May 2014", "20 May 2019", "Monday the 4th of March, 2013". */
+const dayFirst = new RegExp(String.raw`^${WEEKDAY}(?:the\s+)?${DAY}\s+(?:of\s+)?${MONTH},?\s+(\d{4})$`, 'i');
 /** "Thursday, September 16, 2010", "March 15, 2008". */
 const monthFirst = new RegExp(String.raw`^${WEEKDAY}${MONTH}\s+${DAY},?\s+(\d{4})$`, 'i');
 const iso = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Longer lines are never read as a date line (a date line is at most 48 characters, white space collapsed). */
+export const MAX_DATE_LINE = 200;
 
 export interface ParsedDate {
   /** "YYYY-MM-DD". */
@@ -56,6 +59,8 @@ function build(year: number, month: number | undefined, day: number, weekday: st
 
 /** Reads a Blogger date line in British or US order; null when the line is not a date. */
 export function parseDateLine(line: string): ParsedDate | null {
+  // A date line is short: a long line is never one, and is not copied to find out.
+  if (line.length > MAX_DATE_LINE) return null;
   const text = line.replace(/[\u00a0\s]+/g, ' ').trim();
   if (text.length > 48) return null;
   let m = dayFirst.exec(text);
@@ -65,4 +70,39 @@ export function parseDateLine(line: string): ParsedDate | null {
   m = iso.exec(text);
   if (m) return build(Number(m[1]), Number(m[2]), Number(m[3]), undefined);
   return null;
+}
+
+/** "10:15", "10.15", "10:15 AM", "10:15:30 pm", "10:15 a.m.": a time of day, anchored at both ends. */
+const CLOCK = /^(\d{1,2})[:.](\d{2})(?::(\d{2}))?\s*(?:([ap])\.?\s?m\.?)?$/i;
+/** A date and a time of day: "4 March 2013 at 10:15", "March 4, 2013 at 10:15 AM", "Monday, March 4, 2013 10:15 PM". */
+const DATE_AND_CLOCK = /^(.{6,60}?),?\s+(?:at\s+)?(\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?\s?m\.?)?)$/i;
+
+/** Reads a time of day into "HH:MM" (or "HH:MM:SS"), 12-hour times made 24-hour; null when it is not one. */
+export function parseClock(text: string): string | null {
+  const m = CLOCK.exec(text.replace(/\u00a0/g, ' ').trim());
+  if (!m) return null;
+  let hours = Number(m[1]);
+  const minutes = Number(m[2]);
+  const seconds = m[3] === undefined ? null : Number(m[3]);
+  const half = m[4]?.toLowerCase();
+  if (half) {
+    if (hours < 1 || hours > 12) return null;
+    hours = (hours % 12) + (half === 'p' ? 12 : 0);
+  }
+  if (hours > 23 || minutes > 59 || (seconds !== null && seconds > 59)) return null;
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(hours)}:${two(minutes)}${seconds === null ? '' : `:${two(seconds)}`}`;
+}
+
+/**
+ * Reads a comment or post timestamp with its date ("4 March 2013 at 10:15", "March 4, 2013 at
+ * 10:15 AM") into ISO 8601 without a zone ("2013-03-04T10:15"); null when the text is not one.
+ */
+export function parseDateTime(text: string): string | null {
+  if (text.length > MAX_DATE_LINE) return null;
+  const m = DATE_AND_CLOCK.exec(text.replace(/[\u00a0\s]+/g, ' ').trim());
+  if (!m) return null;
+  const date = parseDateLine(m[1]!);
+  const clock = parseClock(m[2]!);
+  return date && clock ? `${date.iso}T${clock}` : null;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeSeed } from './decode';
+import { controlProblem, decodeSeed } from './decode';
 import { parseSeed } from './parse-seed';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -202,5 +202,49 @@ describe('parseSeed on bytes and odd text', () => {
     expect(post?.body).toEqual([{ text: 'Body.', line: 5, endLine: 5 }]);
     expect(post?.comments).toEqual([expect.objectContaining({ id: '1', text: 'Last words', line: 9, endLine: 11 })]);
     expect(problems).toEqual([]);
+  });
+});
+
+describe('telling binary data from text by its control characters', () => {
+  const withControls = (count: number, length = 10_000) => {
+    const bytes = new Uint8Array(length).fill(0x61);
+    for (let i = 0; i < count; i++) bytes[i * 7] = 0x01 + (i % 8);
+    // Only the head is looked at: the same controls again after it change nothing.
+    for (let i = 8192; i < length; i++) bytes[i] = 0x01;
+    return decodeSeed(bytes, 'a.bin');
+  };
+
+  it('reads a text where one in a hundred characters of the 8 KiB head is a control code, and refuses one with more', () => {
+    expect(withControls(81).text).toHaveLength(10_000);
+    expect(withControls(82).text).toBeNull();
+    expect(withControls(82).problems).toEqual([
+      {
+        file: 'a.bin',
+        line: null,
+        severity: 'error',
+        message: expect.stringContaining(
+          'binary data, not text (more than one in a hundred of its first 8192 characters',
+        ),
+      },
+    ]);
+  });
+
+  it('lets a short text hold up to 8 control codes', () => {
+    expect(withControls(8, 20).text).toHaveLength(20);
+    expect(withControls(9, 70).text).toBeNull();
+  });
+
+  it('does not count tabs, line ends, vertical tabs and form feeds', () => {
+    const bytes = new Uint8Array(1000).map((_, i) => [9, 10, 11, 12, 13][i % 5]!);
+    expect(decodeSeed(bytes, 'a.txt').text).toHaveLength(1000);
+  });
+
+  it('refuses UTF-16 that decodes to broken characters', () => {
+    const bytes = new Uint8Array(2002);
+    bytes.set([0xff, 0xfe]);
+    // Lone low surrogates: each becomes U+FFFD.
+    for (let i = 2; i < bytes.length; i += 2) bytes.set([0x00, 0xdc], i);
+    expect(controlProblem(new TextDecoder('utf-16le').decode(bytes.subarray(2)), 'a.txt')).not.toBeNull();
+    expect(decodeSeed(bytes, 'a.txt').text).toBeNull();
   });
 });

@@ -47,6 +47,53 @@ export function notUtf8Warning(body: Uint8Array, file: string): Problem {
   };
 }
 
+/** How much of a file is looked at to tell text from binary data: its head, as for NUL bytes. */
+const SAMPLE = 8192;
+
+/** A C0 control character other than tab, line feed, vertical tab, form feed and carriage return, or DEL. */
+const isControl = (c: number) => (c < 0x20 && (c < 9 || c > 13)) || c === 0x7f;
+
+/** The control characters in the first `length` of a text, counted up to `limit` + 1. */
+function controlChars(text: string, length: number, limit: number): number {
+  let controls = 0;
+  for (let i = 0; i < length && controls <= limit; i++) {
+    const c = text.charCodeAt(i);
+    if (isControl(c) || c === 0xfffd) controls++;
+  }
+  return controls;
+}
+
+const CONTROL_BYTES = Array.from({ length: 128 }, (_, b) => b).filter(isControl);
+
+/** The control bytes in the first `length` bytes, counted up to `limit` + 1: a native search per byte value, as text has next to none. */
+function controlBytes(bytes: Uint8Array, length: number, limit: number): number {
+  const head = bytes.subarray(0, length);
+  let controls = 0;
+  for (const control of CONTROL_BYTES)
+    for (let at = head.indexOf(control); at >= 0; at = head.indexOf(control, at + 1))
+      if (++controls > limit) return controls;
+  return controls;
+}
+
+/**
+ * The error for data that is not text: more than one in a hundred of the first 8 KiB (and more than 8)
+ * are control characters that text never holds, or the replacement character that broken UTF-16
+ * decodes to. Random bytes hold about one in ten. Given bytes, it counts bytes, which are those
+ * characters in UTF-8 and Windows-1252 alike; given UTF-16 text, it counts characters.
+ */
+export function controlProblem(data: Uint8Array | string, file: string): Problem | null {
+  const length = Math.min(data.length, SAMPLE);
+  const limit = Math.max(8, length / 100);
+  const controls = typeof data === 'string' ? controlChars(data, length, limit) : controlBytes(data, length, limit);
+  if (controls <= limit) return null;
+  return {
+    file,
+    line: null,
+    severity: 'error',
+    message: `Reading the file failed: it holds binary data, not text (more than one in a hundred of its first ${length} characters are control codes). Remove it from the library folder, or replace it with the saved text of the page.`,
+  };
+}
+
 /**
  * Turns a seed file's bytes into text: strips a UTF-8 BOM, reads UTF-16 when it has a BOM,
  * and falls back to Windows-1252 (what old Windows tools saved) when the bytes are not
@@ -54,8 +101,11 @@ export function notUtf8Warning(body: Uint8Array, file: string): Problem {
  */
 export function decodeSeed(bytes: Uint8Array, file: string): Decoded {
   const head = bytes.subarray(0, 8192);
-  if (head[0] === 0xff && head[1] === 0xfe) return { text: utf16le.decode(bytes.subarray(2)), problems: [] };
-  if (head[0] === 0xfe && head[1] === 0xff) return { text: utf16be.decode(bytes.subarray(2)), problems: [] };
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
+    const text = (head[0] === 0xff ? utf16le : utf16be).decode(bytes.subarray(2));
+    const controls = controlProblem(text, file);
+    return controls ? { text: null, problems: [controls] } : { text, problems: [] };
+  }
   // Counted by the native search: most files have none, and a loop over 8 KB of every file costs
   // more than decoding it.
   let nuls = 0;
@@ -76,6 +126,8 @@ export function decodeSeed(bytes: Uint8Array, file: string): Decoded {
     };
   }
   const body = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? bytes.subarray(3) : bytes;
+  const controls = controlProblem(body, file);
+  if (controls) return { text: null, problems: [controls] };
   try {
     return { text: utf8.decode(body), problems: [] };
   } catch {

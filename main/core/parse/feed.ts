@@ -1,23 +1,86 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import type { FeedCounts } from './feed/assemble';
+import { FeedSession } from './feed/session';
 import type { PageResult } from './types';
 
-/** Reads a Blogger Atom feed or blog export into its posts. */
-export function parseFeed(_input: Uint8Array, file: string): PageResult {
-  return {
-    format: 'atom',
-    posts: [],
-    problems: [{ file, line: null, severity: 'error', message: 'Reading Atom feeds is not built yet.' }],
-    header: null,
-  };
+/** How much of a feed is decoded and parsed at a time. */
+export const FEED_CHUNK_BYTES = 1 << 20;
+
+/** A feed read from disk, with what the index keeps about the file. */
+export type FeedFileResult = PageResult & { size: number; mtimeMs: number; hash: string };
+
+/** Reads a feed held in memory, chunk by chunk (as a file is), and says how many entries of each kind it held. */
+export function readFeed(
+  bytes: Uint8Array,
+  file: string,
+  chunkBytes = FEED_CHUNK_BYTES,
+): { result: PageResult; counts: FeedCounts } {
+  const session = new FeedSession(file);
+  for (let at = 0; at < bytes.length && !session.stopped; at += chunkBytes) {
+    const end = Math.min(bytes.length, at + chunkBytes);
+    session.push(bytes.subarray(at, end), end === bytes.length);
+  }
+  if (bytes.length === 0) session.push(bytes, true);
+  return session.finish();
 }
 
-/** Reads a feed or export from its path, with the file's size, time and sha1. */
-export function parseFeedFile(
-  absPath: string,
-  file: string,
-): PageResult & { size: number; mtimeMs: number; hash: string } {
-  const { size, mtimeMs } = statSync(absPath);
-  const bytes = readFileSync(absPath);
-  return { ...parseFeed(bytes, file), size, mtimeMs, hash: createHash('sha1').update(bytes).digest('hex') };
+/**
+ * Reads a Blogger Atom feed (posts or comments) or a whole-blog export into its posts, with their
+ * comment threads, authors, times, labels and drafts. Pure and synchronous; never throws.
+ */
+export function parseFeed(bytes: Uint8Array, file: string): PageResult {
+  return readFeed(bytes, file).result;
 }
+
+/**
+ * Reads a feed file from disk in chunks of `chunkBytes`, never holding the whole file, and hashes it
+ * (SHA-1) as it goes. Once reading stops early (an entity bomb, broken XML) the rest is only hashed.
+ * A file that cannot be read gives an error problem, not an exception.
+ */
+export function parseFeedFile(absPath: string, file: string, chunkBytes = FEED_CHUNK_BYTES): FeedFileResult {
+  const hash = createHash('sha1');
+  const session = new FeedSession(file);
+  let fd: number | null = null;
+  let size = 0;
+  let mtimeMs = 0;
+  try {
+    fd = openSync(absPath, 'r');
+    const stat = fstatSync(fd);
+    mtimeMs = stat.mtimeMs;
+    const buffer = Buffer.allocUnsafe(chunkBytes);
+    for (;;) {
+      const read = readSync(fd, buffer, 0, chunkBytes, null);
+      if (read === 0) break;
+      const chunk = buffer.subarray(0, read);
+      hash.update(chunk);
+      size += read;
+      // The end of the file is only known at the next read; an incomplete sequence waits in the decoder.
+      session.push(chunk);
+    }
+    session.push(new Uint8Array(0), true);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      format: 'atom',
+      posts: [],
+      problems: [
+        {
+          file,
+          line: null,
+          severity: 'error',
+          message: `Reading the file failed: ${reason}. Check that it exists and can be read, then update the library.`,
+        },
+      ],
+      header: null,
+      size,
+      mtimeMs,
+      hash: hash.digest('hex'),
+    };
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
+  return { ...session.finish().result, size, mtimeMs, hash: hash.digest('hex') };
+}
+
+export type { FeedCounts };

@@ -38,6 +38,12 @@ describe('the post header', () => {
       foundCommentCount: 0,
       file: 'posts/000.txt',
       line: 1,
+      author: null,
+      time: null,
+      format: 'text',
+      part: 0,
+      labels: [],
+      draft: false,
     });
   });
 

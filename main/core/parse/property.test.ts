@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeSeed } from './decode';
 import { parseSeed } from './parse-seed';
-import type { Comment, ParseResult } from './types';
+import { pageLine } from '../../../test-support/page-lines';
+import { parseTextPage } from './text-page';
+import type { Comment, PageResult, ParseResult } from './types';
 
 const FILE = 'fuzz.txt';
 
@@ -175,6 +177,68 @@ describe('parseSeed never throws', () => {
         checkBytes(new TextEncoder().encode(text));
       }),
       { numRuns: 1000 },
+    );
+  });
+});
+
+/** What must hold for any page: posts or an error, parts in order, each post's parts within the file and after the last. */
+function checkPage(result: PageResult, source: string[]): void {
+  const errors = result.problems.filter((p) => p.severity === 'error');
+  expect(result.posts.length === 0).toBe(errors.length > 0);
+  let after = 0;
+  result.posts.forEach((post, i) => {
+    expect(post.part).toBe(i);
+    expect(post.format).toBe('text');
+    expect(post.line).toBeGreaterThan(after);
+    checkResult({ post, problems: result.problems.filter((p) => p.severity === 'warning') }, source);
+    const last = Math.max(
+      post.line,
+      ...post.body.map((b) => b.endLine),
+      ...flatten(post.comments).map((c) => c.endLine),
+    );
+    for (const block of post.body) expect(block.line).toBeGreaterThan(post.line - 1);
+    if (post.time !== null) expect(post.time).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?$/);
+    for (const c of flatten(post.comments))
+      if (c.time !== null) expect(c.time).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?$/);
+    after = last;
+  });
+  if (result.header !== null) expect(result.header.trim()).not.toBe('');
+}
+
+describe('parseTextPage never throws', () => {
+  const soup = fc
+    .array(
+      fc.tuple(
+        fc.oneof({ weight: 4, arbitrary: pageLine }, { weight: 1, arbitrary: fc.string({ maxLength: 10 }) }),
+        lineEnd,
+      ),
+      {
+        maxLength: 80,
+      },
+    )
+    .map((parts) => parts.map(([text, end]) => text + end).join(''));
+
+  it('splits random line soups of date lines, titles, footers and comments into ordered, consistent posts', () => {
+    fc.assert(
+      fc.property(soup, (text) => {
+        let result: PageResult | undefined;
+        expect(() => {
+          result = parseTextPage(text, FILE);
+        }).not.toThrow();
+        checkPage(result!, splitText(text));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('returns posts or an error for random bytes', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 3000 }), (bytes) => {
+        const result = parseTextPage(bytes, FILE);
+        const decoded = decodeSeed(bytes, FILE).text;
+        checkPage(result, decoded === null ? [] : splitText(decoded));
+      }),
+      { numRuns: 500 },
     );
   });
 });

@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../../scripts/corpus.ts';
 import { parseSeed } from './parse-seed';
-import { scanStructure } from './structure';
+import { scanStructure, scanTextPage, summaryOf } from './structure';
+import { parseTextPage } from './text-page';
+import { pageLine } from '../../../test-support/page-lines';
 
 const SEEDS = join(import.meta.dirname, '../../../seeds');
 
@@ -25,6 +27,20 @@ function expectSameAsParse(bytes: Uint8Array, file = 'x.txt') {
   // Every problem it reports is one parseSeed reports (the comments' own warnings come later, with the full parse).
   for (const problem of scanned.problems) expect(full.problems).toContainEqual(problem);
   const headOrCount = full.problems.filter((p) => /date line|no title line|declares/.test(p.message));
+  for (const problem of headOrCount) expect(scanned.problems).toContainEqual(problem);
+  expectSamePage(bytes, file);
+}
+
+/** What scanTextPage must give: every post of parseTextPage without body and comments, its header, and its head and count problems. */
+function expectSamePage(bytes: Uint8Array, file = 'x.txt') {
+  const full = parseTextPage(bytes, file);
+  const scanned = scanTextPage(bytes, file);
+  expect(scanned.posts).toEqual(full.posts.map(summaryOf));
+  expect(scanned.header).toEqual(full.header);
+  for (const problem of scanned.problems) expect(full.problems).toContainEqual(problem);
+  const headOrCount = full.problems.filter((p) =>
+    /date line|no title line|declares|binary|first line is/.test(p.message),
+  );
   for (const problem of headOrCount) expect(scanned.problems).toContainEqual(problem);
 }
 
@@ -112,6 +128,40 @@ describe('scanStructure reads the post list facts from bytes exactly as parseSee
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => expectSameAsParse(bytes)),
       { numRuns: 300 },
+    );
+  });
+
+  it('on pages of several posts: chrome, shared date lines, footers, said-style comments, US dates', () => {
+    // The text pages here and the text copies beside the HTML and feed fixtures.
+    const fixtures = readdirSync(join(import.meta.dirname, 'fixtures'), { recursive: true, encoding: 'utf8' }).filter(
+      (f) => f.endsWith('.txt'),
+    );
+    expect(fixtures.length).toBeGreaterThanOrEqual(5);
+    for (const file of fixtures) expectSamePage(readFileSync(join(import.meta.dirname, 'fixtures', file)), file);
+    const cases = [
+      'Blog Title\nA blog about work.\n\nMonday, March 4, 2013\nFirst\n\nBody.\nPosted by Ann at 10:15 AM 2 comments:\nEmail ThisBlogThis!Share to Twitter\nSecond\n\nBody two.\nPosted by Ann at 11:00\nLabels: a, b\nMarch 1, 2013\nThird\nBody three.\n',
+      'Monday 4 March 2013\nTitle\n\nBody\n\nPosted by Ann at 10:15\n3 comments:\nAnonymous said...\n    Hello.\n    4 March 2013 at 10:20\nJim said...\n    Hi.\n    10:30 am\nTuesday 5 March 2013\nNext\nPost a Comment\n',
+      'Monday 4 March 2013\nTitle\n\nBody\nPosted by Ann\n\n  1. Jim Brown 4 March 2013 at 10:15\n    text\n    ReplyDelete\nWednesday, 6 March 2013\n\nTitle Two\n\n  1. a list\nLabels: x\nNewer Posts Older Posts Home\nleft out\n',
+      'Wednesday 12 June 2013\n\nQuoting\n\nSaturday, 2 June 2007\n\nOld Title\n\nOld body.\n\nNo comments:\n',
+      'Header\r\n\r\nMonday, 4th of March, 2013\r\nTitle\r\nPosted by Ann at 10.15 p.m.\r\nLabels:\u00a0a\r\nNext\r\n',
+      'Monday 4 March 2013\nTitle\n\n1 comment:\n  1. a\n    ReplyDelete\nMonday 4 March 2013\nTitle\n',
+    ];
+    for (const text of cases) {
+      expectSamePage(encode(text));
+      expectSamePage(encode1252(text));
+    }
+  });
+
+  it('on random page-like files: chrome, date lines, titles, footers, comments in both styles', () => {
+    const line = fc.oneof({ weight: 4, arbitrary: pageLine }, { weight: 1, arbitrary: fc.string({ maxLength: 10 }) });
+    const end = fc.constantFrom('\n', '\r\n', '\n\n');
+    const file = fc.array(fc.tuple(line, end), { maxLength: 60 }).map((parts) => parts.map(([l, e]) => l + e).join(''));
+    fc.assert(
+      fc.property(file, (text) => {
+        expectSamePage(encode(text));
+        expectSamePage(encode1252(text));
+      }),
+      { numRuns: 1500 },
     );
   });
 

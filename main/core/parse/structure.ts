@@ -1,9 +1,29 @@
 import { isUtf8 } from 'node:buffer';
-import { decodeWindows1252, notUtf8Warning } from './decode';
+import { controlProblem, decodeWindows1252, notUtf8Warning } from './decode';
 import { SAID } from './comments';
-import { COMMENT_START, COUNT, countMismatch, declaredCountOf, EMPTY_FILE, parseHead, parseSeed } from './parse-seed';
-import { leadOf, postId, textPostDefaults } from './post-id';
-import { splitLines, WHITESPACE_ONLY } from './lines';
+import type { ParsedDate } from './dates';
+import {
+  COMMENT_START,
+  COUNT,
+  countMismatch,
+  declaredCountOf,
+  EMPTY_FILE,
+  hugeFirstLine,
+  kindsOf,
+  MAX_FIRST_LINE,
+  MAX_STRUCTURE_LINE,
+  mayBeStructure,
+  parseHead,
+  postTime,
+  readFooter,
+  saidAfterFooter,
+  segmentPage,
+  warnCountMismatch,
+  type LineView,
+} from './page-grammar';
+import { leadOf, postId } from './post-id';
+import { joinTrimmed, splitLines, WHITESPACE_ONLY, type SourceLine } from './lines';
+import { parseTextPage } from './text-page';
 import type { Post, Problem } from './types';
 
 /** A post without its body and comments: what the post list needs. */
@@ -51,21 +71,46 @@ function lineBounds(bytes: Uint8Array, from: number): { starts: number[]; ends: 
   return { starts, ends };
 }
 
+/** A text page's post-list facts: its posts without body and comments, their problems, its header. */
+export interface TextPageScan {
+  posts: PostWithoutText[];
+  /** The heads' problems and counts that do not match; the comments' own warnings come with the full parse. */
+  problems: Problem[];
+  header: string | null;
+}
+
 /**
  * Reads a seed file's post-list facts (date, title, id, declared and found comment counts)
- * from its bytes, decoding only the head of the post and the few lines the comment grammar
- * must read as text: most of a file is comments, and decoding them is most of a full parse's
- * cost. Gives exactly what parseSeed gives for the same fields; UTF-16 and binary files go
- * through parseSeed.
+ * from its bytes: the first post of scanTextPage(). Gives exactly what parseSeed gives for the same fields.
  */
 export function scanStructure(input: Uint8Array, file: string): Structure {
+  const { posts, problems } = scanTextPage(input, file);
+  return { post: posts[0] ?? null, problems };
+}
+
+/** One line of the bytes as a SourceLine (what parseHead reads). */
+function sourceLine(lines: ByteLines, k: number): SourceLine {
+  return { ...splitLines(lines.text(k))[0]!, number: k + 1 };
+}
+
+/**
+ * Reads a text page's post-list facts (dates, titles, ids, authors, times, labels, declared and
+ * found comment counts) from its bytes, decoding only the lines the page grammar must read as
+ * text: short unindented lines, the heads of the posts, their first paragraphs and the few lines
+ * the comment grammar must read. Most of a file is comments, and decoding them is most of a full
+ * parse's cost. Gives exactly the posts parseTextPage gives, without body and comments; UTF-16 and
+ * files with NUL bytes go through parseTextPage.
+ */
+export function scanTextPage(input: Uint8Array, file: string): TextPageScan {
   const bom = input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf ? 3 : 0;
   const head8k = input.subarray(0, 8192);
   if ((input[0] === 0xff && input[1] === 0xfe) || (input[0] === 0xfe && input[1] === 0xff) || head8k.includes(0)) {
-    const { post, problems } = parseSeed(input, file);
-    return { post: post && summaryOf(post), problems };
+    const { posts, problems, header } = parseTextPage(input, file);
+    return { posts: posts.map(summaryOf), problems, header };
   }
   const bytes = input.subarray(bom);
+  const binary = controlProblem(bytes, file);
+  if (binary) return { posts: [], problems: [binary], header: null };
   // Not UTF-8: read as Windows-1252, as decodeSeed() does, with its warning. A byte is a
   // character there, so the lines and the grammar's bytes are where they are in UTF-8.
   const windows1252 = !isUtf8(bytes);
@@ -73,8 +118,13 @@ export function scanStructure(input: Uint8Array, file: string): Structure {
   const { starts, ends } = lineBounds(bytes, 0);
   const n = starts.length;
   const text = (k: number, from = starts[k]!) => decode(bytes.subarray(from, ends[k]));
-  // parseSeed's problems start with the decoder's.
+  // parseTextPage's problems start with the decoder's.
   const problems: Problem[] = windows1252 ? [notUtf8Warning(bytes, file)] : [];
+  const done = (posts: PostWithoutText[], header: string | null): TextPageScan => ({
+    posts,
+    problems: problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)),
+    header,
+  });
 
   const indent = new Int32Array(n);
   const contentAt = new Int32Array(n);
@@ -96,50 +146,107 @@ export function scanStructure(input: Uint8Array, file: string): Structure {
     // Only white space so far, then a byte of a multi-byte character: it may be a no-break or other Unicode space.
     blank[k] = j === end ? 1 : bytes[j]! >= 0x80 && WHITESPACE_ONLY.test(text(k)) ? 1 : 0;
   }
-
-  // The head (date, title): parseHead() reads the first non-blank line and the next one.
-  let first = 0;
-  while (first < n && blank[first]) first++;
-  if (first >= n) return { post: null, problems: [...problems, { file, ...EMPTY_FILE }] };
-  let second = first + 1;
-  while (second < n && blank[second]) second++;
-  const headLines = splitLines(decode(bytes.subarray(0, ends[Math.min(second, n - 1)])));
-  const warn = (line: number | null, message: string) => problems.push({ file, line, severity: 'warning', message });
-  const head = parseHead(headLines, warn)!;
-
-  // Where the comments start: findCommentSection() over the byte lines, reading as text only the
-  // lines that may be a count line, and the line after one.
   const lines: ByteLines = { bytes, n, starts, ends, indent, contentAt, isBlank: (k) => blank[k] === 1, text };
-  const { countAt, startAt } = commentSection(lines, head.bodyFrom);
-  const bodyEnd = countAt >= 0 ? countAt : startAt;
-  // The first paragraph (part of the post id): its lines as toBlocks() joins them.
-  let k = head.bodyFrom;
-  while (k < bodyEnd && blank[k]) k++;
-  const paragraph: string[] = [];
-  for (; k < bodyEnd && !blank[k]; k++) paragraph.push(text(k));
+  const view: LineView = {
+    n,
+    isBlank: lines.isBlank,
+    indent: (k) => indent[k]!,
+    // A UTF-16 length is at least a third of the UTF-8 length: longer lines are never short.
+    short: (k) => {
+      if (ends[k]! - starts[k]! > 3 * MAX_STRUCTURE_LINE || !mayBeStructure(bytes, starts[k]!, ends[k]!)) return null;
+      const line = text(k);
+      return line.length <= MAX_STRUCTURE_LINE ? line : null;
+    },
+  };
+  const kind = kindsOf(view);
+  const segments = segmentPage(view, kind);
+  if (!segments) {
+    problems.push({ file, ...EMPTY_FILE });
+    return done([], null);
+  }
+  const first = segments.headerFrom;
+  if (ends[first]! - starts[first]! > MAX_FIRST_LINE) {
+    const length = text(first).length;
+    if (length > MAX_FIRST_LINE) {
+      problems.push({ file, line: first + 1, severity: 'error', message: hugeFirstLine(length) });
+      return done([], null);
+    }
+  }
+  const header =
+    segments.headerTo > segments.headerFrom
+      ? joinTrimmed(Array.from({ length: segments.headerTo - segments.headerFrom }, (_, i) => text(first + i)))
+      : null;
+  const warn = (line: number | null, message: string) => problems.push({ file, line, severity: 'warning', message });
 
-  const declared = countAt >= 0 ? declaredCountOf(text(countAt)) : null;
-  const found = countComments(lines, startAt);
-  if (declared !== null && declared !== found) warn(countAt + 1, countMismatch(declared, found));
-  const iso = head.date ? head.date.iso : null;
-  return {
-    post: {
-      id: postId(iso, head.title, paragraph.join('\n')),
+  const posts: PostWithoutText[] = [];
+  const count = segments.regions.length;
+  let date: ParsedDate | null = null;
+  let dateText: string | null = null;
+  for (const region of segments.regions) {
+    let title: string;
+    let bodyFrom: number;
+    let line: number;
+    if (region.sharedDate) {
+      title = text(region.start).trim();
+      bodyFrom = region.start + 1;
+      line = region.start + 1;
+    } else {
+      // parseHead() reads the first non-blank line (the region's first) and the next one.
+      let second = region.start + 1;
+      while (second < region.end && blank[second]) second++;
+      const headLines: SourceLine[] = [];
+      for (let k = region.start; k <= Math.min(second, region.end - 1); k++) headLines.push(sourceLine(lines, k));
+      const head = parseHead(headLines, warn)!;
+      date = head.date;
+      dateText = head.date ? head.firstLine.text.trim() : null;
+      title = head.title;
+      bodyFrom = region.start + head.bodyFrom;
+      line = head.firstLine.number;
+    }
+    const section = commentSection(lines, bodyFrom, region.end);
+    const { countAt } = section;
+    let { startAt } = section;
+    // Old pages may show "Name said..." comments with no count line: after the footer.
+    if (countAt < 0 && startAt === region.end) {
+      const said = saidAfterFooter(view, kind, bodyFrom, region.end);
+      if (said >= 0) startAt = said;
+    }
+    let bodyEnd = countAt >= 0 ? countAt : startAt;
+    const footer = readFooter(view, kind, bodyFrom, bodyEnd);
+    if (footer) bodyEnd = footer.from;
+    // The first paragraph (part of the post id): its lines as toBlocks() joins them.
+    let k = bodyFrom;
+    while (k < bodyEnd && blank[k]) k++;
+    const paragraph: string[] = [];
+    for (; k < bodyEnd && !blank[k]; k++) paragraph.push(text(k));
+    const firstParagraph = paragraph.join('\n');
+    const declared = countAt >= 0 ? declaredCountOf(text(countAt)) : (footer?.count ?? null);
+    const countLine = countAt >= 0 ? countAt : (footer?.countAt ?? -1);
+    const found = countComments(lines, startAt, region.end);
+    if (warnCountMismatch(declared, found, count)) warn(countLine + 1, countMismatch(declared, found));
+    const iso = date ? date.iso : null;
+    posts.push({
+      id: postId(iso, title, firstParagraph),
       date: iso,
-      dateText: head.date ? head.firstLine.text.trim() : null,
-      title: head.title,
-      lead: leadOf(head.title, paragraph.join('\n')),
+      dateText,
+      title,
+      lead: leadOf(title, firstParagraph),
       declaredCommentCount: declared,
       foundCommentCount: found,
       file,
-      line: head.firstLine.number,
-      ...textPostDefaults(),
-    },
-    problems,
-  };
+      line,
+      author: footer?.author ?? null,
+      time: postTime(footer, iso),
+      format: 'text',
+      part: posts.length,
+      labels: footer?.labels ?? [],
+      draft: false,
+    });
+  }
+  return done(posts, header);
 }
 
-function summaryOf(post: Post): PostWithoutText {
+export function summaryOf(post: Post): PostWithoutText {
   const { body: _body, comments: _comments, ...summary } = post;
   void _body;
   void _comments;
@@ -172,16 +279,17 @@ function isFirstItem(bytes: Uint8Array, from: number, end: number): boolean {
   return i > from && bytes[i] === 49 && bytes[i + 1] === 46 && spaceOrEnd(bytes, i + 2, end);
 }
 
-/** findCommentSection() of parseSeed, over byte lines. */
+/** findCommentSection() of the page grammar, over byte lines [from, to). */
 function commentSection(
-  { n, isBlank, indent, bytes, starts, ends, text }: ByteLines,
+  { isBlank, indent, bytes, starts, ends, text }: ByteLines,
   from: number,
+  to: number,
 ): { countAt: number; startAt: number } {
-  let nextNonBlank = n;
+  let nextNonBlank = to;
   let lastUnindented = -1;
   let countAt = -1;
   let firstItem = -1;
-  for (let k = n - 1; k >= from; k--) {
+  for (let k = to - 1; k >= from; k--) {
     if (isBlank(k)) continue;
     const first = bytes[starts[k]!];
     if (lastUnindented < 0 && indent[k] === 0) lastUnindented = k;
@@ -192,14 +300,14 @@ function commentSection(
       (isDigit(first) || first === 0x6e || first === 0x4e || first === 0x6f || first === 0x4f) &&
       COUNT.test(text(k))
     ) {
-      if (nextNonBlank >= n || COMMENT_START.test(text(nextNonBlank))) countAt = k;
+      if (nextNonBlank >= to || COMMENT_START.test(text(nextNonBlank))) countAt = k;
     }
     if (lastUnindented < 0 && isFirstItem(bytes, starts[k]!, ends[k]!)) firstItem = k;
     nextNonBlank = k;
   }
   if (countAt >= 0) return { countAt, startAt: countAt + 1 };
   if (firstItem >= 0) return { countAt: -1, startAt: firstItem };
-  return { countAt: -1, startAt: n };
+  return { countAt: -1, startAt: to };
 }
 
 /** ITEM on the content bytes: one to six digits, ".", then white space (or NBSP) or the line end. */
@@ -210,7 +318,7 @@ function isItem(bytes: Uint8Array, from: number, end: number): boolean {
 }
 
 /** parseComments() reduced to counting: the same states (inside a comment, after its ReplyDelete, inside Replies), no text kept. */
-function countComments({ n, isBlank, indent, contentAt, bytes, ends, text }: ByteLines, from: number): number {
+function countComments({ isBlank, indent, contentAt, bytes, ends, text }: ByteLines, from: number, to: number): number {
   let found = 0;
   let top: { closed: boolean } | null = null;
   let reply: { closed: boolean } | null = null;
@@ -230,7 +338,7 @@ function countComments({ n, isBlank, indent, contentAt, bytes, ends, text }: Byt
     }
     return true;
   };
-  for (let k = from; k < n; k++) {
+  for (let k = from; k < to; k++) {
     if (isBlank(k)) continue;
     const current = reply ?? top;
     const level = indent[k]!;
@@ -275,10 +383,4 @@ function countComments({ n, isBlank, indent, contentAt, bytes, ends, text }: Byt
     if (current.closed) current.closed = false;
   }
   return found;
-}
-
-/** A text page's post-list facts, as scanStructure() gives them, for every post of the page. */
-export function scanTextPage(bytes: Uint8Array, file: string): { posts: PostWithoutText[]; problems: Problem[] } {
-  const { post, problems } = scanStructure(bytes, file);
-  return { posts: post ? [post] : [], problems };
 }

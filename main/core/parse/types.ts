@@ -3,6 +3,18 @@
  * decoded file as the user would see it in an editor (CRLF counts as one line end).
  */
 
+/**
+ * A link of a saved HTML page: the text shown and where it points. The text stays in the block or
+ * comment as shown (so it reads as a text copy of the page does); the target is kept beside it.
+ */
+export interface Link {
+  text: string;
+  /** An absolute http(s) URL ("//host/…" is read as https). */
+  href: string;
+  /** Line of the link's element in the source file. */
+  line: number;
+}
+
 /** A paragraph of the post body: consecutive non-blank lines, kept exactly as written. */
 export interface Block {
   /** The lines of the paragraph joined with "\n", byte-for-byte as in the file. */
@@ -11,6 +23,8 @@ export interface Block {
   line: number;
   /** Last line of the paragraph in the source file (inclusive). */
   endLine: number;
+  /** Links in the paragraph, in order (HTML pages only; absent when there are none). */
+  links?: Link[];
 }
 
 /** One comment or reply. Replies hang under their top-level comment. */
@@ -43,6 +57,8 @@ export interface Comment {
   time: string | null;
   /** Replies, in file order; always empty for a reply. */
   replies: Comment[];
+  /** Links in the comment's text, in order (HTML pages only; absent when there are none). */
+  links?: Link[];
 }
 
 /** The form a post was kept in. */

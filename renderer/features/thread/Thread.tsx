@@ -176,7 +176,7 @@ export function Thread() {
         <p className="post-date">
           <time dateTime={post.date ?? undefined}>{formatDate(post.date)}</time>
         </p>
-        <SourceFile file={post.file} />
+        <SourceFile sources={detail.sources} />
         <div className="post-tools">
           <PostReadControls postId={post.id} />
           <PostActions />

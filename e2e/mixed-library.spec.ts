@@ -1,0 +1,60 @@
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from './fixtures';
+import { ROOT } from './harness/harness';
+
+const FIXTURES = join(ROOT, 'main/core/parse/fixtures');
+
+/** A library mixing the two seed text copies, saved HTML pages (one a copy of a text post) and a Blogger export. */
+async function mixedLibrary(): Promise<string> {
+  const library = await mkdtemp(join(tmpdir(), 'threadline-mixed-'));
+  await cp(join(ROOT, 'seeds'), library, { recursive: true });
+  for (const name of ['threaded.html', 'threaded.txt', 'classic.html', 'archive.html'])
+    await cp(join(FIXTURES, 'html', name), join(library, name));
+  await cp(join(FIXTURES, 'feeds', 'export.xml'), join(library, 'blog-export.xml'));
+  return library;
+}
+
+test('a folder of text copies, HTML pages and an export opens as one library, with authors', async ({
+  page,
+  openApp,
+  shoot,
+}) => {
+  const library = await mixedLibrary();
+  try {
+    await openApp({ library });
+    const posts = page.getByRole('navigation', { name: 'Posts' });
+    // 2 seeds + 1 threaded (its text copy is the same post) + 1 classic + 3 archive + 2 export posts.
+    await expect(page.getByText('9 posts', { exact: false }).first()).toBeVisible();
+    for (const title of [
+      'Omnishambles Update 48',
+      'Caseloads And The Summer Review',
+      'Whose Risk Is It Anyway?',
+      'Evening Update',
+      'Branch Calls For A Pause On Contracts',
+    ])
+      await expect(posts.getByRole('button', { name: new RegExp(title.replace(/[?]/g, '\\?')) })).toHaveCount(1);
+
+    // From the export: threaded comments with their authors.
+    await posts.getByRole('button', { name: /Branch Calls For A Pause On Contracts/ }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Branch Calls For A Pause On Contracts');
+    await expect(page.getByRole('article', { name: 'Comment 1', exact: true })).toContainText('Kestrel PO');
+    await expect(page.getByRole('article', { name: 'Comment 2.1', exact: true })).toContainText('Probation Matters');
+    await shoot('40-mixed-export');
+
+    // The HTML page and its text copy: one post, read from the page, both files named.
+    await posts.getByRole('button', { name: /Caseloads And The Summer Review/ }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Caseloads And The Summer Review');
+    await page.getByText('Source files (2)').click();
+    await expect(page.getByText('threaded.txt')).toBeVisible();
+    await expect(page.getByText(/threaded\.html — saved web page \(shown\)/)).toBeVisible();
+
+    // A classic page's "Name said..." comments.
+    await posts.getByRole('button', { name: /Whose Risk Is It Anyway/ }).click();
+    await expect(page.getByRole('article', { name: 'Comment 1', exact: true })).toContainText('Jean Okafor');
+    await shoot('41-mixed-classic');
+  } finally {
+    await rm(library, { recursive: true, force: true });
+  }
+});
