@@ -20,9 +20,9 @@ const CASUAL = /\w['’](?:t|re|ll|ve|d|m)\b|\b(?:it|that|there|what|who|here|le
  */
 const LOOKS_BACK =
   /\b(?:(?:all|both|these)\s+(?:two|three|four|five|six|several)?\s*(?:pieces|articles|extracts|items|stories|releases|statements|letters)|(?:two|three|four|five|six|several)\s+(?:pieces|articles|extracts|items|stories|releases|statements|letters)|the\s+above|(?:this|that|which|it)\s+(?:tells?|shows?)\s+us|(?:is|are)\s+worth\s+reading|can\s+be\s+(?:found|read)\s+(?:here|in\s+full))\b/i;
-/** The blogger talking to readers: "Discuss.", "Keep it coming", "Stay safe everyone", "as ever". */
+/** The blogger talking to readers: "Discuss.", "As ever, …" opening a paragraph, "Keep it coming", "Stay safe everyone". */
 const TO_READERS =
-  /^discuss\b|\b(?:keep (?:it|them|those \w+) coming|keep sending|do keep|stay safe|look after (?:each other|yourselves)|comments? (?:are )?welcome|watch this space|more (?:to follow|later|soon)|as ever|this blog|the blog|dear readers|any of you|those of you|you lot|folks|(?:thanks|cheers|morning|evening|night),? (?:everyone|all))\b|\bthoughts\?/i;
+  /^(?:discuss|as ever)\b|\b(?:keep (?:it|them|those \w+) coming|keep sending|do keep|stay safe|look after (?:each other|yourselves)|comments? (?:are )?welcome|watch this space|more (?:to follow|later|soon)|this blog|the blog|dear readers|any of you|those of you|you lot|folks|(?:thanks|cheers|morning|evening|night),? (?:everyone|all))\b|\bthoughts\?/i;
 /** A paragraph that opens as a reply to what came before: "So …", "Well, …", "Enough …", "Meanwhile …". */
 const REPLY_OPENER =
   /^(?:so(?=,|\s+(?:what|where|who|how|why|there|here|now|then)\b)|well|anyway|enough|meanwhile|interesting|hmm+|oh|still|and so|now then|there we (?:are|have it)|there you (?:go|have it))\b/i;
