@@ -33,6 +33,26 @@ const APPOSITIVE = new RegExp(
   String.raw`\b(newspaper|paper|magazine|journal|website|blog|site)(?:,\s+|\s+called\s+|\s+named\s+)(?:the\s+)?(${NAME_WORD}(?:\s+(?:(?:of|for|and|the|&)\s+)?${NAME_WORD})*)`,
   'u',
 );
+/** A role held by a named person ("General Secretary", "chief inspector", "Divisional Director"). */
+const ROLE = String.raw`(?:[Ss]ecretary|[Dd]irector|[Cc]hair(?:man|woman|person)?|[Pp]resident|[Oo]fficer|[Ee]xecutive|[Cc]hief|[Ii]nspector|[Gg]overnor|[Mm]inister|[Mm]anager|[Hh]ead|[Ll]ead|[Oo]rgani[sz]er|[Rr]epresentative|[Ss]pokes(?:man|woman|person)|[Ee]ditor|[Cc]orrespondent|[Cc]ommissioner|[Cc]o-?ordinator|[Dd]eputy|[Cc]onvenor|[Tt]reasurer|[Tt]rustee|[Ff]ounder|[Aa]dvis[eo]r|[Ll]eader|[Cc]lerk)`;
+/** "from Napo's General Secretary Ian Lawrence", "by the chief inspector, Justin Russell": a person named after their role. */
+const ROLE_THEN_PERSON = new RegExp(
+  String.raw`\b(?:from|by)\s+(?:the\s+)?(?:(${NAME})['’]s\s+)?(?:[\p{L}-]+\s+){0,3}?${ROLE}(?:\s+[Gg]eneral)?(?:\s+(?:of|for|at)\s+(?:the\s+)?(${NAME}))?,?\s+(${NAME_WORD}(?:\s+${NAME_WORD}){1,2})(?=[\s,.;:()'’-]|$)`,
+  'u',
+);
+
+/** Someone the intro does not name: "a reader", "a practitioner in the North", "one long-serving PO". */
+const SOMEONE = String.raw`(?:reader|colleague|member|officer|practitioner|worker|manager|friend|contributor|commenter|correspondent|PO|PSO|SPO|insider|whistle-?blower|prisoner|client|service user|student|trainee|probation officer|member of staff|staff member|employee|mum|mother|father|partner|victim)s?`;
+const SOMEONE_WORDS = String.raw`(?:a|an|one|another|this|one of (?:our|my|the) )\s*(?:[\p{Ll}-]+\s+){0,2}`;
+/**
+ * "an email from a reader", "sent in by a practitioner", "A reader writes", "One colleague has
+ * sent this"; not "passed on by a colleague", who only passed it on.
+ */
+const ANONYMOUS_PERSON = new RegExp(
+  String.raw`(?<!\b(?:passed|handed|sent)\s+on\s+|\b(?:forwarded|shared|pointed\s+out|passed)\s+)\b(?:from|by)\s+${SOMEONE_WORDS}${SOMEONE}\b|(?:^|[.!?]\s+|\b(?:and|so|as)\s+)${SOMEONE_WORDS.replace('(?:a|an|', '(?:[Aa]|[Aa]n|[Oo]ne|[Aa]nother|')}${SOMEONE}\s+(?:(?:has|have|had)\s+)?(?:writes|wrote|written|says|said|sends|sent|emails|emailed|tells|told|puts it)\b`,
+  'u',
+);
+
 /** Words that say outside text comes next. */
 const POINTING =
   /\b(?:here['’]?s|here is|here are|this|these|following|below|latest|article|piece|report|notice|notices|statement|letter|e-?mail|press release|blog|website|news|says|said|writes|wrote|reports|reported|publish(?:ed|es)?|announced?|according|quote[ds]?|quoting|extract|excerpt|tweet|circular|bulletin|briefing|update|memo|guidance|message)\b/i;
@@ -86,11 +106,25 @@ function publishedBy(intro: string): Attribution | null {
   return null;
 }
 
+/** The last intros asked about: an intro is asked several times (where a run ends, its voice, its source). */
+const introMemo = new Map<string, Attribution | null>();
+const INTRO_MEMO_SIZE = 64;
+
 /**
  * Who an intro line says the text is from: a name after "in/on/from the" (a known outlet, a
  * website), a person after "from/by", or an outlet or body the table knows named anywhere in it.
  */
 export function sourceFromIntro(intro: string): Attribution | null {
+  let found = introMemo.get(intro);
+  if (found === undefined) {
+    found = sourceOf(intro);
+    if (introMemo.size >= INTRO_MEMO_SIZE) introMemo.clear();
+    introMemo.set(intro, found);
+  }
+  return found && { ...found, source: { ...found.source } };
+}
+
+function sourceOf(intro: string): Attribution | null {
   const the = THE_NAME.exec(intro);
   if (the) {
     const name = the[1]!.replace(/['’]s$/, '');
@@ -125,6 +159,18 @@ export function sourceFromIntro(intro: string): Attribution | null {
   }
   const published = publishedBy(intro);
   if (published) return published;
+  const role = ROLE_THEN_PERSON.exec(intro);
+  if (role) {
+    const name = role[3]!;
+    if (!NOT_A_PERSON.test(name) && !knownSource(name) && !findMentions(name).length && !ROLE_WORD.test(name)) {
+      const body = knownSource(role[1] ?? role[2] ?? '');
+      return {
+        source: { name, kind: 'person', site: body?.sites[0] ?? null },
+        evidence: `intro says it is from ${name}${body ? ` of ${body.name}` : ''}`,
+        strength: 'named',
+      };
+    }
+  }
   const mentions = findMentions(intro);
   const person = PERSON.exec(intro);
   if (person) {
@@ -143,6 +189,12 @@ export function sourceFromIntro(intro: string): Attribution | null {
         strength: 'named',
       };
   }
+  if (ANONYMOUS_PERSON.test(intro))
+    return {
+      source: { name: null, kind: 'person', site: null },
+      evidence: 'intro says it is from someone it does not name',
+      strength: 'named',
+    };
   // "So there you go, Napo, here's …" speaks to Napo; it does not say the text is Napo's.
   const mention = mentions.find((m) => !isVocative(intro, m.index, m.text.length));
   if (mention)
@@ -154,26 +206,76 @@ export function sourceFromIntro(intro: string): Attribution | null {
 const NAME_LINE = /^[A-Z][\p{L}'’-]+(?:\s+(?:[A-Z][\p{L}'’.-]*|de|van|von|du)){1,3}$/u;
 /** "Branch Chair", "General Secretary, Napo": a short role line under a name. */
 const ROLE_LINE = /^[A-Z][\p{L}\s,&'’()-]{2,60}$/u;
+/** The word that makes a line a role ("Divisional Director, Wales", "Branch Secretary"). */
+const ROLE_WORD = new RegExp(String.raw`\b${ROLE}\b`);
+
+const isName = (line: string | undefined): line is string =>
+  line !== undefined && line.length <= 40 && NAME_LINE.test(line) && !NOT_A_PERSON.test(line) && !knownSource(line);
+const isRole = (line: string) => ROLE_LINE.test(line) && line.split(/\s+/).length <= 8;
+
+/** A sign-off found at the end of some lines: the name, how many lines it takes, and whether it gives a role. */
+interface SignOff {
+  name: string;
+  lineCount: number;
+  role: string | null;
+}
+
+function signOffOf(lines: string[]): SignOff | null {
+  const last = lines.map((l) => l.trim()).filter(Boolean);
+  const n = last.length;
+  if (n >= 2 && isName(last[n - 2]) && isRole(last[n - 1]!))
+    return { name: last[n - 2]!, lineCount: 2, role: last[n - 1]! };
+  if (n >= 1 && isName(last[n - 1])) return { name: last[n - 1]!, lineCount: 1, role: null };
+  // "Maria Okafor, Branch Chair" on one line.
+  const comma = n >= 1 ? last[n - 1]!.indexOf(',') : -1;
+  if (comma > 0) {
+    const [name, role] = [last[n - 1]!.slice(0, comma).trim(), last[n - 1]!.slice(comma + 1).trim()];
+    if (isName(name) && isRole(role)) return { name, lineCount: 1, role };
+  }
+  return null;
+}
 
 /**
  * A sign-off at the end of pasted text: a name line, optionally followed by a role line, as
  * the last one or two non-blank lines. Returns the name and how many lines it takes.
  */
 export function signOff(lines: string[]): { name: string; lineCount: number } | null {
-  const last = lines.map((l) => l.trim()).filter(Boolean);
-  const n = last.length;
-  const isName = (line: string | undefined) =>
-    line !== undefined && line.length <= 40 && NAME_LINE.test(line) && !NOT_A_PERSON.test(line) && !knownSource(line);
-  if (n >= 2 && isName(last[n - 2]) && ROLE_LINE.test(last[n - 1]!) && last[n - 1]!.split(/\s+/).length <= 8)
-    return { name: last[n - 2]!, lineCount: 2 };
-  if (n >= 1 && isName(last[n - 1])) return { name: last[n - 1]!, lineCount: 1 };
-  // "Maria Okafor, Branch Chair" on one line.
-  const comma = n >= 1 ? last[n - 1]!.indexOf(',') : -1;
-  if (comma > 0) {
-    const [name, role] = [last[n - 1]!.slice(0, comma).trim(), last[n - 1]!.slice(comma + 1).trim()];
-    if (isName(name) && ROLE_LINE.test(role) && role.split(/\s+/).length <= 8) return { name, lineCount: 1 };
-  }
-  return null;
+  const found = signOffOf(lines);
+  return found && { name: found.name, lineCount: found.lineCount };
+}
+
+/** "Dear colleague,", "Dear all", "Hi everyone,": the line a letter opens with. */
+export const isSalutation = (line: string): boolean => /^(?:dear|hi|hello)\b[^.!?]{0,60}[,:]?$/i.test(line.trim());
+
+/** "Regards", "Best wishes,", "Yours sincerely", "In solidarity": the line before a letter's signature. */
+const VALEDICTION =
+  /^(?:(?:with\s+)?(?:best|kind|warm|warmest|many|all\s+good)\s+(?:wishes|regards|thanks)|(?:kind\s+)?regards|best|yours(?:\s+(?:sincerely|faithfully|truly|ever|in\s+solidarity))?|(?:sincerely|faithfully)(?:\s+yours)?|in\s+solidarity|(?:many\s+)?thanks(?:\s+again)?|thank\s+you|all\s+the\s+best|take\s+care)[,.!]?$/i;
+
+/**
+ * Does this paragraph (its lines) close a letter, so that text after it is no longer the
+ * letter's? It ends with a signature: a name after a valediction ("Regards," / "Karen Holt"), a
+ * name with a role ("Gareth Pryce" / "Divisional Director, Wales", "Ian Lawrence, General
+ * Secretary"), or, in a letter that opened "Dear …", a name alone.
+ */
+export function endsLetter(lines: string[], letter: boolean): boolean {
+  // A signature's last line is a name or a role: short. Most paragraphs end in a long line of prose.
+  if ((lines[lines.length - 1]?.length ?? 0) > 70) return false;
+  const found = signOffOf(lines);
+  if (!found) return false;
+  const trimmed = lines.map((l) => l.trim()).filter(Boolean);
+  const before = trimmed[trimmed.length - found.lineCount - 1];
+  if (before !== undefined && VALEDICTION.test(before)) return true;
+  if (found.role && ROLE_WORD.test(found.role)) return true;
+  return letter && trimmed.length === found.lineCount;
+}
+
+/** "By Jane Smith", "By Jane Smith, Chief Inspector", "Ian Lawrence, General Secretary": an author line at the top of a text. */
+export function byline(line: string): string | null {
+  const text = line.trim();
+  const by = /^[Bb]y\s+([^,]+?)(?:,\s*(.+))?$/.exec(text);
+  if (by) return isName(by[1]!.trim()) && (!by[2] || isRole(by[2].trim())) ? by[1]!.trim() : null;
+  const found = signOffOf([text]);
+  return found?.role && ROLE_WORD.test(found.role) ? found.name : null;
 }
 
 /** A known outlet or body named in the first sentence of a text ("The Ministry of Justice intends…"). */

@@ -1,7 +1,10 @@
 import type { Comment, Post } from '../parse';
 import {
+  byline,
+  endsLetter,
   isAddressee,
   isColonIntro,
+  isSalutation,
   isDashIntro,
   isHeadline,
   isStrongColonIntro,
@@ -16,6 +19,7 @@ import { asSource, findMentions, knownSource, sourceOfUrl } from './sources';
 import { bodyPart, commentPart, CLOSE_QUOTE, OPEN_QUOTE, spanOf, spanText, wordCount, type Part } from './text';
 import { placedLinks, urlFromIntroLink } from './links';
 import { findUrls, isOnlyUrl, titleFromUrl } from './urls';
+import { addToVoice, emptyVoice, writerResumes } from './voice';
 import type { Article, ArticleLocation, InternalQuote, PostArticles, Source, TextSpan } from './types';
 
 const UNKNOWN: Source = { name: null, kind: 'unknown', site: null };
@@ -98,15 +102,40 @@ function signOffFrom(part: Part, from: number): number | null {
   return found && found.lineCount === rest.length ? rest[rest.length - 1]! : null;
 }
 
+/** Texts written in someone's own voice: after an intro naming one, "I" in the text is theirs. */
+const OWN_VOICE_TEXT =
+  /\b(?:letter|e-?mail|message|blog(?:\s+post)?|post|column|diary|account|testimony|speech|memo|note|tweet|open letter)s?\b/i;
+
+/** What an intro says of the voice to come: a person's text, or a letter, email or blog post, speaks as "I". */
+function introducedVoice(intro: string | null) {
+  const voice = emptyVoice();
+  if (!intro) return voice;
+  if (sourceFromIntro(intro)?.source.kind === 'person') voice.me = voice.personal = true;
+  else if (OWN_VOICE_TEXT.test(intro)) voice.personal = true;
+  return voice;
+}
+
+/** The lines of the paragraph that starts at line `from` (up to the next blank line), joined. */
+const paragraphAt = (part: Part, from: number): string => {
+  const lines: string[] = [];
+  for (let k = from; k < part.lines.length && !part.lines[k]!.blank; k++) lines.push(part.lines[k]!.text.trim());
+  return lines.join(' ');
+};
+
 /**
  * The pasted text that starts at line `start`: up to the next intro line, a gap of two or more
  * blank lines (the writer's own words resuming; a "(cont)" line or a sign-off after the gap
- * still belongs), a comment's own quote of the thread, or the end of the part.
+ * still belongs), a letter's sign-off with more text after it, a paragraph in the writer's
+ * voice after a single blank line (see writerResumes), a comment's own quote of the thread, or
+ * the end of the part.
  */
-function plainRun(part: Part, start: number, stops: LineSet): Run {
+function plainRun(part: Part, start: number, stops: LineSet, intro: string | null = null): Run {
   const evidence: string[] = [];
   let last = start;
   let blanks = 0;
+  const voice = introducedVoice(intro);
+  let paragraph: string[] = [part.lines[start]!.text.trim()];
+  const letter = isSalutation(part.lines[start]!.text);
   for (let k = start + 1; k < part.lines.length; k++) {
     const line = part.lines[k]!;
     if (line.blank) {
@@ -135,7 +164,22 @@ function plainRun(part: Part, start: number, stops: LineSet): Run {
       evidence.push("ends at a gap where the writer's own words resume");
       return { from: start, to: last, evidence };
     }
+    if (blanks) {
+      if (endsLetter(paragraph, letter)) {
+        evidence.push("ends after the letter's sign-off");
+        return { from: start, to: last, evidence };
+      }
+      // Line by line: pasted text written without blank lines is one line per paragraph.
+      for (const written of paragraph) addToVoice(voice, written);
+      paragraph = [];
+      const resumes = CONTINUED.test(text) ? null : writerResumes(voice, paragraphAt(part, k));
+      if (resumes) {
+        evidence.push(`ends where the writer's voice resumes (${resumes})`);
+        return { from: start, to: last, evidence };
+      }
+    }
     if (CONTINUED.test(text)) evidence.push('"(cont)" continues it');
+    paragraph.push(text);
     last = k;
     blanks = 0;
   }
@@ -244,11 +288,11 @@ function isWritersOwnList(part: Part, run: Run, intro: string): boolean {
   return voice >= 2;
 }
 
-/** A headline as the first line of pasted text, skipping an addressee line ("TO: NAPO MEMBERS"). */
+/** A headline as the first line of pasted text, skipping an addressee line ("TO: NAPO MEMBERS") or a byline. */
 function titleOf(part: Part, run: Run): { title: string | null; evidence: string | null } {
   const lines = nonBlank(part, run.from, run.to).map((i) => part.lines[i]!.text.trim());
   let first = 0;
-  if (lines[0] && isAddressee(lines[0])) first = 1;
+  if (lines[0] && (isAddressee(lines[0]) || byline(lines[0]))) first = 1;
   const candidate = lines[first];
   if (candidate && lines.length > first + 1 && isHeadline(candidate) && !CONTINUED.test(candidate))
     return {
@@ -258,22 +302,43 @@ function titleOf(part: Part, run: Run): { title: string | null; evidence: string
   return { title: null, evidence: null };
 }
 
-/** Who pasted text is from, best evidence first: the intro, a sign-off, its first sentence. */
+/** An author line among the first lines of pasted text ("By Jane Smith", "Ian Lawrence, General Secretary"). */
+function bylineOf(text: string): string | null {
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .slice(0, 3);
+  for (const line of lines) {
+    const name = byline(line);
+    if (name) return name;
+  }
+  return null;
+}
+
+/**
+ * Who pasted text is from, best evidence first: the intro, a sign-off or a byline, its first
+ * sentence. A person who signs or bylines a text the intro credits to a body ("from Napo HQ",
+ * "the view from HMPPS") or to someone unnamed ("an email from a reader") is its source, with
+ * the body's site kept.
+ */
 function attribute(intro: string | null, text: string): { source: Source; evidence: string[] } {
   const evidence: string[] = [];
   const fromIntro = intro ? sourceFromIntro(intro) : null;
   const signed = signOff(text.split('\n').slice(-4));
+  const author = signed?.name ?? bylineOf(text);
+  const how = signed ? `source from the sign-off "${author}"` : `source from the byline "${author}"`;
   if (
     fromIntro &&
-    signed &&
-    (fromIntro.strength === 'mentioned' || fromIntro.source.kind === 'organisation') &&
-    !knownSource(signed.name)
+    author &&
+    (fromIntro.strength === 'mentioned' ||
+      fromIntro.source.kind === 'organisation' ||
+      (fromIntro.source.kind === 'person' && fromIntro.source.name === null)) &&
+    !knownSource(author)
   ) {
     // A circular "from Napo HQ" signed "Ian Lawrence" is Ian Lawrence's: the body publishes, the person writes.
-    return {
-      source: { name: signed.name, kind: 'person', site: null },
-      evidence: [fromIntro.evidence, `source from the sign-off "${signed.name}"`],
-    };
+    const site = fromIntro.source.kind === 'organisation' ? fromIntro.source.site : null;
+    return { source: { name: author, kind: 'person', site }, evidence: [fromIntro.evidence, how] };
   }
   if (fromIntro) {
     evidence.push(fromIntro.evidence);
@@ -281,11 +346,7 @@ function attribute(intro: string | null, text: string): { source: Source; eviden
       evidence.push(`signed off by ${signed.name}`);
     return { source: fromIntro.source, evidence };
   }
-  if (signed)
-    return {
-      source: { name: signed.name, kind: 'person', site: null },
-      evidence: [`source from the sign-off "${signed.name}"`],
-    };
+  if (author) return { source: { name: author, kind: 'person', site: null }, evidence: [how] };
   const opening = sourceFromOpening(text);
   if (opening) return { source: opening.source, evidence: [opening.evidence] };
   return { source: UNKNOWN, evidence: ['source unknown'] };
@@ -410,7 +471,8 @@ function scanPart(part: Part, stops: LineSet): Draft[] {
       const start = nextNonBlank(part, i + 1);
       if (start < part.lines.length && !dashHeadline(part.lines[start]!.text)) {
         const run =
-          (OPEN_QUOTE.test(part.lines[start]!.text.trim()) && quotedRun(part, start)) || plainRun(part, start, stops);
+          (OPEN_QUOTE.test(part.lines[start]!.text.trim()) && quotedRun(part, start)) ||
+          plainRun(part, start, stops, text);
         if (
           (dashIntro || (isProse(part, run) && !opensInFirstPerson(part, run))) &&
           !isWritersOwnList(part, run, text)
@@ -525,8 +587,12 @@ function linkWithReplies(comment: Comment): Draft | null {
       evidence.push(`the comment names ${mention.text}`);
     }
   }
-  const title = titleFromUrl(url);
-  if (title) evidence.push('title from the URL');
+  // The pasted text's own headline beats the URL's slug ("uk-wales-50712345").
+  const first = parts[0]!;
+  const headline = titleOf(first, { from: 0, to: first.lines.length - 1, evidence: [] }).title;
+  const title = headline ?? titleFromUrl(url);
+  if (headline) evidence.push('title from the headline line of the pasted text');
+  else if (title) evidence.push('title from the URL');
   return {
     kind: 'article',
     source,

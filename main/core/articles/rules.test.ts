@@ -1242,3 +1242,243 @@ describe('rule: the source table is consistent', () => {
     expect(wrong).toEqual([]);
   });
 });
+
+describe("rule: pasted text ends where the writer's voice resumes after a single blank line", () => {
+  // First-person text standing in for a pasted testimony (a reader's letter to a paper).
+  const TESTIMONY = [
+    'When my order ended I was handed a leaflet and told to ring a number that nobody ever answered. My last officer had left the month before and nobody had been given my case.',
+    'I went back to the office twice to ask who my new officer would be. Both times the receptionist took my name and said someone would write to me, and both times nobody did.',
+  ];
+
+  it('ends at an "I" paragraph after a report in the third person', () => {
+    const own = "I'm told the same thing happened in two other counties last winter, and nobody was sacked.";
+    const seed = post(['This came round by email:-', '', P1, '', P2, '', own]);
+    const article = only(extract(seed));
+    expect(article.spans[0]).toMatchObject({ line: seed.lineOf(P1), endLine: seed.lineOf(P2) });
+    expect(article.evidence.some((e) => e.startsWith("ends where the writer's voice resumes"))).toBe(true);
+  });
+
+  it('ends at a paragraph that looks back at the pasted pieces, after first-person text', () => {
+    const own =
+      'Two pieces, and the same message in both: the people on the receiving end saw this coming long before anyone else.';
+    const seed = post([
+      'And this from a small blog run by a former client:-',
+      '',
+      ...[TESTIMONY[0]!, '', TESTIMONY[1]!],
+      '',
+      own,
+    ]);
+    const article = only(extract(seed));
+    expect(article.spans[0]).toMatchObject({ line: seed.lineOf(TESTIMONY[0]!), endLine: seed.lineOf(TESTIMONY[1]!) });
+  });
+
+  it('ends at a question that answers the pasted text ("So what does this tell us?")', () => {
+    const own = 'So what does this tell us? Mostly that the review was written by people who have never run a hostel.';
+    const seed = post(['This came round by email:-', '', P3, '', P4, '', own]);
+    expect(only(extract(seed)).spans[0]).toMatchObject({ line: seed.lineOf(P3), endLine: seed.lineOf(P4) });
+  });
+
+  it('ends at a paragraph that opens with a contraction after a formal notice', () => {
+    const own = "It's difficult to see what else the staff could have been expected to do about any of it.";
+    const seed = post(['The notice went out to all offices on Monday:-', '', P5, '', P6, '', own]);
+    expect(only(extract(seed)).spans[0]).toMatchObject({ line: seed.lineOf(P5), endLine: seed.lineOf(P6) });
+  });
+
+  it('ends at an "I" paragraph after a bylined report (a byline does not make "I" the report\'s)', () => {
+    const own = "I'm told the staff heard about it from a notice on the kitchen door.";
+    const seed = post(['A piece in the Guardian this morning:-', '', 'By Dominic Ashworth', '', P1, '', P2, '', own]);
+    expect(only(extract(seed)).spans[0]).toMatchObject({ line: seed.lineOf('By Dominic'), endLine: seed.lineOf(P2) });
+  });
+
+  it('ends at a look back after a single short paragraph of pasted text', () => {
+    const own = 'Two letters like that from one office in a month. Somebody upstairs should be worried.';
+    const seed = post(['A colleague writes:-', '', 'I am not leaving yet, but I have started looking.', '', own]);
+    const article = only(extract(seed));
+    expect(article.spans[0]).toMatchObject({
+      line: seed.lineOf('I am not leaving'),
+      endLine: seed.lineOf('I am not leaving'),
+    });
+  });
+
+  it('ends at "Discuss."', () => {
+    const seed = post(['This came round by email:-', '', P1, '', P2, '', 'Discuss.']);
+    expect(only(extract(seed)).spans[0]).toMatchObject({ line: seed.lineOf(P1), endLine: seed.lineOf(P2) });
+  });
+
+  it('runs on over first-person paragraphs of a letter that opens "Dear colleagues,"', () => {
+    const mine =
+      'I know many of you have been waiting for this news, and I am grateful for your patience while the details were settled.';
+    const seed = post([
+      'The regional office sent this round today:-',
+      '',
+      'Dear colleagues,',
+      '',
+      P1,
+      '',
+      P2,
+      '',
+      mine,
+    ]);
+    expect(only(extract(seed)).spans[0]).toMatchObject({
+      line: seed.lineOf('Dear colleagues,'),
+      endLine: seed.lineOf(mine),
+    });
+  });
+
+  it('runs on over first-person paragraphs when the intro names the person writing', () => {
+    const mine = 'I want to thank every member who gave up an evening to come to the meetings this spring.';
+    const seed = post(['The latest from Jo Pettigrew, Branch Secretary:-', '', P1, '', P2, '', mine]);
+    expect(only(extract(seed)).spans[0]).toMatchObject({ line: seed.lineOf(P1), endLine: seed.lineOf(mine) });
+  });
+
+  it('runs on over quoted speech in the first person', () => {
+    const speech =
+      '"I have never seen morale this low," one officer said. The union said it would raise the figures with ministers next week.';
+    const seed = post(['This came round by email:-', '', P1, '', P2, '', speech]);
+    expect(only(extract(seed)).spans[0]).toMatchObject({ line: seed.lineOf(P1), endLine: seed.lineOf(speech) });
+  });
+
+  it('runs on over a subheading of an article that has subheadings ("So where next?")', () => {
+    const seed = post(['This came round by email:-', '', P1, '', 'Staffing', '', P2, '', 'So where next?', '', P3]);
+    expect(only(extract(seed)).spans[0]).toMatchObject({ line: seed.lineOf(P1), endLine: seed.lineOf(P3) });
+  });
+});
+
+describe("rule: a letter's sign-off ends it and names who wrote it", () => {
+  const OWN = "That's the official line, anyway. We'll see how long it lasts.";
+
+  it('"Dear colleague," … "Regards," and a name: ends at the name, which is the source', () => {
+    const seed = post([
+      'Passed on by a reader this afternoon:-',
+      '',
+      'Dear colleague,',
+      '',
+      P1,
+      '',
+      P2,
+      '',
+      'Regards,',
+      'Marcus Ilori',
+      '',
+      OWN,
+    ]);
+    const article = only(extract(seed));
+    expect(article.spans[0]).toMatchObject({
+      line: seed.lineOf('Dear colleague,'),
+      endLine: seed.lineOf('Marcus Ilori'),
+    });
+    expect(article.source).toEqual({ name: 'Marcus Ilori', kind: 'person', site: null });
+    expect(article.title).toBeNull();
+    expect(article.evidence).toContain("ends after the letter's sign-off");
+  });
+
+  it("a name and role after a message from a body: the person, with the body's site kept", () => {
+    const seed = post([
+      'And here is the view from Napo HQ:-',
+      '',
+      P3,
+      '',
+      P4,
+      '',
+      'Joanna Pettigrew',
+      'Assistant General Secretary',
+      '',
+      OWN,
+    ]);
+    const article = only(extract(seed));
+    expect(article.spans[0]).toMatchObject({
+      line: seed.lineOf(P3),
+      endLine: seed.lineOf('Assistant General Secretary'),
+    });
+    expect(article.source).toEqual({ name: 'Joanna Pettigrew', kind: 'person', site: 'napo.org.uk' });
+  });
+
+  it('a short line that is not a signature does not end a report', () => {
+    const seed = post(['This came round by email:-', '', P1, '', 'Hostel Review', '', P2]);
+    expect(only(extract(seed)).spans[0]).toMatchObject({ line: seed.lineOf(P1), endLine: seed.lineOf(P2) });
+  });
+});
+
+describe('rule: a byline names who wrote the article', () => {
+  it('"By NAME" under the headline: the person, when the intro names only a body', () => {
+    const seed = post([
+      'The latest briefing from Napo HQ:-',
+      '',
+      'Hostel Closures: What Members Need To Know',
+      'By Dominic Ashworth',
+      '',
+      P1,
+      '',
+      P2,
+    ]);
+    const article = only(extract(seed));
+    expect(article.source).toMatchObject({ name: 'Dominic Ashworth', kind: 'person', site: 'napo.org.uk' });
+    expect(article.title).toBe('Hostel Closures: What Members Need To Know');
+    expect(article.evidence).toContain('source from the byline "Dominic Ashworth"');
+  });
+
+  it('"NAME, Role" as the first line is a byline and never the title', () => {
+    const seed = post(['This came round by email:-', '', 'Dominic Ashworth, Branch Secretary', '', P1, '', P2]);
+    const article = only(extract(seed));
+    expect(article.source).toMatchObject({ name: 'Dominic Ashworth', kind: 'person' });
+    expect(article.title).toBeNull();
+  });
+
+  it("an outlet named in the intro stays the source over its journalist's byline", () => {
+    const seed = post(['A piece in the Guardian this morning:-', '', 'By Dominic Ashworth', '', P1, '', P2]);
+    expect(only(extract(seed)).source.name).toBe('The Guardian');
+  });
+});
+
+describe('rule: who an article is from, named by role or not named at all', () => {
+  it('"from Napo\'s General Secretary NAME" is the person, with the body\'s site', () => {
+    const seed = post(["Here's the message from Napo's General Secretary Rhiannon Yates:-", '', P1, '', P2]);
+    expect(only(extract(seed)).source).toEqual({ name: 'Rhiannon Yates', kind: 'person', site: 'napo.org.uk' });
+  });
+
+  it('"by the chief inspector, NAME" is the person', () => {
+    const seed = post(['A statement by the chief inspector, Rhiannon Yates:-', '', P1, '', P2]);
+    expect(only(extract(seed)).source).toMatchObject({ name: 'Rhiannon Yates', kind: 'person' });
+  });
+
+  it('"an email from a reader" is a person nobody names', () => {
+    const seed = post(["and here's an email from a reader:-", '', P1, '', P2]);
+    expect(only(extract(seed)).source).toEqual({ name: null, kind: 'person', site: null });
+  });
+
+  it('"passed on by a colleague" is not who wrote it', () => {
+    const seed = post(["I've had this passed on by a colleague in the North East:-", '', P1, '', P2]);
+    expect(only(extract(seed)).source.kind).toBe('unknown');
+  });
+
+  it('an unnamed reader who signs the text is named by the signature', () => {
+    const seed = post(['A reader writes:-', '', P1, '', P2, '', '', 'Marcus Ilori']);
+    expect(only(extract(seed)).source).toMatchObject({ name: 'Marcus Ilori', kind: 'person' });
+  });
+});
+
+describe('rule: a title never comes from an id in the URL', () => {
+  it('a slug that is a section and an id ("uk-wales-50712345") gives no title to a link', () => {
+    const seed = post(['A short post.'], [['https://www.bbc.co.uk/news/uk-wales-50712345']]);
+    expect(links(extract(seed))[0]).toMatchObject({ kind: 'link', title: null });
+  });
+
+  it('a trailing id is dropped from a readable slug', () => {
+    const seed = post(
+      ['A short post.'],
+      [['https://www.example.co.uk/news/hostel-places-cut-by-a-third-a7412345.html']],
+    );
+    expect(links(extract(seed))[0]).toMatchObject({ title: 'Hostel places cut by a third' });
+  });
+
+  it("the pasted text's headline line beats the URL for a link whose replies hold the text", () => {
+    const url = 'https://www.bbc.co.uk/news/uk-wales-50712345';
+    const seed = post(
+      ['A short post.'],
+      [{ lines: [url], replies: [['Hostel Places Cut By A Third', '', P1, '', P2]] }],
+    );
+    const article = only(extract(seed));
+    expect(article).toMatchObject({ url, title: 'Hostel Places Cut By A Third' });
+    expect(article.evidence).toContain('title from the headline line of the pasted text');
+  });
+});

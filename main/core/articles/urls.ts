@@ -32,7 +32,14 @@ export function absoluteUrl(raw: string): string | null {
   }
 }
 
-/** A title from the URL: a `headline=` parameter, else the last path segment made readable. */
+/** A slug's last word when it is an id, not a word of the title: "50712345", "a7369021". */
+const ID_WORD = /^(?:[a-z]{1,2}\d{4,}|\d{5,})$/i;
+
+/**
+ * A title from the URL: a `headline=` parameter, else the last path segment made readable.
+ * A trailing id is dropped ("…-watchdog-finds-a7369021"); a slug that is a section and an id
+ * ("uk-wales-50712345", "uk-27812345") gives no title.
+ */
 export function titleFromUrl(raw: string): string | null {
   const absolute = absoluteUrl(raw);
   if (!absolute) return null;
@@ -49,9 +56,16 @@ export function titleFromUrl(raw: string): string | null {
   } catch {
     // A malformed %-escape: keep the slug as written.
   }
+  const parts = decoded.split(/[-_\s]+/).filter(Boolean);
+  let idDropped = false;
+  while (parts.length && ID_WORD.test(parts[parts.length - 1]!)) {
+    parts.pop();
+    idDropped = true;
+  }
+  if (idDropped && parts.length < 3) return null;
   // "grayling-s-regime" was "Grayling's regime" before the slug lost its apostrophe.
-  const words = decoded
-    .replace(/[-_]+/g, ' ')
+  const words = parts
+    .join(' ')
     .replace(/(\p{L}) s\b/gu, "$1's")
     .trim();
   return words ? words.charAt(0).toUpperCase() + words.slice(1) : null;
