@@ -9,7 +9,7 @@ export const SCHEMA_VERSION = 10;
  * Bump when the parser or the article extractor changes what they produce: every file is
  * parsed again on the next open.
  */
-export const PARSER_VERSION = 5;
+export const PARSER_VERSION = 6;
 
 export const DDL = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
