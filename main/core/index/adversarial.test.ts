@@ -56,7 +56,7 @@ describe('files that are not posts', () => {
     await writeFile(join(library, 'cut.html'), CUT_PAGE);
     const db = openIndexDb(join(dir, 'profile/index.sqlite'));
     try {
-      const result = await updateIndex(db, library, { pool });
+      await updateIndex(db, library, { pool });
       const q = indexQueries(db);
       // The two seeds are read whole and searchable, and the cut page keeps what it holds.
       expect(
