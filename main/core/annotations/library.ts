@@ -4,10 +4,11 @@
  */
 import { articlesOf } from '../articles';
 import { createHash } from 'node:crypto';
+import { join } from 'node:path';
 import { UserError } from '../errors';
 import { readPage, readSeedBytes } from '../library';
 import type { Post } from '../parse';
-import { parsePage } from '../parse/page';
+import { companionsFor, parsePage } from '../parse/page';
 import { anchor, describeRange, findTypedQuote, type PartTexts } from './anchor';
 import { articlePart, BODY_PART, commentPart, describePart, parsePart } from '../shared/part-keys';
 import { partTexts } from './parts';
@@ -34,7 +35,11 @@ export interface PostPlace {
 export async function loadPostTexts(root: string, postId: string, place: PostPlace): Promise<PostTexts | null> {
   const read = await readSeedBytes(root, place.file);
   // A feed too big to read at once is read as a stream, unhashed.
-  const post = (read.bytes ? parsePage(read.bytes, place.file) : await readPage(root, place.file)).posts[place.part];
+  const post = (
+    read.bytes
+      ? parsePage(read.bytes, place.file, companionsFor(join(root, place.file), read.bytes))
+      : await readPage(root, place.file)
+  ).posts[place.part];
   if (!post) return null;
   return {
     ...postTextsOf(post, postId),

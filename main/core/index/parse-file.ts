@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Article } from '../articles';
 import { readSeedBytesReused } from '../library/load';
 import type { PageResult, Post, Problem, SourceFormat } from '../parse';
-import { parseLargeFile, scanPage, withoutText } from '../parse/page';
+import { companionsFor, parseLargeFile, scanPage, withoutText } from '../parse/page';
 
 /** One searchable text of a post. */
 export interface Doc {
@@ -156,7 +156,7 @@ export function scanFileForIndex(root: string, file: string, mode: Exclude<Parse
   if (read.unreadable) return read.unreadable;
   const { format, posts, problems } = read.page
     ? { ...read.page, posts: read.page.posts.map(withoutText) }
-    : scanPage(read.bytes, file);
+    : scanPage(read.bytes, file, companionsFor(join(root, file), read.bytes));
   return {
     file,
     size: read.size,

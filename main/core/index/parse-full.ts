@@ -6,7 +6,8 @@
  */
 import { articlesOf, fingerprintOf, keyOfSource, previewOf, urlKey, type Article } from '../articles';
 import type { Post } from '../parse';
-import { parsePage, withoutText } from '../parse/page';
+import { join } from 'node:path';
+import { companionsFor, parsePage, withoutText } from '../parse/page';
 import { commentKeys, packKeys } from '../read-state/keys';
 import {
   readForIndex,
@@ -83,7 +84,7 @@ export function parseFileForIndex(root: string, file: string, mode: ParseMode = 
   const read = readForIndex(root, file, true);
   if (read.unreadable) return read.unreadable;
   const { size, mtimeMs, hash } = read;
-  const page = read.page ?? parsePage(read.bytes, file);
+  const page = read.page ?? parsePage(read.bytes, file, companionsFor(join(root, file), read.bytes));
   return { file, size, mtimeMs, hash, format: page.format, posts: page.posts.map(parsedPost), problems: page.problems };
 }
 

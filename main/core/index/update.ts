@@ -127,6 +127,22 @@ function heapFor(root: string, file: string): number {
 
 const outOfMemory = (error: Error): boolean => /memory/i.test(error.message);
 
+/** A feed or export's file name. */
+const FEED_FILE = /\.(xml|atom)$/i;
+
+/** The feeds with posts the index holds in the same folder as a file (not in its subfolders). */
+function feedsBesideOf(db: IndexDb): (file: string) => string[] {
+  const withPosts = db.prepare(
+    "SELECT DISTINCT file FROM posts WHERE file > ? AND file < ? AND format IN ('atom', 'blogger-export')",
+  );
+  return (file) => {
+    const folder = file.slice(0, file.lastIndexOf('/') + 1);
+    return (withPosts.pluck().all(folder, `${folder}\uffff`) as string[]).filter(
+      (other) => other !== file && !other.slice(folder.length).includes('/') && FEED_FILE.test(other),
+    );
+  };
+}
+
 /** Why a file failed when its parse worker died on it (or ran out of memory), as its problem says. */
 const workerFailure = (error: Error): string =>
   /memory/i.test(error.message)
@@ -385,7 +401,20 @@ export async function updateIndex(db: IndexDb, root: string, options: UpdateOpti
   const w = writer(db);
   // Files that hold another form of a post whose file changed or went: read again, one of them shows it now.
   const reread = new Set<string>();
-  db.transaction(() => removed.forEach((file) => w.removeFile(file).forEach((other) => reread.add(other))))();
+  // A comments feed's comments are read with the posts feeds beside it (feed.ts companionFeedsOf()).
+  const feedsBeside = feedsBesideOf(db);
+  const commentsFeedChanged = (file: string) =>
+    feedsBeside(file).forEach((feed) => {
+      if (toParse.includes(feed)) return;
+      w.s.staleFile.run(feed);
+      reread.add(feed);
+    });
+  db.transaction(() =>
+    removed.forEach((file) => {
+      if (FEED_FILE.test(file) && w.s.postsOfFile.all(file).length === 0) commentsFeedChanged(file);
+      w.removeFile(file).forEach((other) => reread.add(other));
+    }),
+  )();
 
   const toExtract = (): ExtractJob[] => {
     const postsOf = db.prepare('SELECT part, id FROM posts WHERE file = ? ORDER BY part').raw();
@@ -414,6 +443,9 @@ export async function updateIndex(db: IndexDb, root: string, options: UpdateOpti
       (results) =>
         db.transaction(() => {
           writeStructures(w, known, results).forEach((other) => reread.add(other));
+          for (const result of results)
+            if ((result.format === 'atom' || result.format === 'blogger-export') && result.posts.length === 0)
+              commentsFeedChanged(result.file);
           parsed += results.length;
           options.onProgress?.({ phase: 'parsing', done: parsed, total });
         })(),

@@ -3,7 +3,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { UserError } from '../errors';
 import { type PageResult, type Post, type Problem } from '../parse';
-import { LIBRARY_EXTENSIONS, parseLargeFile, parsePage } from '../parse/page';
+import { companionsFor, LIBRARY_EXTENSIONS, parseLargeFile, parsePage } from '../parse/page';
 
 /** Seed files larger than this are reported, not read: no real post page comes near it. */
 export const MAX_SEED_BYTES = 64 * 1024 * 1024;
@@ -169,14 +169,14 @@ const unreadPage = (problem: Problem): PageResult => ({ format: 'text', posts: [
  */
 export async function readPage(root: string, file: string): Promise<PageResult> {
   const read = await readSeedBytes(root, file);
-  if (read.bytes) return parsePage(read.bytes, file);
+  if (read.bytes) return parsePage(read.bytes, file, companionsFor(join(root, file), read.bytes));
   return pageTooBig(root, file, read) ?? unreadPage(read.problem);
 }
 
 /** readPage() with blocking calls, for a parse worker. */
 export function readPageSync(root: string, file: string): PageResult {
   const read = readSeedBytesSync(root, file);
-  if (read.bytes) return parsePage(read.bytes, file);
+  if (read.bytes) return parsePage(read.bytes, file, companionsFor(join(root, file), read.bytes));
   return pageTooBig(root, file, read) ?? unreadPage(read.problem);
 }
 

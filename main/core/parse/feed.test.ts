@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseFeed, parseFeedFile, readFeed } from './feed';
+import { companionFeedsOf, parseFeed, parseFeedFile, readFeed } from './feed';
 import { parsePage, sniff } from './page';
 import { parseTextPage } from './text-page';
 import type { Comment, PageResult, Post } from './types';
@@ -148,17 +148,47 @@ describe('Blogger posts and comments feeds', () => {
     expect(result.posts[2]!.body[0]!.text).toContain('ring the office — a duplicate');
   });
 
-  it('gives a comments feed alone one error that says to add the posts', () => {
+  it('gives a comments feed alone one warning that says to put the posts feed beside it', () => {
     const result = parseFeed(fixture('comments-feed.xml'), 'comments-feed.xml');
     expect(result.posts).toEqual([]);
     expect(result.problems).toEqual([
       {
         file: 'comments-feed.xml',
         line: null,
-        severity: 'error',
-        message: expect.stringMatching(/no posts: it holds 3 comments .*Back up content/),
+        severity: 'warning',
+        message: expect.stringMatching(/holds 3 comments and no posts .*posts feed is in the same folder/),
       },
     ]);
+  });
+
+  it('threads the comments of a comments feed saved beside the posts feed, and none twice', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'threadline-feeds-'));
+    try {
+      for (const name of ['posts-feed.xml', 'comments-feed.xml', 'export.xml'])
+        writeFileSync(join(dir, name), fixture(name));
+      const companions = companionFeedsOf(join(dir, 'posts-feed.xml'), fixture('posts-feed.xml'));
+      expect(companions).toEqual([join(dir, 'comments-feed.xml')]);
+      // A comments feed's companions are the feeds beside it, which read its comments: no warning then.
+      const beside = companionFeedsOf(join(dir, 'comments-feed.xml'), fixture('comments-feed.xml'));
+      expect(beside).toEqual([join(dir, 'export.xml'), join(dir, 'posts-feed.xml')]);
+      expect(parseFeed(fixture('comments-feed.xml'), 'comments-feed.xml', beside).problems).toEqual([]);
+      const alone = parseFeed(fixture('posts-feed.xml'), 'posts-feed.xml');
+      const joined = parseFeedFile(join(dir, 'posts-feed.xml'), 'posts-feed.xml', 4096, companions);
+      expect(alone.posts.map((p) => p.foundCommentCount)).toEqual([0, 0, 0]);
+      expect(joined.posts.map((p) => p.foundCommentCount)).toEqual([0, 2, 1]);
+      const pause = joined.posts[1]!;
+      expect(ids(pause.comments)).toEqual([['1', ['1.1']]]);
+      expect(pause.comments[0]!.replies[0]!.author).toBe('Probation Matters');
+      expect(joined.problems).toEqual([]);
+      // The export already holds those comments: the companion's copies are not added again.
+      const exported = parseFeed(fixture('export.xml'), 'export.xml');
+      const withCompanion = parseFeed(fixture('export.xml'), 'export.xml', companions);
+      expect(withCompanion.posts.map((p) => p.foundCommentCount)).toEqual(
+        exported.posts.map((p) => p.foundCommentCount),
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { FeedCounts } from './feed/assemble';
 import { FeedSession } from './feed/session';
 import type { PageResult } from './types';
@@ -15,6 +16,7 @@ export function readFeed(
   bytes: Uint8Array,
   file: string,
   chunkBytes = FEED_CHUNK_BYTES,
+  companions: readonly string[] = [],
 ): { result: PageResult; counts: FeedCounts } {
   const session = new FeedSession(file);
   for (let at = 0; at < bytes.length && !session.stopped; at += chunkBytes) {
@@ -22,6 +24,7 @@ export function readFeed(
     session.push(bytes.subarray(at, end), end === bytes.length);
   }
   if (bytes.length === 0) session.push(bytes, true);
+  session.readCompanions(companions, chunkBytes);
   return session.finish();
 }
 
@@ -29,8 +32,13 @@ export function readFeed(
  * Reads a Blogger Atom feed (posts or comments) or a whole-blog export into its posts, with their
  * comment threads, authors, times, labels and drafts. Pure and synchronous; never throws.
  */
-export function parseFeed(bytes: Uint8Array, file: string): PageResult {
-  return readFeed(bytes, file).result;
+export function parseFeed(bytes: Uint8Array, file: string, companions: readonly string[] = []): PageResult {
+  return readFeed(bytes, file, FEED_CHUNK_BYTES, companions).result;
+}
+
+/** Whether the start of a feed (its first few KB) says it is a Blogger comments feed ("…blog-N.comments"). */
+export function isCommentsFeed(head: string): boolean {
+  return /<id>\s*tag:blogger\.com,1999:blog-\d+\.comments\s*<\/id>/.test(head);
 }
 
 /**
@@ -38,7 +46,12 @@ export function parseFeed(bytes: Uint8Array, file: string): PageResult {
  * (SHA-1) as it goes. Once reading stops early (an entity bomb, broken XML) the rest is only hashed.
  * A file that cannot be read gives an error problem, not an exception.
  */
-export function parseFeedFile(absPath: string, file: string, chunkBytes = FEED_CHUNK_BYTES): FeedFileResult {
+export function parseFeedFile(
+  absPath: string,
+  file: string,
+  chunkBytes = FEED_CHUNK_BYTES,
+  companions: readonly string[] = [],
+): FeedFileResult {
   const hash = createHash('sha1');
   const session = new FeedSession(file);
   let fd: number | null = null;
@@ -59,6 +72,7 @@ export function parseFeedFile(absPath: string, file: string, chunkBytes = FEED_C
       session.push(chunk);
     }
     session.push(new Uint8Array(0), true);
+    session.readCompanions(companions, chunkBytes);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return {
@@ -84,3 +98,41 @@ export function parseFeedFile(absPath: string, file: string, chunkBytes = FEED_C
 }
 
 export type { FeedCounts };
+
+const latin1 = new TextDecoder('latin1');
+
+/** The first `bytes` bytes of a file, as Latin-1 text ('' when it cannot be read). */
+function headText(path: string, bytes = 4096): string {
+  let fd: number | null = null;
+  try {
+    fd = openSync(path, 'r');
+    const buffer = Buffer.alloc(bytes);
+    return latin1.decode(buffer.subarray(0, readSync(fd, buffer, 0, bytes, 0)));
+  } catch {
+    return '';
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
+}
+
+/**
+ * The comments feeds saved beside a feed (same folder, .xml or .atom): a blog's posts feed and its
+ * comments feed are two files, and the comments belong in the posts' threads. For a comments feed
+ * (its first bytes are `head`), the other feeds beside it, which read its comments.
+ */
+export function companionFeedsOf(absPath: string, head: Uint8Array): string[] {
+  const commentsFeed = isCommentsFeed(latin1.decode(head.subarray(0, 4096)));
+  const folder = dirname(absPath);
+  const self = basename(absPath);
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return [];
+  }
+  return names
+    .filter((name) => name !== self && !name.startsWith('.') && /\.(xml|atom)$/i.test(name))
+    .sort()
+    .map((name) => join(folder, name))
+    .filter((path) => isCommentsFeed(headText(path)) !== commentsFeed);
+}

@@ -1,5 +1,5 @@
 import { parseHtmlPage } from './html';
-import { parseFeed, parseFeedFile } from './feed';
+import { companionFeedsOf, FEED_CHUNK_BYTES, parseFeed, parseFeedFile } from './feed';
 import { scanTextPage, type PostWithoutText } from './structure';
 import { parseTextPage } from './text-page';
 import type { PageResult, SourceFormat } from './types';
@@ -31,12 +31,13 @@ export function sniff(bytes: Uint8Array): Sniffed {
 
 /**
  * Reads one file of a library into its posts, whatever its form: a text copy of a Blogger page, a
- * saved HTML page, or an Atom feed or blog export. Pure and synchronous; never throws (everything
- * odd is a located problem).
+ * saved HTML page, or an Atom feed or blog export. Synchronous; never throws (everything odd is a
+ * located problem). `companions`: comments feeds beside a feed (feed.ts companionFeedsOf()), read
+ * for its posts' comments; the only files it reads.
  */
-export function parsePage(bytes: Uint8Array, file: string): PageResult {
+export function parsePage(bytes: Uint8Array, file: string, companions: readonly string[] = []): PageResult {
   const kind = sniff(bytes);
-  if (kind === 'xml') return parseFeed(bytes, file);
+  if (kind === 'xml') return parseFeed(bytes, file, companions);
   if (kind === 'html') return parseHtmlPage(bytes, file);
   return parseTextPage(bytes, file);
 }
@@ -60,15 +61,20 @@ export function withoutText(post: PageResult['posts'][number]): PostWithoutText 
  * The post-list facts of a page: a text copy is scanned from its bytes (structure.ts), decoding
  * little of it; markup is parsed whole.
  */
-export function scanPage(bytes: Uint8Array, file: string): PageStructure {
+export function scanPage(bytes: Uint8Array, file: string, companions: readonly string[] = []): PageStructure {
   if (sniff(bytes) === 'text') return { format: 'text', ...scanTextPage(bytes, file) };
-  const page = parsePage(bytes, file);
+  const page = parsePage(bytes, file, companions);
   return { format: page.format, posts: page.posts.map(withoutText), problems: page.problems };
 }
 
 /** A file too big to read whole that may be a feed or an export: read as a stream when its start is XML. */
 export function parseLargeFile(absPath: string, file: string, head: Uint8Array) {
-  return sniff(head) === 'xml' ? parseFeedFile(absPath, file) : null;
+  return sniff(head) === 'xml' ? parseFeedFile(absPath, file, FEED_CHUNK_BYTES, companionFeedsOf(absPath, head)) : null;
+}
+
+/** The comments feeds to read with a file (feed.ts companionFeedsOf()): none unless it is a feed. */
+export function companionsFor(absPath: string, bytes: Uint8Array): string[] {
+  return sniff(bytes) === 'xml' ? companionFeedsOf(absPath, bytes) : [];
 }
 
 export type { PageResult, SourceFormat };

@@ -33,6 +33,8 @@ interface CommentDraft {
   order: number;
   author: string | null;
   text: string;
+  /** Read from a comments feed beside the file (FeedSession.readCompanion()): dropped quietly when its post is elsewhere. */
+  companion: boolean;
 }
 
 /**
@@ -71,12 +73,16 @@ function instant(published: string): number {
 export class FeedCollector {
   private readonly posts: PostDraft[] = [];
   private readonly comments: CommentDraft[] = [];
+  /** Keys of the comments read, so that a companion feed's copy of one is not read twice. */
+  private readonly commentKeys = new Set<string>();
   readonly counts: FeedCounts = { post: 0, comment: 0, settings: 0, template: 0, page: 0, other: 0, discarded: 0 };
   /** Whether the entries are Blogger's export (settings and template entries, or the newer export's types). */
   private export = false;
 
-  add(entry: RawEntry): void {
+  /** Adds an entry; from a companion comments feed (`companion`), only comments are taken. */
+  add(entry: RawEntry, companion = false): void {
     const kind = kindOf(entry);
+    if (companion && kind !== 'comment') return;
     if (kind === 'settings' || kind === 'template' || entry.bloggerType) this.export = true;
     if ((kind === 'post' || kind === 'comment') && isDiscarded(entry)) {
       this.counts.discarded++;
@@ -98,8 +104,11 @@ export class FeedCollector {
         paragraphs: paragraphsOf(entry).map(own),
       });
     } else if (kind === 'comment') {
+      const key = own(keyOf(entry.id));
+      if (companion && this.commentKeys.has(key)) return;
+      this.commentKeys.add(key);
       this.comments.push({
-        key: own(keyOf(entry.id)),
+        key,
         answers: own(entry.inReplyTo || entry.inReplyToSource || entry.parent),
         repliesTo: entry.related ? own(keyOf(entry.related)) : '',
         line: entry.line,
@@ -110,8 +119,14 @@ export class FeedCollector {
         order: this.comments.length,
         author: authorOf(entry),
         text: own(paragraphsOf(entry).join('\n\n')),
+        companion,
       });
     }
+  }
+
+  /** Posts read so far. */
+  get postCount(): number {
+    return this.posts.length;
   }
 
   get format(): SourceFormat {
@@ -158,8 +173,9 @@ export class FeedCollector {
     const orphans: CommentDraft[] = [];
     for (const comment of this.comments) {
       const index = postOf(comment);
-      if (index === undefined) orphans.push(comment);
-      else threads[index]!.push(comment);
+      if (index === undefined) {
+        if (!comment.companion) orphans.push(comment);
+      } else threads[index]!.push(comment);
     }
     if (orphans.length && this.posts.length)
       warn(

@@ -1,3 +1,4 @@
+import { closeSync, openSync, readSync } from 'node:fs';
 import type { PageResult, Problem } from '../types';
 import { FeedCollector, own, type FeedCounts } from './assemble';
 import { ChunkDecoder } from './decode';
@@ -39,11 +40,20 @@ function breakProblem(file: string, broken: Break, postCount: number): Problem {
 
 /** The error for a feed that holds no post, saying what to add instead. */
 function noPostsProblem(file: string, counts: FeedCounts): Problem {
-  const message =
-    counts.comment > 0
-      ? `Reading the feed found no posts: it holds ${plural(counts.comment, 'comment')} but not the posts they answer (a comments feed). Put the blog's export (Blogger: Settings → Back up content) or its posts feed in the library; the comments come with it.`
-      : `Reading the feed found no posts. Put the blog's export (Blogger: Settings → Back up content) or its posts feed (…/feeds/posts/default) in the library instead.`;
-  return { file, line: null, severity: 'error', message };
+  // A comments feed is read with the posts feed beside it (readCompanions()): a note, not an error.
+  if (counts.comment > 0)
+    return {
+      file,
+      line: null,
+      severity: 'warning',
+      message: `The feed holds ${plural(counts.comment, 'comment')} and no posts (a comments feed). They are shown with their posts when the blog's posts feed is in the same folder; put it there, or use the blog's export (Blogger: Settings → Back up content), which holds both.`,
+    };
+  return {
+    file,
+    line: null,
+    severity: 'error',
+    message: `Reading the feed found no posts. Put the blog's export (Blogger: Settings → Back up content) or its posts feed (…/feeds/posts/default) in the library instead.`,
+  };
 }
 
 /**
@@ -55,8 +65,45 @@ export class FeedSession {
   private readonly collector = new FeedCollector();
   private readonly reader = new FeedReader((entry) => this.collector.add(entry));
   private badLine: number | null = null;
+  /** A comments feed with posts feeds beside it (readCompanions()): its comments are read with them. */
+  private besidePosts = false;
 
   constructor(private readonly file: string) {}
+
+  /**
+   * Reads the comments feeds kept beside this feed (`paths`, feed.ts companionFeedsOf(): the blog's
+   * posts feed and its comments feed saved as two files): comments answering this feed's posts join
+   * their threads, none twice. A companion that cannot be read, or breaks off, adds what it read.
+   * For a comments feed, `paths` are the feeds beside it, which read its comments with their posts.
+   */
+  readCompanions(paths: readonly string[], chunkBytes: number): void {
+    // A comments feed's companions are the feeds its comments belong to: it is read with them.
+    if (this.collector.postCount === 0) {
+      this.besidePosts = paths.length > 0;
+      return;
+    }
+    for (const path of paths) this.readCompanion(path, chunkBytes);
+  }
+
+  private readCompanion(absPath: string, chunkBytes: number): void {
+    const decoder = new ChunkDecoder();
+    const reader = new FeedReader((entry) => this.collector.add(entry, true));
+    let fd: number | null = null;
+    try {
+      fd = openSync(absPath, 'r');
+      const buffer = Buffer.allocUnsafe(chunkBytes);
+      for (let read = readSync(fd, buffer, 0, chunkBytes, null); read > 0 && !reader.broken;) {
+        reader.write(decoder.decode(buffer.subarray(0, read), false));
+        read = readSync(fd, buffer, 0, chunkBytes, null);
+      }
+      if (!reader.broken) reader.write(decoder.decode(new Uint8Array(0), true));
+      reader.end();
+    } catch {
+      // Its own problems are reported where it is indexed itself.
+    } finally {
+      if (fd !== null) closeSync(fd);
+    }
+  }
 
   /** True once reading stopped (an entity bomb, XML that is not well-formed): the rest need not be parsed. */
   get stopped(): boolean {
@@ -102,7 +149,11 @@ export class FeedSession {
           'The feed uses an entity XML does not define (like &nbsp;); it is kept as written. Blogger writes such entities escaped (&amp;nbsp;), so the file may have been edited by hand.',
       });
     if (broken) problems.push(breakProblem(file, broken, posts.length));
-    if (posts.length === 0 && !problems.some((problem) => problem.severity === 'error'))
+    if (
+      posts.length === 0 &&
+      !problems.some((problem) => problem.severity === 'error') &&
+      !(this.besidePosts && collector.counts.comment > 0)
+    )
       problems.push(noPostsProblem(file, collector.counts));
     problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
     return {
