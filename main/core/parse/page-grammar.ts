@@ -415,6 +415,30 @@ export function saidAfterFooter(view: LineView, kind: (k: number) => number, fro
   return -1;
 }
 
+/**
+ * Where a post's body ends, from where its comment section was found ([bodyFrom, to), `section`):
+ * old "Name said..." comments with no count line start after the footer, and a footer ("Posted by",
+ * share, labels lines) ends the body before them. The full parse and the page scan both use it.
+ */
+export function bodyEndOf(
+  view: LineView,
+  kind: (k: number) => number,
+  bodyFrom: number,
+  to: number,
+  section: { countAt: number; startAt: number },
+): { countAt: number; startAt: number; bodyEnd: number; footer: Footer | null } {
+  const { countAt } = section;
+  let { startAt } = section;
+  if (countAt < 0 && startAt === to) {
+    const said = saidAfterFooter(view, kind, bodyFrom, to);
+    if (said >= 0) startAt = said;
+  }
+  let bodyEnd = countAt >= 0 ? countAt : startAt;
+  const footer = readFooter(view, kind, bodyFrom, bodyEnd);
+  if (footer) bodyEnd = footer.from;
+  return { countAt, startAt, bodyEnd, footer };
+}
+
 /** A post's time from its footer and date: ISO without a zone, null when either is missing. */
 export function postTime(footer: Footer | null, isoDate: string | null): string | null {
   if (!footer) return null;

@@ -3,6 +3,7 @@ import { controlProblem, decodeWindows1252, notUtf8Warning } from './decode';
 import { SAID } from './comments';
 import type { ParsedDate } from './dates';
 import {
+  bodyEndOf,
   COMMENT_START,
   COUNT,
   countMismatch,
@@ -10,16 +11,14 @@ import {
   EMPTY_FILE,
   hugeFirstLine,
   kindsOf,
+  type LineView,
   MAX_FIRST_LINE,
   MAX_STRUCTURE_LINE,
   mayBeStructure,
   parseHead,
   postTime,
-  readFooter,
-  saidAfterFooter,
   segmentPage,
   warnCountMismatch,
-  type LineView,
 } from './page-grammar';
 import { leadOf, postId } from './post-id';
 import { joinTrimmed, splitLines, WHITESPACE_ONLY, type SourceLine } from './lines';
@@ -204,16 +203,7 @@ export function scanTextPage(input: Uint8Array, file: string): TextPageScan {
       line = head.firstLine.number;
     }
     const section = commentSection(lines, bodyFrom, region.end);
-    const { countAt } = section;
-    let { startAt } = section;
-    // Old pages may show "Name said..." comments with no count line: after the footer.
-    if (countAt < 0 && startAt === region.end) {
-      const said = saidAfterFooter(view, kind, bodyFrom, region.end);
-      if (said >= 0) startAt = said;
-    }
-    let bodyEnd = countAt >= 0 ? countAt : startAt;
-    const footer = readFooter(view, kind, bodyFrom, bodyEnd);
-    if (footer) bodyEnd = footer.from;
+    const { countAt, startAt, bodyEnd, footer } = bodyEndOf(view, kind, bodyFrom, region.end, section);
     // The first paragraph (part of the post id): its lines as toBlocks() joins them.
     let k = bodyFrom;
     while (k < bodyEnd && blank[k]) k++;

@@ -3,22 +3,21 @@ import type { ParsedDate } from './dates';
 import { decodeSeed } from './decode';
 import { leadOf, postId } from './post-id';
 import {
+  bodyEndOf,
   countMismatch,
   declaredCountOf,
   EMPTY_FILE,
   findCommentSection,
   hugeFirstLine,
   kindsOf,
+  type LineView,
   MAX_FIRST_LINE,
   MAX_STRUCTURE_LINE,
   parseHead,
   postTime,
-  readFooter,
-  saidAfterFooter,
   segmentPage,
   toBlocks,
   warnCountMismatch,
-  type LineView,
 } from './page-grammar';
 import { joinTrimmed, splitLines, type SourceLine } from './lines';
 import type { PageResult, Post, Problem } from './types';
@@ -96,16 +95,7 @@ export function parseTextPage(input: string | Uint8Array, file: string): PageRes
       line = head.firstLine.number;
     }
     const section = findCommentSection(lines, bodyFrom, region.end);
-    const { countAt } = section;
-    let { startAt } = section;
-    // Old pages may show "Name said..." comments with no count line: after the footer.
-    if (countAt < 0 && startAt === region.end) {
-      const said = saidAfterFooter(view, kind, bodyFrom, region.end);
-      if (said >= 0) startAt = said;
-    }
-    let bodyEnd = countAt >= 0 ? countAt : startAt;
-    const footer = readFooter(view, kind, bodyFrom, bodyEnd);
-    if (footer) bodyEnd = footer.from;
+    const { countAt, startAt, bodyEnd, footer } = bodyEndOf(view, kind, bodyFrom, region.end, section);
     const body = toBlocks(lines.slice(bodyFrom, bodyEnd));
     const declared = countAt >= 0 ? declaredCountOf(lines[countAt]!.text) : (footer?.count ?? null);
     const countLine = countAt >= 0 ? countAt : (footer?.countAt ?? -1);
