@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expectAccessibleInAllModes, expectFocusNotLost } from './axe';
 import { authorsLibrary, richerPost } from '../test-support/authors-library';
+import { mixedLibrary } from './mixed-library';
 import { select } from './select-text';
 import { expect, test } from './fixtures';
 import { SEEDS_DIR, type Harness, type HarnessOptions } from './harness/harness';
@@ -134,6 +135,21 @@ const VIEWS: View[] = [
       await expect(heading(page)).toHaveText('The Weekend Rota');
       await expect(page.getByRole('article', { name: 'Comment 1 by Jim Brown' }).locator('time')).toBeVisible();
       await expect(page.getByRole('list', { name: 'Labels' })).toBeVisible();
+    },
+  },
+  {
+    // A post read from a saved page that a text copy also holds, its sources listed; then the export's threads.
+    name: 'mixed-forms',
+    library: async () => ({ library: await mixedLibrary() }),
+    open: async ({ page }) => {
+      const button = posts(page).getByRole('button', { name: /Caseloads And The Summer Review/ });
+      await button.focus();
+      await page.keyboard.press('Enter');
+      await expect(heading(page)).toHaveText('Caseloads And The Summer Review');
+      await page.getByText('Source files (2)').focus();
+      await page.keyboard.press('Enter');
+      await expect(page.getByText(/threaded\.html — saved web page \(shown\)/)).toBeVisible();
+      await expect(page.getByText('by Ruth Pennington', { exact: true })).toBeVisible();
     },
   },
   {

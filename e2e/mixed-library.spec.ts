@@ -1,20 +1,6 @@
-import { cp, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import { expect, test } from './fixtures';
-import { ROOT } from './harness/harness';
-
-const FIXTURES = join(ROOT, 'main/core/parse/fixtures');
-
-/** A library mixing the two seed text copies, saved HTML pages (one a copy of a text post) and a Blogger export. */
-async function mixedLibrary(): Promise<string> {
-  const library = await mkdtemp(join(tmpdir(), 'threadline-mixed-'));
-  await cp(join(ROOT, 'seeds'), library, { recursive: true });
-  for (const name of ['threaded.html', 'threaded.txt', 'classic.html', 'archive.html'])
-    await cp(join(FIXTURES, 'html', name), join(library, name));
-  await cp(join(FIXTURES, 'feeds', 'export.xml'), join(library, 'blog-export.xml'));
-  return library;
-}
+import { mixedLibrary } from './mixed-library';
 
 test('a folder of text copies, HTML pages and an export opens as one library, with authors', async ({
   page,
@@ -36,11 +22,21 @@ test('a folder of text copies, HTML pages and an export opens as one library, wi
     ])
       await expect(posts.getByRole('button', { name: new RegExp(title.replace(/[?]/g, '\\?')) })).toHaveCount(1);
 
+    // The export's draft is marked as such in the list.
+    await expect(
+      posts.getByRole('button', { name: /Draft.*Notes for Friday's meeting|Notes for Friday's meeting.*Draft/ }),
+    ).toHaveCount(1);
+
     // From the export: threaded comments with their authors.
     await posts.getByRole('button', { name: /Branch Calls For A Pause On Contracts/ }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Branch Calls For A Pause On Contracts');
-    await expect(page.getByRole('article', { name: 'Comment 1', exact: true })).toContainText('Kestrel PO');
-    await expect(page.getByRole('article', { name: 'Comment 2.1', exact: true })).toContainText('Probation Matters');
+    await expect(page.getByRole('article', { name: 'Comment 1 by Kestrel PO', exact: true })).toContainText(
+      'Kestrel PO',
+    );
+    await expect(page.getByRole('article', { name: 'Comment 2.1 by Probation Matters', exact: true })).toBeVisible();
+    // The post's author, time and labels under its title.
+    await expect(page.getByText('by Probation Matters', { exact: true })).toBeVisible();
+    await expect(page.getByRole('list', { name: 'Labels' })).toContainText('contracts');
     await shoot('40-mixed-export');
 
     // The HTML page and its text copy: one post, read from the page, both files named.
@@ -52,7 +48,7 @@ test('a folder of text copies, HTML pages and an export opens as one library, wi
 
     // A classic page's "Name said..." comments.
     await posts.getByRole('button', { name: /Whose Risk Is It Anyway/ }).click();
-    await expect(page.getByRole('article', { name: 'Comment 1', exact: true })).toContainText('Jean Okafor');
+    await expect(page.getByRole('article', { name: 'Comment 1 by Jean Okafor', exact: true })).toBeVisible();
     await shoot('41-mixed-classic');
   } finally {
     await rm(library, { recursive: true, force: true });

@@ -230,6 +230,7 @@ export function PostList() {
               >
                 <PostTitle label={postLabel(post)} read={read} />
                 <span className="post-meta">
+                  {post.draft && <span className="draft-mark">Draft</span>}
                   <time dateTime={post.date ?? undefined}>{formatDate(post.date)}</time>
                   <span className="count">{formatCommentCount(post.foundCommentCount, post.declaredCommentCount)}</span>
                   {annotated > 0 && <AnnotationBadge count={annotated} />}
