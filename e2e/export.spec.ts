@@ -226,7 +226,9 @@ test('read aloud: a comment read a sentence at a time, marked, and stopped by an
     };
     Object.defineProperty(window, 'speechSynthesis', { value: fake, configurable: true });
   });
-  await openApp();
+  // Indexing done first: on a busy machine the seeds are still being indexed when the comment is clicked.
+  const harness = await openApp();
+  await harness.service.whenIndexed();
   type Fake = { spoken: { text: string; onend: (() => void) | null }[]; cancelled: number };
   const fake = () =>
     page.evaluate(() => {
