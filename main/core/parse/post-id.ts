@@ -1,5 +1,3 @@
-import type { Post } from './types';
-
 /** FNV-1a, 32 bit: a short stable fingerprint, not a security hash. */
 export function fnv1a(text: string): string {
   let hash = 0x811c9dc5;
@@ -45,13 +43,3 @@ export function leadOf(title: string, firstParagraph: string): string {
   const words = firstParagraph.split(/\s+/u).filter(Boolean);
   return words.slice(0, LEAD_WORDS).join(' ') + (words.length > LEAD_WORDS ? '…' : '');
 }
-
-/** The fields of a post read from a one-post text page that the page does not give. */
-export const textPostDefaults = (): Pick<Post, 'author' | 'time' | 'format' | 'part' | 'labels' | 'draft'> => ({
-  author: null,
-  time: null,
-  format: 'text',
-  part: 0,
-  labels: [],
-  draft: false,
-});
