@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Article } from '../articles';
 import { readSeedBytesReused } from '../library/load';
 import type { PageResult, Post, Problem, SourceFormat } from '../parse';
-import { companionsFor, parseLargeFile, scanPage, withoutText } from '../parse/page';
+import { companionsFor, parseLargeFile, scanPage } from '../parse/page';
+import { summaryOf } from '../parse/structure';
 
 /** One searchable text of a post. */
 export interface Doc {
@@ -93,17 +93,6 @@ export type ReadForIndex =
   | { size: number; mtimeMs: number; hash: string; bytes: null; page: PageResult; unreadable: null }
   | { size: number; mtimeMs: number; hash: null; bytes: null; page: null; unreadable: ParsedFile };
 
-/** The first bytes of a file, to tell its form. */
-function headOf(path: string): Uint8Array {
-  const fd = openSync(path, 'r');
-  try {
-    const head = Buffer.alloc(1024);
-    return head.subarray(0, readSync(fd, head, 0, head.length, 0));
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /**
  * Reads a file into the worker's reused buffer (nothing returned may keep the bytes), hashing them
  * unless `hash` is false. A feed or export too big to read at once is parsed as it is read.
@@ -112,7 +101,7 @@ export function readForIndex(root: string, file: string, hash: boolean): ReadFor
   const read = readSeedBytesReused(root, file);
   const { size, mtimeMs } = read;
   if (!read.bytes) {
-    const streamed = read.tooBig ? parseLargeFile(join(root, file), file, headOf(join(root, file))) : null;
+    const streamed = read.tooBig ? parseLargeFile(join(root, file), file) : null;
     if (streamed) {
       const { size, mtimeMs, hash, ...page } = streamed;
       return { size, mtimeMs, hash, bytes: null, page, unreadable: null };
@@ -155,7 +144,7 @@ export function scanFileForIndex(root: string, file: string, mode: Exclude<Parse
   const read = readForIndex(root, file, mode !== 'new');
   if (read.unreadable) return read.unreadable;
   const { format, posts, problems } = read.page
-    ? { ...read.page, posts: read.page.posts.map(withoutText) }
+    ? { ...read.page, posts: read.page.posts.map(summaryOf) }
     : scanPage(read.bytes, file, companionsFor(join(root, file), read.bytes));
   return {
     file,

@@ -7,7 +7,8 @@
 import { articlesOf, fingerprintOf, keyOfSource, previewOf, urlKey, type Article } from '../articles';
 import type { Post } from '../parse';
 import { join } from 'node:path';
-import { companionsFor, parsePage, withoutText } from '../parse/page';
+import { companionsFor, parsePage } from '../parse/page';
+import { summaryOf } from '../parse/structure';
 import { commentKeys, packKeys } from '../read-state/keys';
 import {
   readForIndex,
@@ -92,7 +93,7 @@ export function parseFileForIndex(root: string, file: string, mode: ParseMode = 
 function parsedPost(post: Post): ParsedPost {
   const articles = articlesOf(post);
   return {
-    post: withoutText(post),
+    post: summaryOf(post),
     articleCount: articles.length,
     commentKeys: packKeys(commentKeys(post.comments).values()),
     articles: articles.map(indexedArticle),

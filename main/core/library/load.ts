@@ -182,16 +182,7 @@ export function readPageSync(root: string, file: string): PageResult {
 
 function pageTooBig(root: string, file: string, read: SeedBytes): PageResult | null {
   if (read.bytes || !read.tooBig) return null;
-  const path = join(root, file);
-  const fd = openSync(path, 'r');
-  let head: Buffer;
-  try {
-    head = Buffer.alloc(1024);
-    head = head.subarray(0, readSync(fd, head, 0, head.length, 0));
-  } finally {
-    closeSync(fd);
-  }
-  const streamed = parseLargeFile(path, file, head);
+  const streamed = parseLargeFile(join(root, file), file);
   if (!streamed) return null;
   const { size: _size, mtimeMs: _mtimeMs, hash: _hash, ...page } = streamed;
   void _size;

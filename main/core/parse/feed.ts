@@ -101,15 +101,15 @@ export type { FeedCounts };
 
 const latin1 = new TextDecoder('latin1');
 
-/** The first `bytes` bytes of a file, as Latin-1 text ('' when it cannot be read). */
-function headText(path: string, bytes = 4096): string {
+/** The first `bytes` bytes of a file (none when it cannot be read). */
+export function fileHead(path: string, bytes = 4096): Uint8Array {
   let fd: number | null = null;
   try {
     fd = openSync(path, 'r');
     const buffer = Buffer.alloc(bytes);
-    return latin1.decode(buffer.subarray(0, readSync(fd, buffer, 0, bytes, 0)));
+    return buffer.subarray(0, readSync(fd, buffer, 0, bytes, 0));
   } catch {
-    return '';
+    return new Uint8Array(0);
   } finally {
     if (fd !== null) closeSync(fd);
   }
@@ -134,5 +134,5 @@ export function companionFeedsOf(absPath: string, head: Uint8Array): string[] {
     .filter((name) => name !== self && !name.startsWith('.') && /\.(xml|atom)$/i.test(name))
     .sort()
     .map((name) => join(folder, name))
-    .filter((path) => isCommentsFeed(headText(path)) !== commentsFeed);
+    .filter((path) => isCommentsFeed(latin1.decode(fileHead(path))) !== commentsFeed);
 }

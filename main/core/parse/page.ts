@@ -1,6 +1,6 @@
 import { parseHtmlPage } from './html';
-import { companionFeedsOf, FEED_CHUNK_BYTES, parseFeed, parseFeedFile } from './feed';
-import { scanTextPage, type PostWithoutText } from './structure';
+import { companionFeedsOf, FEED_CHUNK_BYTES, fileHead, parseFeed, parseFeedFile } from './feed';
+import { scanTextPage, summaryOf, type PostWithoutText } from './structure';
 import { parseTextPage } from './text-page';
 import type { PageResult, SourceFormat } from './types';
 
@@ -49,14 +49,6 @@ export interface PageStructure {
   problems: PageResult['problems'];
 }
 
-/** A post without its body and comments. */
-export function withoutText(post: PageResult['posts'][number]): PostWithoutText {
-  const { body: _body, comments: _comments, ...rest } = post;
-  void _body;
-  void _comments;
-  return rest;
-}
-
 /**
  * The post-list facts of a page: a text copy is scanned from its bytes (structure.ts), decoding
  * little of it; markup is parsed whole.
@@ -64,11 +56,12 @@ export function withoutText(post: PageResult['posts'][number]): PostWithoutText 
 export function scanPage(bytes: Uint8Array, file: string, companions: readonly string[] = []): PageStructure {
   if (sniff(bytes) === 'text') return { format: 'text', ...scanTextPage(bytes, file) };
   const page = parsePage(bytes, file, companions);
-  return { format: page.format, posts: page.posts.map(withoutText), problems: page.problems };
+  return { format: page.format, posts: page.posts.map(summaryOf), problems: page.problems };
 }
 
 /** A file too big to read whole that may be a feed or an export: read as a stream when its start is XML. */
-export function parseLargeFile(absPath: string, file: string, head: Uint8Array) {
+export function parseLargeFile(absPath: string, file: string) {
+  const head = fileHead(absPath);
   return sniff(head) === 'xml' ? parseFeedFile(absPath, file, FEED_CHUNK_BYTES, companionFeedsOf(absPath, head)) : null;
 }
 
