@@ -439,6 +439,20 @@ export function bodyEndOf(
   return { countAt, startAt, bodyEnd, footer };
 }
 
+/** What a text page's post takes from its footer (author, time, labels), with the fields a text page never gives. */
+export function footerFields(
+  footer: Footer | null,
+  isoDate: string | null,
+): { author: string | null; time: string | null; format: 'text'; labels: string[]; draft: false } {
+  return {
+    author: footer?.author ?? null,
+    time: postTime(footer, isoDate),
+    format: 'text',
+    labels: footer?.labels ?? [],
+    draft: false,
+  };
+}
+
 /** A post's time from its footer and date: ISO without a zone, null when either is missing. */
 export function postTime(footer: Footer | null, isoDate: string | null): string | null {
   if (!footer) return null;

@@ -9,6 +9,7 @@ import {
   countMismatch,
   declaredCountOf,
   EMPTY_FILE,
+  footerFields,
   hugeFirstLine,
   kindsOf,
   type LineView,
@@ -16,7 +17,6 @@ import {
   MAX_STRUCTURE_LINE,
   mayBeStructure,
   parseHead,
-  postTime,
   segmentPage,
   warnCountMismatch,
 } from './page-grammar';
@@ -225,12 +225,8 @@ export function scanTextPage(input: Uint8Array, file: string): TextPageScan {
       foundCommentCount: found,
       file,
       line,
-      author: footer?.author ?? null,
-      time: postTime(footer, iso),
-      format: 'text',
       part: posts.length,
-      labels: footer?.labels ?? [],
-      draft: false,
+      ...footerFields(footer, iso),
     });
   }
   return done(posts, header);

@@ -8,13 +8,13 @@ import {
   declaredCountOf,
   EMPTY_FILE,
   findCommentSection,
+  footerFields,
   hugeFirstLine,
   kindsOf,
   type LineView,
   MAX_FIRST_LINE,
   MAX_STRUCTURE_LINE,
   parseHead,
-  postTime,
   segmentPage,
   toBlocks,
   warnCountMismatch,
@@ -118,12 +118,8 @@ export function parseTextPage(input: string | Uint8Array, file: string): PageRes
       foundCommentCount: thread.found,
       file,
       line,
-      author: footer?.author ?? null,
-      time: postTime(footer, isoDate),
-      format: 'text',
       part: posts.length,
-      labels: footer?.labels ?? [],
-      draft: false,
+      ...footerFields(footer, isoDate),
     });
   }
   return result(posts, header);
