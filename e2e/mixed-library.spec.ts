@@ -49,6 +49,9 @@ test('a folder of text copies, HTML pages and an export opens as one library, wi
     // A classic page's "Name said..." comments.
     await posts.getByRole('button', { name: /Whose Risk Is It Anyway/ }).click();
     await expect(page.getByRole('article', { name: 'Comment 1 by Jean Okafor', exact: true })).toBeVisible();
+    // Only its own paragraphs: none left over from the export's post opened before.
+    await expect(page.getByRole('region', { name: 'Post' })).toContainText('The new assessment tool');
+    await expect(page.getByRole('region', { name: 'Post' })).not.toContainText('East Riverside');
     await shoot('41-mixed-classic');
   } finally {
     await rm(library, { recursive: true, force: true });

@@ -130,6 +130,17 @@ describe('the same post in every form', () => {
   });
 });
 
+describe('the lines of a feed post', () => {
+  it('gives each paragraph of an entry lines of its own, in order', () => {
+    for (const post of parseFeed(fixture('export.xml'), 'export.xml').posts) {
+      const lines = post.body.map((b) => [b.line, b.endLine] as const);
+      for (let k = 1; k < lines.length; k++) expect(lines[k]![0]).toBeGreaterThan(lines[k - 1]![1]);
+      for (const block of post.body)
+        expect(block.endLine - block.line).toBeGreaterThanOrEqual(block.text.split('\n').length - 1);
+    }
+  });
+});
+
 describe('Blogger posts and comments feeds', () => {
   it('reads a posts feed in file order, each post numbered by its part', () => {
     const result = parseFeed(fixture('posts-feed.xml'), 'posts-feed.xml');

@@ -1,5 +1,6 @@
 import { leadOf, postId } from '../post-id';
 import type { Block, Comment, Post, Problem, SourceFormat } from '../types';
+import { numberLikeText } from '../html/rich-text';
 import { htmlParagraphs, textParagraphs } from './content';
 import { isDiscarded, keyOf, kindOf, type EntryKind, type RawEntry } from './entry';
 
@@ -185,11 +186,11 @@ export class FeedCollector {
 
     const posts = this.posts.map((draft, part): Post => {
       const { comments, found } = thread(threads[part]!);
-      const body: Block[] = draft.paragraphs.map((text) => ({
-        text,
-        line: draft.contentLine,
-        endLine: draft.contentEndLine,
-      }));
+      // An entry's paragraphs sit in one <content>: numbered on from its line, each its own (the
+      // reader keys a paragraph by its line, and articles read line k of a block as line + k).
+      const body: Block[] = numberLikeText(
+        draft.paragraphs.map((text) => ({ text, line: draft.contentLine, endLine: draft.contentEndLine })),
+      );
       if (!draft.title) warn(draft.line, 'The post has no title; it is listed by the first words of its text.');
       const date = /^\d{4}-\d{2}-\d{2}/.exec(draft.published.trim())?.[0] ?? null;
       if (!date) warn(draft.line, 'The post has no publication date (<published>); it is listed as undated.');

@@ -258,7 +258,7 @@ export function toHtmlBlocks(text: RichText): Block[] {
  * later lines are numbered on from the last, so every line of text has its own number; where the
  * markup gives each line its own source line (Blogger's usual output), the numbers are the source's.
  */
-function numberLikeText(blocks: Block[]): Block[] {
+export function numberLikeText(blocks: Block[]): Block[] {
   let floor = 1;
   for (const block of blocks) {
     let lines = 1;
